@@ -1,0 +1,3 @@
+from gwella.cli import main
+
+main()

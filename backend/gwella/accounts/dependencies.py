@@ -1,0 +1,77 @@
+"""Authentication and the route-policy dependency every route declares."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.requests import Request
+
+from gwella.accounts import service
+from gwella.core.config import Settings
+from gwella.core.database import SessionDep
+from gwella.core.errors import Unauthenticated
+from gwella.core.mail import MailSender
+from gwella.core.requests import client_address, request_id
+from gwella.policy import POLICY_ATTRIBUTE, Principal, RoutePolicy
+
+_bearer = HTTPBearer(auto_error=False, description="An access token from /api/v1/auth/token")
+
+
+def get_app_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_mail(request: Request) -> MailSender:
+    sender: MailSender = request.app.state.mail
+    return sender
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+MailDep = Annotated[MailSender, Depends(get_mail)]
+
+
+async def authenticate(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthenticated()
+    return await service.principal_for_token(
+        session, credentials.credentials, request_id(request), client_address(request, settings)
+    )
+
+
+def require(policy: RoutePolicy) -> Callable[..., Awaitable[Principal]]:
+    """The dependency a route declares: authenticates and applies ``policy``."""
+
+    async def dependency(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
+        policy.check(principal)
+        return principal
+
+    setattr(dependency, POLICY_ATTRIBUTE, policy)
+    return dependency
+
+
+def public(reason: str) -> Callable[[], None]:
+    """The dependency of a route anyone may call, with the reason it is open."""
+
+    def dependency() -> None:
+        return None
+
+    setattr(dependency, POLICY_ATTRIBUTE, RoutePolicy("public", reason, authenticated=False))
+    return dependency
+
+
+# The policies routes use, as ready-made parameter types.
+from gwella.policy import ANY_CALLER, PLATFORM_ADMIN, READER, SIGNED_IN  # noqa: E402
+
+Reader = Annotated[Principal, Depends(require(READER))]
+SignedIn = Annotated[Principal, Depends(require(SIGNED_IN))]
+PlatformAdmin = Annotated[Principal, Depends(require(PLATFORM_ADMIN))]
+AnyCaller = Annotated[Principal, Depends(require(ANY_CALLER))]

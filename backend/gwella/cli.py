@@ -1,0 +1,128 @@
+"""Admin commands: ``gwella migrate | load-demo | create-admin | serve | openapi``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from gwella.core.config import REPO_ROOT, Environment, Settings, get_settings
+
+
+def alembic_config(settings: Settings):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config(str(REPO_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(REPO_ROOT / "migrations"))
+    config.attributes["database_url"] = settings.database_url
+    return config
+
+
+def migrate(settings: Settings, revision: str = "head") -> None:
+    from alembic import command
+
+    if settings.is_sqlite:
+        path = settings.database_url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    command.upgrade(alembic_config(settings), revision)
+
+
+async def _with_session(settings: Settings, work):  # type: ignore[no-untyped-def]
+    from gwella.core.database import create_engine, create_sessionmaker
+
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            result = await work(session)
+            await session.commit()
+            return result
+    finally:
+        await engine.dispose()
+
+
+def load_demo(settings: Settings) -> None:
+    from gwella.demo import DEMO_DOMAIN, DEMO_PASSWORD, load_demo
+
+    if settings.env is Environment.production:
+        sys.exit("Refusing to load demo data with GWELLA_ENV=production.")
+    created = asyncio.run(_with_session(settings, load_demo))
+    print(f"Demo data: created {created}")  # noqa: T201
+    print(  # noqa: T201
+        f"Demo sign-ins (password {DEMO_PASSWORD}): "
+        + ", ".join(f"{r}@{DEMO_DOMAIN}" for r in ("admin", "manager", "staff", "serviceuser", "carer"))
+    )
+
+
+def create_admin(settings: Settings, email: str, name: str) -> None:
+    from gwella.accounts import service as accounts
+    from gwella.core.audit import AuditContext
+
+    password = os.environ.get("GWELLA_ADMIN_PASSWORD") or getpass.getpass("Password: ")
+    accounts.check_password_strength(settings, password, email)
+
+    async def work(session):  # type: ignore[no-untyped-def]
+        await accounts.create_user(
+            session, AuditContext.system("cli"), email=email, display_name=name,
+            password=password, is_platform_admin=True,
+        )
+
+    asyncio.run(_with_session(settings, work))
+    print(f"Platform administrator {email} created.")  # noqa: T201
+
+
+def write_openapi(path: Path) -> None:
+    from gwella.main import create_app
+
+    spec = create_app(get_settings()).openapi()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(spec, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"Wrote {path}")  # noqa: T201
+
+
+def serve(settings: Settings, host: str, port: int, workers: int) -> None:
+    import uvicorn
+
+    print(  # noqa: T201
+        f"\nGwella is serving on http://{host}:{port}/  (API docs: /api/docs)\n", flush=True
+    )
+    uvicorn.run(
+        "gwella.main:create_app", factory=True, host=host, port=port, workers=workers,
+        log_config=None, proxy_headers=settings.trust_proxy_headers, access_log=False,
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="gwella", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="apply database migrations up to head")
+    sub.add_parser("load-demo", help="create the demo partnership and sign-ins (idempotent)")
+    admin = sub.add_parser("create-admin", help="create a platform administrator")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--name", required=True)
+    srv = sub.add_parser("serve", help="serve the API and the web app")
+    srv.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    srv.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    srv.add_argument("--workers", type=int, default=1)
+    spec = sub.add_parser("openapi", help="write the OpenAPI spec")
+    spec.add_argument("--output", type=Path, default=REPO_ROOT / "openapi" / "openapi.json")
+    args = parser.parse_args(argv)
+    settings = get_settings()
+    if args.command == "migrate":
+        migrate(settings)
+    elif args.command == "load-demo":
+        load_demo(settings)
+    elif args.command == "create-admin":
+        create_admin(settings, args.email, args.name)
+    elif args.command == "serve":
+        serve(settings, args.host, args.port, args.workers)
+    elif args.command == "openapi":
+        write_openapi(args.output)
+
+
+if __name__ == "__main__":
+    main()

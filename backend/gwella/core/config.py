@@ -1,0 +1,72 @@
+"""Settings from the environment (prefix ``GWELLA_``, plus ``DATABASE_URL``)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Self
+
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+DEVELOPMENT_SECRET = "development-only-secret-change-me"  # noqa: S105 - refused outside development
+
+
+class Environment(StrEnum):
+    development = "development"
+    test = "test"
+    production = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GWELLA_", env_file=".env", extra="ignore")
+
+    env: Environment = Environment.development
+    database_url: str = Field(
+        default=f"sqlite+aiosqlite:///{REPO_ROOT / 'var' / 'gwella.db'}",
+        validation_alias=AliasChoices("DATABASE_URL", "GWELLA_DATABASE_URL"),
+        description="SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://…",
+    )
+    secret_key: SecretStr = SecretStr(DEVELOPMENT_SECRET)
+    public_url: str = "http://127.0.0.1:8000"
+    access_token_ttl_seconds: int = Field(default=8 * 3600, ge=60, le=30 * 24 * 3600)
+    client_token_ttl_seconds: int = Field(default=3600, ge=60, le=24 * 3600)
+    invitation_ttl_hours: int = Field(default=72, ge=1, le=24 * 30)
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    login_max_failures: int = Field(default=10, ge=1)
+    login_window_seconds: int = Field(default=900, ge=1)
+    password_min_length: int = Field(default=10, ge=8)
+    # argon2id cost; lower only in tests (never below the library's minimums).
+    argon2_time_cost: int = Field(default=3, ge=1)
+    argon2_memory_cost_kib: int = Field(default=65536, ge=8)
+    mail_backend: str = Field(default="console", pattern="^(console|memory)$")
+    mail_from: str = "Gwella <no-reply@gwella.invalid>"
+    log_level: str = "INFO"
+    log_format: str = Field(default="json", pattern="^(json|console)$")
+    cors_origins: list[str] = []
+    frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
+    trust_proxy_headers: bool = False
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Self:
+        if self.env is Environment.production:
+            secret = self.secret_key.get_secret_value()
+            if secret == DEVELOPMENT_SECRET or len(secret) < 32:
+                raise ValueError(
+                    "GWELLA_SECRET_KEY must be set to a random value of 32+ characters "
+                    "in production"
+                )
+            if self.database_url.startswith("sqlite"):
+                raise ValueError("production needs DATABASE_URL pointing at PostgreSQL")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,257 @@
+"""The app factory: settings, database, middleware, error handlers, routers, the SPA."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import Depends, FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import FileResponse, JSONResponse
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from gwella import __version__
+from gwella.accounts.dependencies import public
+from gwella.accounts.router import (
+    auth_router,
+    clients_router,
+    invitations_router,
+    memberships_router,
+    users_router,
+)
+from gwella.audit.router import router as audit_router
+from gwella.core.config import Settings, get_settings
+from gwella.core.database import create_engine, create_sessionmaker
+from gwella.core.errors import (
+    PROBLEM_MEDIA_TYPE,
+    Conflict,
+    FieldProblem,
+    GwellaError,
+    NotFound,
+    PreconditionFailed,
+    Problem,
+    ServiceUnavailable,
+    ValidationFailed,
+)
+from gwella.core.logging import configure_logging, get_logger
+from gwella.core.mail import MailSender, make_sender
+from gwella.core.middleware import (
+    BodySizeLimitMiddleware,
+    RequestContextMiddleware,
+    SecurityHeadersMiddleware,
+)
+from gwella.core.requests import request_id
+from gwella.health.router import router as health_router
+from gwella.organisations.router import router as organisations_router
+from gwella.partnerships.router import router as partnerships_router
+
+_log = get_logger("gwella.app")
+
+ROUTERS = [
+    health_router,
+    auth_router,
+    users_router,
+    invitations_router,
+    clients_router,
+    organisations_router,
+    memberships_router,
+    partnerships_router,
+    audit_router,
+]
+
+TAGS = [
+    {"name": "auth", "description": "Sign in and out (OAuth2 token endpoint)"},
+    {"name": "users", "description": "People and their profiles"},
+    {"name": "invitations", "description": "Inviting people to roles in organisations"},
+    {"name": "api-clients", "description": "Credentials of partner IT systems"},
+    {"name": "organisations", "description": "Organisations, their services and members"},
+    {"name": "partnerships", "description": "Organisations managing performance together"},
+    {"name": "audit", "description": "The append-only trail of every change"},
+    {"name": "health", "description": "Liveness and readiness probes"},
+]
+
+
+def problem_response(request: Request, error: GwellaError) -> JSONResponse:
+    problem = error.to_problem(request.url.path, request_id(request))
+    return JSONResponse(
+        problem.model_dump(exclude_none=True),
+        status_code=error.status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=error.headers,
+    )
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    async def on_gwella_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, GwellaError)
+        return problem_response(request, exc)
+
+    async def on_validation(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        errors = [
+            FieldProblem(field=_field_path(tuple(e.get("loc", ()))), message=str(e.get("msg", "")))
+            for e in exc.errors()
+        ]
+        return problem_response(
+            request,
+            ValidationFailed(
+                "Some of what you sent is not valid; see errors for each field.", errors=errors
+            ),
+        )
+
+    async def on_http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        error = GwellaError(str(exc.detail), headers=dict(exc.headers or {}))
+        error.status = exc.status_code
+        error.slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
+        error.title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")
+        if exc.status_code == 404:
+            error.detail = "There is nothing at this address."
+        return problem_response(request, error)
+
+    async def on_stale(request: Request, exc: Exception) -> Response:
+        return problem_response(
+            request,
+            PreconditionFailed("Someone changed this record at the same moment; read it again."),
+        )
+
+    async def on_integrity(request: Request, exc: Exception) -> Response:
+        _log.warning("integrity_error", error=type(exc.__cause__ or exc).__name__)
+        return problem_response(
+            request, Conflict("This conflicts with an existing record (a duplicate or a reference).")
+        )
+
+    async def on_database_down(request: Request, exc: Exception) -> Response:
+        _log.error("database_unavailable", error=type(exc).__name__)
+        return problem_response(
+            request, ServiceUnavailable("The database is not reachable; nothing was changed.")
+        )
+
+    async def on_unexpected(request: Request, exc: Exception) -> Response:
+        _log.exception("unhandled_error")
+        error = GwellaError("Something went wrong on our side; nothing was changed.")
+        return problem_response(request, error)
+
+    app.add_exception_handler(GwellaError, on_gwella_error)
+    app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(StaleDataError, on_stale)
+    app.add_exception_handler(IntegrityError, on_integrity)
+    for exc_type in (OperationalError, InterfaceError, PoolTimeout, ConnectionError):
+        app.add_exception_handler(exc_type, on_database_down)
+    app.add_exception_handler(DBAPIError, _dbapi_handler(on_database_down, on_unexpected))
+    app.add_exception_handler(Exception, on_unexpected)
+
+
+def _dbapi_handler(down: Any, unexpected: Any) -> Any:
+    async def handler(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+            return await down(request, exc)  # type: ignore[no-any-return]
+        return await unexpected(request, exc)  # type: ignore[no-any-return]
+
+    return handler
+
+
+def install_spa(app: FastAPI, settings: Settings) -> None:
+    """Serve the built SPA at ``/``; unknown paths fall back to ``index.html`` so client-side
+    routes work on reload. ``/api`` is never shadowed."""
+    dist = settings.frontend_dist.resolve()
+
+    @app.get(
+        "/{path:path}",
+        include_in_schema=False,
+        dependencies=[Depends(public("The web app's static files"))],
+    )
+    async def spa(path: str) -> Response:
+        if path.startswith(("api/", "fhir/")) or path == "api":
+            raise NotFound("There is nothing at this address.")
+        index = dist / "index.html"
+        if not index.is_file():
+            raise NotFound("The web app is not built; run `make run` (or `make frontend`).")
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(dist):
+            cache = "public, max-age=31536000, immutable" if "/assets/" in str(candidate) else "no-cache"
+            return FileResponse(candidate, headers={"Cache-Control": cache})
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+
+def custom_openapi(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(
+        title="Gwella API",
+        version=__version__,
+        summary="Managing performance with service users across a mental health partnership",
+        description=(
+            "All JSON lives under `/api/v1`. Errors are RFC 9457 `application/problem+json`. "
+            "Lists are cursor-paginated (`limit`, `cursor`, `next_cursor`). Updates are `PATCH` "
+            "with `If-Match` (the `ETag` you read)."
+        ),
+        routes=app.routes,
+        tags=TAGS,
+        license_info={"name": "AGPL-3.0-or-later", "identifier": "AGPL-3.0-or-later"},
+    )
+    schema.setdefault("components", {}).setdefault("schemas", {})
+    problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    for name, sub in problem.pop("$defs", {}).items():
+        schema["components"]["schemas"].setdefault(name, sub)
+    schema["components"]["schemas"]["Problem"] = problem
+    app.openapi_schema = schema
+    return schema
+
+
+def create_app(settings: Settings | None = None, mail: MailSender | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings.database_url)
+        app.state.engine = engine
+        app.state.sessionmaker = create_sessionmaker(engine)
+        _log.info("started", env=settings.env.value, database=engine.dialect.name)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    app = FastAPI(
+        title="Gwella API",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.mail = mail or make_sender(settings.mail_backend, settings.mail_from)
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    install_spa(app, settings)
+    app.openapi = lambda: custom_openapi(app)  # type: ignore[method-assign]
+
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "X-Request-ID"],
+            expose_headers=["ETag", "Location", "X-Request-ID", "Retry-After"],
+        )
+    app.add_middleware(RequestContextMiddleware)
+    return app

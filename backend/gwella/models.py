@@ -1,0 +1,10 @@
+"""Imports every domain's tables so that the metadata is complete (for Alembic and tests)."""
+
+from __future__ import annotations
+
+
+def load_all_models() -> None:
+    import gwella.accounts.models
+    import gwella.core.audit
+    import gwella.organisations.models
+    import gwella.partnerships.models  # noqa: F401

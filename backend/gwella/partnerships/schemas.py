@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from pydantic import Field
+
+from gwella.core.pagination import Page
+from gwella.core.schemas import ApiModel, LongText, Name, ReadModel
+
+
+class PartnershipCreate(ApiModel):
+    name: Name = Field(examples=["Abermor Mental Health Partnership"])
+    name_cy: Name | None = Field(default=None, examples=["Partneriaeth Iechyd Meddwl Abermor"])
+    description: LongText | None = None
+    organisation_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=200,
+        description="Founding member organisations",
+    )
+
+
+class PartnershipUpdate(ApiModel):
+    name: Name | None = None
+    name_cy: Name | None = None
+    description: LongText | None = None
+
+
+class PartnershipRead(ReadModel):
+    id: uuid.UUID
+    name: str
+    name_cy: str | None
+    description: str | None
+    member_count: int = Field(description="Organisations currently in the partnership")
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class PartnershipPage(Page[PartnershipRead]):
+    pass
+
+
+class PartnershipMemberAdd(ApiModel):
+    organisation_id: uuid.UUID
+
+
+class PartnershipMemberRead(ReadModel):
+    id: uuid.UUID
+    partnership_id: uuid.UUID
+    organisation_id: uuid.UUID
+    organisation_name: str
+    organisation_kind: str
+    joined_at: datetime
+    left_at: datetime | None
+
+
+class PartnershipMemberPage(Page[PartnershipMemberRead]):
+    pass

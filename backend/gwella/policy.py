@@ -1,0 +1,206 @@
+"""Who may read or change what: the one place authorisation is decided.
+
+Two layers, both here:
+
+* **Route policies** (:class:`RoutePolicy`): every route declares one with
+  ``Depends(require(...))``. It authenticates the caller and applies the coarse rule (public,
+  any signed-in person, platform administrators, API clients with a scope). A test walks the
+  app's routes and fails on any route without one.
+* **Record rules** (the ``can_*`` / ``ensure_*`` functions): called by routers with the record's
+  organisation or partnership, decide by role, organisation and partnership. A record that the
+  caller may not even see is reported as 404, so existence does not leak across organisations.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from gwella.core.audit import AuditContext
+from gwella.core.errors import Forbidden, NotFound
+
+ROLE_SERVICE_USER = "service_user"
+ROLE_CARER = "carer"
+ROLE_STAFF = "staff"
+ROLE_MANAGER = "manager"
+ROLE_ADMIN = "admin"
+
+SCOPE_READ = "read"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The authenticated caller of one request."""
+
+    kind: Literal["user", "api_client"]
+    id: uuid.UUID
+    label: str
+    token_id: uuid.UUID
+    audit: AuditContext
+    is_platform_admin: bool = False
+    roles: dict[uuid.UUID, frozenset[str]] = field(default_factory=dict)
+    """Roles per organisation (an API client: its organisation with no roles)."""
+    partnership_ids: frozenset[uuid.UUID] = frozenset()
+    """Partnerships that any of the caller's organisations is an active member of."""
+    partner_org_ids: frozenset[uuid.UUID] = frozenset()
+    """Organisations sharing an active partnership with one of the caller's organisations."""
+    scopes: frozenset[str] = frozenset()
+
+    @property
+    def is_user(self) -> bool:
+        return self.kind == "user"
+
+    @property
+    def member_org_ids(self) -> frozenset[uuid.UUID]:
+        return frozenset(self.roles)
+
+    def orgs_with_role(self, *roles: str) -> frozenset[uuid.UUID]:
+        return frozenset(org for org, held in self.roles.items() if held & set(roles))
+
+    def has_role(self, org_id: uuid.UUID, *roles: str) -> bool:
+        return bool(self.roles.get(org_id, frozenset()) & set(roles))
+
+
+# --------------------------------------------------------------------------- route policies
+
+@dataclass(frozen=True)
+class RoutePolicy:
+    name: str
+    description: str
+    authenticated: bool = True
+    users_only: bool = False
+    platform_admin: bool = False
+    client_scope: str | None = None
+    """Unless ``users_only``, API clients may call the route when their token carries this
+    scope (any API client when it is ``None``)."""
+
+    def check(self, principal: Principal) -> None:
+        if principal.kind == "api_client":
+            if self.users_only:
+                raise Forbidden("API clients cannot use this operation.")
+            if self.client_scope is not None and self.client_scope not in principal.scopes:
+                raise Forbidden(f"This operation needs the scope {self.client_scope!r}.")
+        if self.platform_admin and not principal.is_platform_admin:
+            raise Forbidden("Only platform administrators can do this.")
+
+
+PUBLIC = RoutePolicy("public", "Anyone, without signing in", authenticated=False)
+SIGNED_IN = RoutePolicy("signed_in", "Any signed-in person", users_only=True)
+READER = RoutePolicy(
+    "reader", "Signed-in people, and API clients with the `read` scope", client_scope=SCOPE_READ
+)
+ANY_CALLER = RoutePolicy("any_caller", "Any valid token, a person's or an API client's")
+PLATFORM_ADMIN = RoutePolicy(
+    "platform_admin", "Platform administrators only", users_only=True, platform_admin=True
+)
+
+POLICY_ATTRIBUTE = "__gwella_policy__"
+"""Set on each route-policy dependency, so a test can prove every route declares one."""
+
+
+# --------------------------------------------------------------------------- record rules
+
+
+def visible_org_ids(p: Principal) -> frozenset[uuid.UUID] | None:
+    """Organisations whose records the caller may read; ``None`` means all."""
+    if p.is_platform_admin:
+        return None
+    return p.member_org_ids | p.partner_org_ids
+
+
+def can_read_org(p: Principal, org_id: uuid.UUID) -> bool:
+    visible = visible_org_ids(p)
+    return visible is None or org_id in visible
+
+
+def ensure_read_org(p: Principal, org_id: uuid.UUID, what: str = "organisation") -> None:
+    if not can_read_org(p, org_id):
+        raise NotFound(f"No {what} with that id is visible to you.")
+
+
+def _ensure_role(p: Principal, org_id: uuid.UUID, roles: Iterable[str], doing: str) -> None:
+    ensure_read_org(p, org_id)
+    if p.is_platform_admin:
+        return
+    if not p.is_user or not p.has_role(org_id, *roles):
+        raise Forbidden(f"You need the role {' or '.join(roles)} in this organisation to {doing}.")
+
+
+def ensure_admin_org(p: Principal, org_id: uuid.UUID, doing: str) -> None:
+    """Organisation administrators (and platform administrators)."""
+    _ensure_role(p, org_id, (ROLE_ADMIN,), doing)
+
+
+def ensure_manage_services(p: Principal, org_id: uuid.UUID) -> None:
+    _ensure_role(p, org_id, (ROLE_ADMIN, ROLE_MANAGER), "manage its services")
+
+
+def ensure_see_members(p: Principal, org_id: uuid.UUID) -> None:
+    _ensure_role(p, org_id, (ROLE_ADMIN, ROLE_MANAGER), "see its members")
+
+
+def admin_org_ids(p: Principal) -> frozenset[uuid.UUID] | None:
+    """Organisations the caller administers; ``None`` means all (platform admin)."""
+    if p.is_platform_admin:
+        return None
+    return p.orgs_with_role(ROLE_ADMIN) if p.is_user else frozenset()
+
+
+def audit_scope(p: Principal) -> tuple[frozenset[uuid.UUID], frozenset[uuid.UUID]] | None:
+    """Audit events the caller may read: those of organisations they administer or manage and
+    of the partnerships those organisations belong to. ``None`` means all."""
+    if p.is_platform_admin:
+        return None
+    return p.orgs_with_role(ROLE_ADMIN, ROLE_MANAGER), p.partnership_ids
+
+
+def can_read_partnership(p: Principal, partnership_id: uuid.UUID) -> bool:
+    return p.is_platform_admin or partnership_id in p.partnership_ids
+
+
+def ensure_read_partnership(p: Principal, partnership_id: uuid.UUID) -> None:
+    if not can_read_partnership(p, partnership_id):
+        raise NotFound("No partnership with that id is visible to you.")
+
+
+def ensure_change_partnership(
+    p: Principal, partnership_id: uuid.UUID, member_org_ids: Iterable[uuid.UUID]
+) -> None:
+    """Administrators of an active member organisation may change a partnership."""
+    ensure_read_partnership(p, partnership_id)
+    if p.is_platform_admin:
+        return
+    if not p.orgs_with_role(ROLE_ADMIN) & set(member_org_ids):
+        raise Forbidden("Only administrators of a member organisation can change a partnership.")
+
+
+def ensure_remove_partner(
+    p: Principal, partnership_id: uuid.UUID, org_id: uuid.UUID
+) -> None:
+    """An organisation leaves by its own administrators' decision (or a platform admin's)."""
+    ensure_read_partnership(p, partnership_id)
+    if p.is_platform_admin or p.has_role(org_id, ROLE_ADMIN):
+        return
+    raise Forbidden("Only that organisation's administrators can take it out of a partnership.")
+
+
+def ensure_create_partnership(p: Principal, org_ids: Iterable[uuid.UUID]) -> None:
+    if p.is_platform_admin:
+        return
+    if not p.orgs_with_role(ROLE_ADMIN) & set(org_ids):
+        raise Forbidden(
+            "To create a partnership, include at least one organisation you administer."
+        )
+
+
+def can_read_user(p: Principal, user_id: uuid.UUID, user_org_ids: Iterable[uuid.UUID]) -> bool:
+    if p.is_platform_admin or (p.is_user and p.id == user_id):
+        return True
+    return bool(p.orgs_with_role(ROLE_ADMIN, ROLE_MANAGER) & set(user_org_ids))
+
+
+def ensure_platform_admin(p: Principal, doing: str) -> None:
+    if not p.is_platform_admin:
+        raise Forbidden(f"Only platform administrators can {doing}.")
