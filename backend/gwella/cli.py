@@ -51,10 +51,12 @@ def load_demo(settings: Settings) -> None:
     if settings.env is Environment.production:
         sys.exit("Refusing to load demo data with GWELLA_ENV=production.")
     created = asyncio.run(_with_session(settings, load_demo))
-    print(f"Demo data: created {created}")  # noqa: T201
-    print(  # noqa: T201
+    print(f"Demo data: created {created}")
+    print(
         f"Demo sign-ins (password {DEMO_PASSWORD}): "
-        + ", ".join(f"{r}@{DEMO_DOMAIN}" for r in ("admin", "manager", "staff", "serviceuser", "carer"))
+        + ", ".join(
+            f"{r}@{DEMO_DOMAIN}" for r in ("admin", "manager", "staff", "serviceuser", "carer")
+        )
     )
 
 
@@ -67,12 +69,16 @@ def create_admin(settings: Settings, email: str, name: str) -> None:
 
     async def work(session):  # type: ignore[no-untyped-def]
         await accounts.create_user(
-            session, AuditContext.system("cli"), email=email, display_name=name,
-            password=password, is_platform_admin=True,
+            session,
+            AuditContext.system("cli"),
+            email=email,
+            display_name=name,
+            password=password,
+            is_platform_admin=True,
         )
 
     asyncio.run(_with_session(settings, work))
-    print(f"Platform administrator {email} created.")  # noqa: T201
+    print(f"Platform administrator {email} created.")
 
 
 def write_openapi(path: Path) -> None:
@@ -81,18 +87,22 @@ def write_openapi(path: Path) -> None:
     spec = create_app(get_settings()).openapi()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(spec, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"Wrote {path}")  # noqa: T201
+    print(f"Wrote {path}")
 
 
 def serve(settings: Settings, host: str, port: int, workers: int) -> None:
     import uvicorn
 
-    print(  # noqa: T201
-        f"\nGwella is serving on http://{host}:{port}/  (API docs: /api/docs)\n", flush=True
-    )
+    print(f"\nGwella is serving on http://{host}:{port}/  (API docs: /api/docs)\n", flush=True)
     uvicorn.run(
-        "gwella.main:create_app", factory=True, host=host, port=port, workers=workers,
-        log_config=None, proxy_headers=settings.trust_proxy_headers, access_log=False,
+        "gwella.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=None,
+        proxy_headers=settings.trust_proxy_headers,
+        access_log=False,
     )
 
 

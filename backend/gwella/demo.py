@@ -36,30 +36,63 @@ class DemoOrg:
 
 ORGS = (
     DemoOrg(
-        "BAUHB", "Bae Abermor University Health Board", "Bwrdd Iechyd Prifysgol Bae Abermor",
+        "BAUHB",
+        "Bae Abermor University Health Board",
+        "Bwrdd Iechyd Prifysgol Bae Abermor",
         OrganisationKind.health_board,
         (
-            ("CMHT-N", "Abermor North Community Mental Health Team",
-             "Tîm Iechyd Meddwl Cymunedol Gogledd Abermor", ServiceKind.community_mental_health_team),
-            ("CMHT-W", "Abermor West Community Mental Health Team",
-             "Tîm Iechyd Meddwl Cymunedol Gorllewin Abermor", ServiceKind.community_mental_health_team),
-            ("WARD-GLAS", "Ward Glas (adult acute)", "Ward Glas (oedolion acíwt)", ServiceKind.ward),
+            (
+                "CMHT-N",
+                "Abermor North Community Mental Health Team",
+                "Tîm Iechyd Meddwl Cymunedol Gogledd Abermor",
+                ServiceKind.community_mental_health_team,
+            ),
+            (
+                "CMHT-W",
+                "Abermor West Community Mental Health Team",
+                "Tîm Iechyd Meddwl Cymunedol Gorllewin Abermor",
+                ServiceKind.community_mental_health_team,
+            ),
+            (
+                "WARD-GLAS",
+                "Ward Glas (adult acute)",
+                "Ward Glas (oedolion acíwt)",
+                ServiceKind.ward,
+            ),
         ),
     ),
     DemoOrg(
-        "ACC-ASS", "Abermor City Council Adult Social Services",
-        "Gwasanaethau Cymdeithasol Oedolion Cyngor Dinas Abermor", OrganisationKind.local_authority,
-        (("SWT-MH", "Mental Health Social Work Team", "Tîm Gwaith Cymdeithasol Iechyd Meddwl",
-          ServiceKind.social_work_team),),
+        "ACC-ASS",
+        "Abermor City Council Adult Social Services",
+        "Gwasanaethau Cymdeithasol Oedolion Cyngor Dinas Abermor",
+        OrganisationKind.local_authority,
+        (
+            (
+                "SWT-MH",
+                "Mental Health Social Work Team",
+                "Tîm Gwaith Cymdeithasol Iechyd Meddwl",
+                ServiceKind.social_work_team,
+            ),
+        ),
     ),
     DemoOrg(
-        "LLES", "Lles Glan y Môr Wellbeing Charity", "Elusen Lles Glan y Môr",
+        "LLES",
+        "Lles Glan y Môr Wellbeing Charity",
+        "Elusen Lles Glan y Môr",
         OrganisationKind.third_sector,
-        (("DROP-IN", "Harbourside Wellbeing Drop-in", "Galw Heibio Lles Glan yr Harbwr",
-          ServiceKind.day_centre),),
+        (
+            (
+                "DROP-IN",
+                "Harbourside Wellbeing Drop-in",
+                "Galw Heibio Lles Glan yr Harbwr",
+                ServiceKind.day_centre,
+            ),
+        ),
     ),
     DemoOrg(
-        "FORUM", "Abermor Service User Forum", "Fforwm Defnyddwyr Gwasanaeth Abermor",
+        "FORUM",
+        "Abermor Service User Forum",
+        "Fforwm Defnyddwyr Gwasanaeth Abermor",
         OrganisationKind.service_user_group,
     ),
 )
@@ -89,9 +122,15 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
         )
         if org is None:
             org = await organisations.create_organisation(
-                session, ctx,
-                OrganisationCreate(name=spec.name, name_cy=spec.name_cy, kind=spec.kind,
-                                   code_scheme=SCHEME, code=spec.code),
+                session,
+                ctx,
+                OrganisationCreate(
+                    name=spec.name,
+                    name_cy=spec.name_cy,
+                    kind=spec.kind,
+                    code_scheme=SCHEME,
+                    code=spec.code,
+                ),
             )
             created["organisations"] += 1
         orgs[spec.code] = org
@@ -101,16 +140,22 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
             )
             if exists is None:
                 await organisations.create_service(
-                    session, ctx, org,
+                    session,
+                    ctx,
+                    org,
                     ServiceCreate(name=name, name_cy=name_cy, kind=kind, code=code),
                 )
                 created["services"] += 1
-    partnership = await session.scalar(select(Partnership).where(Partnership.name == PARTNERSHIP[0]))
+    partnership = await session.scalar(
+        select(Partnership).where(Partnership.name == PARTNERSHIP[0])
+    )
     if partnership is None:
         await partnerships.create_partnership(
-            session, ctx,
+            session,
+            ctx,
             PartnershipCreate(
-                name=PARTNERSHIP[0], name_cy=PARTNERSHIP[1],
+                name=PARTNERSHIP[0],
+                name_cy=PARTNERSHIP[1],
                 description="Health board, council, charity and service user forum improving "
                 "adult mental health services in Abermor together.",
                 organisation_ids=[o.id for o in orgs.values()],
@@ -122,8 +167,13 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
         user = await session.scalar(select(User).where(User.email == email))
         if user is None:
             user = await accounts.create_user(
-                session, ctx, email=email, display_name=name, password=DEMO_PASSWORD,
-                language=language, is_platform_admin=platform_admin,
+                session,
+                ctx,
+                email=email,
+                display_name=name,
+                password=DEMO_PASSWORD,
+                language=language,
+                is_platform_admin=platform_admin,
             )
             created["users"] += 1
         for org_code, role in roles:

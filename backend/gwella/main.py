@@ -115,7 +115,9 @@ def install_error_handlers(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         error = GwellaError(str(exc.detail), headers=dict(exc.headers or {}))
         error.status = exc.status_code
-        error.slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
+        error.slug = {404: "not-found", 405: "method-not-allowed"}.get(
+            exc.status_code, "http-error"
+        )
         error.title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")
         if exc.status_code == 404:
             error.detail = "There is nothing at this address."
@@ -130,7 +132,8 @@ def install_error_handlers(app: FastAPI) -> None:
     async def on_integrity(request: Request, exc: Exception) -> Response:
         _log.warning("integrity_error", error=type(exc.__cause__ or exc).__name__)
         return problem_response(
-            request, Conflict("This conflicts with an existing record (a duplicate or a reference).")
+            request,
+            Conflict("This conflicts with an existing record (a duplicate or a reference)."),
         )
 
     async def on_database_down(request: Request, exc: Exception) -> Response:
@@ -182,7 +185,11 @@ def install_spa(app: FastAPI, settings: Settings) -> None:
             raise NotFound("The web app is not built; run `make run` (or `make frontend`).")
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(dist):
-            cache = "public, max-age=31536000, immutable" if "/assets/" in str(candidate) else "no-cache"
+            cache = (
+                "public, max-age=31536000, immutable"
+                if "/assets/" in str(candidate)
+                else "no-cache"
+            )
             return FileResponse(candidate, headers={"Cache-Control": cache})
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 

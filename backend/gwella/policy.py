@@ -65,6 +65,7 @@ class Principal:
 
 # --------------------------------------------------------------------------- route policies
 
+
 @dataclass(frozen=True)
 class RoutePolicy:
     name: str
@@ -176,9 +177,7 @@ def ensure_change_partnership(
         raise Forbidden("Only administrators of a member organisation can change a partnership.")
 
 
-def ensure_remove_partner(
-    p: Principal, partnership_id: uuid.UUID, org_id: uuid.UUID
-) -> None:
+def ensure_remove_partner(p: Principal, partnership_id: uuid.UUID, org_id: uuid.UUID) -> None:
     """An organisation leaves by its own administrators' decision (or a platform admin's)."""
     ensure_read_partnership(p, partnership_id)
     if p.is_platform_admin or p.has_role(org_id, ROLE_ADMIN):

@@ -33,7 +33,6 @@ from gwella.accounts.schemas import (
     InvitationCreated,
     InvitationPage,
     InvitationPreview,
-    InvitationRead,
     InvitationToken,
     MembershipCreate,
     MembershipPage,
@@ -177,8 +176,10 @@ async def _user_reads(session: AsyncSession, users: list[User]) -> list[UserRead
     memberships = await service.memberships_of(session, [u.id for u in users])
     return [
         UserRead.model_validate(
-            {**{f: getattr(u, f) for f in UserRead.model_fields if f != "memberships"},
-             "memberships": [MembershipRead.model_validate(m) for m in memberships[u.id]]}
+            {
+                **{f: getattr(u, f) for f in UserRead.model_fields if f != "memberships"},
+                "memberships": [MembershipRead.model_validate(m) for m in memberships[u.id]],
+            }
         )
         for u in users
     ]
@@ -187,7 +188,9 @@ async def _user_reads(session: AsyncSession, users: list[User]) -> list[UserRead
 async def _visible_user(session: AsyncSession, principal: Principal, user_id: uuid.UUID) -> User:
     user = await service.get_user(session, user_id)
     memberships = await service.memberships_of(session, [user.id])
-    if not policy.can_read_user(principal, user.id, [m.organisation_id for m in memberships[user.id]]):
+    if not policy.can_read_user(
+        principal, user.id, [m.organisation_id for m in memberships[user.id]]
+    ):
         raise NotFound("No user with that id is visible to you.")
     return user
 
@@ -268,11 +271,17 @@ async def list_users(
         else principal.orgs_with_role(policy.ROLE_ADMIN, policy.ROLE_MANAGER)
     )
     rows, cursor = await service.list_users(
-        session, params, within_orgs=within, organisation_id=organisation_id, role=role,
-        q=q, is_active=is_active,
+        session,
+        params,
+        within_orgs=within,
+        organisation_id=organisation_id,
+        role=role,
+        q=q,
+        is_active=is_active,
     )
     return UserPage(
-        items=await _user_reads(session, rows), next_cursor=cursor,
+        items=await _user_reads(session, rows),
+        next_cursor=cursor,
         next=next_link(request, cursor),
     )
 
@@ -325,7 +334,9 @@ async def list_memberships(
     request: Request,
     session: SessionDep,
     principal: SignedIn,
-    params: Annotated[PageParams, Depends(page_params("created_at", list(service.MEMBERSHIP_SORTS)))],
+    params: Annotated[
+        PageParams, Depends(page_params("created_at", list(service.MEMBERSHIP_SORTS)))
+    ],
     role: Role | None = None,
 ) -> MembershipPage:
     org = await organisations.get_organisation(session, organisation_id)
@@ -420,16 +431,22 @@ async def list_invitations(
     request: Request,
     session: SessionDep,
     principal: SignedIn,
-    params: Annotated[PageParams, Depends(page_params("-created_at", list(service.INVITATION_SORTS)))],
+    params: Annotated[
+        PageParams, Depends(page_params("-created_at", list(service.INVITATION_SORTS)))
+    ],
     organisation_id: uuid.UUID | None = None,
     status: Literal["pending", "accepted", "revoked", "expired"] | None = None,
 ) -> InvitationPage:
     rows, cursor = await service.list_invitations(
-        session, params, within_orgs=policy.admin_org_ids(principal),
-        organisation_id=organisation_id, status=status,
+        session,
+        params,
+        within_orgs=policy.admin_org_ids(principal),
+        organisation_id=organisation_id,
+        status=status,
     )
     return InvitationPage(
-        items=[service.invitation_read(i) for i in rows], next_cursor=cursor,
+        items=[service.invitation_read(i) for i in rows],
+        next_cursor=cursor,
         next=next_link(request, cursor),
     )
 
@@ -460,8 +477,11 @@ async def revoke_invitation(
 async def inspect_invitation(data: InvitationToken, session: SessionDep) -> InvitationPreview:
     invitation, org_name, exists = await service.preview_invitation(session, data.token)
     return InvitationPreview(
-        email=invitation.email, display_name=invitation.display_name,
-        organisation_name=org_name, role=invitation.role, expires_at=invitation.expires_at,
+        email=invitation.email,
+        display_name=invitation.display_name,
+        organisation_name=org_name,
+        role=invitation.role,
+        expires_at=invitation.expires_at,
         account_exists=exists,
     )
 
@@ -514,11 +534,15 @@ async def list_api_clients(
     status: Literal["active", "revoked"] | None = None,
 ) -> ApiClientPage:
     rows, cursor = await service.list_api_clients(
-        session, params, within_orgs=policy.admin_org_ids(principal),
-        organisation_id=organisation_id, status=status,
+        session,
+        params,
+        within_orgs=policy.admin_org_ids(principal),
+        organisation_id=organisation_id,
+        status=status,
     )
     return ApiClientPage(
-        items=[service.api_client_read(c) for c in rows], next_cursor=cursor,
+        items=[service.api_client_read(c) for c in rows],
+        next_cursor=cursor,
         next=next_link(request, cursor),
     )
 

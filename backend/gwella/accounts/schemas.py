@@ -16,7 +16,7 @@ OpaqueToken = Annotated[str, StringConstraints(min_length=10, max_length=256)]
 
 class TokenResponse(ApiModel):
     access_token: str
-    token_type: Literal["bearer"] = "bearer"
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105 - the OAuth2 token type
     expires_in: int = Field(description="Seconds until the token expires")
     scope: str = Field(description="Space-separated scopes the token carries")
 
@@ -153,7 +153,9 @@ class ApiClientRead(ReadModel):
     id: uuid.UUID
     organisation_id: uuid.UUID
     name: str
-    client_id: str = Field(description="Public identifier, used as `client_id` at the token endpoint")
+    client_id: str = Field(
+        description="Public identifier, used as `client_id` at the token endpoint"
+    )
     scopes: list[Scope]
     status: Literal["active", "revoked"]
     created_by_id: uuid.UUID | None

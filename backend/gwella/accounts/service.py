@@ -120,7 +120,10 @@ async def authenticate_password(session: AsyncSession, email: str, password: str
 
 
 async def issue_user_token(
-    session: AsyncSession, settings: Settings, user: User, ctx_request: tuple[str | None, str | None]
+    session: AsyncSession,
+    settings: Settings,
+    user: User,
+    ctx_request: tuple[str | None, str | None],
 ) -> tuple[str, AccessToken]:
     secret = new_secret("gwu")
     token = AccessToken(
@@ -130,16 +133,16 @@ async def issue_user_token(
         expires_at=utcnow() + timedelta(seconds=settings.access_token_ttl_seconds),
     )
     # A plain UPDATE: signing in must not change the profile's version (its ETag).
-    await session.execute(
-        update(User).where(User.id == user.id).values(last_sign_in_at=utcnow())
-    )
+    await session.execute(update(User).where(User.id == user.id).values(last_sign_in_at=utcnow()))
     session.add(token)
     await session.flush()
     request_id, address = ctx_request
     await audit.record(
         session,
         AuditContext(ActorType.user, user.id, user.email, request_id, address),
-        action="session.signed_in", record_type="user", record_id=user.id,
+        action="session.signed_in",
+        record_type="user",
+        record_id=user.id,
     )
     return secret, token
 
@@ -196,9 +199,7 @@ async def principal_for_token(
         user = await session.get(User, token.user_id)
         if user is None or not user.is_active:
             raise Unauthenticated("This account is not active.")
-        memberships = await session.scalars(
-            select(Membership).where(Membership.user_id == user.id)
-        )
+        memberships = await session.scalars(select(Membership).where(Membership.user_id == user.id))
         roles: dict[uuid.UUID, set[str]] = {}
         for m in memberships:
             roles.setdefault(m.organisation_id, set()).add(m.role.value)
@@ -257,8 +258,12 @@ async def revoke_all_tokens(session: AsyncSession, ctx: AuditContext, user_id: u
     )
     count = int(result.rowcount)  # type: ignore[attr-defined]
     await audit.record(
-        session, ctx, action="session.signed_out_everywhere", record_type="user",
-        record_id=user_id, after={"tokens_revoked": count},
+        session,
+        ctx,
+        action="session.signed_out_everywhere",
+        record_type="user",
+        record_id=user_id,
+        after={"tokens_revoked": count},
     )
     return count
 
@@ -300,7 +305,7 @@ async def list_users(
     q: str | None = None,
     is_active: bool | None = None,
 ) -> tuple[list[User], str | None]:
-    stmt: Select[tuple[User]] = select(User)
+    stmt: Select[User] = select(User)
     member_filter = select(Membership.user_id)
     filtered = False
     if within_orgs is not None:
@@ -328,7 +333,11 @@ async def list_users(
 
 
 async def update_current_user(
-    session: AsyncSession, ctx: AuditContext, user: User, patch: CurrentUserUpdate, if_match: str | None
+    session: AsyncSession,
+    ctx: AuditContext,
+    user: User,
+    patch: CurrentUserUpdate,
+    if_match: str | None,
 ) -> User:
     check_if_match(if_match, user.version)
     return await _update_user(session, ctx, user, lambda: apply_patch(user, patch, frozenset()))
@@ -361,8 +370,13 @@ async def _update_user(
     if after != before:
         await session.flush()
         await audit.record(
-            session, ctx, action="user.updated", record_type="user", record_id=user.id,
-            before=before, after=after,
+            session,
+            ctx,
+            action="user.updated",
+            record_type="user",
+            record_id=user.id,
+            before=before,
+            after=after,
         )
     return user
 
@@ -436,7 +450,11 @@ async def create_user(
     session.add(user)
     await session.flush()
     await audit.record(
-        session, ctx, action="user.created", record_type="user", record_id=user.id,
+        session,
+        ctx,
+        action="user.created",
+        record_type="user",
+        record_id=user.id,
         after=audit.snapshot(user, USER_FIELDS),
     )
     return user
@@ -481,8 +499,12 @@ async def grant_role(
     session.add(membership)
     await session.flush()
     await audit.record(
-        session, ctx, action="membership.created", record_type="membership",
-        record_id=membership.id, organisation_id=organisation_id,
+        session,
+        ctx,
+        action="membership.created",
+        record_type="membership",
+        record_id=membership.id,
+        organisation_id=organisation_id,
         after={"user_id": str(user_id), "role": role.value},
     )
     return membership
@@ -512,8 +534,12 @@ async def remove_membership(
     await session.delete(membership)
     await session.flush()
     await audit.record(
-        session, ctx, action="membership.deleted", record_type="membership",
-        record_id=membership.id, organisation_id=organisation_id,
+        session,
+        ctx,
+        action="membership.deleted",
+        record_type="membership",
+        record_id=membership.id,
+        organisation_id=organisation_id,
         before={"user_id": str(membership.user_id), "role": membership.role.value},
     )
 
@@ -533,8 +559,10 @@ def invitation_status(inv: Invitation) -> str:
 
 def invitation_read(inv: Invitation) -> InvitationRead:
     return InvitationRead.model_validate(
-        {**{c: getattr(inv, c) for c in InvitationRead.model_fields if c != "status"},
-         "status": invitation_status(inv)}
+        {
+            **{c: getattr(inv, c) for c in InvitationRead.model_fields if c != "status"},
+            "status": invitation_status(inv),
+        }
     )
 
 
@@ -573,17 +601,24 @@ async def create_invitation(
     session.add(invitation)
     await session.flush()
     await audit.record(
-        session, ctx, action="invitation.created", record_type="invitation",
-        record_id=invitation.id, organisation_id=org.id,
+        session,
+        ctx,
+        action="invitation.created",
+        record_type="invitation",
+        record_id=invitation.id,
+        organisation_id=org.id,
         after={"email": email, "role": data.role.value},
     )
     url = accept_url(settings, token)
     await mail.send(
         Message(
             to=email,
-            subject=f"Invitation to Gwella: {org.name} / Gwahoddiad i Gwella: {org.name_cy or org.name}",
+            subject=(
+                f"Invitation to Gwella: {org.name} / Gwahoddiad i Gwella: {org.name_cy or org.name}"
+            ),
             body=(
-                f"{inviter_name} has invited you to join {org.name} on Gwella as {data.role.value}.\n"
+                f"{inviter_name} has invited you to join {org.name} on Gwella "
+                f"as {data.role.value}.\n"
                 f"Accept and set your password here (the link works once, for "
                 f"{settings.invitation_ttl_hours} hours):\n{url}\n\n"
                 f"Mae {inviter_name} wedi eich gwahodd i ymuno â {org.name_cy or org.name} ar "
@@ -610,9 +645,7 @@ async def _usable_invitation(session: AsyncSession, token: str) -> Invitation:
     return invitation
 
 
-async def preview_invitation(
-    session: AsyncSession, token: str
-) -> tuple[Invitation, str, bool]:
+async def preview_invitation(session: AsyncSession, token: str) -> tuple[Invitation, str, bool]:
     invitation = await _usable_invitation(session, token)
     org = await organisations.get_organisation(session, invitation.organisation_id)
     exists = await session.scalar(select(User.id).where(User.email == invitation.email))
@@ -650,8 +683,12 @@ async def accept_invitation(
     invitation.accepted_at = utcnow()
     await session.flush()
     await audit.record(
-        session, ctx, action="invitation.accepted", record_type="invitation",
-        record_id=invitation.id, organisation_id=invitation.organisation_id,
+        session,
+        ctx,
+        action="invitation.accepted",
+        record_type="invitation",
+        record_id=invitation.id,
+        organisation_id=invitation.organisation_id,
     )
     held = await session.scalar(
         select(Membership.id).where(
@@ -680,8 +717,12 @@ async def revoke_invitation(
     invitation.revoked_at = utcnow()
     await session.flush()
     await audit.record(
-        session, ctx, action="invitation.revoked", record_type="invitation",
-        record_id=invitation.id, organisation_id=invitation.organisation_id,
+        session,
+        ctx,
+        action="invitation.revoked",
+        record_type="invitation",
+        record_id=invitation.id,
+        organisation_id=invitation.organisation_id,
     )
 
 
@@ -716,8 +757,10 @@ async def list_invitations(
 
 def api_client_read(client: ApiClient) -> ApiClientRead:
     return ApiClientRead.model_validate(
-        {**{c: getattr(client, c) for c in ApiClientRead.model_fields if c != "status"},
-         "status": "revoked" if client.revoked_at else "active"}
+        {
+            **{c: getattr(client, c) for c in ApiClientRead.model_fields if c != "status"},
+            "status": "revoked" if client.revoked_at else "active",
+        }
     )
 
 
@@ -764,8 +807,12 @@ async def create_api_client(
     session.add(client)
     await session.flush()
     await audit.record(
-        session, ctx, action="api_client.created", record_type="api_client",
-        record_id=client.id, organisation_id=client.organisation_id,
+        session,
+        ctx,
+        action="api_client.created",
+        record_type="api_client",
+        record_id=client.id,
+        organisation_id=client.organisation_id,
         after=audit.snapshot(client, CLIENT_FIELDS),
     )
     return client, secret
@@ -794,9 +841,14 @@ async def update_api_client(
         if set(after["scopes"]) < set(before["scopes"]):
             await _revoke_client_tokens(session, client.id)  # narrowed: old tokens go
         await audit.record(
-            session, ctx, action="api_client.updated", record_type="api_client",
-            record_id=client.id, organisation_id=client.organisation_id,
-            before=before, after=after,
+            session,
+            ctx,
+            action="api_client.updated",
+            record_type="api_client",
+            record_id=client.id,
+            organisation_id=client.organisation_id,
+            before=before,
+            after=after,
         )
     return client
 
@@ -820,20 +872,31 @@ async def rotate_api_client_secret(
     await session.flush()
     await _revoke_client_tokens(session, client.id)
     await audit.record(
-        session, ctx, action="api_client.secret_rotated", record_type="api_client",
-        record_id=client.id, organisation_id=client.organisation_id,
+        session,
+        ctx,
+        action="api_client.secret_rotated",
+        record_type="api_client",
+        record_id=client.id,
+        organisation_id=client.organisation_id,
     )
     return client, secret
 
 
-async def revoke_api_client(session: AsyncSession, ctx: AuditContext, client: ApiClient) -> ApiClient:
+async def revoke_api_client(
+    session: AsyncSession, ctx: AuditContext, client: ApiClient
+) -> ApiClient:
     _ensure_active(client)
     client.revoked_at = utcnow()
     await session.flush()
     await _revoke_client_tokens(session, client.id)
     await audit.record(
-        session, ctx, action="api_client.revoked", record_type="api_client",
-        record_id=client.id, organisation_id=client.organisation_id,
-        before={"revoked_at": None}, after={"revoked_at": client.revoked_at.isoformat()},
+        session,
+        ctx,
+        action="api_client.revoked",
+        record_type="api_client",
+        record_id=client.id,
+        organisation_id=client.organisation_id,
+        before={"revoked_at": None},
+        after={"revoked_at": client.revoked_at.isoformat()},
     )
     return client

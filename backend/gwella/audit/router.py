@@ -44,16 +44,28 @@ async def list_audit_events(
     actor_type: ActorType | None = None,
     organisation_id: uuid.UUID | None = None,
     partnership_id: uuid.UUID | None = None,
-    since: Annotated[datetime | None, Query(description="From this time (RFC 3339), inclusive")] = None,
+    since: Annotated[
+        datetime | None, Query(description="From this time (RFC 3339), inclusive")
+    ] = None,
     until: Annotated[datetime | None, Query(description="Before this time (RFC 3339)")] = None,
 ) -> AuditEventPage:
     rows, cursor = await service.list_events(
-        session, params, scope=policy.audit_scope(principal), record_type=record_type,
-        record_id=record_id, action=action, actor_id=actor_id, actor_type=actor_type,
-        organisation_id=organisation_id, partnership_id=partnership_id, since=since, until=until,
+        session,
+        params,
+        scope=policy.audit_scope(principal),
+        record_type=record_type,
+        record_id=record_id,
+        action=action,
+        actor_id=actor_id,
+        actor_type=actor_type,
+        organisation_id=organisation_id,
+        partnership_id=partnership_id,
+        since=since,
+        until=until,
     )
     return AuditEventPage(
-        items=[AuditEventRead.model_validate(e) for e in rows], next_cursor=cursor,
+        items=[AuditEventRead.model_validate(e) for e in rows],
+        next_cursor=cursor,
         next=next_link(request, cursor),
     )
 

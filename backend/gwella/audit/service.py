@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.core.audit import ActorType, AuditEvent
@@ -17,7 +17,7 @@ SORTS = {"occurred_at": AuditEvent.occurred_at}
 
 def _scoped(
     scope: tuple[frozenset[uuid.UUID], frozenset[uuid.UUID]] | None,
-):  # type: ignore[no-untyped-def]
+) -> Select[AuditEvent]:
     stmt = select(AuditEvent)
     if scope is not None:
         orgs, partnerships = scope
@@ -60,7 +60,10 @@ async def list_events(
     if action is not None:
         # "organisation" matches every organisation.* action; "organisation.updated" just one.
         stmt = stmt.where(
-            or_(AuditEvent.action == action, AuditEvent.action.startswith(action + ".", autoescape=True))
+            or_(
+                AuditEvent.action == action,
+                AuditEvent.action.startswith(action + ".", autoescape=True),
+            )
         )
     if since is not None:
         stmt = stmt.where(AuditEvent.occurred_at >= since)
@@ -74,7 +77,7 @@ async def get_event(
     event_id: uuid.UUID,
     scope: tuple[frozenset[uuid.UUID], frozenset[uuid.UUID]] | None,
 ) -> AuditEvent:
-    event = await session.scalar(_scoped(scope).where(AuditEvent.id == event_id))
+    event: AuditEvent | None = await session.scalar(_scoped(scope).where(AuditEvent.id == event_id))
     if event is None:
         raise NotFound("No audit event with that id is visible to you.")
     return event

@@ -24,7 +24,7 @@ class ConsoleMailSender:
         self.sender = sender
 
     async def send(self, message: Message) -> None:
-        print(  # noqa: T201 - the console mail backend is a development tool
+        print(
             f"\n----- mail from {self.sender} to {message.to}\n"
             f"Subject: {message.subject}\n\n{message.body}\n----- end of mail\n",
             file=sys.stdout,

@@ -115,8 +115,12 @@ class BodySizeLimitMiddleware:
         declared = _header(scope, b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await send_problem(
-                send, 413, "payload-too-large", "Request body too large",
-                f"The body is {declared} bytes; the limit here is {limit} bytes.", request_id,
+                send,
+                413,
+                "payload-too-large",
+                "Request body too large",
+                f"The body is {declared} bytes; the limit here is {limit} bytes.",
+                request_id,
             )
             return
         received = 0
@@ -142,8 +146,12 @@ class BodySizeLimitMiddleware:
         except _BodyTooLarge:
             if not response_started:
                 await send_problem(
-                    send, 413, "payload-too-large", "Request body too large",
-                    f"The body exceeds the limit of {limit} bytes here.", request_id,
+                    send,
+                    413,
+                    "payload-too-large",
+                    "Request body too large",
+                    f"The body exceeds the limit of {limit} bytes here.",
+                    request_id,
                 )
 
 

@@ -5,7 +5,6 @@ row's sort value and id. Keyset paging stays fast at any depth and never skips o
 row when rows are added between pages.
 """
 
-
 import base64
 import binascii
 import json
@@ -22,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from starlette.requests import Request
 
-from gwella.core.errors import InvalidCursor, ValidationFailed, FieldProblem
+from gwella.core.errors import FieldProblem, InvalidCursor, ValidationFailed
 
 T = TypeVar("T")
 M = TypeVar("M")
@@ -97,7 +96,7 @@ def _decode(cursor: str, sort: str, python_type: type[Any]) -> tuple[Any, uuid.U
 
 async def paginate(
     session: AsyncSession,
-    stmt: Select[tuple[M]],
+    stmt: Select[M],
     params: PageParams,
     sortable: dict[str, InstrumentedAttribute[Any]],
     id_column: InstrumentedAttribute[uuid.UUID],

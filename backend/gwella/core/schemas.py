@@ -11,12 +11,15 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 LongText = Annotated[str, StringConstraints(max_length=5000)]
 Code = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$"),
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$"
+    ),
 ]
 CodeScheme = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=32,
-                      pattern=r"^[a-z0-9_-]+$"),
+    StringConstraints(
+        strip_whitespace=True, to_lower=True, min_length=1, max_length=32, pattern=r"^[a-z0-9_-]+$"
+    ),
 ]
 
 

@@ -65,12 +65,19 @@ async def list_organisations(
         policy.ensure_read_partnership(principal, partnership_id)
         ids = frozenset(await partnerships.active_member_ids(session, partnership_id))
     rows, cursor = await service.list_organisations(
-        session, params, visible=policy.visible_org_ids(principal),
-        kind=kind, q=q, code=code, is_active=is_active, ids=ids,
+        session,
+        params,
+        visible=policy.visible_org_ids(principal),
+        kind=kind,
+        q=q,
+        code=code,
+        is_active=is_active,
+        ids=ids,
     )
     return OrganisationPage(
         items=[OrganisationRead.model_validate(r) for r in rows],
-        next_cursor=cursor, next=next_link(request, cursor),
+        next_cursor=cursor,
+        next=next_link(request, cursor),
     )
 
 
@@ -153,12 +160,18 @@ async def list_services(
     org = await service.get_organisation(session, organisation_id)
     policy.ensure_read_org(principal, org.id)
     rows, cursor = await service.list_services(
-        session, params, organisation_id=org.id, kind=kind, code=code,
-        parent_id=parent_id, is_active=is_active,
+        session,
+        params,
+        organisation_id=org.id,
+        kind=kind,
+        code=code,
+        parent_id=parent_id,
+        is_active=is_active,
     )
     return ServicePage(
         items=[ServiceRead.model_validate(r) for r in rows],
-        next_cursor=cursor, next=next_link(request, cursor),
+        next_cursor=cursor,
+        next=next_link(request, cursor),
     )
 
 

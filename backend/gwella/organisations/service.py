@@ -76,7 +76,7 @@ async def list_organisations(
     is_active: bool | None = None,
     ids: frozenset[uuid.UUID] | None = None,
 ) -> tuple[list[Organisation], str | None]:
-    stmt: Select[tuple[Organisation]] = select(Organisation)
+    stmt: Select[Organisation] = select(Organisation)
     if visible is not None:
         stmt = stmt.where(Organisation.id.in_(visible))
     if ids is not None:
@@ -123,8 +123,13 @@ async def create_organisation(
     session.add(org)
     await session.flush()
     await audit.record(
-        session, ctx, action="organisation.created", record_type="organisation",
-        record_id=org.id, organisation_id=org.id, after=audit.snapshot(org, ORG_FIELDS),
+        session,
+        ctx,
+        action="organisation.created",
+        record_type="organisation",
+        record_id=org.id,
+        organisation_id=org.id,
+        after=audit.snapshot(org, ORG_FIELDS),
     )
     return org
 
@@ -149,8 +154,14 @@ async def update_organisation(
     if after != before:
         await session.flush()
         await audit.record(
-            session, ctx, action="organisation.updated", record_type="organisation",
-            record_id=org.id, organisation_id=org.id, before=before, after=after,
+            session,
+            ctx,
+            action="organisation.updated",
+            record_type="organisation",
+            record_id=org.id,
+            organisation_id=org.id,
+            before=before,
+            after=after,
         )
     return org
 
@@ -242,8 +253,13 @@ async def create_service(
     session.add(service)
     await session.flush()
     await audit.record(
-        session, ctx, action="service.created", record_type="service", record_id=service.id,
-        organisation_id=org.id, after=audit.snapshot(service, SERVICE_FIELDS),
+        session,
+        ctx,
+        action="service.created",
+        record_type="service",
+        record_id=service.id,
+        organisation_id=org.id,
+        after=audit.snapshot(service, SERVICE_FIELDS),
     )
     return service
 
@@ -267,8 +283,13 @@ async def update_service(
     if after != before:
         await session.flush()
         await audit.record(
-            session, ctx, action="service.updated", record_type="service",
-            record_id=service.id, organisation_id=service.organisation_id,
-            before=before, after=after,
+            session,
+            ctx,
+            action="service.updated",
+            record_type="service",
+            record_id=service.id,
+            organisation_id=service.organisation_id,
+            before=before,
+            after=after,
         )
     return service

@@ -34,8 +34,10 @@ async def _reads(session: AsyncSession, rows: list[Partnership]) -> list[Partner
     counts = await service.member_counts(session, [p.id for p in rows])
     return [
         PartnershipRead.model_validate(
-            {**{f: getattr(p, f) for f in PartnershipRead.model_fields if f != "member_count"},
-             "member_count": counts.get(p.id, 0)}
+            {
+                **{f: getattr(p, f) for f in PartnershipRead.model_fields if f != "member_count"},
+                "member_count": counts.get(p.id, 0),
+            }
         )
         for p in rows
     ]
@@ -47,10 +49,13 @@ async def _member_reads(
     orgs = await organisations.organisations_by_ids(session, [m.organisation_id for m in rows])
     return [
         PartnershipMemberRead(
-            id=m.id, partnership_id=m.partnership_id, organisation_id=m.organisation_id,
+            id=m.id,
+            partnership_id=m.partnership_id,
+            organisation_id=m.organisation_id,
             organisation_name=orgs[m.organisation_id].name,
             organisation_kind=orgs[m.organisation_id].kind.value,
-            joined_at=m.joined_at, left_at=m.left_at,
+            joined_at=m.joined_at,
+            left_at=m.left_at,
         )
         for m in rows
     ]
@@ -165,7 +170,8 @@ async def list_members(
     await service.get_partnership(session, partnership_id)
     rows, cursor = await service.list_members(session, params, partnership_id, include_former)
     return PartnershipMemberPage(
-        items=await _member_reads(session, rows), next_cursor=cursor,
+        items=await _member_reads(session, rows),
+        next_cursor=cursor,
         next=next_link(request, cursor),
     )
 

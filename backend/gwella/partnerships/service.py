@@ -121,8 +121,12 @@ async def create_partnership(
     session.add(partnership)
     await session.flush()
     await audit.record(
-        session, ctx, action="partnership.created", record_type="partnership",
-        record_id=partnership.id, partnership_id=partnership.id,
+        session,
+        ctx,
+        action="partnership.created",
+        record_type="partnership",
+        record_id=partnership.id,
+        partnership_id=partnership.id,
         after=audit.snapshot(partnership, FIELDS),
     )
     for org_id in dict.fromkeys(data.organisation_ids):
@@ -144,8 +148,14 @@ async def update_partnership(
     if after != before:
         await session.flush()
         await audit.record(
-            session, ctx, action="partnership.updated", record_type="partnership",
-            record_id=partnership.id, partnership_id=partnership.id, before=before, after=after,
+            session,
+            ctx,
+            action="partnership.updated",
+            record_type="partnership",
+            record_id=partnership.id,
+            partnership_id=partnership.id,
+            before=before,
+            after=after,
         )
     return partnership
 
@@ -157,8 +167,13 @@ async def _join(
     session.add(member)
     await session.flush()
     await audit.record(
-        session, ctx, action="partnership.member_joined", record_type="partnership_member",
-        record_id=member.id, organisation_id=org_id, partnership_id=partnership_id,
+        session,
+        ctx,
+        action="partnership.member_joined",
+        record_type="partnership_member",
+        record_id=member.id,
+        organisation_id=org_id,
+        partnership_id=partnership_id,
         after={"organisation_id": str(org_id), "partnership_id": str(partnership_id)},
     )
     return member
@@ -188,9 +203,15 @@ async def remove_member(
     member.left_at = utcnow()
     await session.flush()
     await audit.record(
-        session, ctx, action="partnership.member_left", record_type="partnership_member",
-        record_id=member.id, organisation_id=org_id, partnership_id=partnership.id,
-        before={"left_at": None}, after={"left_at": member.left_at.isoformat()},
+        session,
+        ctx,
+        action="partnership.member_left",
+        record_type="partnership_member",
+        record_id=member.id,
+        organisation_id=org_id,
+        partnership_id=partnership.id,
+        before={"left_at": None},
+        after={"left_at": member.left_at.isoformat()},
     )
     return member
 

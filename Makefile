@@ -1,0 +1,91 @@
+# Gwella: the two commands are `make run` and `make test`; everything else is optional.
+# Each target installs what it is missing (virtual environment, npm packages, Chromium).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+FRONTEND := frontend
+NPM := npm --prefix $(FRONTEND)
+FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public $(FRONTEND)/index.html $(FRONTEND)/vite.config.* -type f 2>/dev/null)
+
+.PHONY: help run test lint typecheck pytest frontend frontend-test e2e openapi dev clean
+
+help:
+	@echo "make run      install what is missing, migrate, load demo data, serve on http://$(HOST):$(PORT)"
+	@echo "make test     install what is missing, then lint, types, and every test (API, SPA, browser)"
+	@echo "make openapi  regenerate openapi/openapi.json and the SPA's generated API types"
+	@echo "make dev      API on :$(PORT) and the Vite dev server with a proxy (front-end work)"
+
+# --------------------------------------------------------------------------- installation
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements/base.txt requirements/dev.txt pyproject.toml
+	$(BIN)/pip install --quiet -r requirements/dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	@touch $@
+
+$(FRONTEND)/node_modules/.installed: $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
+	$(NPM) ci --no-audit --no-fund
+	@touch $@
+
+$(FRONTEND)/dist/index.html: $(FRONTEND)/node_modules/.installed $(FRONTEND_SOURCES) $(FRONTEND)/src/api/schema.d.ts
+	$(NPM) run build
+
+frontend: $(FRONTEND)/dist/index.html
+
+chromium:
+	bash $(FRONTEND)/scripts/ensure-chromium.sh
+
+# ------------------------------------------------------------------------------- running
+
+run: $(VENV)/.installed frontend
+	$(BIN)/gwella migrate
+	$(BIN)/gwella load-demo
+	$(BIN)/gwella serve --host $(HOST) --port $(PORT)
+
+dev: $(VENV)/.installed $(FRONTEND)/node_modules/.installed
+	$(BIN)/gwella migrate
+	$(BIN)/gwella load-demo
+	trap 'kill 0' EXIT; $(BIN)/gwella serve --host 127.0.0.1 --port $(PORT) & $(NPM) run dev
+
+openapi: $(VENV)/.installed $(FRONTEND)/node_modules/.installed
+	$(BIN)/gwella openapi
+	$(NPM) run gen:api
+
+# --------------------------------------------------------------------------------- checks
+
+test: lint typecheck pytest frontend-test e2e
+	@echo "make test: every check passed"
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check backend tests migrations
+	$(BIN)/ruff format --check backend tests migrations
+
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy
+
+pytest: $(VENV)/.installed
+	$(BIN)/pytest
+
+frontend-test: $(FRONTEND)/node_modules/.installed
+	$(NPM) run check:api
+	$(NPM) run lint
+	$(NPM) test
+
+e2e: $(VENV)/.installed frontend chromium
+	$(NPM) run e2e
+
+clean:
+	rm -rf $(VENV) $(FRONTEND)/node_modules $(FRONTEND)/dist var .mypy_cache .ruff_cache .pytest_cache

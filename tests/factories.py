@@ -1,0 +1,168 @@
+"""Test data through the services (so the same rules and audit apply as in the API)."""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from dataclasses import dataclass, field
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gwella.accounts import service as accounts
+from gwella.accounts.models import ApiClient, Role, Scope, User
+from gwella.accounts.schemas import ApiClientCreate
+from gwella.core.audit import AuditContext
+from gwella.organisations import service as organisations
+from gwella.organisations.models import Organisation, OrganisationKind, Service, ServiceKind
+from gwella.organisations.schemas import OrganisationCreate, ServiceCreate
+from gwella.partnerships import service as partnerships
+from gwella.partnerships.models import Partnership
+from gwella.partnerships.schemas import PartnershipCreate
+
+PASSWORD = "correct horse battery staple"  # noqa: S105
+SYSTEM = AuditContext.system("tests")
+_seq = itertools.count(1)
+
+
+async def make_org(
+    session: AsyncSession,
+    name: str | None = None,
+    kind: OrganisationKind = OrganisationKind.health_board,
+    code: str | None = None,
+) -> Organisation:
+    n = next(_seq)
+    org = await organisations.create_organisation(
+        session,
+        SYSTEM,
+        OrganisationCreate(
+            name=name or f"Organisation {n}",
+            kind=kind,
+            code_scheme="test" if code else None,
+            code=code,
+        ),
+    )
+    await session.commit()
+    return org
+
+
+async def make_service(
+    session: AsyncSession,
+    org: Organisation,
+    name: str | None = None,
+    code: str | None = None,
+    parent: Service | None = None,
+) -> Service:
+    service = await organisations.create_service(
+        session,
+        SYSTEM,
+        org,
+        ServiceCreate(
+            name=name or f"Service {next(_seq)}",
+            kind=ServiceKind.community_mental_health_team,
+            code=code,
+            parent_id=parent.id if parent else None,
+        ),
+    )
+    await session.commit()
+    return service
+
+
+async def make_user(
+    session: AsyncSession,
+    roles: dict[Organisation, list[Role]] | None = None,
+    *,
+    email: str | None = None,
+    platform_admin: bool = False,
+    password: str = PASSWORD,
+) -> User:
+    user = await accounts.create_user(
+        session,
+        SYSTEM,
+        email=email or f"person{next(_seq)}@example.test",
+        display_name=f"Person {next(_seq)}",
+        password=password,
+        is_platform_admin=platform_admin,
+    )
+    for org, held in (roles or {}).items():
+        for role in held:
+            await accounts.grant_role(session, SYSTEM, org.id, user.id, role)
+    await session.commit()
+    return user
+
+
+async def make_partnership(session: AsyncSession, *orgs: Organisation) -> Partnership:
+    partnership = await partnerships.create_partnership(
+        session,
+        SYSTEM,
+        PartnershipCreate(name=f"Partnership {next(_seq)}", organisation_ids=[o.id for o in orgs]),
+    )
+    await session.commit()
+    return partnership
+
+
+@dataclass
+class Client:
+    record: ApiClient
+    secret: str
+
+
+async def make_api_client(
+    session: AsyncSession, org: Organisation, scopes: list[Scope] | None = None
+) -> Client:
+    record, secret = await accounts.create_api_client(
+        session,
+        SYSTEM,
+        ApiClientCreate(
+            organisation_id=org.id, name=f"System {next(_seq)}", scopes=scopes or [Scope.read]
+        ),
+    )
+    await session.commit()
+    return Client(record, secret)
+
+
+async def sign_in(http: httpx.AsyncClient, email: str, password: str = PASSWORD) -> dict[str, str]:
+    response = await http.post(
+        "/api/v1/auth/token",
+        data={"grant_type": "password", "username": email, "password": password},
+    )
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+async def client_token(http: httpx.AsyncClient, client: Client) -> dict[str, str]:
+    response = await http.post(
+        "/api/v1/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": client.record.client_id,
+            "client_secret": client.secret,
+        },
+    )
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+@dataclass
+class World:
+    """Two organisations that share nothing, each with an admin, a manager, staff, a service
+    user and an API client; plus a platform administrator."""
+
+    a: Organisation
+    b: Organisation
+    users: dict[str, User] = field(default_factory=dict)
+    clients: dict[str, Client] = field(default_factory=dict)
+    services: dict[str, Service] = field(default_factory=dict)
+
+
+async def make_world(session: AsyncSession) -> World:
+    a = await make_org(session, "Alpha Health Board", code=f"A{uuid.uuid4().hex[:6]}")
+    b = await make_org(session, "Beta Council", OrganisationKind.local_authority)
+    world = World(a, b)
+    world.users["platform"] = await make_user(session, platform_admin=True)
+    for key, org in (("a", a), ("b", b)):
+        for role in (Role.admin, Role.manager, Role.staff, Role.service_user):
+            world.users[f"{key}_{role.value}"] = await make_user(session, {org: [role]})
+        world.clients[key] = await make_api_client(session, org, [Scope.read])
+        world.services[key] = await make_service(session, org, code=f"S-{key}")
+    return world
