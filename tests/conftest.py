@@ -19,6 +19,17 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+# The process-wide settings (used for hashing outside a request) match the tests' own.
+os.environ.update(
+    {
+        "GWELLA_ENV": "test",
+        "GWELLA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "GWELLA_ARGON2_TIME_COST": "1",
+        "GWELLA_ARGON2_MEMORY_COST_KIB": "1024",
+        "GWELLA_MAIL_BACKEND": "memory",
+    }
+)
+
 from gwella.cli import migrate
 from gwella.core.config import Environment, Settings
 from gwella.core.database import Base, create_engine

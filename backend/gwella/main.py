@@ -40,11 +40,13 @@ from gwella.core.errors import (
     Problem,
     ServiceUnavailable,
     ValidationFailed,
+    problem_responses,
 )
 from gwella.core.logging import configure_logging, get_logger
 from gwella.core.mail import MailSender, make_sender
 from gwella.core.middleware import (
     BodySizeLimitMiddleware,
+    ContentTypeMiddleware,
     RequestContextMiddleware,
     SecurityHeadersMiddleware,
 )
@@ -215,6 +217,12 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
     for name, sub in problem.pop("$defs", {}).items():
         schema["components"]["schemas"].setdefault(name, sub)
     schema["components"]["schemas"]["Problem"] = problem
+    # Every operation with a body can be refused by the middleware for its size or type.
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            if "requestBody" in operation:
+                for status, spec in problem_responses(413, 415).items():
+                    operation.setdefault("responses", {}).setdefault(str(status), spec)
     app.openapi_schema = schema
     return schema
 
@@ -250,8 +258,14 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
     install_spa(app, settings)
     app.openapi = lambda: custom_openapi(app)  # type: ignore[method-assign]
 
-    app.add_middleware(SecurityHeadersMiddleware)
+    # Added innermost first: request context > CORS > security headers > size > media type.
+    app.add_middleware(
+        ContentTypeMiddleware,
+        default=frozenset({"application/json"}),
+        overrides={"/api/v1/auth/token": frozenset({"application/x-www-form-urlencoded"})},
+    )
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeadersMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -139,6 +139,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         410: "No longer usable (used, withdrawn or expired)",
         412: "The record changed since you read it (stale If-Match)",
         413: "Request body too large",
+        415: "Body sent in a media type this operation does not take",
         422: "Validation failed; `errors` lists the fields",
         428: "If-Match header missing",
         429: "Too many requests; see Retry-After",

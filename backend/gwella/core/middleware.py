@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import time
@@ -124,35 +125,35 @@ class BodySizeLimitMiddleware:
             )
             return
         received = 0
-        response_started = False
+        refused = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            # The 413 is sent from here, while the app is still reading: frameworks turn an
+            # exception raised while parsing the body into their own 400, so the app's own
+            # answer is dropped below once we have refused.
+            nonlocal received, refused
             message = await receive()
-            if message["type"] == "http.request":
+            if message["type"] == "http.request" and not refused:
                 received += len(message.get("body", b""))
                 if received > limit:
+                    refused = True
+                    await send_problem(
+                        send,
+                        413,
+                        "payload-too-large",
+                        "Request body too large",
+                        f"The body exceeds the limit of {limit} bytes here.",
+                        request_id,
+                    )
                     raise _BodyTooLarge
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal response_started
-            if message["type"] == "http.response.start":
-                response_started = True
-            await send(message)
+        async def guarded_send(message: Message) -> None:
+            if not refused:
+                await send(message)
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _BodyTooLarge:
-            if not response_started:
-                await send_problem(
-                    send,
-                    413,
-                    "payload-too-large",
-                    "Request body too large",
-                    f"The body exceeds the limit of {limit} bytes here.",
-                    request_id,
-                )
+        with contextlib.suppress(_BodyTooLarge):
+            await self.app(scope, limited_receive, guarded_send)
 
 
 class _BodyTooLarge(Exception):
@@ -204,3 +205,54 @@ def _header(scope: Scope, name: bytes) -> str | None:
         if key == name:
             return str(value.decode("latin-1"))
     return None
+
+
+class ContentTypeMiddleware:
+    """Refuses a request body in a media type the route does not take, with 415, before the
+    body is parsed (so a form or text body never reaches a JSON route as a confusing 422)."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        default: frozenset[str],
+        overrides: dict[str, frozenset[str]] | None = None,
+        prefix: str = "/api/",
+    ) -> None:
+        self.app = app
+        self.default = default
+        self.overrides = overrides or {}
+        self.prefix = prefix
+
+    def _allowed(self, path: str) -> frozenset[str]:
+        for route_prefix, types in self.overrides.items():
+            if path.startswith(route_prefix):
+                return types
+        return self.default
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in ("POST", "PUT", "PATCH")
+            or not scope["path"].startswith(self.prefix)
+        ):
+            await self.app(scope, receive, send)
+            return
+        length = _header(scope, b"content-length")
+        has_body = (length is not None and length != "0") or (
+            _header(scope, b"transfer-encoding") is not None
+        )
+        media_type = (_header(scope, b"content-type") or "").split(";")[0].strip().lower()
+        allowed = self._allowed(scope["path"])
+        if has_body and media_type not in allowed:
+            request_id = scope.get("state", {}).get("request_id", "")
+            await send_problem(
+                send,
+                415,
+                "unsupported-media-type",
+                "Unsupported media type",
+                f"Send the body as {' or '.join(sorted(allowed))}"
+                f" (got {media_type or 'no Content-Type'}).",
+                request_id,
+            )
+            return
+        await self.app(scope, receive, send)

@@ -1,0 +1,83 @@
+"""Demo data: loaded idempotently, one sign-in per role, never in production."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gwella.cli import load_demo as cli_load_demo
+from gwella.core.config import Environment, Settings
+from gwella.demo import DEMO_PASSWORD, load_demo
+
+
+async def test_demo_loads_once_and_every_role_can_sign_in(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    first = await load_demo(session)
+    await session.commit()
+    assert first == {
+        "organisations": 4,
+        "services": 5,
+        "users": 5,
+        "memberships": 5,
+        "partnerships": 1,
+    }
+    second = await load_demo(session)
+    await session.commit()
+    assert set(second.values()) == {0}
+
+    roles = {}
+    for person in ("admin", "manager", "staff", "serviceuser", "carer"):
+        token = await client.post(
+            "/api/v1/auth/token",
+            data={
+                "grant_type": "password",
+                "username": f"{person}@demo.gwella.test",
+                "password": DEMO_PASSWORD,
+            },
+        )
+        assert token.status_code == 200, person
+        me = await client.get(
+            "/api/v1/users/me",
+            headers={"Authorization": f"Bearer {token.json()['access_token']}"},
+        )
+        roles[person] = (
+            me.json()["is_platform_admin"],
+            [m["role"] for m in me.json()["memberships"]],
+        )
+    assert roles == {
+        "admin": (True, ["admin"]),
+        "manager": (False, ["manager"]),
+        "staff": (False, ["staff"]),
+        "serviceuser": (False, ["service_user"]),
+        "carer": (False, ["carer"]),
+    }
+
+
+async def test_demo_partnership_lets_the_forum_see_the_health_board(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    await load_demo(session)
+    await session.commit()
+    token = await client.post(
+        "/api/v1/auth/token",
+        data={
+            "grant_type": "password",
+            "username": "serviceuser@demo.gwella.test",
+            "password": DEMO_PASSWORD,
+        },
+    )
+    headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    orgs = await client.get("/api/v1/organisations", headers=headers)
+    assert len(orgs.json()["items"]) == 4
+    board = await client.get("/api/v1/organisations/demo:BAUHB/services", headers=headers)
+    assert {s["code"] for s in board.json()["items"]} == {"CMHT-N", "CMHT-W", "WARD-GLAS"}
+
+
+def test_demo_data_is_refused_in_production() -> None:
+    settings = Settings(
+        env=Environment.production, database_url="postgresql+asyncpg://db/x", secret_key="x" * 40
+    )
+    with pytest.raises(SystemExit, match="production"):
+        cli_load_demo(settings)
