@@ -45,7 +45,7 @@ from gwella.accounts.schemas import (
     UserUpdate,
 )
 from gwella.core.concurrency import IfMatch, set_etag
-from gwella.core.config import Environment
+from gwella.core.config import Environment, Settings
 from gwella.core.database import SessionDep
 from gwella.core.errors import BadRequest, NotFound, Unauthenticated, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
@@ -86,6 +86,14 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
     return (client_id, secret) if sep else None
 
 
+async def _record_failure(request: Request, settings: Settings, key: str, address: str) -> None:
+    """In a transaction of its own: the failed request's transaction is rolled back."""
+    async with request.app.state.sessionmaker() as own:
+        await service.prune_login_attempts(own, settings)
+        await service.record_login_failure(own, key, address)
+        await own.commit()
+
+
 @auth_router.post(
     "/token",
     operation_id="issueToken",
@@ -120,9 +128,7 @@ async def issue_token(
         await service.check_login_rate(session, settings, username, address)
         user = await service.authenticate_password(session, username, password)
         if user is None:
-            async with request.app.state.sessionmaker() as own:
-                await service.record_login_failure(own, username, address)
-                await own.commit()
+            await _record_failure(request, settings, username, address)
             raise InvalidGrant("The email address or password is not right.")
         secret, token = await service.issue_user_token(
             session, settings, user, (request_id(request), address)
@@ -137,9 +143,7 @@ async def issue_token(
         await service.check_login_rate(session, settings, f"client:{client_id}", address)
         client = await service.authenticate_client(session, client_id, client_secret)
         if client is None:
-            async with request.app.state.sessionmaker() as own:
-                await service.record_login_failure(own, f"client:{client_id}", address)
-                await own.commit()
+            await _record_failure(request, settings, f"client:{client_id}", address)
             raise InvalidClient("The client credentials are not right, or were revoked.")
         requested = scope.split() if scope else None
         secret, token = await service.issue_client_token(session, settings, client, requested)

@@ -98,7 +98,6 @@ async def check_login_rate(
 
 
 async def record_login_failure(session: AsyncSession, email: str, client_address: str) -> None:
-    """Called in a session of its own: the failed request's transaction is rolled back."""
     session.add(
         LoginAttempt(
             key_hash=keyed_hash(normalise_email(email), "login"), client_address=client_address
@@ -107,6 +106,7 @@ async def record_login_failure(session: AsyncSession, email: str, client_address
 
 
 async def prune_login_attempts(session: AsyncSession, settings: Settings) -> None:
+    """Failures older than the window no longer count; the table only keeps recent ones."""
     since = utcnow() - timedelta(seconds=settings.login_window_seconds)
     await session.execute(delete(LoginAttempt).where(LoginAttempt.attempted_at < since))
 
@@ -394,7 +394,7 @@ async def change_password(
             "The current password is not right.",
             errors=[FieldProblem(field="body.current_password", message="not right")],
         )
-    check_password_strength(settings, new, user.email)
+    check_password_strength(settings, new, user.email, "body.new_password")
     user.password_hash = hash_password(new)
     await session.flush()
     # Every other session of this person ends: a password change is often a response to a leak.
@@ -412,7 +412,10 @@ async def change_password(
     )
 
 
-def check_password_strength(settings: Settings, password: str, email: str) -> None:
+def check_password_strength(
+    settings: Settings, password: str, email: str, field: str = "body.password"
+) -> None:
+    """``field`` names the request field the password came in (for the `errors` list)."""
     problems = []
     if len(password) < settings.password_min_length:
         problems.append(f"must be at least {settings.password_min_length} characters")
@@ -423,7 +426,7 @@ def check_password_strength(settings: Settings, password: str, email: str) -> No
     if problems:
         raise ValidationFailed(
             "Choose a stronger password.",
-            errors=[FieldProblem(field="body.password", message=p) for p in problems],
+            errors=[FieldProblem(field=field, message=p) for p in problems],
         )
 
 
