@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 ${imports if imports else ""}
+
 import gwella.core.database
 
 revision: str = ${repr(up_revision)}

@@ -52,6 +52,7 @@ from gwella.core.middleware import (
 )
 from gwella.core.requests import request_id
 from gwella.health.router import router as health_router
+from gwella.instruments.router import router as instruments_router
 from gwella.organisations.router import router as organisations_router
 from gwella.partnerships.router import router as partnerships_router
 
@@ -66,6 +67,7 @@ ROUTERS = [
     organisations_router,
     memberships_router,
     partnerships_router,
+    instruments_router,
     audit_router,
 ]
 
@@ -76,6 +78,7 @@ TAGS = [
     {"name": "api-clients", "description": "Credentials of partner IT systems"},
     {"name": "organisations", "description": "Organisations, their services and members"},
     {"name": "partnerships", "description": "Organisations managing performance together"},
+    {"name": "instruments", "description": "Survey instruments, co-designed and reviewed"},
     {"name": "audit", "description": "The append-only trail of every change"},
     {"name": "health", "description": "Liveness and readiness probes"},
 ]

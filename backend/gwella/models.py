@@ -6,5 +6,6 @@ from __future__ import annotations
 def load_all_models() -> None:
     import gwella.accounts.models
     import gwella.core.audit
+    import gwella.instruments.models
     import gwella.organisations.models
     import gwella.partnerships.models  # noqa: F401

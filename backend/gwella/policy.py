@@ -149,12 +149,25 @@ def admin_org_ids(p: Principal) -> frozenset[uuid.UUID] | None:
     return p.orgs_with_role(ROLE_ADMIN) if p.is_user else frozenset()
 
 
-def audit_scope(p: Principal) -> tuple[frozenset[uuid.UUID], frozenset[uuid.UUID]] | None:
-    """Audit events the caller may read: those of organisations they administer or manage and
-    of the partnerships those organisations belong to. ``None`` means all."""
+def audit_org_ids(p: Principal) -> frozenset[uuid.UUID] | None:
+    """Organisations whose audit trail the caller may read: those they administer or manage
+    (staff, service users and carers read none). ``None`` means all."""
     if p.is_platform_admin:
         return None
-    return p.orgs_with_role(ROLE_ADMIN, ROLE_MANAGER), p.partnership_ids
+    return p.orgs_with_role(ROLE_ADMIN, ROLE_MANAGER)
+
+
+def audit_scope(
+    p: Principal, partnerships_of_audit_orgs: frozenset[uuid.UUID]
+) -> tuple[frozenset[uuid.UUID], frozenset[uuid.UUID]] | None:
+    """Audit events the caller may read: those of organisations they administer or manage and
+    of the partnerships *those* organisations are active members of (give their ids; not the
+    partnerships of organisations where the caller is only staff or a service user). ``None``
+    means all."""
+    orgs = audit_org_ids(p)
+    if orgs is None:
+        return None
+    return orgs, partnerships_of_audit_orgs & p.partnership_ids
 
 
 def can_read_partnership(p: Principal, partnership_id: uuid.UUID) -> bool:
@@ -203,3 +216,50 @@ def can_read_user(p: Principal, user_id: uuid.UUID, user_org_ids: Iterable[uuid.
 def ensure_platform_admin(p: Principal, doing: str) -> None:
     if not p.is_platform_admin:
         raise Forbidden(f"Only platform administrators can {doing}.")
+
+
+# ------------------------------------------------------------------------------ instruments
+
+LAY_ROLES = (ROLE_SERVICE_USER, ROLE_CARER)
+EDITOR_ROLES = (ROLE_STAFF, ROLE_MANAGER, ROLE_ADMIN)
+ROLE_PREFERENCE = (ROLE_SERVICE_USER, ROLE_CARER, ROLE_STAFF, ROLE_MANAGER, ROLE_ADMIN)
+
+
+def can_view_instrument(
+    p: Principal, owner_org: uuid.UUID, shared: bool, codesign_orgs: Iterable[uuid.UUID]
+) -> bool:
+    """Members of the owning organisation; of partner organisations when it is shared with
+    its partnerships; and of the organisations invited to co-design it."""
+    if p.is_platform_admin or owner_org in p.member_org_ids:
+        return True
+    if shared and owner_org in p.partner_org_ids:
+        return True
+    return bool(p.member_org_ids & set(codesign_orgs))
+
+
+def ensure_view_instrument(
+    p: Principal, owner_org: uuid.UUID, shared: bool, codesign_orgs: Iterable[uuid.UUID]
+) -> None:
+    if not can_view_instrument(p, owner_org, shared, codesign_orgs):
+        raise NotFound("No instrument with that id is visible to you.")
+
+
+def ensure_edit_instrument(p: Principal, owner_org: uuid.UUID) -> None:
+    """Editors: staff, managers and administrators of the owning organisation."""
+    if p.is_platform_admin or (p.is_user and p.has_role(owner_org, *EDITOR_ROLES)):
+        return
+    raise Forbidden("Only staff, managers and administrators of its organisation edit it.")
+
+
+def acting_role(
+    p: Principal, eligible_orgs: Iterable[uuid.UUID], doing: str
+) -> tuple[uuid.UUID, str]:
+    """The organisation and role a person acts in: lay roles first, so that involvement is
+    credited to service users and carers whenever that is who they are."""
+    eligible = set(eligible_orgs)
+    if p.is_user:
+        for role in ROLE_PREFERENCE:
+            for org in sorted(eligible, key=str):
+                if p.has_role(org, role):
+                    return org, role
+    raise Forbidden(f"You need a role in the owning or a co-designing organisation to {doing}.")

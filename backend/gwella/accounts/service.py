@@ -180,7 +180,11 @@ async def issue_client_token(
         scopes=scopes,
         expires_at=utcnow() + timedelta(seconds=settings.client_token_ttl_seconds),
     )
-    client.last_used_at = utcnow()
+    # A plain UPDATE: signing in must not change the client's version (its ETag), or an
+    # admin's If-Match would go stale, and two concurrent sign-ins would race on it.
+    await session.execute(
+        update(ApiClient).where(ApiClient.id == client.id).values(last_used_at=utcnow())
+    )
     session.add(token)
     await session.flush()
     return secret, token
@@ -692,6 +696,8 @@ async def accept_invitation(
         record_type="invitation",
         record_id=invitation.id,
         organisation_id=invitation.organisation_id,
+        before={"accepted_at": None},
+        after={"accepted_at": invitation.accepted_at.isoformat()},
     )
     held = await session.scalar(
         select(Membership.id).where(
@@ -726,6 +732,8 @@ async def revoke_invitation(
         record_type="invitation",
         record_id=invitation.id,
         organisation_id=invitation.organisation_id,
+        before={"revoked_at": None},
+        after={"revoked_at": invitation.revoked_at.isoformat()},
     )
 
 
@@ -841,8 +849,9 @@ async def update_api_client(
     after = audit.snapshot(client, CLIENT_FIELDS)
     if after != before:
         await session.flush()
-        if set(after["scopes"]) < set(before["scopes"]):
-            await _revoke_client_tokens(session, client.id)  # narrowed: old tokens go
+        if set(before["scopes"]) - set(after["scopes"]):
+            # A scope was taken away: tokens that may carry it go (new ones get the new set).
+            await _revoke_client_tokens(session, client.id)
         await audit.record(
             session,
             ctx,
@@ -870,6 +879,7 @@ async def rotate_api_client_secret(
     """A new secret replaces the old at once; tokens issued with the old one are revoked."""
     _ensure_active(client)
     secret = new_secret("gws", 32)
+    previous = client.secret_rotated_at
     client.secret_hash = hash_secret(secret)
     client.secret_rotated_at = utcnow()
     await session.flush()
@@ -881,6 +891,8 @@ async def rotate_api_client_secret(
         record_type="api_client",
         record_id=client.id,
         organisation_id=client.organisation_id,
+        before={"secret_rotated_at": previous},  # never the secret or its hash
+        after={"secret_rotated_at": client.secret_rotated_at},
     )
     return client, secret
 

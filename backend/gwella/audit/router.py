@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
 from gwella.accounts.dependencies import SignedIn
@@ -16,8 +17,20 @@ from gwella.core.audit import ActorType
 from gwella.core.database import SessionDep
 from gwella.core.errors import problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.partnerships import service as partnerships
+from gwella.policy import Principal
 
 router = APIRouter(prefix="/api/v1/audit-events", tags=["audit"])
+
+Scope = tuple[frozenset[uuid.UUID], frozenset[uuid.UUID]] | None
+
+
+async def _scope(session: AsyncSession, principal: Principal) -> Scope:
+    orgs = policy.audit_org_ids(principal)
+    if orgs is None:
+        return None
+    partnership_ids, _ = await partnerships.sharing_context(session, orgs)
+    return policy.audit_scope(principal, partnership_ids)
 
 
 @router.get(
@@ -52,7 +65,7 @@ async def list_audit_events(
     rows, cursor = await service.list_events(
         session,
         params,
-        scope=policy.audit_scope(principal),
+        scope=await _scope(session, principal),
         record_type=record_type,
         record_id=record_id,
         action=action,
@@ -80,5 +93,5 @@ async def list_audit_events(
 async def get_audit_event(
     event_id: uuid.UUID, session: SessionDep, principal: SignedIn
 ) -> AuditEventRead:
-    event = await service.get_event(session, event_id, policy.audit_scope(principal))
+    event = await service.get_event(session, event_id, await _scope(session, principal))
     return AuditEventRead.model_validate(event)

@@ -117,7 +117,7 @@ async def record(
         record_id=str(record_id),
         organisation_id=organisation_id,
         partnership_id=partnership_id,
-        changes=diff(before or {}, after or {}),
+        changes=diff(_jsonable(before or {}), _jsonable(after or {})),
         request_id=ctx.request_id,
         client_address=ctx.client_address,
     )

@@ -79,7 +79,7 @@ async def member_counts(
         .where(PartnershipMember.partnership_id.in_(ids), PartnershipMember.left_at.is_(None))
         .group_by(PartnershipMember.partnership_id)
     )
-    return {pid: int(n) for pid, n in rows.tuples()}
+    return {pid: int(n) for pid, n in rows}
 
 
 async def list_partnerships(
