@@ -28,6 +28,7 @@ from gwella.accounts.router import (
     users_router,
 )
 from gwella.audit.router import router as audit_router
+from gwella.campaigns.router import router as campaigns_router
 from gwella.core.config import Settings, get_settings
 from gwella.core.database import create_engine, create_sessionmaker
 from gwella.core.errors import (
@@ -55,6 +56,8 @@ from gwella.health.router import router as health_router
 from gwella.instruments.router import router as instruments_router
 from gwella.organisations.router import router as organisations_router
 from gwella.partnerships.router import router as partnerships_router
+from gwella.responses.router import public_router as public_surveys_router
+from gwella.responses.router import router as responses_router
 
 _log = get_logger("gwella.app")
 
@@ -68,6 +71,9 @@ ROUTERS = [
     memberships_router,
     partnerships_router,
     instruments_router,
+    campaigns_router,
+    responses_router,
+    public_surveys_router,
     audit_router,
 ]
 
@@ -79,6 +85,9 @@ TAGS = [
     {"name": "organisations", "description": "Organisations, their services and members"},
     {"name": "partnerships", "description": "Organisations managing performance together"},
     {"name": "instruments", "description": "Survey instruments, co-designed and reviewed"},
+    {"name": "campaigns", "description": "Running an instrument in services over a window"},
+    {"name": "responses", "description": "Raw responses, paper entry and moderation"},
+    {"name": "public", "description": "The public survey page: no sign-in"},
     {"name": "audit", "description": "The append-only trail of every change"},
     {"name": "health", "description": "Liveness and readiness probes"},
 ]
@@ -220,12 +229,18 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
     for name, sub in problem.pop("$defs", {}).items():
         schema["components"]["schemas"].setdefault(name, sub)
     schema["components"]["schemas"]["Problem"] = problem
-    # Every operation with a body can be refused by the middleware for its size or type.
+    # Every operation with a body can be refused by the middleware for its size or type, and
+    # invalid input is a Problem (not FastAPI's default shape) wherever it is documented.
     for operations in schema["paths"].values():
         for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            if "422" in responses:
+                responses["422"] = problem_responses(422)[422]
             if "requestBody" in operation:
                 for status, spec in problem_responses(413, 415).items():
                     operation.setdefault("responses", {}).setdefault(str(status), spec)
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schema["components"]["schemas"].pop(unused, None)
     app.openapi_schema = schema
     return schema
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 def load_all_models() -> None:
     import gwella.accounts.models
+    import gwella.campaigns.models
     import gwella.core.audit
     import gwella.instruments.models
     import gwella.organisations.models
-    import gwella.partnerships.models  # noqa: F401
+    import gwella.partnerships.models
+    import gwella.responses.models  # noqa: F401

@@ -263,3 +263,37 @@ def acting_role(
                 if p.has_role(org, role):
                     return org, role
     raise Forbidden(f"You need a role in the owning or a co-designing organisation to {doing}.")
+
+
+# ------------------------------------------------------------------- campaigns and responses
+
+
+def can_view_campaign(
+    p: Principal, owner_org: uuid.UUID, service_orgs: Iterable[uuid.UUID]
+) -> bool:
+    """The owning organisation, its partners, and organisations whose services take part."""
+    if p.is_platform_admin:
+        return True
+    visible = p.member_org_ids | p.partner_org_ids
+    return owner_org in visible or bool(p.member_org_ids & set(service_orgs))
+
+
+def ensure_view_campaign(
+    p: Principal, owner_org: uuid.UUID, service_orgs: Iterable[uuid.UUID]
+) -> None:
+    if not can_view_campaign(p, owner_org, service_orgs):
+        raise NotFound("No campaign with that id is visible to you.")
+
+
+def ensure_run_campaign(p: Principal, owner_org: uuid.UUID) -> None:
+    """Staff, managers and administrators of the owning organisation run its campaigns."""
+    if p.is_platform_admin or (p.is_user and p.has_role(owner_org, *EDITOR_ROLES)):
+        return
+    raise Forbidden("Only staff, managers and administrators of its organisation run it.")
+
+
+def raw_response_org_ids(p: Principal) -> frozenset[uuid.UUID]:
+    """Raw responses (and free text awaiting moderation) are seen only by staff, managers and
+    administrators of the organisation whose service they came from: not by partners, and not
+    by platform administrators as such."""
+    return p.orgs_with_role(*EDITOR_ROLES) if p.is_user else frozenset()

@@ -466,6 +466,8 @@ async def revoke_invitation(
     invitation_id: uuid.UUID, session: SessionDep, principal: SignedIn
 ) -> None:
     invitation = await service.get_invitation(session, invitation_id)
+    # Another organisation's invitation is "not found", exactly as a missing one is.
+    policy.ensure_read_org(principal, invitation.organisation_id, "invitation")
     policy.ensure_admin_org(principal, invitation.organisation_id, "withdraw its invitations")
     await service.revoke_invitation(session, principal.audit, invitation)
 

@@ -891,8 +891,9 @@ async def rotate_api_client_secret(
         record_type="api_client",
         record_id=client.id,
         organisation_id=client.organisation_id,
-        before={"secret_rotated_at": previous},  # never the secret or its hash
-        after={"secret_rotated_at": client.secret_rotated_at},
+        # the time only: never the secret or its hash
+        before={"secret_rotated_at": previous.isoformat() if previous else None},
+        after={"secret_rotated_at": client.secret_rotated_at.isoformat()},
     )
     return client, secret
 

@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     login_max_failures: int = Field(default=10, ge=1)
     login_window_seconds: int = Field(default=900, ge=1)
+    public_submit_max: int = Field(default=30, ge=1)
+    public_submit_window_seconds: int = Field(default=600, ge=1)
     password_min_length: int = Field(default=10, ge=8)
     # argon2id cost; lower only in tests (never below the library's minimums).
     argon2_time_cost: int = Field(default=3, ge=1)

@@ -1,0 +1,68 @@
+"""Campaigns: one administration of a published instrument version to chosen services."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Enum, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from gwella.core.database import Base, IdMixin, TimestampMixin, VersionedMixin
+
+
+class Channel(enum.StrEnum):
+    web = "web"
+    partner = "partner"
+    paper = "paper"
+
+
+class Anonymity(enum.StrEnum):
+    anonymous = "anonymous"
+    """No link to any person; the stored submission time is coarsened to the day."""
+    pseudonymous = "pseudonymous"
+    """A keyed hash of a partner's respondent id, so repeat answers can be linked."""
+    identified = "identified"
+    """Only with the respondent's recorded consent."""
+
+
+class Campaign(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "campaigns"
+
+    organisation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
+    instrument_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("instruments.id", ondelete="RESTRICT"), index=True
+    )
+    instrument_version_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("instrument_versions.id", ondelete="RESTRICT")
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    opens_at: Mapped[datetime] = mapped_column()
+    closes_at: Mapped[datetime] = mapped_column()
+    channels: Mapped[list[str]] = mapped_column()
+    anonymity: Mapped[Anonymity] = mapped_column(
+        Enum(Anonymity, native_enum=False, length=16, validate_strings=True)
+    )
+    min_cell_size: Mapped[int] = mapped_column(Integer, default=5)
+    languages: Mapped[list[str]] = mapped_column()
+    created_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+
+
+class CampaignService(IdMixin, Base):
+    """A service a campaign runs in, with its own unguessable public link."""
+
+    __tablename__ = "campaign_services"
+    __table_args__ = (UniqueConstraint("campaign_id", "service_id"),)
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    service_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("services.id", ondelete="RESTRICT"), index=True
+    )
+    public_token: Mapped[str] = mapped_column(String(64), unique=True)

@@ -1,0 +1,231 @@
+"""Rules for campaigns and their public links. No HTTP types here."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gwella.campaigns.models import Campaign, CampaignService
+from gwella.campaigns.schemas import CampaignCreate, CampaignState, CampaignUpdate
+from gwella.core import audit
+from gwella.core.audit import AuditContext
+from gwella.core.concurrency import check_if_match
+from gwella.core.database import utcnow
+from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFailed
+from gwella.core.pagination import PageParams, paginate
+from gwella.instruments import service as instruments
+from gwella.instruments.models import VersionStatus
+from gwella.organisations import service as organisations
+
+FIELDS = ("name", "opens_at", "closes_at", "min_cell_size")
+SORTS = {"opens_at": Campaign.opens_at, "created_at": Campaign.created_at, "name": Campaign.name}
+
+
+def state_of(campaign: Campaign, now: datetime | None = None) -> CampaignState:
+    now = now or utcnow()
+    if now < campaign.opens_at:
+        return "scheduled"
+    if now >= campaign.closes_at:
+        return "closed"
+    return "open"
+
+
+async def get_campaign(session: AsyncSession, campaign_id: uuid.UUID) -> Campaign:
+    campaign = await session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise NotFound("No campaign with that id is visible to you.")
+    return campaign
+
+
+async def links_of(
+    session: AsyncSession, campaign_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, list[CampaignService]]:
+    ids = set(campaign_ids)
+    out: dict[uuid.UUID, list[CampaignService]] = {i: [] for i in ids}
+    if ids:
+        rows = await session.scalars(
+            select(CampaignService).where(CampaignService.campaign_id.in_(ids))
+        )
+        for link in rows:
+            out[link.campaign_id].append(link)
+    return out
+
+
+async def link_by_token(session: AsyncSession, token: str) -> tuple[Campaign, CampaignService]:
+    link = await session.scalar(
+        select(CampaignService).where(CampaignService.public_token == token)
+    )
+    if link is None:
+        raise NotFound("This survey link is not valid. Check it, or ask for a new one.")
+    return await get_campaign(session, link.campaign_id), link
+
+
+async def list_campaigns(
+    session: AsyncSession,
+    params: PageParams,
+    *,
+    visible_orgs: frozenset[uuid.UUID] | None,
+    organisation_id: uuid.UUID | None = None,
+    instrument_id: uuid.UUID | None = None,
+    state: CampaignState | None = None,
+) -> tuple[list[Campaign], str | None]:
+    stmt = select(Campaign)
+    if visible_orgs is not None:
+        # Campaigns of one's organisations, and those running in one's organisations' services.
+        in_my_services = select(CampaignService.campaign_id).where(
+            CampaignService.service_id.in_(organisations.service_ids_of(visible_orgs))
+        )
+        stmt = stmt.where(
+            Campaign.organisation_id.in_(visible_orgs) | Campaign.id.in_(in_my_services)
+        )
+    if organisation_id is not None:
+        stmt = stmt.where(Campaign.organisation_id == organisation_id)
+    if instrument_id is not None:
+        stmt = stmt.where(Campaign.instrument_id == instrument_id)
+    now = utcnow()
+    if state == "scheduled":
+        stmt = stmt.where(Campaign.opens_at > now)
+    elif state == "open":
+        stmt = stmt.where(Campaign.opens_at <= now, Campaign.closes_at > now)
+    elif state == "closed":
+        stmt = stmt.where(Campaign.closes_at <= now)
+    return await paginate(session, stmt, params, SORTS, Campaign.id)
+
+
+async def create_campaign(
+    session: AsyncSession,
+    ctx: AuditContext,
+    data: CampaignCreate,
+    allowed_service_orgs: frozenset[uuid.UUID] | None,
+) -> Campaign:
+    version = await instruments.get_version(session, data.instrument_version_id)
+    instrument = await instruments.get_instrument(session, version.instrument_id)
+    if version.status is not VersionStatus.published:
+        raise Conflict("Campaigns run published versions only; publish this version first.")
+    languages = list(dict.fromkeys(data.languages or instrument.languages))
+    if set(languages) - set(instrument.languages):
+        raise ValidationFailed(
+            "The instrument is not written in every language asked for.",
+            errors=[FieldProblem(field="body.languages", message="not a language of it")],
+        )
+    problems = []
+    services = []
+    for i, service_id in enumerate(dict.fromkeys(data.service_ids)):
+        try:
+            service = await organisations.get_service(session, service_id)
+        except NotFound:
+            problems.append(FieldProblem(field=f"body.service_ids.{i}", message="no such service"))
+            continue
+        if allowed_service_orgs is not None and service.organisation_id not in allowed_service_orgs:
+            problems.append(
+                FieldProblem(
+                    field=f"body.service_ids.{i}",
+                    message="a service of this organisation or of its partners",
+                )
+            )
+        services.append(service)
+    if problems:
+        raise ValidationFailed("Some services cannot take part.", errors=problems)
+    campaign = Campaign(
+        organisation_id=instrument.organisation_id,
+        instrument_id=instrument.id,
+        instrument_version_id=version.id,
+        name=data.name,
+        opens_at=data.opens_at,
+        closes_at=data.closes_at,
+        channels=sorted({c.value for c in data.channels}),
+        anonymity=data.anonymity,
+        min_cell_size=data.min_cell_size,
+        languages=languages,
+        created_by_id=ctx.actor_id,
+    )
+    session.add(campaign)
+    await session.flush()
+    session.add_all(
+        CampaignService(
+            campaign_id=campaign.id, service_id=s.id, public_token=secrets.token_urlsafe(24)
+        )
+        for s in services
+    )
+    await session.flush()
+    await audit.record(
+        session,
+        ctx,
+        action="campaign.created",
+        record_type="campaign",
+        record_id=campaign.id,
+        organisation_id=campaign.organisation_id,
+        after={
+            **audit.snapshot(campaign, FIELDS),
+            "services": [str(s.id) for s in services],
+            "anonymity": campaign.anonymity.value,
+            "channels": campaign.channels,
+        },
+    )
+    return campaign
+
+
+async def update_campaign(
+    session: AsyncSession,
+    ctx: AuditContext,
+    campaign: Campaign,
+    patch: CampaignUpdate,
+    if_match: str | None,
+) -> Campaign:
+    check_if_match(if_match, campaign.version)
+    sent = patch.model_dump(exclude_unset=True, exclude_none=True)
+    if state_of(campaign) == "closed":
+        raise Conflict("This campaign has closed; start a new one.")
+    if "opens_at" in sent and state_of(campaign) != "scheduled":
+        raise Conflict("The campaign is already open; its opening time is history now.")
+    if "min_cell_size" in sent and state_of(campaign) != "scheduled":
+        raise Conflict("The minimum cell size is fixed once responses may have arrived.")
+    before = audit.snapshot(campaign, FIELDS)
+    for key, value in sent.items():
+        setattr(campaign, key, value)
+    if campaign.closes_at <= campaign.opens_at:
+        raise ValidationFailed(
+            "closes_at must be after opens_at.",
+            errors=[FieldProblem(field="body.closes_at", message="before the opening")],
+        )
+    after = audit.snapshot(campaign, FIELDS)
+    if after != before:
+        await session.flush()
+        await audit.record(
+            session,
+            ctx,
+            action="campaign.updated",
+            record_type="campaign",
+            record_id=campaign.id,
+            organisation_id=campaign.organisation_id,
+            before=before,
+            after=after,
+        )
+    return campaign
+
+
+async def close_campaign(session: AsyncSession, ctx: AuditContext, campaign: Campaign) -> Campaign:
+    if state_of(campaign) == "closed":
+        raise Conflict("This campaign has already closed.")
+    before = audit.snapshot(campaign, FIELDS)
+    now = utcnow()
+    campaign.closes_at = now
+    if campaign.opens_at > now:
+        campaign.opens_at = now
+    await session.flush()
+    await audit.record(
+        session,
+        ctx,
+        action="campaign.closed",
+        record_type="campaign",
+        record_id=campaign.id,
+        organisation_id=campaign.organisation_id,
+        before=before,
+        after=audit.snapshot(campaign, FIELDS),
+    )
+    return campaign

@@ -1,0 +1,81 @@
+"""Responses (one completed instrument) and their answers, with free-text moderation."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from gwella.core.database import Base, IdMixin, utcnow
+
+
+class Moderation(enum.StrEnum):
+    new = "new"
+    published = "published"
+    redacted = "redacted"
+
+
+class Response(IdMixin, Base):
+    __tablename__ = "responses"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "submission_id"),
+        Index("ix_responses_campaign_service", "campaign_id", "service_id"),
+    )
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaigns.id", ondelete="RESTRICT"))
+    service_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("services.id", ondelete="RESTRICT"))
+    instrument_version_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("instrument_versions.id", ondelete="RESTRICT")
+    )
+    channel: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(2))
+    submission_id: Mapped[uuid.UUID] = mapped_column()
+    """The client's own id for this submission: a retry with it is the same response."""
+    content_hash: Mapped[str] = mapped_column(String(64))
+    submitted_at: Mapped[datetime] = mapped_column()
+    """Coarsened to the day (00:00 UTC) when the campaign is anonymous."""
+    respondent_hash: Mapped[str | None] = mapped_column(String(64))
+    respondent_reference: Mapped[str | None] = mapped_column(String(200))
+    consent_recorded_at: Mapped[datetime | None] = mapped_column()
+    entered_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+
+
+class Answer(IdMixin, Base):
+    __tablename__ = "answers"
+    __table_args__ = (
+        UniqueConstraint("response_id", "question_key"),
+        Index("ix_answers_moderation", "moderation"),
+    )
+
+    response_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("responses.id", ondelete="CASCADE"), index=True
+    )
+    question_key: Mapped[str] = mapped_column(String(64))
+    value: Mapped[dict[str, Any]] = mapped_column()
+    """``{"v": <the answer>}``: a string, number, list of strings, or ``"dont_know"``."""
+    text: Mapped[str | None] = mapped_column(Text)
+    """Free-text answers: the respondent's words (shown beyond its service once published)."""
+    moderation: Mapped[Moderation | None] = mapped_column(
+        Enum(Moderation, native_enum=False, length=16, validate_strings=True)
+    )
+    moderated_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    moderated_at: Mapped[datetime | None] = mapped_column()
+    moderation_note: Mapped[str | None] = mapped_column(Text)
+
+
+class SubmissionAttempt(IdMixin, Base):
+    """Public submissions per client address (kept as a keyed hash), for rate limiting."""
+
+    __tablename__ = "submission_attempts"
+    __table_args__ = (Index("ix_submission_attempts_key_at", "key_hash", "attempted_at"),)
+
+    key_hash: Mapped[str] = mapped_column(String(64))
+    attempted_at: Mapped[datetime] = mapped_column(default=utcnow)

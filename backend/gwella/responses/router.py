@@ -1,0 +1,311 @@
+"""HTTP for responses: the public survey page's API (no sign-in), paper entry, raw
+responses for staff of the service, and free-text moderation."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gwella import policy
+from gwella.accounts.dependencies import SettingsDep, SignedIn, public
+from gwella.campaigns import service as campaigns
+from gwella.campaigns.models import Campaign, Channel
+from gwella.campaigns.router import visible_campaign
+from gwella.core.audit import ActorType, AuditContext
+from gwella.core.database import SessionDep
+from gwella.core.errors import Forbidden, NotFound, problem_responses
+from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.core.requests import client_address, request_id
+from gwella.instruments import service as instruments
+from gwella.instruments.content import LocalizedText
+from gwella.organisations import service as organisations
+from gwella.policy import Principal
+from gwella.responses import service
+from gwella.responses.models import Moderation
+from gwella.responses.models import Response as StoredResponse
+from gwella.responses.schemas import (
+    AnswerRead,
+    CommentPage,
+    CommentRead,
+    ModerationDecision,
+    PaperResponseCreate,
+    PublicSurvey,
+    ResponsePage,
+    ResponseRead,
+    SubmissionCreate,
+    SubmissionReceipt,
+)
+
+public_router = APIRouter(prefix="/api/v1/public/surveys", tags=["public"])
+router = APIRouter(prefix="/api/v1", tags=["responses"])
+OPEN = "Respondents answer anonymously, by the link or QR code of their service"
+
+
+@public_router.get(
+    "/{token}",
+    operation_id="getPublicSurvey",
+    summary="The survey behind a public link: its questions in each language",
+    response_model=PublicSurvey,
+    responses=problem_responses(404, 422),
+    dependencies=[Depends(public(OPEN))],
+)
+async def get_public_survey(token: str, session: SessionDep) -> PublicSurvey:
+    campaign, link = await campaigns.link_by_token(session, token[:64])
+    version = await instruments.get_version(session, campaign.instrument_version_id)
+    instrument = await instruments.get_instrument(session, version.instrument_id)
+    svc = await organisations.get_service(session, link.service_id)
+    org = await organisations.get_organisation(session, svc.organisation_id)
+    return PublicSurvey(
+        campaign_name=campaign.name,
+        service_name=svc.name,
+        service_name_cy=svc.name_cy,
+        organisation_name=org.name,
+        instrument_title=LocalizedText(**instrument.title),
+        languages=campaign.languages,
+        anonymity=campaign.anonymity,
+        state=campaigns.state_of(campaign),
+        opens_at=campaign.opens_at,
+        closes_at=campaign.closes_at,
+        content=instruments.content_of(version),
+    )
+
+
+@public_router.post(
+    "/{token}/responses",
+    operation_id="submitResponse",
+    summary="Submit a response (once: a retry with the same submission id makes no second one)",
+    description="Every answer is checked against the exact instrument version; a refused "
+    "submission stores nothing. 201 for a new response, 200 when this submission id was already "
+    "received with the same answers. Rate-limited per client address.",
+    response_model=SubmissionReceipt,
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        200: {"model": SubmissionReceipt, "description": "Already received"},
+        **problem_responses(404, 409, 422, 429),
+    },
+    dependencies=[Depends(public(OPEN))],
+)
+async def submit_response(
+    token: str,
+    data: SubmissionCreate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> SubmissionReceipt:
+    address = client_address(request, settings)
+    async with request.app.state.sessionmaker() as own:  # counted even when refused
+        await service.check_submission_rate(
+            own, address, settings.public_submit_max, settings.public_submit_window_seconds
+        )
+        await own.commit()
+    campaign, link = await campaigns.link_by_token(session, token[:64])
+    ctx = AuditContext(ActorType.anonymous, None, "respondent", request_id(request), address)
+    stored, duplicate = await service.submit(
+        session, ctx, campaign, link, data, channel=Channel.web
+    )
+    if duplicate:
+        response.status_code = status.HTTP_200_OK
+    return SubmissionReceipt(
+        submission_id=stored.submission_id, duplicate=duplicate, submitted_at=stored.submitted_at
+    )
+
+
+async def _service_scope(
+    session: AsyncSession, p: Principal, campaign_id: uuid.UUID
+) -> tuple[Campaign, set[uuid.UUID]]:
+    """The campaign and the services in it whose raw responses this person may see."""
+    campaign, _, service_orgs = await visible_campaign(session, p, campaign_id)
+    mine = policy.raw_response_org_ids(p)
+    allowed = {sid for sid, org in service_orgs.items() if org in mine}
+    if not allowed:
+        raise Forbidden(
+            "Raw responses are for staff of the services they came from; see the results instead."
+        )
+    return campaign, allowed
+
+
+@router.post(
+    "/campaigns/{campaign_id}/paper-responses",
+    operation_id="createPaperResponse",
+    summary="Enter a paper response (same validation as the web)",
+    response_model=SubmissionReceipt,
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        200: {"model": SubmissionReceipt, "description": "Already entered"},
+        **problem_responses(401, 403, 404, 409, 422),
+    },
+)
+async def create_paper_response(
+    campaign_id: uuid.UUID,
+    data: PaperResponseCreate,
+    response: Response,
+    session: SessionDep,
+    principal: SignedIn,
+) -> SubmissionReceipt:
+    campaign, allowed = await _service_scope(session, principal, campaign_id)
+    links = (await campaigns.links_of(session, [campaign.id]))[campaign.id]
+    link = next((lk for lk in links if lk.service_id == data.service_id), None)
+    if link is None or link.service_id not in allowed:
+        raise NotFound("That service is not one of yours in this campaign.")
+    stored, duplicate = await service.submit(
+        session,
+        principal.audit,
+        campaign,
+        link,
+        data,
+        channel=Channel.paper,
+        completed_on=data.completed_on,
+    )
+    if duplicate:
+        response.status_code = status.HTTP_200_OK
+    return SubmissionReceipt(
+        submission_id=stored.submission_id, duplicate=duplicate, submitted_at=stored.submitted_at
+    )
+
+
+async def _response_reads(session: AsyncSession, rows: list[StoredResponse]) -> list[ResponseRead]:
+    answers = await service.answers_of(session, [r.id for r in rows])
+    return [
+        ResponseRead.model_validate(
+            {
+                **{f: getattr(r, f) for f in ResponseRead.model_fields if f != "answers"},
+                "answers": [
+                    AnswerRead(
+                        id=a.id,
+                        question_key=a.question_key,
+                        value=a.value.get("v"),
+                        moderation=a.moderation,
+                    )
+                    for a in answers[r.id]
+                ],
+            }
+        )
+        for r in rows
+    ]
+
+
+@router.get(
+    "/campaigns/{campaign_id}/responses",
+    operation_id="listResponses",
+    summary="Raw responses from your own services in a campaign",
+    response_model=ResponsePage,
+    responses=problem_responses(400, 401, 403, 404, 422),
+)
+async def list_responses(
+    campaign_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    principal: SignedIn,
+    params: Annotated[PageParams, Depends(page_params("-submitted_at", list(service.SORTS)))],
+    service_id: uuid.UUID | None = None,
+    channel: Channel | None = None,
+) -> ResponsePage:
+    campaign, allowed = await _service_scope(session, principal, campaign_id)
+    if service_id is not None:
+        allowed &= {service_id}
+    rows, cursor = await service.list_responses(session, params, campaign.id, allowed, channel)
+    return ResponsePage(
+        items=await _response_reads(session, list(rows)),
+        next_cursor=cursor,
+        next=next_link(request, cursor),
+    )
+
+
+@router.get(
+    "/responses/{response_id}",
+    operation_id="getResponse",
+    summary="Read one raw response",
+    response_model=ResponseRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_response(
+    response_id: uuid.UUID, session: SessionDep, principal: SignedIn
+) -> ResponseRead:
+    stored = await service.get_response(session, response_id)
+    try:
+        _, allowed = await _service_scope(session, principal, stored.campaign_id)
+    except Forbidden:
+        allowed = set()
+    if stored.service_id not in allowed:
+        raise NotFound("No response with that id is visible to you.")
+    return (await _response_reads(session, [stored]))[0]
+
+
+@router.get(
+    "/campaigns/{campaign_id}/comments",
+    operation_id="listComments",
+    summary="Free-text answers from your services, for moderation",
+    response_model=CommentPage,
+    responses=problem_responses(400, 401, 403, 404, 422),
+)
+async def list_comments(
+    campaign_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    principal: SignedIn,
+    params: Annotated[PageParams, Depends(page_params("question_key", ["question_key"]))],
+    moderation: Moderation | None = None,
+) -> CommentPage:
+    campaign, allowed = await _service_scope(session, principal, campaign_id)
+    rows, cursor = await service.list_comments(session, params, campaign.id, allowed, moderation)
+    return CommentPage(
+        items=[
+            CommentRead(
+                answer_id=a.id,
+                response_id=r.id,
+                service_id=r.service_id,
+                question_key=a.question_key,
+                text=a.text or "",
+                moderation=a.moderation or Moderation.new,
+                moderation_note=a.moderation_note,
+                moderated_at=a.moderated_at,
+                submitted_at=r.submitted_at,
+            )
+            for a, r in rows
+        ],
+        next_cursor=cursor,
+        next=next_link(request, cursor),
+    )
+
+
+@router.post(
+    "/answers/{answer_id}/moderation",
+    operation_id="moderateAnswer",
+    summary="Publish a free-text answer for shared views, or redact it",
+    response_model=CommentRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def moderate_answer(
+    answer_id: uuid.UUID, data: ModerationDecision, session: SessionDep, principal: SignedIn
+) -> CommentRead:
+    answer, stored = await service.get_answer(session, answer_id)
+    try:
+        campaign, allowed = await _service_scope(session, principal, stored.campaign_id)
+    except Forbidden:
+        raise NotFound("No free-text answer with that id is visible to you.") from None
+    if stored.service_id not in allowed:
+        raise NotFound("No free-text answer with that id is visible to you.")
+    answer = await service.moderate(
+        session,
+        principal.audit,
+        answer,
+        stored,
+        campaign.organisation_id,
+        Moderation(data.moderation),
+        data.note,
+    )
+    return CommentRead(
+        answer_id=answer.id,
+        response_id=stored.id,
+        service_id=stored.service_id,
+        question_key=answer.question_key,
+        text=answer.text or "",
+        moderation=answer.moderation or Moderation.new,
+        moderation_note=answer.moderation_note,
+        moderated_at=answer.moderated_at,
+        submitted_at=stored.submitted_at,
+    )

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, JsonValue, StringConstraints
+
+from gwella.campaigns.models import Anonymity
+from gwella.core.pagination import Page
+from gwella.core.schemas import ApiModel, ReadModel
+from gwella.instruments.content import InstrumentContent, LocalizedText
+from gwella.responses.models import Moderation
+
+
+class SubmissionCreate(ApiModel):
+    submission_id: uuid.UUID = Field(
+        description="Made by the client once per filled-in form and sent again on every retry: "
+        "the same id never makes a second response"
+    )
+    language: Literal["en", "cy"] = "en"
+    answers: dict[Annotated[str, StringConstraints(max_length=64)], JsonValue] = Field(
+        max_length=500,
+        description="Answers by question key: an option value, `yes`/`no`, a whole number 0-10 "
+        "(rating), a number, a date `YYYY-MM-DD`, text, a list of option values (multiple "
+        "choice), or `dont_know` where offered. Checked against the exact version.",
+    )
+    consent: bool = Field(
+        default=False, description="Identified campaigns: the respondent agrees to be named"
+    )
+    respondent_reference: Annotated[str, StringConstraints(max_length=200)] | None = None
+
+
+class PaperResponseCreate(SubmissionCreate):
+    service_id: uuid.UUID
+    completed_on: date = Field(description="The day the paper form was filled in")
+
+
+class SubmissionReceipt(ApiModel):
+    submission_id: uuid.UUID
+    duplicate: bool = Field(description="True when this submission had already been received")
+    submitted_at: datetime = Field(description="As stored: the day only, for anonymous surveys")
+
+
+class PublicSurvey(ApiModel):
+    """What the public response page needs, without signing in."""
+
+    campaign_name: str
+    service_name: str
+    service_name_cy: str | None
+    organisation_name: str
+    instrument_title: LocalizedText
+    languages: list[str]
+    anonymity: Anonymity
+    state: Literal["scheduled", "open", "closed"]
+    opens_at: datetime
+    closes_at: datetime
+    content: InstrumentContent
+
+
+class AnswerRead(ReadModel):
+    id: uuid.UUID
+    question_key: str
+    value: Any
+    moderation: Moderation | None
+
+
+class ResponseRead(ReadModel):
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    service_id: uuid.UUID
+    instrument_version_id: uuid.UUID
+    channel: str
+    language: str
+    submitted_at: datetime
+    respondent_reference: str | None
+    entered_by_id: uuid.UUID | None
+    answers: list[AnswerRead]
+
+
+class ResponsePage(Page[ResponseRead]):
+    pass
+
+
+class CommentRead(ApiModel):
+    answer_id: uuid.UUID
+    response_id: uuid.UUID
+    service_id: uuid.UUID
+    question_key: str
+    text: str
+    moderation: Moderation
+    moderation_note: str | None
+    moderated_at: datetime | None
+    submitted_at: datetime
+
+
+class CommentPage(Page[CommentRead]):
+    pass
+
+
+class ModerationDecision(ApiModel):
+    moderation: Literal["published", "redacted"]
+    note: Annotated[str, StringConstraints(max_length=2000)] | None = None

@@ -1,0 +1,323 @@
+"""Rules for responses: validated submission (once per submission id), paper entry,
+reading raw responses, and moderating free text. No HTTP types here."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gwella.campaigns import service as campaigns
+from gwella.campaigns.models import Anonymity, Campaign, CampaignService, Channel
+from gwella.core import audit
+from gwella.core.audit import ActorType, AuditContext
+from gwella.core.database import utcnow
+from gwella.core.errors import (
+    Conflict,
+    FieldProblem,
+    NotFound,
+    RateLimited,
+    ValidationFailed,
+)
+from gwella.core.pagination import PageParams, paginate
+from gwella.core.security import keyed_hash
+from gwella.instruments import service as instruments
+from gwella.instruments.content import InstrumentContent, QuestionType
+from gwella.responses.models import Answer, Moderation, Response, SubmissionAttempt
+from gwella.responses.schemas import SubmissionCreate
+from gwella.responses.validation import validate_answers
+
+SORTS = {"submitted_at": Response.submitted_at}
+
+
+class CampaignNotOpen(Conflict):
+    slug, title = "campaign-not-open", "The survey is not open"
+
+
+async def check_submission_rate(
+    session: AsyncSession, client_address: str, limit: int, window_seconds: int
+) -> None:
+    """Counts and records one public submission attempt for this address (kept hashed)."""
+    key = keyed_hash(client_address, "public-submission")
+    since = utcnow() - timedelta(seconds=window_seconds)
+    await session.execute(delete(SubmissionAttempt).where(SubmissionAttempt.attempted_at < since))
+    count = await session.scalar(
+        select(func.count()).where(
+            SubmissionAttempt.key_hash == key, SubmissionAttempt.attempted_at >= since
+        )
+    )
+    if (count or 0) >= limit:
+        raise RateLimited(
+            "Too many submissions from your connection. Wait a few minutes and try again.",
+            retry_after=window_seconds,
+        )
+    session.add(SubmissionAttempt(key_hash=key))
+
+
+def _content_hash(service_id: uuid.UUID, language: str, answers: dict[str, Any]) -> str:
+    canonical = json.dumps(
+        {"service": str(service_id), "language": language, "answers": answers},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _day(moment: datetime) -> datetime:
+    return datetime.combine(moment.astimezone(UTC).date(), time(0), tzinfo=UTC)
+
+
+async def version_content(session: AsyncSession, campaign: Campaign) -> InstrumentContent:
+    version = await instruments.get_version(session, campaign.instrument_version_id)
+    return instruments.content_of(version)
+
+
+async def submit(
+    session: AsyncSession,
+    ctx: AuditContext,
+    campaign: Campaign,
+    link: CampaignService,
+    data: SubmissionCreate,
+    *,
+    channel: Channel,
+    completed_on: date | None = None,
+) -> tuple[Response, bool]:
+    """Store one response, or find the one this submission id already made.
+
+    Returns the response and whether it was a duplicate. Nothing is written when any answer
+    is refused."""
+    if channel.value not in campaign.channels:
+        raise Conflict(f"This campaign does not take {channel.value} responses.")
+    now = utcnow()
+    if channel is Channel.paper:
+        assert completed_on is not None
+        moment = datetime.combine(completed_on, time(12), tzinfo=UTC)
+        if not campaign.opens_at.date() <= completed_on <= campaign.closes_at.date():
+            raise ValidationFailed(
+                "The form was filled in outside the campaign's window.",
+                errors=[FieldProblem(field="body.completed_on", message="outside the window")],
+            )
+    else:
+        state = campaigns.state_of(campaign, now)
+        if state != "open":
+            raise CampaignNotOpen(
+                "This survey is not open yet."
+                if state == "scheduled"
+                else "This survey has closed. Thank you for wanting to take part."
+            )
+        moment = now
+    if data.language not in campaign.languages:
+        raise ValidationFailed(
+            "This survey is not offered in that language.",
+            errors=[FieldProblem(field="body.language", message="not offered")],
+        )
+    content = await version_content(session, campaign)
+    answers, problems = validate_answers(content, dict(data.answers))
+    respondent_hash = reference = consent_at = None
+    if campaign.anonymity is Anonymity.identified:
+        if not data.consent or not data.respondent_reference:
+            problems.append(
+                FieldProblem(
+                    field="body.consent",
+                    message="this survey names its respondents: consent and a reference are needed",
+                )
+            )
+        reference, consent_at = data.respondent_reference, now
+    elif campaign.anonymity is Anonymity.pseudonymous:
+        if data.respondent_reference:
+            respondent_hash = keyed_hash(data.respondent_reference, f"respondent:{campaign.id}")
+    elif data.respondent_reference or data.consent:
+        problems.append(
+            FieldProblem(field="body.respondent_reference", message="this survey is anonymous")
+        )
+    if problems:
+        raise ValidationFailed(
+            "Some answers need another look; see errors for each question.", errors=problems
+        )
+    digest = _content_hash(link.service_id, data.language, answers)
+    existing = await session.scalar(
+        select(Response).where(
+            Response.campaign_id == campaign.id, Response.submission_id == data.submission_id
+        )
+    )
+    if existing is not None:
+        if existing.content_hash != digest:
+            raise Conflict(
+                "This submission id was already used for different answers; make a new one."
+            )
+        return existing, True
+    submitted_at = _day(moment) if campaign.anonymity is Anonymity.anonymous else moment
+    response = Response(
+        campaign_id=campaign.id,
+        service_id=link.service_id,
+        instrument_version_id=campaign.instrument_version_id,
+        channel=channel.value,
+        language=data.language,
+        submission_id=data.submission_id,
+        content_hash=digest,
+        submitted_at=submitted_at,
+        respondent_hash=respondent_hash,
+        respondent_reference=reference,
+        consent_recorded_at=consent_at,
+        entered_by_id=ctx.actor_id if ctx.actor_type is ActorType.user else None,
+    )
+    session.add(response)
+    await session.flush()
+    types = {q.key: q.type for q in content.questions}
+    session.add_all(
+        Answer(
+            response_id=response.id,
+            question_key=key,
+            value={"v": value},
+            text=value if types[key] is QuestionType.free_text else None,
+            moderation=Moderation.new if types[key] is QuestionType.free_text else None,
+        )
+        for key, value in answers.items()
+    )
+    await session.flush()
+    if ctx.actor_type is ActorType.anonymous and campaign.anonymity is Anonymity.anonymous:
+        # Nothing that could tie an anonymous response to a time or an address.
+        await audit.record(
+            session,
+            AuditContext(ActorType.anonymous, None, "respondent", ctx.request_id, None),
+            action="response.received",
+            record_type="campaign",
+            record_id=campaign.id,
+            organisation_id=campaign.organisation_id,
+        )
+    else:
+        await audit.record(
+            session,
+            ctx,
+            action="response.created",
+            record_type="response",
+            record_id=response.id,
+            organisation_id=campaign.organisation_id,
+            after={"channel": channel.value, "service_id": str(link.service_id)},
+        )
+    return response, False
+
+
+async def response_counts(
+    session: AsyncSession, campaign_ids: Iterable[uuid.UUID]
+) -> dict[tuple[uuid.UUID, uuid.UUID], int]:
+    """Responses per (campaign, service)."""
+    ids = set(campaign_ids)
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(Response.campaign_id, Response.service_id, func.count())
+        .where(Response.campaign_id.in_(ids))
+        .group_by(Response.campaign_id, Response.service_id)
+    )
+    return {(c, s): int(n) for c, s, n in rows}
+
+
+async def list_responses(
+    session: AsyncSession,
+    params: PageParams,
+    campaign_id: uuid.UUID,
+    service_ids: Iterable[uuid.UUID],
+    channel: Channel | None,
+) -> tuple[list[Response], str | None]:
+    stmt = select(Response).where(
+        Response.campaign_id == campaign_id, Response.service_id.in_(set(service_ids))
+    )
+    if channel is not None:
+        stmt = stmt.where(Response.channel == channel.value)
+    return await paginate(session, stmt, params, SORTS, Response.id)
+
+
+async def answers_of(
+    session: AsyncSession, response_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, list[Answer]]:
+    ids = set(response_ids)
+    out: dict[uuid.UUID, list[Answer]] = {i: [] for i in ids}
+    if ids:
+        for answer in await session.scalars(
+            select(Answer).where(Answer.response_id.in_(ids)).order_by(Answer.question_key)
+        ):
+            out[answer.response_id].append(answer)
+    return out
+
+
+async def get_response(session: AsyncSession, response_id: uuid.UUID) -> Response:
+    response = await session.get(Response, response_id)
+    if response is None:
+        raise NotFound("No response with that id is visible to you.")
+    return response
+
+
+async def list_comments(
+    session: AsyncSession,
+    params: PageParams,
+    campaign_id: uuid.UUID,
+    service_ids: Iterable[uuid.UUID],
+    moderation: Moderation | None,
+) -> tuple[list[tuple[Answer, Response]], str | None]:
+    stmt = (
+        select(Answer)
+        .join(Response, Response.id == Answer.response_id)
+        .where(
+            Response.campaign_id == campaign_id,
+            Response.service_id.in_(set(service_ids)),
+            Answer.moderation.is_not(None),
+        )
+    )
+    if moderation is not None:
+        stmt = stmt.where(Answer.moderation == moderation)
+    rows, cursor = await paginate(
+        session, stmt, params, {"question_key": Answer.question_key}, Answer.id
+    )
+    responses = {
+        r.id: r
+        for r in await session.scalars(
+            select(Response).where(Response.id.in_({a.response_id for a in rows}))
+        )
+    }
+    return [(a, responses[a.response_id]) for a in rows], cursor
+
+
+async def get_answer(session: AsyncSession, answer_id: uuid.UUID) -> tuple[Answer, Response]:
+    answer = await session.get(Answer, answer_id)
+    if answer is None or answer.moderation is None:
+        raise NotFound("No free-text answer with that id is visible to you.")
+    return answer, await get_response(session, answer.response_id)
+
+
+async def moderate(
+    session: AsyncSession,
+    ctx: AuditContext,
+    answer: Answer,
+    response: Response,
+    organisation_id: uuid.UUID,
+    state: Moderation,
+    note: str | None,
+) -> Answer:
+    before = {"moderation": answer.moderation.value if answer.moderation else None}
+    answer.moderation = state
+    answer.moderation_note = note
+    answer.moderated_by_id = ctx.actor_id
+    answer.moderated_at = utcnow()
+    await session.flush()
+    await audit.record(
+        session,
+        ctx,
+        action=f"answer.{state.value}",
+        record_type="answer",
+        record_id=answer.id,
+        organisation_id=organisation_id,
+        before=before,
+        after={"moderation": state.value},
+    )
+    return answer
+
+
+__all__ = ["CampaignService", "SubmissionCreate", "submit"]
