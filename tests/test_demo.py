@@ -22,6 +22,8 @@ async def test_demo_loads_once_and_every_role_can_sign_in(
         "users": 5,
         "memberships": 5,
         "partnerships": 1,
+        "instruments": 1,
+        "campaigns": 1,
     }
     second = await load_demo(session)
     await session.commit()
@@ -81,3 +83,28 @@ def test_demo_data_is_refused_in_production() -> None:
     )
     with pytest.raises(SystemExit, match="production"):
         cli_load_demo(settings)
+
+
+async def test_demo_survey_is_published_and_open_in_both_teams(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    await load_demo(session)
+    await session.commit()
+    token = await client.post(
+        "/api/v1/auth/token",
+        data={
+            "grant_type": "password",
+            "username": "staff@demo.gwella.test",
+            "password": DEMO_PASSWORD,
+        },
+    )
+    headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    campaigns = (await client.get("/api/v1/campaigns?state=open", headers=headers)).json()
+    assert len(campaigns["items"]) == 1
+    links = await client.get(
+        f"/api/v1/campaigns/{campaigns['items'][0]['id']}/links", headers=headers
+    )
+    assert len(links.json()) == 2
+    survey = await client.get(f"/api/v1/public/surveys/{links.json()[0]['public_token']}")
+    assert survey.json()["state"] == "open"
+    assert survey.json()["content"]["questions"][0]["text"]["cy"].startswith("Roeddwn")

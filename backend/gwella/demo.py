@@ -6,13 +6,22 @@ Every name is invented. Loading is idempotent: run it twice and nothing is dupli
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts import service as accounts
 from gwella.accounts.models import Language, Membership, Role, User
-from gwella.core.audit import AuditContext
+from gwella.campaigns import service as campaigns
+from gwella.campaigns.models import Channel
+from gwella.campaigns.schemas import CampaignCreate
+from gwella.core.audit import ActorType, AuditContext
+from gwella.core.database import utcnow
+from gwella.instruments import service as instruments
+from gwella.instruments.content import InstrumentContent, LocalizedText
+from gwella.instruments.models import Instrument, ReviewDecision
+from gwella.instruments.schemas import InstrumentCreate
 from gwella.organisations import service as organisations
 from gwella.organisations.models import Organisation, OrganisationKind, Service, ServiceKind
 from gwella.organisations.schemas import OrganisationCreate, ServiceCreate
@@ -109,6 +118,157 @@ PEOPLE: tuple[tuple[str, str, Language, bool, tuple[tuple[str, Role], ...]], ...
 )
 
 
+def _likert_options() -> list[dict[str, object]]:
+    labels = (
+        ("Strongly disagree", "Anghytuno'n gryf"),
+        ("Disagree", "Anghytuno"),
+        ("Neither agree nor disagree", "Ddim yn cytuno nac yn anghytuno"),
+        ("Agree", "Cytuno"),
+        ("Strongly agree", "Cytuno'n gryf"),
+    )
+    return [
+        {"value": str(i), "label": {"en": en, "cy": cy}} for i, (en, cy) in enumerate(labels, 1)
+    ]
+
+
+SURVEY_CODE = "cmht-experience"
+SURVEY_CONTENT = {
+    "sections": [
+        {"key": "care", "title": {"en": "Your care", "cy": "Eich gofal"}},
+        {"key": "better", "title": {"en": "Making it better", "cy": "Ei wneud yn well"}},
+    ],
+    "questions": [
+        {
+            "key": "involved",
+            "type": "likert",
+            "section": "care",
+            "required": True,
+            "indicator_code": "SU-INVOLVED",
+            "text": {
+                "en": "I was involved as much as I wanted in decisions about my care.",
+                "cy": "Roeddwn i'n rhan o benderfyniadau am fy ngofal gymaint ag yr oeddwn "
+                "i eisiau.",
+            },
+            "options": _likert_options(),
+        },
+        {
+            "key": "has_care_plan",
+            "type": "yes_no",
+            "section": "care",
+            "required": True,
+            "allow_dont_know": True,
+            "text": {
+                "en": "Do you have a care and treatment plan?",
+                "cy": "Oes gennych chi gynllun gofal a thriniaeth?",
+            },
+        },
+        {
+            "key": "plan_useful",
+            "type": "rating",
+            "section": "care",
+            "required": True,
+            "conditions": [{"question": "has_care_plan", "values": ["yes"]}],
+            "text": {
+                "en": "How useful is your plan, from 0 (not at all) to 10 (very useful)?",
+                "cy": "Pa mor ddefnyddiol yw eich cynllun, o 0 (ddim o gwbl) i 10 "
+                "(defnyddiol iawn)?",
+            },
+        },
+        {
+            "key": "care_language",
+            "type": "single_choice",
+            "section": "care",
+            "text": {
+                "en": "In which language were you offered your care?",
+                "cy": "Ym mha iaith y cynigiwyd eich gofal i chi?",
+            },
+            "options": [
+                {"value": "english", "label": {"en": "English", "cy": "Saesneg"}},
+                {"value": "welsh", "label": {"en": "Welsh", "cy": "Cymraeg"}},
+                {"value": "both", "label": {"en": "Both", "cy": "Y ddwy"}},
+            ],
+        },
+        {
+            "key": "what_matters",
+            "type": "free_text",
+            "section": "better",
+            "max_length": 1000,
+            "text": {
+                "en": "What one thing would make the service better for you?",
+                "cy": "Beth yw'r un peth a fyddai'n gwneud y gwasanaeth yn well i chi?",
+            },
+        },
+    ],
+}
+
+
+async def _load_survey(
+    session: AsyncSession, orgs: dict[str, Organisation], people: dict[str, User]
+) -> dict[str, int]:
+    """A published, service-user-approved instrument with an open campaign in both teams."""
+    created = {"instruments": 0, "campaigns": 0}
+    board, forum = orgs["BAUHB"], orgs["FORUM"]
+    exists = await session.scalar(
+        select(Instrument.id).where(
+            Instrument.organisation_id == board.id, Instrument.code == SURVEY_CODE
+        )
+    )
+    if exists is not None:
+        return created
+    staff = AuditContext(ActorType.user, people["staff"].id, people["staff"].email)
+    instrument, version = await instruments.create_instrument(
+        session,
+        staff,
+        InstrumentCreate(
+            organisation_id=board.id,
+            code=SURVEY_CODE,
+            title=LocalizedText(
+                en="Your experience of the community mental health team",
+                cy="Eich profiad o'r tîm iechyd meddwl cymunedol",
+            ),
+            shared_with_partnerships=True,
+            content=InstrumentContent.model_validate(SURVEY_CONTENT),
+        ),
+    )
+    await instruments.set_codesign(session, staff, instrument, version, False, [forum.id])
+    await instruments.request_review(session, staff, instrument, version)
+    reviewer = people["serviceuser"]
+    await instruments.add_review(
+        session,
+        AuditContext(ActorType.user, reviewer.id, reviewer.email),
+        instrument,
+        version,
+        (reviewer.id, forum.id, "service_user"),
+        ReviewDecision.approved,
+        "Plain words, and it asks what matters to us.",
+    )
+    await instruments.publish(session, staff, instrument, version)
+    created["instruments"] += 1
+    team_ids = list(
+        await session.scalars(
+            select(Service.id).where(
+                Service.organisation_id == board.id, Service.code.in_(["CMHT-N", "CMHT-W"])
+            )
+        )
+    )
+    opens = utcnow() - timedelta(days=7)
+    await campaigns.create_campaign(
+        session,
+        staff,
+        CampaignCreate(
+            instrument_version_id=version.id,
+            name="CMHT experience, this quarter",
+            opens_at=opens,
+            closes_at=opens + timedelta(days=90),
+            service_ids=team_ids,
+            channels=[Channel.web, Channel.paper, Channel.partner],
+        ),
+        None,
+    )
+    created["campaigns"] += 1
+    return created
+
+
 async def load_demo(session: AsyncSession) -> dict[str, int]:
     """Create whatever of the demo data is missing; returns counts of what was created."""
     ctx = AuditContext.system("demo-data")
@@ -162,6 +322,7 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
             ),
         )
         created["partnerships"] += 1
+    people: dict[str, User] = {}
     for local, name, language, platform_admin, roles in PEOPLE:
         email = f"{local}@{DEMO_DOMAIN}"
         user = await session.scalar(select(User).where(User.email == email))
@@ -176,6 +337,7 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
                 is_platform_admin=platform_admin,
             )
             created["users"] += 1
+        people[local] = user
         for org_code, role in roles:
             held = await session.scalar(
                 select(Membership.id).where(
@@ -187,4 +349,5 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
             if held is None:
                 await accounts.grant_role(session, ctx, orgs[org_code].id, user.id, role)
                 created["memberships"] += 1
+    created.update(await _load_survey(session, orgs, people))
     return created
