@@ -7,6 +7,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -60,9 +61,82 @@ async def check_submission_rate(
     session.add(SubmissionAttempt(key_hash=key))
 
 
-def _content_hash(service_id: uuid.UUID, language: str, answers: dict[str, Any]) -> str:
+@dataclass(frozen=True)
+class Prepared:
+    """A response's answers and respondent, checked and normalised, ready to store."""
+
+    answers: dict[str, Any]
+    respondent_hash: str | None
+    respondent_reference: str | None
+    consent_at: datetime | None
+
+
+def prepare(
+    campaign: Campaign,
+    content: InstrumentContent,
+    *,
+    language: str,
+    answers: dict[str, Any],
+    consent: bool,
+    reference: str | None,
+    now: datetime,
+    prefix: str = "body",
+) -> tuple[Prepared, list[FieldProblem]]:
+    """The rules every response meets, whichever way it arrives (web, paper, push, file,
+    FHIR): the language is offered, every answer fits the exact version, and the respondent
+    is recorded as the campaign's anonymity mode allows."""
+    problems: list[FieldProblem] = []
+    if language not in campaign.languages:
+        problems.append(FieldProblem(field=f"{prefix}.language", message="not offered"))
+    clean, answer_problems = validate_answers(content, answers, prefix=f"{prefix}.answers")
+    problems += answer_problems
+    respondent_hash = kept_reference = consent_at = None
+    if campaign.anonymity is Anonymity.identified:
+        if not consent or not reference:
+            problems.append(
+                FieldProblem(
+                    field=f"{prefix}.consent",
+                    message="this survey names its respondents: consent and a reference are needed",
+                )
+            )
+        kept_reference, consent_at = reference, now
+    elif campaign.anonymity is Anonymity.pseudonymous:
+        if reference:
+            respondent_hash = keyed_hash(reference, f"respondent:{campaign.id}")
+    elif reference or consent:
+        problems.append(
+            FieldProblem(field=f"{prefix}.respondent_reference", message="this survey is anonymous")
+        )
+    return Prepared(clean, respondent_hash, kept_reference, consent_at), problems
+
+
+def answer_rows(
+    response_id: uuid.UUID, content: InstrumentContent, answers: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Rows of the answers table; free text starts unmoderated."""
+    types = {q.key: q.type for q in content.questions}
+    return [
+        {
+            "id": uuid.uuid4(),
+            "response_id": response_id,
+            "question_key": key,
+            "value": {"v": value},
+            "text": value if types[key] is QuestionType.free_text else None,
+            "moderation": Moderation.new if types[key] is QuestionType.free_text else None,
+        }
+        for key, value in answers.items()
+    ]
+
+
+def content_hash(service_id: uuid.UUID, language: str, answers: dict[str, Any], *extra: Any) -> str:
+    """A digest of what a response says, to tell a repeat from a change."""
     canonical = json.dumps(
-        {"service": str(service_id), "language": language, "answers": answers},
+        {
+            "service": str(service_id),
+            "language": language,
+            "answers": answers,
+            "extra": [str(e) for e in extra],
+        },
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=False,
@@ -70,7 +144,7 @@ def _content_hash(service_id: uuid.UUID, language: str, answers: dict[str, Any])
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _day(moment: datetime) -> datetime:
+def day_of(moment: datetime) -> datetime:
     return datetime.combine(moment.astimezone(UTC).date(), time(0), tzinfo=UTC)
 
 
@@ -113,35 +187,22 @@ async def submit(
                 else "This survey has closed. Thank you for wanting to take part."
             )
         moment = now
-    if data.language not in campaign.languages:
-        raise ValidationFailed(
-            "This survey is not offered in that language.",
-            errors=[FieldProblem(field="body.language", message="not offered")],
-        )
     content = await version_content(session, campaign)
-    answers, problems = validate_answers(content, dict(data.answers))
-    respondent_hash = reference = consent_at = None
-    if campaign.anonymity is Anonymity.identified:
-        if not data.consent or not data.respondent_reference:
-            problems.append(
-                FieldProblem(
-                    field="body.consent",
-                    message="this survey names its respondents: consent and a reference are needed",
-                )
-            )
-        reference, consent_at = data.respondent_reference, now
-    elif campaign.anonymity is Anonymity.pseudonymous:
-        if data.respondent_reference:
-            respondent_hash = keyed_hash(data.respondent_reference, f"respondent:{campaign.id}")
-    elif data.respondent_reference or data.consent:
-        problems.append(
-            FieldProblem(field="body.respondent_reference", message="this survey is anonymous")
-        )
+    prepared, problems = prepare(
+        campaign,
+        content,
+        language=data.language,
+        answers=dict(data.answers),
+        consent=data.consent,
+        reference=data.respondent_reference,
+        now=now,
+    )
     if problems:
         raise ValidationFailed(
             "Some answers need another look; see errors for each question.", errors=problems
         )
-    digest = _content_hash(link.service_id, data.language, answers)
+    answers = prepared.answers
+    digest = content_hash(link.service_id, data.language, answers)
     existing = await session.scalar(
         select(Response).where(
             Response.campaign_id == campaign.id, Response.submission_id == data.submission_id
@@ -153,7 +214,7 @@ async def submit(
                 "This submission id was already used for different answers; make a new one."
             )
         return existing, True
-    submitted_at = _day(moment) if campaign.anonymity is Anonymity.anonymous else moment
+    submitted_at = day_of(moment) if campaign.anonymity is Anonymity.anonymous else moment
     response = Response(
         campaign_id=campaign.id,
         service_id=link.service_id,
@@ -163,24 +224,14 @@ async def submit(
         submission_id=data.submission_id,
         content_hash=digest,
         submitted_at=submitted_at,
-        respondent_hash=respondent_hash,
-        respondent_reference=reference,
-        consent_recorded_at=consent_at,
+        respondent_hash=prepared.respondent_hash,
+        respondent_reference=prepared.respondent_reference,
+        consent_recorded_at=prepared.consent_at,
         entered_by_id=ctx.actor_id if ctx.actor_type is ActorType.user else None,
     )
     session.add(response)
     await session.flush()
-    types = {q.key: q.type for q in content.questions}
-    session.add_all(
-        Answer(
-            response_id=response.id,
-            question_key=key,
-            value={"v": value},
-            text=value if types[key] is QuestionType.free_text else None,
-            moderation=Moderation.new if types[key] is QuestionType.free_text else None,
-        )
-        for key, value in answers.items()
-    )
+    session.add_all(Answer(**row) for row in answer_rows(response.id, content, answers))
     await session.flush()
     if ctx.actor_type is ActorType.anonymous and campaign.anonymity is Anonymity.anonymous:
         # Nothing that could tie an anonymous response to a time or an address.
