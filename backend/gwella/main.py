@@ -53,6 +53,7 @@ from gwella.core.middleware import (
 )
 from gwella.core.requests import request_id
 from gwella.health.router import router as health_router
+from gwella.ingest.router import router as ingest_router
 from gwella.instruments.router import router as instruments_router
 from gwella.organisations.router import router as organisations_router
 from gwella.partnerships.router import router as partnerships_router
@@ -74,6 +75,7 @@ ROUTERS = [
     campaigns_router,
     responses_router,
     public_surveys_router,
+    ingest_router,
     audit_router,
 ]
 
@@ -88,6 +90,7 @@ TAGS = [
     {"name": "campaigns", "description": "Running an instrument in services over a window"},
     {"name": "responses", "description": "Raw responses, paper entry and moderation"},
     {"name": "public", "description": "The public survey page: no sign-in"},
+    {"name": "ingest", "description": "Bulk pushes from partner systems"},
     {"name": "audit", "description": "The append-only trail of every change"},
     {"name": "health", "description": "Liveness and readiness probes"},
 ]
@@ -282,7 +285,11 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         default=frozenset({"application/json"}),
         overrides={"/api/v1/auth/token": frozenset({"application/x-www-form-urlencoded"})},
     )
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        overrides={"/api/v1/ingest/": settings.max_ingest_bytes},
+    )
     app.add_middleware(SecurityHeadersMiddleware)
     if settings.cors_origins:
         app.add_middleware(

@@ -72,12 +72,15 @@ class RoutePolicy:
     description: str
     authenticated: bool = True
     users_only: bool = False
+    clients_only: bool = False
     platform_admin: bool = False
     client_scope: str | None = None
     """Unless ``users_only``, API clients may call the route when their token carries this
     scope (any API client when it is ``None``)."""
 
     def check(self, principal: Principal) -> None:
+        if self.clients_only and principal.kind != "api_client":
+            raise Forbidden("This operation is for partner systems: use an API client's token.")
         if principal.kind == "api_client":
             if self.users_only:
                 raise Forbidden("API clients cannot use this operation.")
@@ -93,6 +96,18 @@ READER = RoutePolicy(
     "reader", "Signed-in people, and API clients with the `read` scope", client_scope=SCOPE_READ
 )
 ANY_CALLER = RoutePolicy("any_caller", "Any valid token, a person's or an API client's")
+RESPONSES_WRITER = RoutePolicy(
+    "responses_writer",
+    "API clients with the `responses:write` scope",
+    clients_only=True,
+    client_scope="responses:write",
+)
+MEASUREMENTS_WRITER = RoutePolicy(
+    "measurements_writer",
+    "API clients with the `measurements:write` scope",
+    clients_only=True,
+    client_scope="measurements:write",
+)
 PLATFORM_ADMIN = RoutePolicy(
     "platform_admin", "Platform administrators only", users_only=True, platform_admin=True
 )

@@ -69,9 +69,18 @@ def public(reason: str) -> Callable[[], None]:
 
 
 # The policies routes use, as ready-made parameter types.
-from gwella.policy import ANY_CALLER, PLATFORM_ADMIN, READER, SIGNED_IN  # noqa: E402
+from gwella.policy import (  # noqa: E402
+    ANY_CALLER,
+    MEASUREMENTS_WRITER,
+    PLATFORM_ADMIN,
+    READER,
+    RESPONSES_WRITER,
+    SIGNED_IN,
+)
 
 Reader = Annotated[Principal, Depends(require(READER))]
 SignedIn = Annotated[Principal, Depends(require(SIGNED_IN))]
 PlatformAdmin = Annotated[Principal, Depends(require(PLATFORM_ADMIN))]
 AnyCaller = Annotated[Principal, Depends(require(ANY_CALLER))]
+ResponsesWriter = Annotated[Principal, Depends(require(RESPONSES_WRITER))]
+MeasurementsWriter = Annotated[Principal, Depends(require(MEASUREMENTS_WRITER))]

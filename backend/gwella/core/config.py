@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     client_token_ttl_seconds: int = Field(default=3600, ge=60, le=24 * 3600)
     invitation_ttl_hours: int = Field(default=72, ge=1, le=24 * 30)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    max_ingest_bytes: int = Field(default=10 * 1_048_576, ge=1024)
     login_max_failures: int = Field(default=10, ge=1)
     login_window_seconds: int = Field(default=900, ge=1)
     public_submit_max: int = Field(default=30, ge=1)
@@ -50,6 +51,19 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
     trust_proxy_headers: bool = False
+    # Background work (webhook delivery). `run_worker` unset means: in-process in development
+    # only (so `make run` works alone); elsewhere run `gwella worker` beside the API.
+    run_worker: bool | None = None
+    worker_poll_seconds: float = Field(default=1.0, gt=0, le=60)
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+    webhook_retry_hours: float = Field(default=24.0, gt=0, le=72)
+    webhook_retention_days: int = Field(default=30, ge=1, le=3650)
+
+    @model_validator(mode="after")
+    def _default_run_worker(self) -> Self:
+        if self.run_worker is None:
+            self.run_worker = self.env is Environment.development
+        return self
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Self:

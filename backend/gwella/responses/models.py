@@ -23,6 +23,7 @@ class Response(IdMixin, Base):
     __tablename__ = "responses"
     __table_args__ = (
         UniqueConstraint("campaign_id", "submission_id"),
+        UniqueConstraint("source_organisation_id", "external_id"),
         Index("ix_responses_campaign_service", "campaign_id", "service_id"),
     )
 
@@ -44,6 +45,13 @@ class Response(IdMixin, Base):
     entered_by_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
     )
+    source_organisation_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT")
+    )
+    """For pushed responses: the organisation whose system sent it (with ``external_id``, the
+    key that makes a repeated push recognised, never duplicated)."""
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    updated_at: Mapped[datetime | None] = mapped_column()
 
 
 class Answer(IdMixin, Base):

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, Field, JsonValue, StringConstraints
+
+from gwella.core.schemas import ApiModel
+
+ExternalId = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Ref = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+MAX_ITEMS = 5000
+
+
+class IngestResponseItem(ApiModel):
+    external_id: ExternalId = Field(description="The partner system's own id for this response")
+    service: Ref = Field(description="The service, by id or by its code in your organisation")
+    submitted_at: AwareDatetime
+    channel: Literal["partner"] = "partner"
+    language: Literal["en", "cy"] = "en"
+    respondent_reference: Annotated[str, StringConstraints(max_length=200)] | None = Field(
+        default=None,
+        description="Pseudonymous campaigns: stored only as a keyed hash. Identified campaigns "
+        "(with consent): stored as given. Anonymous campaigns: refused.",
+    )
+    consent: bool = False
+    answers: dict[Annotated[str, StringConstraints(max_length=64)], JsonValue] = Field(
+        max_length=500, description="Answers by question key, as for a web response"
+    )
+
+
+class IngestResponsesBatch(ApiModel):
+    campaign_id: uuid.UUID
+    items: list[IngestResponseItem] = Field(
+        description=f"Up to {MAX_ITEMS} items (413 beyond)", min_length=1
+    )
+
+
+class ItemError(ApiModel):
+    index: int = Field(description="Position of the item in the batch, from 0")
+    external_id: str | None
+    code: str = Field(
+        description="unknown_service | outside_window | invalid | duplicate_external_id | "
+        "not_your_service | unknown_indicator | unknown_unit"
+    )
+    detail: str
+    field: str | None = None
+
+
+class ImportSummary(ApiModel):
+    status: Literal["completed", "partial", "failed"] = Field(
+        description="completed: nothing rejected; partial: some items rejected, the rest "
+        "stored (best_effort); failed: nothing stored (atomic with rejections, or all rejected)"
+    )
+    dry_run: bool
+    imported: int
+    updated: int
+    ignored: int
+    rejected: int
+    errors: list[ItemError]
