@@ -53,6 +53,7 @@ from gwella.core.middleware import (
 )
 from gwella.core.requests import request_id
 from gwella.health.router import router as health_router
+from gwella.indicators.router import router as indicators_router
 from gwella.ingest.router import router as ingest_router
 from gwella.instruments.router import router as instruments_router
 from gwella.organisations.router import router as organisations_router
@@ -76,6 +77,7 @@ ROUTERS = [
     responses_router,
     public_surveys_router,
     ingest_router,
+    indicators_router,
     audit_router,
 ]
 
@@ -91,6 +93,7 @@ TAGS = [
     {"name": "responses", "description": "Raw responses, paper entry and moderation"},
     {"name": "public", "description": "The public survey page: no sign-in"},
     {"name": "ingest", "description": "Bulk pushes from partner systems"},
+    {"name": "indicators", "description": "Frameworks, standards, indicators, measurements"},
     {"name": "audit", "description": "The append-only trail of every change"},
     {"name": "health", "description": "Liveness and readiness probes"},
 ]

@@ -6,11 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from gwella.accounts.dependencies import ResponsesWriter
+from gwella.accounts.dependencies import MeasurementsWriter, ResponsesWriter
 from gwella.core.database import SessionDep
 from gwella.core.errors import PayloadTooLarge, problem_responses
 from gwella.ingest import service
-from gwella.ingest.schemas import MAX_ITEMS, ImportSummary, IngestResponsesBatch
+from gwella.ingest.schemas import (
+    MAX_ITEMS,
+    ImportSummary,
+    IngestMeasurementsBatch,
+    IngestResponsesBatch,
+)
 
 router = APIRouter(prefix="/api/v1/ingest", tags=["ingest"])
 
@@ -55,4 +60,32 @@ async def ingest_responses(
         batch.items,
         mode=mode,
         dry_run=dry_run,
+    )
+
+
+@router.post(
+    "/measurements",
+    operation_id="ingestMeasurements",
+    summary="Push a batch of indicator measurements (idempotent by indicator, unit and period)",
+    description=(
+        "For partner systems (an API client with `measurements:write`). Each item names the "
+        "indicator by code, the unit (your organisation, or one of its services by id or code) "
+        "and the period, with a value or a numerator and denominator. The same value again is "
+        "ignored, a different one updates the measurement (audited), a new one is imported."
+    ),
+    response_model=ImportSummary,
+    responses=problem_responses(401, 403, 413, 422),
+)
+async def ingest_measurements(
+    batch: IngestMeasurementsBatch,
+    session: SessionDep,
+    principal: MeasurementsWriter,
+    mode: Mode = "best_effort",
+    dry_run: DryRun = False,
+) -> ImportSummary:
+    if len(batch.items) > MAX_ITEMS:
+        raise PayloadTooLarge(f"{len(batch.items)} items; send at most {MAX_ITEMS} per request.")
+    client_org = next(iter(principal.member_org_ids))
+    return await service.ingest_measurements(
+        session, principal.audit, client_org, batch.items, mode=mode, dry_run=dry_run
     )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, JsonValue, StringConstraints
@@ -58,3 +59,25 @@ class ImportSummary(ApiModel):
     ignored: int
     rejected: int
     errors: list[ItemError]
+
+
+class IngestMeasurementItem(ApiModel):
+    indicator: Ref = Field(description="The indicator's code")
+    organisation: Annotated[str, StringConstraints(max_length=100)] | None = Field(
+        default=None,
+        description="Your organisation, by id or `scheme:code`; default: the client's own",
+    )
+    service: Ref | None = Field(
+        default=None, description="One of the organisation's services, by id or code"
+    )
+    period_start: date
+    period_end: date
+    value: float | None = Field(default=None, allow_inf_nan=False)
+    numerator: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    denominator: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+
+
+class IngestMeasurementsBatch(ApiModel):
+    items: list[IngestMeasurementItem] = Field(
+        description=f"Up to {MAX_ITEMS} items (413 beyond)", min_length=1
+    )

@@ -17,7 +17,13 @@ from gwella.core import audit
 from gwella.core.audit import AuditContext
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, NotFound
-from gwella.ingest.schemas import ImportSummary, IngestResponseItem, ItemError
+from gwella.indicators import service as indicators
+from gwella.ingest.schemas import (
+    ImportSummary,
+    IngestMeasurementItem,
+    IngestResponseItem,
+    ItemError,
+)
 from gwella.organisations import service as organisations
 from gwella.responses import service as responses
 from gwella.responses.models import Answer, Response
@@ -30,7 +36,7 @@ FUTURE_TOLERANCE = timedelta(minutes=5)
 @dataclass
 class Outcome:
     imported: list[dict[str, Any]] = field(default_factory=list)
-    updated: list[tuple[Response, dict[str, Any]]] = field(default_factory=list)
+    updated: list[tuple[Any, dict[str, Any]]] = field(default_factory=list)
     ignored: int = 0
     errors: list[ItemError] = field(default_factory=list)
 
@@ -264,3 +270,142 @@ async def _write(
             before=before,
             after={"content_hash": stored.content_hash, "submitted_at": stored.submitted_at},
         )
+
+
+async def ingest_measurements(
+    session: AsyncSession,
+    ctx: AuditContext,
+    client_org: uuid.UUID,
+    items: list[IngestMeasurementItem],
+    *,
+    mode: Mode,
+    dry_run: bool,
+) -> ImportSummary:
+    """Idempotent on (indicator, organisation or service, period): the same value is ignored,
+    a different one updates the measurement (audited), a new one is imported."""
+    indicators_by_code = await indicators.indicators_by_code(session, {i.indicator for i in items})
+    org = await organisations.get_organisation(session, client_org)
+    org_refs = {str(org.id)} | ({f"{org.code_scheme}:{org.code}"} if org.code else set())
+    outcome = Outcome()
+    keys: list[tuple[uuid.UUID, str, Any, Any]] = []
+    prepared: list[dict[str, Any] | None] = []
+    for index, item in enumerate(items):
+        at = f"items.{index}"
+
+        def reject(code: str, detail: str, where: str, *, i: int = index) -> None:
+            outcome.errors.append(
+                ItemError(index=i, external_id=None, code=code, detail=detail, field=where)
+            )
+
+        indicator = indicators_by_code.get(item.indicator)
+        if indicator is None:
+            reject("unknown_indicator", "No indicator with that code.", f"{at}.indicator")
+            prepared.append(None)
+            continue
+        if item.organisation is not None and item.organisation not in org_refs:
+            reject(
+                "not_your_organisation",
+                "Send measurements of your own organisation.",
+                f"{at}.organisation",
+            )
+            prepared.append(None)
+            continue
+        service_id = None
+        if item.service is not None:
+            svc = await organisations.find_service(session, client_org, item.service)
+            if svc is None:
+                reject(
+                    "unknown_unit",
+                    "No service of your organisation with that id or code.",
+                    f"{at}.service",
+                )
+                prepared.append(None)
+                continue
+            service_id = svc.id
+        if item.period_end < item.period_start:
+            reject("invalid", "The period ends before it starts.", f"{at}.period_end")
+            prepared.append(None)
+            continue
+        has_ratio = item.numerator is not None or item.denominator is not None
+        if (item.value is None) == (not has_ratio) or (
+            has_ratio and (item.numerator is None or item.denominator is None)
+        ):
+            reject("invalid", "Give either value, or numerator and denominator.", f"{at}.value")
+            prepared.append(None)
+            continue
+        value = item.value
+        if value is None:
+            assert item.numerator is not None
+            assert item.denominator is not None
+            value = item.numerator / item.denominator * (100 if indicator.unit == "%" else 1)
+        key = (
+            indicator.id,
+            indicators.unit_key(client_org, service_id),
+            item.period_start,
+            item.period_end,
+        )
+        keys.append(key)
+        prepared.append(
+            {
+                "key": key,
+                "indicator_id": indicator.id,
+                "organisation_id": client_org,
+                "service_id": service_id,
+                "unit_key": key[1],
+                "period_start": item.period_start,
+                "period_end": item.period_end,
+                "value": value,
+                "numerator": item.numerator,
+                "denominator": item.denominator,
+            }
+        )
+    existing = await indicators.measurements_by_key(session, keys)
+    seen: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for index, row in enumerate(prepared):
+        if row is None:
+            continue
+        key = row.pop("key")
+        signature = (row["value"], row["numerator"], row["denominator"])
+        if key in seen:
+            if seen[key] == signature:
+                outcome.ignored += 1
+            else:
+                outcome.errors.append(
+                    ItemError(
+                        index=index,
+                        external_id=None,
+                        code="duplicate_period",
+                        detail="The same indicator, unit and period appear earlier in this batch "
+                        "with another value.",
+                        field=f"items.{index}",
+                    )
+                )
+            continue
+        seen[key] = signature
+        stored = existing.get(key)
+        if stored is None:
+            outcome.imported.append(row)
+        elif (stored.value, stored.numerator, stored.denominator) == signature:
+            outcome.ignored += 1
+        else:
+            outcome.updated.append((stored, row))
+    summary = outcome.summary(dry_run=dry_run, mode=mode)
+    if dry_run or summary.status == "failed":
+        return summary
+    await indicators.store_measurements(session, ctx, client_org, outcome.imported, outcome.updated)
+    await audit.record(
+        session,
+        ctx,
+        action="ingest.measurements",
+        record_type="organisation",
+        record_id=client_org,
+        organisation_id=client_org,
+        after={
+            "imported": summary.imported,
+            "updated": summary.updated,
+            "ignored": summary.ignored,
+            "rejected": summary.rejected,
+            "mode": mode,
+        },
+    )
+    return summary

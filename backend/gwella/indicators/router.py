@@ -1,0 +1,148 @@
+"""HTTP for frameworks, standards, indicators and their measurements."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response, status
+
+from gwella import policy
+from gwella.accounts.dependencies import Reader, SignedIn
+from gwella.core.concurrency import set_etag
+from gwella.core.database import SessionDep
+from gwella.core.errors import problem_responses
+from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.indicators import service
+from gwella.indicators.schemas import (
+    FrameworkRead,
+    IndicatorCreate,
+    IndicatorPage,
+    IndicatorRead,
+    MeasurementPage,
+    MeasurementRead,
+    StandardRead,
+)
+
+router = APIRouter(prefix="/api/v1", tags=["indicators"])
+
+
+@router.get(
+    "/frameworks",
+    operation_id="listFrameworks",
+    summary="Performance frameworks and their standards (e.g. the Wales adult mental health NSF)",
+    response_model=list[FrameworkRead],
+    responses=problem_responses(401, 403),
+)
+async def list_frameworks(session: SessionDep, principal: Reader) -> list[FrameworkRead]:
+    return [
+        FrameworkRead.model_validate(
+            {
+                "id": f.id,
+                "code": f.code,
+                "title": f.title,
+                "description": f.description,
+                "standards": [StandardRead.model_validate(s) for s in standards],
+            }
+        )
+        for f, standards in await service.frameworks_with_standards(session)
+    ]
+
+
+@router.get(
+    "/indicators",
+    operation_id="listIndicators",
+    summary="List indicators: shared definitions and your partnership's own",
+    response_model=IndicatorPage,
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def list_indicators(
+    request: Request,
+    session: SessionDep,
+    principal: Reader,
+    params: Annotated[PageParams, Depends(page_params("code", list(service.SORTS)))],
+    standard_id: uuid.UUID | None = None,
+) -> IndicatorPage:
+    rows, cursor = await service.list_indicators(
+        session, params, visible_orgs=policy.visible_org_ids(principal), standard_id=standard_id
+    )
+    return IndicatorPage(
+        items=[IndicatorRead.model_validate(r) for r in rows],
+        next_cursor=cursor,
+        next=next_link(request, cursor),
+    )
+
+
+@router.post(
+    "/indicators",
+    operation_id="createIndicator",
+    summary="Define an indicator",
+    description="Shared definitions (no organisation) by platform administrators; an "
+    "organisation's own by its administrators or managers.",
+    status_code=status.HTTP_201_CREATED,
+    response_model=IndicatorRead,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def create_indicator(
+    data: IndicatorCreate, response: Response, session: SessionDep, principal: SignedIn
+) -> IndicatorRead:
+    if data.organisation_id is None:
+        policy.ensure_platform_admin(principal, "define shared indicators")
+    else:
+        policy.ensure_manage_services(principal, data.organisation_id)
+    indicator = await service.create_indicator(session, principal.audit, data)
+    set_etag(response, indicator.version)
+    return IndicatorRead.model_validate(indicator)
+
+
+@router.get(
+    "/indicators/{indicator_id}",
+    operation_id="getIndicator",
+    summary="Read an indicator",
+    response_model=IndicatorRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_indicator(
+    indicator_id: uuid.UUID, response: Response, session: SessionDep, principal: Reader
+) -> IndicatorRead:
+    indicator = await service.get_indicator(session, indicator_id)
+    if indicator.organisation_id is not None:
+        policy.ensure_read_org(principal, indicator.organisation_id, "indicator")
+    set_etag(response, indicator.version)
+    return IndicatorRead.model_validate(indicator)
+
+
+@router.get(
+    "/indicators/{indicator_id}/measurements",
+    operation_id="listMeasurements",
+    summary="Measurements of an indicator for the organisations visible to you",
+    response_model=MeasurementPage,
+    responses=problem_responses(400, 401, 403, 404, 422),
+)
+async def list_measurements(
+    indicator_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    principal: Reader,
+    params: Annotated[
+        PageParams, Depends(page_params("period_end", list(service.MEASUREMENT_SORTS)))
+    ],
+    organisation_id: uuid.UUID | None = None,
+    service_id: uuid.UUID | None = None,
+) -> MeasurementPage:
+    indicator = await service.get_indicator(session, indicator_id)
+    if indicator.organisation_id is not None:
+        policy.ensure_read_org(principal, indicator.organisation_id, "indicator")
+    rows, cursor = await service.list_measurements(
+        session,
+        params,
+        indicator.id,
+        visible_orgs=policy.visible_org_ids(principal),
+        organisation_id=organisation_id,
+        service_id=service_id,
+    )
+    return MeasurementPage(
+        items=[MeasurementRead.model_validate(r) for r in rows],
+        next_cursor=cursor,
+        next=next_link(request, cursor),
+    )

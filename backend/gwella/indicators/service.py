@@ -1,0 +1,199 @@
+"""Rules for frameworks, standards, indicators and measurements. No HTTP types here."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import insert, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gwella.core import audit
+from gwella.core.audit import AuditContext
+from gwella.core.database import utcnow
+from gwella.core.errors import Conflict, NotFound
+from gwella.core.pagination import PageParams, paginate
+from gwella.indicators.models import (
+    Framework,
+    Indicator,
+    Measurement,
+    MeasurementSource,
+    Standard,
+)
+from gwella.indicators.schemas import IndicatorCreate
+
+SORTS = {"code": Indicator.code, "created_at": Indicator.created_at}
+MEASUREMENT_SORTS = {"period_end": Measurement.period_end}
+FIELDS = ("code", "unit", "direction", "target", "standard_id", "organisation_id")
+
+
+def unit_key(organisation_id: uuid.UUID, service_id: uuid.UUID | None) -> str:
+    return f"svc:{service_id}" if service_id else f"org:{organisation_id}"
+
+
+async def frameworks_with_standards(
+    session: AsyncSession,
+) -> list[tuple[Framework, list[Standard]]]:
+    frameworks = list(await session.scalars(select(Framework).order_by(Framework.code)))
+    standards = list(
+        await session.scalars(select(Standard).order_by(Standard.framework_id, Standard.number))
+    )
+    return [(f, [s for s in standards if s.framework_id == f.id]) for f in frameworks]
+
+
+async def get_indicator(session: AsyncSession, indicator_id: uuid.UUID) -> Indicator:
+    indicator = await session.get(Indicator, indicator_id)
+    if indicator is None:
+        raise NotFound("No indicator with that id is visible to you.")
+    return indicator
+
+
+async def indicators_by_code(session: AsyncSession, codes: Iterable[str]) -> dict[str, Indicator]:
+    wanted = set(codes)
+    if not wanted:
+        return {}
+    rows = await session.scalars(select(Indicator).where(Indicator.code.in_(wanted)))
+    return {i.code: i for i in rows}
+
+
+async def list_indicators(
+    session: AsyncSession,
+    params: PageParams,
+    *,
+    visible_orgs: frozenset[uuid.UUID] | None,
+    standard_id: uuid.UUID | None = None,
+) -> tuple[list[Indicator], str | None]:
+    stmt = select(Indicator)
+    if visible_orgs is not None:
+        stmt = stmt.where(
+            or_(Indicator.organisation_id.is_(None), Indicator.organisation_id.in_(visible_orgs))
+        )
+    if standard_id is not None:
+        stmt = stmt.where(Indicator.standard_id == standard_id)
+    return await paginate(session, stmt, params, SORTS, Indicator.id)
+
+
+async def create_indicator(
+    session: AsyncSession, ctx: AuditContext, data: IndicatorCreate
+) -> Indicator:
+    if await session.scalar(select(Indicator.id).where(Indicator.code == data.code)):
+        raise Conflict(f"An indicator with the code {data.code!r} already exists.")
+    if data.standard_id is not None and await session.get(Standard, data.standard_id) is None:
+        raise NotFound("No standard with that id.")
+    indicator = Indicator(
+        code=data.code,
+        name=data.name.model_dump(exclude_none=True),
+        definition=data.definition.model_dump(exclude_none=True) if data.definition else {},
+        unit=data.unit,
+        direction=data.direction,
+        target=data.target,
+        standard_id=data.standard_id,
+        organisation_id=data.organisation_id,
+    )
+    session.add(indicator)
+    await session.flush()
+    await audit.record(
+        session,
+        ctx,
+        action="indicator.created",
+        record_type="indicator",
+        record_id=indicator.id,
+        organisation_id=indicator.organisation_id,
+        after=audit.snapshot(indicator, FIELDS),
+    )
+    return indicator
+
+
+async def list_measurements(
+    session: AsyncSession,
+    params: PageParams,
+    indicator_id: uuid.UUID,
+    *,
+    visible_orgs: frozenset[uuid.UUID] | None,
+    organisation_id: uuid.UUID | None,
+    service_id: uuid.UUID | None,
+) -> tuple[list[Measurement], str | None]:
+    stmt = select(Measurement).where(Measurement.indicator_id == indicator_id)
+    if visible_orgs is not None:
+        stmt = stmt.where(Measurement.organisation_id.in_(visible_orgs))
+    if organisation_id is not None:
+        stmt = stmt.where(Measurement.organisation_id == organisation_id)
+    if service_id is not None:
+        stmt = stmt.where(Measurement.service_id == service_id)
+    return await paginate(session, stmt, params, MEASUREMENT_SORTS, Measurement.id)
+
+
+async def measurements_by_key(
+    session: AsyncSession, keys: list[tuple[uuid.UUID, str, Any, Any]]
+) -> dict[tuple[uuid.UUID, str, Any, Any], Measurement]:
+    """Stored measurements for (indicator, unit key, period start, period end) keys."""
+    if not keys:
+        return {}
+    rows = await session.scalars(
+        select(Measurement).where(
+            Measurement.indicator_id.in_({k[0] for k in keys}),
+            Measurement.unit_key.in_({k[1] for k in keys}),
+            Measurement.period_start.in_({k[2] for k in keys}),
+        )
+    )
+    wanted = set(keys)
+    out = {}
+    for m in rows:
+        key = (m.indicator_id, m.unit_key, m.period_start, m.period_end)
+        if key in wanted:
+            out[key] = m
+    return out
+
+
+async def store_measurements(
+    session: AsyncSession,
+    ctx: AuditContext,
+    source_org: uuid.UUID,
+    new_rows: list[dict[str, Any]],
+    changed: list[tuple[Measurement, dict[str, Any]]],
+) -> None:
+    now = utcnow()
+    if new_rows:
+        await session.execute(
+            insert(Measurement),
+            [
+                {
+                    "id": uuid.uuid4(),
+                    "source": MeasurementSource.push,
+                    "source_organisation_id": source_org,
+                    "recorded_at": now,
+                    "created_at": now,
+                    "updated_at": now,
+                    **row,
+                }
+                for row in new_rows
+            ],
+        )
+    for stored, row in changed:
+        before = {
+            "value": stored.value,
+            "numerator": stored.numerator,
+            "denominator": stored.denominator,
+        }
+        stored.value, stored.numerator, stored.denominator = (
+            row["value"],
+            row["numerator"],
+            row["denominator"],
+        )
+        stored.recorded_at = now
+        await session.flush()
+        await audit.record(
+            session,
+            ctx,
+            action="measurement.updated",
+            record_type="measurement",
+            record_id=stored.id,
+            organisation_id=stored.organisation_id,
+            before=before,
+            after={
+                "value": stored.value,
+                "numerator": stored.numerator,
+                "denominator": stored.denominator,
+            },
+        )
