@@ -53,6 +53,8 @@ from gwella.core.middleware import (
 )
 from gwella.core.requests import request_id
 from gwella.health.router import router as health_router
+from gwella.imports.router import IMPORT_MEDIA_TYPES
+from gwella.imports.router import router as imports_router
 from gwella.indicators.router import router as indicators_router
 from gwella.ingest.router import router as ingest_router
 from gwella.instruments.router import router as instruments_router
@@ -77,6 +79,7 @@ ROUTERS = [
     responses_router,
     public_surveys_router,
     ingest_router,
+    imports_router,
     indicators_router,
     audit_router,
 ]
@@ -93,6 +96,7 @@ TAGS = [
     {"name": "responses", "description": "Raw responses, paper entry and moderation"},
     {"name": "public", "description": "The public survey page: no sign-in"},
     {"name": "ingest", "description": "Bulk pushes from partner systems"},
+    {"name": "imports", "description": "Files of responses or measurements, in the background"},
     {"name": "indicators", "description": "Frameworks, standards, indicators, measurements"},
     {"name": "audit", "description": "The append-only trail of every change"},
     {"name": "health", "description": "Liveness and readiness probes"},
@@ -286,12 +290,18 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
     app.add_middleware(
         ContentTypeMiddleware,
         default=frozenset({"application/json"}),
-        overrides={"/api/v1/auth/token": frozenset({"application/x-www-form-urlencoded"})},
+        overrides={
+            "/api/v1/auth/token": frozenset({"application/x-www-form-urlencoded"}),
+            "/api/v1/imports": IMPORT_MEDIA_TYPES,
+        },
     )
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=settings.max_body_bytes,
-        overrides={"/api/v1/ingest/": settings.max_ingest_bytes},
+        overrides={
+            "/api/v1/ingest/": settings.max_ingest_bytes,
+            "/api/v1/imports": settings.max_import_bytes,
+        },
     )
     app.add_middleware(SecurityHeadersMiddleware)
     if settings.cors_origins:

@@ -7,6 +7,7 @@ def load_all_models() -> None:
     import gwella.accounts.models
     import gwella.campaigns.models
     import gwella.core.audit
+    import gwella.imports.models
     import gwella.indicators.models
     import gwella.instruments.models
     import gwella.organisations.models

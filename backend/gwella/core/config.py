@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     invitation_ttl_hours: int = Field(default=72, ge=1, le=24 * 30)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     max_ingest_bytes: int = Field(default=10 * 1_048_576, ge=1024)
+    max_import_bytes: int = Field(default=1024 * 1_048_576, ge=1024)
+    import_dir: Path = REPO_ROOT / "var" / "imports"
     login_max_failures: int = Field(default=10, ge=1)
     login_window_seconds: int = Field(default=900, ge=1)
     public_submit_max: int = Field(default=30, ge=1)

@@ -1,0 +1,266 @@
+"""HTTP for file imports: upload (streamed to disk), progress, errors as CSV, templates."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
+
+from gwella import policy
+from gwella.accounts.dependencies import AnyCaller, SettingsDep
+from gwella.campaigns import service as campaigns
+from gwella.campaigns.router import visible_campaign
+from gwella.core.database import SessionDep
+from gwella.core.errors import (
+    FieldProblem,
+    Forbidden,
+    NotFound,
+    ValidationFailed,
+    problem_responses,
+)
+from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.imports import files, service
+from gwella.imports.models import ImportJob
+from gwella.imports.schemas import ImportJobPage, ImportJobRead
+from gwella.organisations import service as organisations
+from gwella.policy import Principal
+from gwella.responses import service as responses
+
+router = APIRouter(prefix="/api/v1", tags=["imports"])
+FORMATS = {"text/csv": "csv", "application/x-ndjson": "ndjson"}
+IMPORT_MEDIA_TYPES = frozenset(FORMATS)
+SCOPES = {"responses": "responses:write", "measurements": "measurements:write"}
+
+
+def _read(job: ImportJob) -> ImportJobRead:
+    return ImportJobRead.model_validate(
+        {
+            **{f: getattr(job, f) for f in ImportJobRead.model_fields if f != "errors_url"},
+            "errors_url": f"/api/v1/imports/{job.id}/errors.csv",
+        }
+    )
+
+
+def _import_org(p: Principal, kind: str, organisation_id: uuid.UUID | None) -> uuid.UUID:
+    """API clients import for their organisation with the kind's scope; people for an
+    organisation where they are staff, a manager or an administrator."""
+    if p.kind == "api_client":
+        if SCOPES[kind] not in p.scopes:
+            raise Forbidden(f"Importing {kind} needs the scope {SCOPES[kind]!r}.")
+        return next(iter(p.member_org_ids))
+    if organisation_id is None:
+        raise ValidationFailed(
+            "Say which organisation's data this is.",
+            errors=[FieldProblem(field="query.organisation_id", message="required")],
+        )
+    if not p.is_platform_admin and not p.has_role(organisation_id, *policy.EDITOR_ROLES):
+        raise Forbidden("You need to be staff, a manager or an administrator there to import.")
+    return organisation_id
+
+
+def _visible_orgs(p: Principal) -> frozenset[uuid.UUID] | None:
+    if p.is_platform_admin:
+        return None
+    if p.kind == "api_client":
+        return p.member_org_ids
+    return p.orgs_with_role(*policy.EDITOR_ROLES)
+
+
+@router.post(
+    "/imports",
+    operation_id="createImport",
+    summary="Upload a file of responses or measurements to import in the background",
+    description=(
+        "Send the file as the request body: `text/csv` (the template's columns; multiple "
+        "choice values separated by `|`) or `application/x-ndjson` (one ingestion item per "
+        "line). Up to 1 GB, written to disk as it arrives. Answers 202 with the job; poll it "
+        "for progress. Rows are validated and applied exactly as the ingestion endpoints do, "
+        "idempotently, so a repeated file is safe."
+    ),
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=ImportJobRead,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "text/csv": {"schema": {"type": "string", "format": "binary"}},
+                "application/x-ndjson": {"schema": {"type": "string", "format": "binary"}},
+            },
+        }
+    },
+    responses=problem_responses(401, 403, 404, 409, 413, 415, 422),
+)
+async def create_import(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    principal: AnyCaller,
+    kind: Literal["responses", "measurements"],
+    campaign_id: uuid.UUID | None = None,
+    organisation_id: Annotated[
+        uuid.UUID | None, Query(description="People: the organisation whose data this is")
+    ] = None,
+    mode: Literal["best_effort", "atomic"] = "best_effort",
+) -> ImportJobRead:
+    org_id = _import_org(principal, kind, organisation_id)
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    fmt = FORMATS[media_type]  # the content-type middleware let only these through
+    if kind == "responses":
+        if campaign_id is None:
+            raise ValidationFailed(
+                "Say which campaign the responses belong to.",
+                errors=[FieldProblem(field="query.campaign_id", message="required")],
+            )
+        from gwella.ingest import service as ingest
+
+        await ingest.campaign_for_client(session, campaign_id, org_id)
+    path, size, sha256, lines = await service.receive_file(
+        request.stream(), service.import_dir(settings.import_dir), settings.max_import_bytes
+    )
+    job = await service.create_job(
+        session,
+        principal.audit,
+        organisation_id=org_id,
+        kind=kind,
+        fmt=fmt,
+        mode=mode,
+        campaign_id=campaign_id if kind == "responses" else None,
+        path=path,
+        size=size,
+        sha256=sha256,
+        lines=lines,
+    )
+    response.headers["Location"] = f"/api/v1/imports/{job.id}"
+    return _read(job)
+
+
+@router.get(
+    "/imports",
+    operation_id="listImports",
+    summary="List imports of your organisations",
+    response_model=ImportJobPage,
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def list_imports(
+    request: Request,
+    session: SessionDep,
+    principal: AnyCaller,
+    params: Annotated[PageParams, Depends(page_params("-created_at", list(service.SORTS)))],
+) -> ImportJobPage:
+    rows, cursor = await service.list_jobs(session, params, _visible_orgs(principal))
+    return ImportJobPage(
+        items=[_read(j) for j in rows], next_cursor=cursor, next=next_link(request, cursor)
+    )
+
+
+async def _visible_job(session: SessionDep, p: Principal, job_id: uuid.UUID) -> ImportJob:
+    job = await service.get_job(session, job_id)
+    orgs = _visible_orgs(p)
+    if orgs is not None and job.organisation_id not in orgs:
+        raise NotFound("No import with that id is visible to you.")
+    return job
+
+
+@router.get(
+    "/imports/{import_id}",
+    operation_id="getImport",
+    summary="An import's state, rows processed of total, and running summary",
+    response_model=ImportJobRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_import(
+    import_id: uuid.UUID, session: SessionDep, principal: AnyCaller
+) -> ImportJobRead:
+    return _read(await _visible_job(session, principal, import_id))
+
+
+@router.get(
+    "/imports/{import_id}/errors.csv",
+    operation_id="getImportErrors",
+    summary="The rows an import refused, as CSV (row, external_id, code, field, detail)",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"},
+        **problem_responses(401, 403, 404, 422),
+    },
+)
+async def get_import_errors(
+    import_id: uuid.UUID, session: SessionDep, principal: AnyCaller
+) -> StreamingResponse:
+    job = await _visible_job(session, principal, import_id)
+    rows = await service.row_errors(session, job.id)
+
+    def lines() -> Iterator[str]:
+        yield files.write_csv_line(["row", "external_id", "code", "field", "detail"])
+        for e in rows:
+            yield files.write_csv_line(
+                [e.row, e.external_id or "", e.code, e.field or "", e.detail]
+            )
+
+    return StreamingResponse(
+        lines(),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="import-{job.id}-errors.csv"'},
+    )
+
+
+@router.get(
+    "/campaigns/{campaign_id}/template.csv",
+    operation_id="getCampaignTemplate",
+    summary="The CSV template of a campaign's responses (one column per question key)",
+    tags=["campaigns"],
+    response_class=Response,
+    responses={
+        200: {
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+            "description": "CSV header row",
+        },
+        **problem_responses(401, 403, 404, 422),
+    },
+)
+async def campaign_template(
+    campaign_id: uuid.UUID, session: SessionDep, principal: AnyCaller
+) -> Response:
+    if principal.kind == "api_client":
+        from gwella.ingest import service as ingest
+
+        campaign, _ = await ingest.campaign_for_client(
+            session, campaign_id, next(iter(principal.member_org_ids))
+        )
+    else:
+        campaign, _, _ = await visible_campaign(session, principal, campaign_id)
+    content = await responses.version_content(session, campaign)
+    return Response(
+        files.write_csv_line(files.response_template(content)),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="campaign-{campaign.id}.csv"'},
+    )
+
+
+@router.get(
+    "/ingest/measurements/template.csv",
+    operation_id="getMeasurementsTemplate",
+    summary="The CSV template of measurement imports",
+    tags=["ingest"],
+    response_class=Response,
+    responses={
+        200: {
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+            "description": "CSV header row",
+        },
+        **problem_responses(401, 403),
+    },
+)
+async def measurements_template(principal: AnyCaller) -> Response:
+    return Response(
+        files.write_csv_line(list(files.MEASUREMENT_FIELDS)),
+        media_type="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="measurements.csv"'},
+    )
+
+
+__all__ = ["IMPORT_MEDIA_TYPES", "campaigns", "organisations", "router"]

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from gwella.core.pagination import Page
+from gwella.core.schemas import ApiModel, ReadModel
+from gwella.imports.models import ImportState
+
+
+class ImportCounts(ApiModel):
+    imported: int = 0
+    updated: int = 0
+    ignored: int = 0
+    rejected: int = 0
+
+
+class ImportJobRead(ReadModel):
+    id: uuid.UUID
+    organisation_id: uuid.UUID
+    kind: Literal["responses", "measurements"]
+    format: Literal["csv", "ndjson"]
+    mode: Literal["best_effort", "atomic"]
+    campaign_id: uuid.UUID | None
+    file_bytes: int
+    sha256: str
+    state: ImportState
+    phase: Literal["check", "apply"] = Field(
+        description="atomic imports check every row first (nothing written), then apply"
+    )
+    rows_total: int = Field(description="Estimated from the file until processing ends")
+    rows_processed: int
+    summary: ImportCounts
+    failure_reason: str | None
+    errors_url: str
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+
+
+class ImportJobPage(Page[ImportJobRead]):
+    pass

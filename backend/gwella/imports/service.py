@@ -1,0 +1,387 @@
+"""Import jobs: the upload is streamed to disk, then a worker applies it in chunks, each in
+its own transaction with the job's progress, so a crash resumes from the last chunk (and
+idempotency makes any repeat harmless) or fails the job cleanly, never silently half-done."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import uuid
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from gwella.core import audit
+from gwella.core.audit import ActorType, AuditContext
+from gwella.core.database import utcnow
+from gwella.core.errors import NotFound, PayloadTooLarge
+from gwella.core.logging import get_logger
+from gwella.core.pagination import PageParams, paginate
+from gwella.imports import files
+from gwella.imports.models import ImportJob, ImportRowError, ImportState
+from gwella.ingest import service as ingest
+from gwella.ingest.schemas import IngestMeasurementItem, IngestResponseItem
+
+CHUNK_ROWS = 1000
+LOCK_SECONDS = 120
+MAX_ATTEMPTS = 3
+SORTS = {"created_at": ImportJob.created_at}
+_log = get_logger("gwella.imports")
+_response_items = TypeAdapter(IngestResponseItem)
+_measurement_items = TypeAdapter(IngestMeasurementItem)
+
+
+async def receive_file(
+    stream: AsyncIterator[bytes], directory: Path, max_bytes: int
+) -> tuple[Path, int, str, int]:
+    """Write the upload to disk as it arrives; returns path, size, sha256 and line count."""
+    await asyncio.to_thread(directory.mkdir, parents=True, exist_ok=True)
+    path = directory / f"{uuid.uuid4()}.upload"
+    digest = hashlib.sha256()
+    size = lines = 0
+    last = b""
+    out = await asyncio.to_thread(path.open, "wb")
+    try:
+        async for chunk in stream:
+            size += len(chunk)
+            if size > max_bytes:
+                raise PayloadTooLarge(f"The file is larger than {max_bytes} bytes.")
+            digest.update(chunk)
+            lines += chunk.count(b"\n")
+            await asyncio.to_thread(out.write, chunk)
+            if chunk:
+                last = chunk[-1:]
+    except BaseException:
+        out.close()
+        await asyncio.to_thread(path.unlink, missing_ok=True)
+        raise
+    out.close()
+    if size and last != b"\n":
+        lines += 1
+    return path, size, digest.hexdigest(), lines
+
+
+async def create_job(
+    session: AsyncSession,
+    ctx: AuditContext,
+    *,
+    organisation_id: uuid.UUID,
+    kind: str,
+    fmt: str,
+    mode: str,
+    campaign_id: uuid.UUID | None,
+    path: Path,
+    size: int,
+    sha256: str,
+    lines: int,
+) -> ImportJob:
+    job = ImportJob(
+        organisation_id=organisation_id,
+        kind=kind,
+        format=fmt,
+        mode=mode,
+        campaign_id=campaign_id,
+        file_path=str(path),
+        file_bytes=size,
+        sha256=sha256,
+        actor_type=ctx.actor_type.value,
+        actor_id=ctx.actor_id,
+        actor_label=ctx.actor_label,
+        rows_total=max(0, lines - 1) if fmt == "csv" else lines,
+        phase="check" if mode == "atomic" else "apply",
+        summary=_empty_summary(),
+    )
+    session.add(job)
+    await session.flush()
+    await audit.record(
+        session,
+        ctx,
+        action="import.created",
+        record_type="import_job",
+        record_id=job.id,
+        organisation_id=organisation_id,
+        after={"kind": kind, "format": fmt, "mode": mode, "bytes": size, "sha256": sha256},
+    )
+    return job
+
+
+def _empty_summary() -> dict[str, int]:
+    return {"imported": 0, "updated": 0, "ignored": 0, "rejected": 0}
+
+
+async def get_job(session: AsyncSession, job_id: uuid.UUID) -> ImportJob:
+    job = await session.get(ImportJob, job_id)
+    if job is None:
+        raise NotFound("No import with that id is visible to you.")
+    return job
+
+
+async def list_jobs(
+    session: AsyncSession, params: PageParams, org_ids: frozenset[uuid.UUID] | None
+) -> tuple[list[ImportJob], str | None]:
+    stmt = select(ImportJob)
+    if org_ids is not None:
+        stmt = stmt.where(ImportJob.organisation_id.in_(org_ids))
+    return await paginate(session, stmt, params, SORTS, ImportJob.id)
+
+
+async def row_errors(session: AsyncSession, job_id: uuid.UUID) -> list[ImportRowError]:
+    return list(
+        await session.scalars(
+            select(ImportRowError)
+            .where(ImportRowError.job_id == job_id)
+            .order_by(ImportRowError.row, ImportRowError.id)
+        )
+    )
+
+
+# ------------------------------------------------------------------------------- the worker
+
+
+async def claim(session: AsyncSession, worker_id: str) -> ImportJob | None:
+    """Take the oldest queued job, or one whose worker died (its lock expired). Portable:
+    an UPDATE guarded by the state seen, checked by its row count, so two workers never
+    both take a job."""
+    now = utcnow()
+    candidates = await session.scalars(
+        select(ImportJob.id)
+        .where(
+            (ImportJob.state == ImportState.queued)
+            | ((ImportJob.state == ImportState.running) & (ImportJob.locked_until < now))
+        )
+        .order_by(ImportJob.created_at)
+        .limit(5)
+    )
+    for job_id in list(candidates):
+        result = await session.execute(
+            update(ImportJob)
+            .where(
+                ImportJob.id == job_id,
+                (ImportJob.state == ImportState.queued)
+                | ((ImportJob.state == ImportState.running) & (ImportJob.locked_until < now)),
+            )
+            .values(
+                state=ImportState.running,
+                locked_by=worker_id,
+                locked_until=now + timedelta(seconds=LOCK_SECONDS),
+                attempts=ImportJob.attempts + 1,
+                started_at=now,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount == 1:  # type: ignore[attr-defined]
+            await session.commit()
+            job = await session.get(ImportJob, job_id, populate_existing=True)
+            return job
+    await session.commit()
+    return None
+
+
+def _ctx(job: ImportJob) -> AuditContext:
+    return AuditContext(ActorType(job.actor_type), job.actor_id, job.actor_label)
+
+
+async def process_next(
+    sessionmaker: async_sessionmaker[AsyncSession], worker_id: str
+) -> ImportJob | None:
+    """Claim one job and take it to completion or failure. Returns the job, or None."""
+    async with sessionmaker() as session:
+        job = await claim(session, worker_id)
+        if job is None:
+            return None
+        job_id = job.id
+        if job.attempts > MAX_ATTEMPTS:
+            await _finish(
+                session,
+                job,
+                ImportState.failed,
+                "The import was interrupted too many times; upload it again.",
+            )
+            return job
+    try:
+        while await _process_chunk(sessionmaker, job_id, worker_id):
+            pass
+    except Exception as exc:  # a bug or a lost database: the job says so, nothing is hidden
+        _log.exception("import_failed", job_id=str(job_id))
+        async with sessionmaker() as session:
+            job = await get_job(session, job_id)
+            await _finish(session, job, ImportState.failed, f"Processing stopped: {exc!r}"[:500])
+    async with sessionmaker() as session:
+        return await get_job(session, job_id)
+
+
+async def _process_chunk(
+    sessionmaker: async_sessionmaker[AsyncSession], job_id: uuid.UUID, worker_id: str
+) -> bool:
+    """One chunk in one transaction with the job's progress. Returns whether to go on."""
+    async with sessionmaker() as session:
+        job = await session.get(ImportJob, job_id)
+        assert job is not None
+        if job.locked_by != worker_id:
+            return False  # another worker took over after our lock expired
+        path = Path(job.file_path)
+        try:
+            chunk, offset, header = await asyncio.to_thread(
+                files.read_chunk, path, job.format, job.byte_offset, job.header, CHUNK_ROWS
+            )
+        except FileNotFoundError:
+            await _finish(session, job, ImportState.failed, "The uploaded file is missing.")
+            return False
+        if not chunk:
+            return await _end_of_file(session, job)
+        rows = [(job.rows_processed + i, row) for i, row in enumerate(chunk, start=1)]
+        dry_run = job.phase == "check"
+        counts = await _apply(session, job, rows, dry_run=dry_run)
+        summary = dict(job.summary)
+        if dry_run:
+            summary["rejected"] = summary.get("rejected", 0) + counts["rejected"]
+        else:
+            for key, n in counts.items():
+                summary[key] = summary.get(key, 0) + n
+        job.summary = summary
+        job.rows_processed = rows[-1][0]
+        job.byte_offset, job.header = offset, header
+        job.locked_until = utcnow() + timedelta(seconds=LOCK_SECONDS)
+        await session.commit()
+        return True
+
+
+async def _end_of_file(session: AsyncSession, job: ImportJob) -> bool:
+    job.rows_total = job.rows_processed
+    if job.phase == "check":
+        if job.summary.get("rejected", 0):
+            await _finish(
+                session,
+                job,
+                ImportState.failed,
+                "Atomic import: some rows were refused, so nothing was stored.",
+            )
+            return False
+        # Every row passed: now store them, from the top.
+        job.phase, job.rows_processed, job.byte_offset = "apply", 0, 0
+        await session.commit()
+        return True
+    await _finish(session, job, ImportState.completed, None)
+    return False
+
+
+async def _finish(
+    session: AsyncSession, job: ImportJob, state: ImportState, reason: str | None
+) -> None:
+    job.state = state
+    job.failure_reason = reason
+    job.finished_at = utcnow()
+    job.locked_by = job.locked_until = None
+    await session.flush()
+    await audit.record(
+        session,
+        _ctx(job),
+        action=f"import.{state.value}",
+        record_type="import_job",
+        record_id=job.id,
+        organisation_id=job.organisation_id,
+        after={**job.summary, "rows": job.rows_processed, "reason": reason},
+    )
+    await session.commit()
+    if state is ImportState.completed:
+        await asyncio.to_thread(Path(job.file_path).unlink, missing_ok=True)
+
+
+async def _apply(
+    session: AsyncSession, job: ImportJob, rows: list[tuple[int, dict[str, Any]]], *, dry_run: bool
+) -> dict[str, int]:
+    """Parse the rows into items and hand them to the ingestion service."""
+    errors: list[ImportRowError] = []
+    items: list[Any] = []
+    row_of: list[int] = []
+    content = None
+    campaign = services = None
+    if job.kind == "responses":
+        assert job.campaign_id is not None
+        campaign, services = await ingest.campaign_for_client(
+            session, job.campaign_id, job.organisation_id
+        )
+        from gwella.responses import service as responses
+
+        content = await responses.version_content(session, campaign)
+    for number, row in rows:
+        if "__error__" in row:
+            errors.append(_row_error(job, number, None, "unreadable", row["__error__"], None))
+            continue
+        raw = row
+        if job.format == "csv":
+            raw = (
+                files.response_item_from_csv(row, content)  # type: ignore[arg-type]
+                if job.kind == "responses"
+                else files.measurement_item_from_csv(row)
+            )
+        try:
+            adapter: TypeAdapter[Any] = (
+                _response_items if job.kind == "responses" else _measurement_items
+            )
+            items.append(adapter.validate_python(raw))
+            row_of.append(number)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            errors.append(
+                _row_error(
+                    job,
+                    number,
+                    raw.get("external_id"),
+                    "invalid",
+                    first["msg"],
+                    ".".join(str(p) for p in first["loc"]),
+                )
+            )
+    counts = _empty_summary()
+    if items:
+        if campaign is not None:
+            summary = await ingest.ingest_responses(
+                session,
+                _ctx(job),
+                job.organisation_id,
+                campaign,
+                services or {},
+                items,
+                mode="best_effort",
+                dry_run=dry_run,
+            )
+        else:
+            summary = await ingest.ingest_measurements(
+                session,
+                _ctx(job),
+                job.organisation_id,
+                items,
+                mode="best_effort",
+                dry_run=dry_run,
+            )
+        counts.update(imported=summary.imported, updated=summary.updated, ignored=summary.ignored)
+        for e in summary.errors:
+            field = e.field.split(".", 2)[-1] if e.field else None
+            errors.append(_row_error(job, row_of[e.index], e.external_id, e.code, e.detail, field))
+    counts["rejected"] = len({e.row for e in errors})
+    session.add_all(errors)
+    return counts
+
+
+def _row_error(
+    job: ImportJob, row: int, external_id: Any, code: str, detail: str, field: str | None
+) -> ImportRowError:
+    return ImportRowError(
+        job_id=job.id,
+        row=row,
+        external_id=str(external_id)[:200] if external_id else None,
+        code=code,
+        detail=detail[:2000],
+        field=field,
+    )
+
+
+def import_dir(base: Path) -> Path:
+    return base if base.is_absolute() else Path(os.getcwd()) / base
