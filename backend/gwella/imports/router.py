@@ -31,7 +31,8 @@ from gwella.responses import service as responses
 
 router = APIRouter(prefix="/api/v1", tags=["imports"])
 FORMATS = {"text/csv": "csv", "application/x-ndjson": "ndjson"}
-IMPORT_MEDIA_TYPES = frozenset(FORMATS)
+OCTET_STREAM = "application/octet-stream"
+IMPORT_MEDIA_TYPES = frozenset({*FORMATS, OCTET_STREAM})
 SCOPES = {"responses": "responses:write", "measurements": "measurements:write"}
 
 
@@ -76,7 +77,8 @@ def _visible_orgs(p: Principal) -> frozenset[uuid.UUID] | None:
     description=(
         "Send the file as the request body: `text/csv` (the template's columns; multiple "
         "choice values separated by `|`) or `application/x-ndjson` (one ingestion item per "
-        "line). Up to 1 GB, written to disk as it arrives. Answers 202 with the job; poll it "
+        "line), or as `application/octet-stream` with `format`. Up to 1 GB, written to disk "
+        "as it arrives. Answers 202 with the job; poll it "
         "for progress. Rows are validated and applied exactly as the ingestion endpoints do, "
         "idempotently, so a repeated file is safe."
     ),
@@ -105,10 +107,22 @@ async def create_import(
         uuid.UUID | None, Query(description="People: the organisation whose data this is")
     ] = None,
     mode: Literal["best_effort", "atomic"] = "best_effort",
+    format: Annotated[
+        Literal["csv", "ndjson"] | None,
+        Query(description="The file's format, when it is sent as application/octet-stream"),
+    ] = None,
 ) -> ImportJobRead:
     org_id = _import_org(principal, kind, organisation_id)
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    fmt = FORMATS[media_type]  # the content-type middleware let only these through
+    if media_type == OCTET_STREAM:  # the content-type middleware let only these through
+        if format is None:
+            raise ValidationFailed(
+                "Say whether the file is csv or ndjson.",
+                errors=[FieldProblem(field="query.format", message="required for octet-stream")],
+            )
+        fmt = format
+    else:
+        fmt = "csv" if FORMATS[media_type] == "csv" else "ndjson"
     if kind == "responses":
         if campaign_id is None:
             raise ValidationFailed(
