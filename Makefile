@@ -70,8 +70,8 @@ test: lint typecheck pytest frontend-test e2e
 	@echo "make test: every check passed"
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check backend tests migrations
-	$(BIN)/ruff format --check backend tests migrations
+	$(BIN)/ruff check backend tests migrations examples
+	$(BIN)/ruff format --check backend tests migrations examples
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
