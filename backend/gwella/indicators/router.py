@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from gwella import policy
 from gwella.accounts.dependencies import Reader, SignedIn
 from gwella.core.concurrency import set_etag
 from gwella.core.database import SessionDep
-from gwella.core.errors import problem_responses
+from gwella.core.errors import NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
-from gwella.indicators import service
+from gwella.indicators import service, spc
 from gwella.indicators.schemas import (
+    ChartPoint,
+    ChartRead,
     FrameworkRead,
     IndicatorCreate,
     IndicatorPage,
@@ -23,6 +26,7 @@ from gwella.indicators.schemas import (
     MeasurementRead,
     StandardRead,
 )
+from gwella.organisations import service as organisations
 
 router = APIRouter(prefix="/api/v1", tags=["indicators"])
 
@@ -145,4 +149,94 @@ async def list_measurements(
         items=[MeasurementRead.model_validate(r) for r in rows],
         next_cursor=cursor,
         next=next_link(request, cursor),
+    )
+
+
+@router.get(
+    "/indicators/{indicator_id}/chart",
+    operation_id="getIndicatorChart",
+    summary="The SPC (XmR) chart of an indicator for an organisation or a service",
+    description=(
+        "Each point with its mean, process limits, near-limit band and special-cause flag "
+        "(outside_limits > trend > two_of_three > shift), whether it is an improvement or a "
+        "concern by the indicator's direction, and the variation and assurance icons. Follows "
+        "NHS Making Data Count; the settings below default to its conventions."
+    ),
+    response_model=ChartRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_chart(
+    indicator_id: uuid.UUID,
+    session: SessionDep,
+    principal: Reader,
+    organisation_id: uuid.UUID,
+    service_id: uuid.UUID | None = None,
+    baseline_points: Annotated[int | None, Query(ge=2, le=500)] = None,
+    recalculate_at: Annotated[
+        list[date] | None,
+        Query(description="Start new limits at the first period ending on or after each date"),
+    ] = None,
+    run_length: Annotated[int, Query(ge=5, le=12)] = 7,
+    screen_moving_ranges: bool = False,
+    two_of_three: Literal["beyond_band", "within_limits"] = "beyond_band",
+) -> ChartRead:
+    indicator = await service.get_indicator(session, indicator_id)
+    if indicator.organisation_id is not None:
+        policy.ensure_read_org(principal, indicator.organisation_id, "indicator")
+    policy.ensure_read_org(principal, organisation_id)
+    if service_id is not None:
+        svc = await organisations.get_service(session, service_id)
+        if svc.organisation_id != organisation_id:
+            raise NotFound("That service is not one of the organisation's.")
+    rows = await service.series(
+        session, indicator.id, service.unit_key(organisation_id, service_id)
+    )
+    cuts = tuple(
+        next((i for i, m in enumerate(rows) if m.period_end >= when), len(rows))
+        for when in (recalculate_at or [])
+    )
+    settings = spc.Settings(
+        run_length=run_length,
+        baseline_points=baseline_points,
+        recalculate_at=cuts,
+        screen_moving_ranges=screen_moving_ranges,
+        two_of_three=two_of_three,
+    )
+    result = spc.chart(
+        [m.value for m in rows], indicator.direction.value, indicator.target, settings
+    )
+    return ChartRead(
+        indicator_id=indicator.id,
+        organisation_id=organisation_id,
+        service_id=service_id,
+        direction=indicator.direction,
+        target=indicator.target,
+        unit=indicator.unit,
+        variation=result.variation,
+        assurance=result.assurance,
+        warnings=result.warnings,
+        settings={
+            "run_length": run_length,
+            "baseline_points": baseline_points,
+            "recalculate_at": [d.isoformat() for d in recalculate_at or []],
+            "screen_moving_ranges": screen_moving_ranges,
+            "two_of_three": two_of_three,
+        },
+        points=[
+            ChartPoint(
+                period_start=m.period_start,
+                period_end=m.period_end,
+                value=p.value,
+                mean=p.mean,
+                upper_limit=p.upper_limit,
+                lower_limit=p.lower_limit,
+                upper_band=p.upper_band,
+                lower_band=p.lower_band,
+                moving_range=p.moving_range,
+                special_cause=p.rule,
+                nature=p.nature,
+                side=p.side,
+            )
+            for m, p in zip(rows, result.points, strict=True)
+        ],
     )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import Field
 
@@ -76,3 +77,37 @@ class MeasurementRead(ReadModel):
 
 class MeasurementPage(Page[MeasurementRead]):
     pass
+
+
+class ChartPoint(ApiModel):
+    period_start: date
+    period_end: date
+    value: float
+    mean: float
+    upper_limit: float
+    lower_limit: float
+    upper_band: float = Field(description="Near-limit band: mean + (2/3)(limit - mean)")
+    lower_band: float
+    moving_range: float | None
+    special_cause: Literal["outside_limits", "trend", "two_of_three", "shift"] | None
+    nature: Literal["improvement", "concern", "neutral"] | None
+    side: Literal["high", "low"] | None
+
+
+class ChartRead(ApiModel):
+    """An XmR (statistical process control) chart: every point with its limits and flags."""
+
+    indicator_id: uuid.UUID
+    organisation_id: uuid.UUID | None
+    service_id: uuid.UUID | None
+    direction: Direction
+    target: float | None
+    unit: str
+    variation: str | None = Field(
+        description="From the last point: common_cause, special_cause_improving_high/low, "
+        "special_cause_concerning_high/low, special_cause_neither_high/low"
+    )
+    assurance: Literal["consistently_passing", "consistently_failing", "hit_and_miss"] | None
+    warnings: list[str]
+    settings: dict[str, object]
+    points: list[ChartPoint]

@@ -197,3 +197,16 @@ async def store_measurements(
                 "denominator": stored.denominator,
             },
         )
+
+
+async def series(
+    session: AsyncSession, indicator_id: uuid.UUID, key: str, limit: int = 500
+) -> list[Measurement]:
+    """The latest ``limit`` measurements of one unit, oldest first."""
+    rows = await session.scalars(
+        select(Measurement)
+        .where(Measurement.indicator_id == indicator_id, Measurement.unit_key == key)
+        .order_by(Measurement.period_end.desc(), Measurement.period_start.desc())
+        .limit(limit)
+    )
+    return list(reversed(list(rows)))

@@ -1,0 +1,80 @@
+"""The SPC chart endpoint: measurements in time order with limits and flags, for the
+organisations that may see them."""
+
+from __future__ import annotations
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gwella.accounts.models import Role, Scope
+from gwella.indicators import service as indicators
+from gwella.indicators.models import Direction
+from gwella.indicators.schemas import IndicatorCreate
+from gwella.instruments.content import LocalizedText
+from tests.factories import SYSTEM, client_token, make_api_client, make_org, make_user, sign_in
+
+
+async def test_chart_of_pushed_measurements(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    org = await make_org(session)
+    indicator = await indicators.create_indicator(
+        session,
+        SYSTEM,
+        IndicatorCreate(
+            code="INVOLVED",
+            name=LocalizedText(en="Involved", cy="Cynnwys"),
+            unit="%",
+            direction=Direction.higher_is_better,
+            target=60.0,
+        ),
+    )
+    await session.commit()
+    api = await make_api_client(session, org, [Scope.measurements_write])
+    values = [50.0, 52.0] * 6 + [70.0]
+    items = [
+        {
+            "indicator": "INVOLVED",
+            "period_start": f"{2025 + (m // 12)}-{m % 12 + 1:02d}-01",
+            "period_end": f"{2025 + (m // 12)}-{m % 12 + 1:02d}-28",
+            "value": v,
+        }
+        for m, v in enumerate(values)
+    ]
+    pushed = await client.post(
+        "/api/v1/ingest/measurements",
+        headers=await client_token(client, api),
+        json={"items": list(reversed(items))},
+    )
+    assert pushed.json()["imported"] == 13
+    viewer = await make_user(session, {org: [Role.service_user]})
+    headers = await sign_in(client, viewer.email)
+    r = await client.get(
+        f"/api/v1/indicators/{indicator.id}/chart",
+        params={"organisation_id": str(org.id), "baseline_points": 12},
+        headers=headers,
+    )
+    assert r.status_code == 200, r.text
+    chart = r.json()
+    assert [p["value"] for p in chart["points"]] == values  # oldest first
+    assert chart["points"][0]["mean"] == 51.0
+    last = chart["points"][-1]
+    assert (last["special_cause"], last["nature"]) == ("outside_limits", "improvement")
+    assert chart["variation"] == "special_cause_improving_high"
+    assert chart["assurance"] == "consistently_failing"  # the limits sit below the target
+    assert chart["warnings"] == []
+
+    recalculated = await client.get(
+        f"/api/v1/indicators/{indicator.id}/chart",
+        params={"organisation_id": str(org.id), "recalculate_at": "2026-01-01"},
+        headers=headers,
+    )
+    assert recalculated.json()["points"][-1]["mean"] == 70.0
+
+    stranger = await make_user(session, {await make_org(session): [Role.admin]})
+    hidden = await client.get(
+        f"/api/v1/indicators/{indicator.id}/chart",
+        params={"organisation_id": str(org.id)},
+        headers=await sign_in(client, stranger.email),
+    )
+    assert hidden.status_code == 404
