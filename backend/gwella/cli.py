@@ -1,4 +1,4 @@
-"""Admin commands: ``gwella migrate | load-demo | create-admin | serve | openapi``."""
+"""Admin commands: ``gwella migrate | load-demo | create-admin | serve | rebuild-results | openapi``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import json
 import os
 import sys
 from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.core.config import REPO_ROOT, Environment, Settings, get_settings
 
@@ -81,6 +83,33 @@ def create_admin(settings: Settings, email: str, name: str) -> None:
     print(f"Platform administrator {email} created.")
 
 
+async def rebuild_campaigns(session: AsyncSession, campaign_id: str | None) -> int:
+    """Recompute the results of one campaign, or of all, from the stored responses."""
+    import uuid
+
+    from sqlalchemy import select
+
+    from gwella.campaigns.models import Campaign
+    from gwella.responses import service as responses
+    from gwella.results import service as results
+
+    stmt = select(Campaign)
+    if campaign_id:
+        stmt = stmt.where(Campaign.id == uuid.UUID(campaign_id))
+    count = 0
+    for campaign in list(await session.scalars(stmt)):
+        content = await responses.version_content(session, campaign)
+        answered = await responses.answered_for_rebuild(session, campaign.id)
+        await results.rebuild(session, campaign.id, content, answered)
+        count += 1
+    return count
+
+
+def rebuild_results(settings: Settings, campaign_id: str | None) -> None:
+    count = asyncio.run(_with_session(settings, lambda s: rebuild_campaigns(s, campaign_id)))
+    print(f"Rebuilt the results of {count} campaign(s).")
+
+
 def write_openapi(path: Path) -> None:
     from gwella.main import create_app
 
@@ -118,6 +147,8 @@ def main(argv: list[str] | None = None) -> None:
     srv.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     srv.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     srv.add_argument("--workers", type=int, default=1)
+    rebuild = sub.add_parser("rebuild-results", help="recompute survey results from responses")
+    rebuild.add_argument("--campaign", help="one campaign's id (default: every campaign)")
     spec = sub.add_parser("openapi", help="write the OpenAPI spec")
     spec.add_argument("--output", type=Path, default=REPO_ROOT / "openapi" / "openapi.json")
     args = parser.parse_args(argv)
@@ -130,6 +161,8 @@ def main(argv: list[str] | None = None) -> None:
         create_admin(settings, args.email, args.name)
     elif args.command == "serve":
         serve(settings, args.host, args.port, args.workers)
+    elif args.command == "rebuild-results":
+        rebuild_results(settings, args.campaign)
     elif args.command == "openapi":
         write_openapi(args.output)
 

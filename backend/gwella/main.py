@@ -62,6 +62,7 @@ from gwella.organisations.router import router as organisations_router
 from gwella.partnerships.router import router as partnerships_router
 from gwella.responses.router import public_router as public_surveys_router
 from gwella.responses.router import router as responses_router
+from gwella.results.router import router as results_router
 
 _log = get_logger("gwella.app")
 
@@ -77,6 +78,7 @@ ROUTERS = [
     instruments_router,
     campaigns_router,
     responses_router,
+    results_router,
     public_surveys_router,
     ingest_router,
     imports_router,
@@ -94,6 +96,7 @@ TAGS = [
     {"name": "instruments", "description": "Survey instruments, co-designed and reviewed"},
     {"name": "campaigns", "description": "Running an instrument in services over a window"},
     {"name": "responses", "description": "Raw responses, paper entry and moderation"},
+    {"name": "results", "description": "Live, suppressed survey results"},
     {"name": "public", "description": "The public survey page: no sign-in"},
     {"name": "ingest", "description": "Bulk pushes from partner systems"},
     {"name": "imports", "description": "Files of responses or measurements, in the background"},

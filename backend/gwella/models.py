@@ -12,4 +12,5 @@ def load_all_models() -> None:
     import gwella.instruments.models
     import gwella.organisations.models
     import gwella.partnerships.models
-    import gwella.responses.models  # noqa: F401
+    import gwella.responses.models
+    import gwella.results.models  # noqa: F401

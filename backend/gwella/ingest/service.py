@@ -27,6 +27,8 @@ from gwella.ingest.schemas import (
 from gwella.organisations import service as organisations
 from gwella.responses import service as responses
 from gwella.responses.models import Answer, Response
+from gwella.results import service as results
+from gwella.results.aggregate import Answered
 
 Mode = Literal["best_effort", "atomic"]
 SUBMISSION_NAMESPACE = uuid.UUID("6f1f7a52-2a43-4a5e-9a49-0d6c3e3f4b10")
@@ -227,10 +229,11 @@ async def _write(
 ) -> None:
     """New responses and their answers in two bulk INSERTs; changed ones one by one."""
     if outcome.imported:
-        rows, answer_rows = [], []
+        rows, answer_rows, added = [], [], []
         for item in outcome.imported:
             response_id = uuid.uuid4()
             answers = item.pop("answers")
+            added.append(answers)
             rows.append(
                 {
                     "id": response_id,
@@ -249,9 +252,27 @@ async def _write(
         await session.execute(insert(Response), rows)
         if answer_rows:
             await session.execute(insert(Answer), answer_rows)
+        await results.record(
+            session,
+            campaign.id,
+            content,
+            [
+                Answered(r["service_id"], r["submitted_at"], a)
+                for r, a in zip(rows, added, strict=True)
+            ],
+        )
+    previous = await responses.answers_of(session, [stored.id for stored, _ in outcome.updated])
     for stored, values in outcome.updated:
         answers = values.pop("answers")
         before = {"content_hash": stored.content_hash, "submitted_at": stored.submitted_at}
+        old = {a.question_key: a.value.get("v") for a in previous[stored.id]}
+        await results.record(
+            session,
+            campaign.id,
+            content,
+            [Answered(stored.service_id, stored.submitted_at, old)],
+            sign=-1,
+        )
         for key, value in values.items():
             setattr(stored, key, value)
         stored.updated_at = now
@@ -259,6 +280,12 @@ async def _write(
         rows = responses.answer_rows(stored.id, content, answers)
         if rows:
             await session.execute(insert(Answer), rows)
+        await results.record(
+            session,
+            campaign.id,
+            content,
+            [Answered(stored.service_id, stored.submitted_at, answers)],
+        )
         await session.flush()
         await audit.record(
             session,

@@ -33,6 +33,8 @@ from gwella.instruments.content import InstrumentContent, QuestionType
 from gwella.responses.models import Answer, Moderation, Response, SubmissionAttempt
 from gwella.responses.schemas import SubmissionCreate
 from gwella.responses.validation import validate_answers
+from gwella.results import service as results
+from gwella.results.aggregate import Answered
 
 SORTS = {"submitted_at": Response.submitted_at}
 
@@ -233,6 +235,9 @@ async def submit(
     await session.flush()
     session.add_all(Answer(**row) for row in answer_rows(response.id, content, answers))
     await session.flush()
+    await results.record(
+        session, campaign.id, content, [Answered(link.service_id, submitted_at, answers)]
+    )
     if ctx.actor_type is ActorType.anonymous and campaign.anonymity is Anonymity.anonymous:
         # Nothing that could tie an anonymous response to a time or an address.
         await audit.record(
@@ -372,3 +377,35 @@ async def moderate(
 
 
 __all__ = ["CampaignService", "SubmissionCreate", "submit"]
+
+
+async def published_comments(
+    session: AsyncSession, campaign_id: uuid.UUID, service_ids: Iterable[uuid.UUID]
+) -> list[tuple[str, str, uuid.UUID]]:
+    """Free text for shared views: only what its service's staff have published."""
+    rows = await session.execute(
+        select(Answer.question_key, Answer.text, Response.service_id)
+        .join(Response, Response.id == Answer.response_id)
+        .where(
+            Response.campaign_id == campaign_id,
+            Response.service_id.in_(set(service_ids)),
+            Answer.moderation == Moderation.published,
+        )
+        .order_by(Answer.question_key, Answer.id)
+        .limit(500)
+    )
+    return [(key, text or "", sid) for key, text, sid in rows]
+
+
+async def answered_for_rebuild(session: AsyncSession, campaign_id: uuid.UUID) -> list[Answered]:
+    """Every stored response of a campaign as the aggregates see it (for a rebuild)."""
+    stored = list(
+        await session.scalars(select(Response).where(Response.campaign_id == campaign_id))
+    )
+    answers = await answers_of(session, [r.id for r in stored])
+    return [
+        Answered(
+            r.service_id, r.submitted_at, {a.question_key: a.value.get("v") for a in answers[r.id]}
+        )
+        for r in stored
+    ]

@@ -2,7 +2,7 @@
 
 A table is a grid: rows are units (services), columns are answer options, with each row's
 total (``n``), each column's total (the summed row ``TOTAL``) and the grand total. Primary
-suppression hides every cell with 0 < count < k (and whole rows whose total is below k).
+suppression hides every cell with 0 < count < k (and whole rows whose total is between 1 and k - 1).
 Secondary suppression then hides more cells until, in every line (a row with its total, a
 column with its total), either nothing is hidden or at least two cells are, and the hidden
 cells of the line do not add up to a value that would pin each of them (all ones, or all
@@ -11,17 +11,14 @@ k - 1). Zero cells are shown as 0: nobody can be identified by nobody.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from typing import TypeVar
+from collections.abc import Mapping
 
-R = TypeVar("R", bound=Hashable)
-C = TypeVar("C", bound=Hashable)
 TOTAL = "__total__"
 N = "__n__"
 
 
 def suppress(
-    grid: dict[R, dict[C, int]], totals: dict[R, int], k: int
+    grid: Mapping[object, Mapping[object, int]], totals: Mapping[object, int], k: int
 ) -> set[tuple[object, object]]:
     """The (row, column) cells to hide. Columns include ``N`` (each row's total) and rows
     include ``TOTAL`` (the column totals); both are part of the published table."""
@@ -30,13 +27,13 @@ def suppress(
     value: dict[tuple[object, object], int] = {}
     for r, cells in grid.items():
         for c in columns[:-1]:
-            value[(r, c)] = cells.get(c, 0)  # type: ignore[call-overload]
+            value[(r, c)] = cells.get(c, 0)
         value[(r, N)] = totals[r]
     for c in columns:
         value[(TOTAL, c)] = sum(value[(r, c)] for r in grid)
     hidden = {cell for cell, v in value.items() if 0 < v < k}
     for r in rows:
-        if value[(r, N)] < k:
+        if 0 < value[(r, N)] < k:
             hidden |= {(r, c) for c in columns}
     lines = [[(r, c) for c in columns] for r in rows] + [[(r, c) for r in rows] for c in columns]
     changed = True

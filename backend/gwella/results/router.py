@@ -1,0 +1,76 @@
+"""HTTP for survey results: live, suppressed, per service, organisation or partnership."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Literal
+
+from fastapi import APIRouter
+
+from gwella import policy
+from gwella.accounts.dependencies import Reader
+from gwella.campaigns.router import visible_campaign
+from gwella.core.database import SessionDep
+from gwella.core.errors import problem_responses
+from gwella.partnerships import service as partnerships
+from gwella.responses import service as responses
+from gwella.results import service
+from gwella.results.schemas import CampaignResults, Comment
+
+router = APIRouter(prefix="/api/v1", tags=["results"])
+
+
+@router.get(
+    "/campaigns/{campaign_id}/results",
+    operation_id="getCampaignResults",
+    summary="A campaign's results per question, live, with small numbers suppressed",
+    description=(
+        "Counts per option with percentages and 95% Wilson intervals, mean and median for "
+        "scales, shares positive and negative, for each service in scope side by side and "
+        "their total; over the whole window or by `month` or `week`. Any count below the "
+        "campaign's minimum cell size is suppressed (null, never 0), and more cells are hidden "
+        "where needed so that none can be worked out from the totals or the other cells of the "
+        "table; statistics are given only for rows with nothing hidden. Scope: one service, an "
+        "organisation's services, a partnership's, or (default) every service you can see."
+    ),
+    response_model=CampaignResults,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_results(
+    campaign_id: uuid.UUID,
+    session: SessionDep,
+    principal: Reader,
+    period: Literal["all", "month", "week"] = "all",
+    service_id: uuid.UUID | None = None,
+    organisation_id: uuid.UUID | None = None,
+    partnership_id: uuid.UUID | None = None,
+) -> CampaignResults:
+    campaign, links, service_orgs = await visible_campaign(session, principal, campaign_id)
+    scope = [
+        link.service_id
+        for link in links
+        if policy.can_read_org(principal, service_orgs[link.service_id])
+    ]
+    if service_id is not None:
+        scope = [s for s in scope if s == service_id]
+    if organisation_id is not None:
+        scope = [s for s in scope if service_orgs[s] == organisation_id]
+    if partnership_id is not None:
+        policy.ensure_read_partnership(principal, partnership_id)
+        members = await partnerships.active_member_ids(session, partnership_id)
+        scope = [s for s in scope if service_orgs[s] in members]
+    content = await responses.version_content(session, campaign)
+    tables = await service.question_tables(
+        session, campaign.id, content, scope, period, campaign.min_cell_size
+    )
+    comments = await responses.published_comments(session, campaign.id, scope)
+    return CampaignResults.model_validate(
+        {
+            "campaign_id": campaign.id,
+            "period": period,
+            "min_cell_size": campaign.min_cell_size,
+            "service_ids": scope,
+            **tables,
+            "comments": [Comment(question_key=k, text=t, service_id=s) for k, t, s in comments],
+        }
+    )

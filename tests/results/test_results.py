@@ -1,0 +1,225 @@
+"""Live results: updated in the same transaction as each response, equal to a rebuild from
+scratch after random inserts and updates, suppressed as the campaign requires."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gwella.accounts.models import Role, Scope
+from gwella.campaigns.models import Channel
+from gwella.cli import rebuild_campaigns
+from gwella.core.database import utcnow
+from gwella.results.models import ResultCell
+from tests.factories import (
+    client_token,
+    make_api_client,
+    make_org,
+    make_service,
+    make_user,
+    sign_in,
+)
+from tests.surveys import VALID_ANSWERS, make_campaign, make_published_version
+
+
+async def arrange(client: httpx.AsyncClient, session: AsyncSession) -> dict[str, Any]:
+    org = await make_org(session)
+    north = await make_service(session, org, code="N")
+    west = await make_service(session, org, code="W")
+    version = await make_published_version(session, org)
+    campaign, links = await make_campaign(
+        session,
+        version,
+        [north, west],
+        channels=(Channel.web, Channel.partner),
+        opens_in=timedelta(days=-90),
+        lasts=timedelta(days=120),
+    )
+    api = await make_api_client(session, org, [Scope.responses_write])
+    viewer = await make_user(session, {org: [Role.service_user]})
+    return {
+        "org": org,
+        "north": north,
+        "west": west,
+        "campaign": campaign,
+        "links": links,
+        "api": await client_token(client, api),
+        "viewer": await sign_in(client, viewer.email),
+    }
+
+
+def random_answers(rng: random.Random) -> dict[str, Any]:
+    has_plan = rng.choice(["yes", "no", "dont_know"])
+    answers: dict[str, Any] = {"involved": rng.choice("12345"), "has_plan": has_plan}
+    if has_plan == "yes":
+        answers["plan_useful"] = rng.randint(0, 10)
+    if rng.random() < 0.7:
+        answers["contacts"] = rng.sample(["nurse", "doctor", "social_worker"], rng.randint(1, 3))
+    if rng.random() < 0.5:
+        answers["visits"] = rng.randint(0, 100)
+    return answers
+
+
+async def snapshot(session: AsyncSession, campaign_id: uuid.UUID) -> dict[tuple[Any, ...], Any]:
+    rows = await session.scalars(select(ResultCell).where(ResultCell.campaign_id == campaign_id))
+    return {
+        (r.service_id, r.question_key, r.period, r.period_start, r.value): (
+            r.count,
+            round(r.total, 6),
+        )
+        for r in rows
+        if r.count or r.total
+    }
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+async def test_incremental_results_equal_a_rebuild_after_random_inserts_and_updates(
+    client: httpx.AsyncClient, session: AsyncSession, seed: int
+) -> None:
+    rng = random.Random(seed)
+    w = await arrange(client, session)
+    for _ in range(4):
+        items = []
+        for _ in range(rng.randint(5, 25)):
+            days_ago = rng.randint(0, 80)
+            items.append(
+                {
+                    "external_id": f"E{rng.randint(0, 40)}",  # repeats become updates
+                    "service": rng.choice(["N", "W"]),
+                    "submitted_at": (utcnow() - timedelta(days=days_ago)).isoformat(),
+                    "answers": random_answers(rng),
+                }
+            )
+        r = await client.post(
+            "/api/v1/ingest/responses",
+            headers=w["api"],
+            json={"campaign_id": str(w["campaign"].id), "items": items},
+        )
+        assert r.status_code == 200, r.text
+        for _ in range(rng.randint(0, 3)):
+            token = w["links"][rng.choice([w["north"].id, w["west"].id])].public_token
+            await client.post(
+                f"/api/v1/public/surveys/{token}/responses",
+                json={"submission_id": str(uuid.uuid4()), "answers": random_answers(rng)},
+            )
+    campaign_id = w["campaign"].id
+    session.expire_all()
+    incremental = await snapshot(session, campaign_id)
+    assert incremental
+    await rebuild_campaigns(session, str(campaign_id))
+    await session.commit()
+    session.expire_all()
+    assert await snapshot(session, campaign_id) == incremental
+
+
+async def test_results_are_live_and_suppressed_below_the_cell_size(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    w = await arrange(client, session)
+    url = f"/api/v1/campaigns/{w['campaign'].id}/results"
+    empty = (await client.get(url, headers=w["viewer"])).json()
+    assert empty["periods"] == []
+    token = w["links"][w["north"].id].public_token
+    for i in range(7):
+        answers = {**VALID_ANSWERS, "involved": "5" if i < 6 else "1"}
+        r = await client.post(
+            f"/api/v1/public/surveys/{token}/responses",
+            json={"submission_id": str(uuid.uuid4()), "answers": answers},
+        )
+        assert r.status_code == 201
+    body = (await client.get(url, headers=w["viewer"])).json()
+    assert body["min_cell_size"] == 5
+    period = body["periods"][0]
+    assert period["responses"]["total"] == 7
+    north = str(w["north"].id)
+    involved = next(q for q in period["questions"] if q["question_key"] == "involved")
+    row = next(u for u in involved["units"] if u["unit"] == north)
+    cells = {c["value"]: c for c in row["cells"]}
+    assert cells["5"]["suppressed"] is True  # hidden with the 1, or 7 - 1 would give it away
+    assert cells["1"]["suppressed"] is True
+    assert cells["1"]["count"] is None
+    assert cells["3"] == {
+        "value": "3",
+        "count": 0,
+        "suppressed": False,
+        "percent": 0.0,
+        "ci_low": 0.0,
+        "ci_high": pytest.approx(35.43, abs=0.01),
+    }
+    assert row["mean"] is None  # statistics only where nothing is hidden
+    has_plan = next(q for q in period["questions"] if q["question_key"] == "has_plan")
+    plan = next(u for u in has_plan["units"] if u["unit"] == north)
+    assert plan["n"] == 7
+    assert {c["value"]: c["count"] for c in plan["cells"]}["yes"] == 7
+    assert plan["share_positive"] == 100.0
+    rating = next(q for q in period["questions"] if q["question_key"] == "plan_useful")
+    rated = next(u for u in rating["units"] if u["unit"] == north)
+    assert (rated["mean"], rated["median"]) == (7.0, 7.0)
+    west = next(u for u in involved["units"] if u["unit"] == str(w["west"].id))
+    assert west["n"] == 0
+
+
+async def test_only_published_free_text_appears_in_results(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    w = await arrange(client, session)
+    token = w["links"][w["north"].id].public_token
+    for text in ("Lovely staff", "Name of a nurse"):
+        await client.post(
+            f"/api/v1/public/surveys/{token}/responses",
+            json={
+                "submission_id": str(uuid.uuid4()),
+                "answers": {**VALID_ANSWERS, "comment": text},
+            },
+        )
+    url = f"/api/v1/campaigns/{w['campaign'].id}/results"
+    assert (await client.get(url, headers=w["viewer"])).json()["comments"] == []
+    staff = await make_user(session, {w["org"]: [Role.staff]})
+    staff_headers = await sign_in(client, staff.email)
+    comments = (
+        await client.get(f"/api/v1/campaigns/{w['campaign'].id}/comments", headers=staff_headers)
+    ).json()["items"]
+    for c in comments:
+        decision = "published" if c["text"] == "Lovely staff" else "redacted"
+        await client.post(
+            f"/api/v1/answers/{c['answer_id']}/moderation",
+            headers=staff_headers,
+            json={"moderation": decision},
+        )
+    shown = (await client.get(url, headers=w["viewer"])).json()["comments"]
+    assert [c["text"] for c in shown] == ["Lovely staff"]
+
+
+async def test_results_scope_by_service_and_by_month(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    w = await arrange(client, session)
+    items = [
+        {
+            "external_id": f"M{i}",
+            "service": "W",
+            "submitted_at": (utcnow() - timedelta(days=35 * (i % 2))).isoformat(),
+            "answers": VALID_ANSWERS,
+        }
+        for i in range(12)
+    ]
+    await client.post(
+        "/api/v1/ingest/responses",
+        headers=w["api"],
+        json={"campaign_id": str(w["campaign"].id), "items": items},
+    )
+    url = f"/api/v1/campaigns/{w['campaign'].id}/results"
+    monthly = (
+        await client.get(
+            url, params={"period": "month", "service_id": str(w["west"].id)}, headers=w["viewer"]
+        )
+    ).json()
+    assert monthly["service_ids"] == [str(w["west"].id)]
+    assert [p["responses"]["total"] for p in monthly["periods"]] == [6, 6]
