@@ -1,4 +1,4 @@
-"""Admin commands: ``gwella migrate | load-demo | create-admin | serve | rebuild-results | openapi``."""
+"""Admin commands: run `gwella --help` for the list."""
 
 from __future__ import annotations
 
