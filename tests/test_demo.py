@@ -24,6 +24,8 @@ async def test_demo_loads_once_and_every_role_can_sign_in(
         "partnerships": 1,
         "instruments": 1,
         "campaigns": 1,
+        "indicators": 3,
+        "measurements": 72,
     }
     second = await load_demo(session)
     await session.commit()
@@ -108,3 +110,31 @@ async def test_demo_survey_is_published_and_open_in_both_teams(
     survey = await client.get(f"/api/v1/public/surveys/{links.json()[0]['public_token']}")
     assert survey.json()["state"] == "open"
     assert survey.json()["content"]["questions"][0]["text"]["cy"].startswith("Roeddwn")
+
+
+async def test_demo_indicators_make_a_chart_with_a_signal(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    await load_demo(session)
+    await session.commit()
+    token = await client.post(
+        "/api/v1/auth/token",
+        data={
+            "grant_type": "password",
+            "username": "carer@demo.gwella.test",
+            "password": DEMO_PASSWORD,
+        },
+    )
+    headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    frameworks = (await client.get("/api/v1/frameworks", headers=headers)).json()
+    assert len(frameworks[0]["standards"]) == 7
+    found = (await client.get("/api/v1/indicators", headers=headers)).json()["items"]
+    involved = next(i for i in found if i["code"] == "SU-INVOLVED")
+    board = (await client.get("/api/v1/organisations/demo:BAUHB", headers=headers)).json()
+    chart = await client.get(
+        f"/api/v1/indicators/{involved['id']}/chart",
+        params={"organisation_id": board["id"], "baseline_points": 12},
+        headers=headers,
+    )
+    assert len(chart.json()["points"]) == 24
+    assert chart.json()["variation"] == "special_cause_improving_high"

@@ -6,7 +6,7 @@ Every name is invented. Loading is idempotent: run it twice and nothing is dupli
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,6 +18,9 @@ from gwella.campaigns.models import Channel
 from gwella.campaigns.schemas import CampaignCreate
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.database import utcnow
+from gwella.indicators import service as indicators
+from gwella.indicators.models import Direction, Framework, Measurement, MeasurementSource, Standard
+from gwella.indicators.schemas import IndicatorCreate
 from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent, LocalizedText
 from gwella.instruments.models import Instrument, ReviewDecision
@@ -269,6 +272,213 @@ async def _load_survey(
     return created
 
 
+NSF_STANDARDS = (
+    (
+        "Social inclusion, health promotion and tackling stigma",
+        "Cynhwysiant cymdeithasol, hybu iechyd a mynd i'r afael â stigma",
+    ),
+    ("Service user and carer empowerment", "Grymuso defnyddwyr gwasanaeth a gofalwyr"),
+    (
+        "Promoting opportunities for a normal pattern of daily life",
+        "Hybu cyfleoedd ar gyfer patrwm bywyd bob dydd arferol",
+    ),
+    ("Commissioning equitable and accessible services", "Comisiynu gwasanaethau teg a hygyrch"),
+    (
+        "Delivering responsive, comprehensive services",
+        "Darparu gwasanaethau ymatebol a chynhwysfawr",
+    ),
+    (
+        "Effective client assessment and care pathways",
+        "Asesu cleientiaid a llwybrau gofal effeithiol",
+    ),
+    (
+        "Ensuring a well staffed, skilled and supported workforce",
+        "Sicrhau gweithlu digonol, medrus a chefnogol",
+    ),
+)
+
+# (code, en, cy, unit, direction, target, standard number, 24 monthly values)
+DEMO_INDICATORS = (
+    (
+        "SU-INVOLVED",
+        "Service users who felt involved in decisions about their care",
+        "Defnyddwyr gwasanaeth a deimlai eu bod yn rhan o benderfyniadau am eu gofal",
+        "%",
+        Direction.higher_is_better,
+        75.0,
+        2,
+        [
+            61,
+            64,
+            59,
+            63,
+            60,
+            62,
+            65,
+            58,
+            61,
+            63,
+            60,
+            62,
+            64,
+            61,
+            63,
+            66,
+            68,
+            69,
+            70,
+            71,
+            72,
+            70,
+            73,
+            74,
+        ],
+    ),
+    (
+        "CARE-PLAN",
+        "Service users with a care and treatment plan",
+        "Defnyddwyr gwasanaeth sydd â chynllun gofal a thriniaeth",
+        "%",
+        Direction.higher_is_better,
+        90.0,
+        6,
+        [
+            88,
+            91,
+            89,
+            90,
+            92,
+            88,
+            90,
+            91,
+            89,
+            90,
+            92,
+            91,
+            89,
+            90,
+            91,
+            88,
+            90,
+            92,
+            91,
+            90,
+            89,
+            91,
+            90,
+            92,
+        ],
+    ),
+    (
+        "WAIT-ASSESS",
+        "Median days from referral to assessment",
+        "Canolrif y dyddiau o atgyfeirio i asesu",
+        "days",
+        Direction.lower_is_better,
+        28.0,
+        5,
+        [
+            30,
+            27,
+            33,
+            29,
+            31,
+            28,
+            26,
+            32,
+            30,
+            29,
+            31,
+            27,
+            30,
+            28,
+            33,
+            31,
+            34,
+            35,
+            36,
+            38,
+            39,
+            41,
+            40,
+            43,
+        ],
+    ),
+)
+
+
+async def _load_indicators(session: AsyncSession, board: Organisation) -> dict[str, int]:
+    created = {"indicators": 0, "measurements": 0}
+    framework = await session.scalar(select(Framework).where(Framework.code == "WALES-AMH-NSF"))
+    if framework is None:
+        framework = Framework(
+            code="WALES-AMH-NSF",
+            title={
+                "en": "Adult Mental Health National Service Framework for Wales",
+                "cy": "Fframwaith Gwasanaeth Cenedlaethol Iechyd Meddwl Oedolion Cymru",
+            },
+            description={
+                "en": "Its seven standards, with titles paraphrased for the demo.",
+                "cy": "Ei saith safon, gyda theitlau wedi'u haralleirio ar gyfer y demo.",
+            },
+        )
+        session.add(framework)
+        await session.flush()
+        session.add_all(
+            Standard(framework_id=framework.id, code=f"S{n}", number=n, title={"en": en, "cy": cy})
+            for n, (en, cy) in enumerate(NSF_STANDARDS, 1)
+        )
+        await session.flush()
+    standards = {
+        s.number: s.id
+        for s in await session.scalars(
+            select(Standard).where(Standard.framework_id == framework.id)
+        )
+    }
+    ctx = AuditContext.system("demo-data")
+    today = utcnow().date().replace(day=1)
+    for code, en, cy, unit, direction, target, number, values in DEMO_INDICATORS:
+        existing = await indicators.indicators_by_code(session, [code])
+        if code in existing:
+            continue
+        indicator = await indicators.create_indicator(
+            session,
+            ctx,
+            IndicatorCreate(
+                code=code,
+                name=LocalizedText(en=en, cy=cy),
+                unit=unit,
+                direction=direction,
+                target=target,
+                standard_id=standards[number],
+            ),
+        )
+        created["indicators"] += 1
+        for months_ago, value in zip(range(len(values), 0, -1), values, strict=True):
+            start = _month_back(today, months_ago)
+            end = _month_back(today, months_ago - 1) - timedelta(days=1)
+            session.add(
+                Measurement(
+                    indicator_id=indicator.id,
+                    organisation_id=board.id,
+                    service_id=None,
+                    unit_key=indicators.unit_key(board.id, None),
+                    period_start=start,
+                    period_end=end,
+                    value=float(value),
+                    source=MeasurementSource.manual,
+                )
+            )
+            created["measurements"] += 1
+    await session.flush()
+    return created
+
+
+def _month_back(first_of_month: date, months: int) -> date:
+    index = first_of_month.year * 12 + first_of_month.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
 async def load_demo(session: AsyncSession) -> dict[str, int]:
     """Create whatever of the demo data is missing; returns counts of what was created."""
     ctx = AuditContext.system("demo-data")
@@ -350,4 +560,5 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
                 await accounts.grant_role(session, ctx, orgs[org_code].id, user.id, role)
                 created["memberships"] += 1
     created.update(await _load_survey(session, orgs, people))
+    created.update(await _load_indicators(session, orgs["BAUHB"]))
     return created
