@@ -5,8 +5,11 @@ from __future__ import annotations
 import itertools
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
+from argon2 import PasswordHasher, Type
+from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts import service as accounts
@@ -20,9 +23,22 @@ from gwella.partnerships import service as partnerships
 from gwella.partnerships.models import Partnership
 from gwella.partnerships.schemas import PartnershipCreate
 
-PASSWORD = "correct horse battery staple"  # noqa: S105
+PASSWORD = "correct horse battery staple"
 SYSTEM = AuditContext.system("tests")
 _seq = itertools.count(1)
+
+# The app hashes with the argon2 cost of the process settings (`gwella.core.security` reads
+# `get_settings()`, not the test settings), about 0.3 s a hash. Factory users get a real
+# argon2id hash made with the cheapest cost instead: verifying reads the cost from the hash,
+# so signing in as them is fast while going through exactly the same code.
+_CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1, type=Type.ID)
+_hashes: dict[str, str] = {}
+
+
+def cheap_password_hash(password: str) -> str:
+    if password not in _hashes:
+        _hashes[password] = _CHEAP_HASHER.hash(password)
+    return _hashes[password]
 
 
 async def make_org(
@@ -81,9 +97,10 @@ async def make_user(
         SYSTEM,
         email=email or f"person{next(_seq)}@example.test",
         display_name=f"Person {next(_seq)}",
-        password=password,
+        password=None,
         is_platform_admin=platform_admin,
     )
+    user.password_hash = cheap_password_hash(password)
     for org, held in (roles or {}).items():
         for role in held:
             await accounts.grant_role(session, SYSTEM, org.id, user.id, role)
@@ -166,3 +183,34 @@ async def make_world(session: AsyncSession) -> World:
         world.clients[key] = await make_api_client(session, org, [Scope.read])
         world.services[key] = await make_service(session, org, code=f"S-{key}")
     return world
+
+
+@dataclass(frozen=True)
+class RouteInfo:
+    path: str
+    methods: frozenset[str]
+    route: Any
+    """The effective route (its ``dependant`` includes dependencies added when included)."""
+
+
+def api_routes(app: Any) -> list[RouteInfo]:
+    """Every FastAPI route of the app, through included routers.
+
+    FastAPI keeps included routers as nested ``_IncludedRouter`` entries of ``app.routes``
+    (not flattened), so a plain ``isinstance(route, APIRoute)`` walk of ``app.routes`` sees
+    almost nothing; ``iter_route_contexts`` is how FastAPI's own OpenAPI generator walks them.
+    """
+    out = []
+    for context in iter_route_contexts(app.routes):
+        if isinstance(context.original_route, APIRoute):
+            out.append(RouteInfo(str(context.path), frozenset(context.methods or ()), context))
+    return out
+
+
+def other_routes(app: Any) -> list[Any]:
+    """Routes that are not FastAPI routes (the docs and the OpenAPI document)."""
+    return [
+        c.original_route
+        for c in iter_route_contexts(app.routes)
+        if not isinstance(c.original_route, APIRoute)
+    ]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from pydantic import AwareDatetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
@@ -57,10 +57,12 @@ async def list_audit_events(
     actor_type: ActorType | None = None,
     organisation_id: uuid.UUID | None = None,
     partnership_id: uuid.UUID | None = None,
+    # RFC 3339 times carry an offset; a naive one would be ambiguous (and cannot be compared
+    # with the stored UTC times), so it is a validation error.
     since: Annotated[
-        datetime | None, Query(description="From this time (RFC 3339), inclusive")
+        AwareDatetime | None, Query(description="From this time (RFC 3339), inclusive")
     ] = None,
-    until: Annotated[datetime | None, Query(description="Before this time (RFC 3339)")] = None,
+    until: Annotated[AwareDatetime | None, Query(description="Before this time (RFC 3339)")] = None,
 ) -> AuditEventPage:
     rows, cursor = await service.list_events(
         session,
