@@ -214,12 +214,29 @@ def ensure_remove_partner(p: Principal, partnership_id: uuid.UUID, org_id: uuid.
 
 
 def ensure_create_partnership(p: Principal, org_ids: Iterable[uuid.UUID]) -> None:
+    """No organisation is put into a partnership without its consent: a person creating one
+    must administer every founding organisation (platform administrators may form any)."""
     if p.is_platform_admin:
         return
-    if not p.orgs_with_role(ROLE_ADMIN) & set(org_ids):
+    wanted = set(org_ids)
+    if not wanted:
+        raise Forbidden("To create a partnership, include an organisation you administer.")
+    if not wanted <= p.orgs_with_role(ROLE_ADMIN):
         raise Forbidden(
-            "To create a partnership, include at least one organisation you administer."
+            "You can only bring in organisations you administer; ask a platform administrator, "
+            "or an administrator of the other organisation, to add it."
         )
+
+
+def ensure_join_partnership(p: Principal, org_id: uuid.UUID) -> None:
+    """Joining takes the consent of the joining organisation: one of its administrators (who
+    also administers a member, as ensure_change_partnership checks) or a platform admin."""
+    if p.is_platform_admin or p.has_role(org_id, ROLE_ADMIN):
+        return
+    raise Forbidden(
+        "An organisation joins by its own administrators' decision: ask one of them (or a "
+        "platform administrator) to add it."
+    )
 
 
 def can_read_user(p: Principal, user_id: uuid.UUID, user_org_ids: Iterable[uuid.UUID]) -> bool:

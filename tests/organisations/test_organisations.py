@@ -417,12 +417,6 @@ async def test_bad_cursors_and_limits_are_problems(
     assert len(ok.json()["items"]) == len(PAGE_NAMES)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/pagination.py _decode passes the cursor's value through unchecked: a cursor "
-    "that decodes but holds a list, object or boolean reaches the query and answers 500 (or "
-    "raises) instead of 400. Remove this marker once _decode checks the value's type.",
-)
 async def test_a_forged_cursor_of_the_wrong_type_is_a_400(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:

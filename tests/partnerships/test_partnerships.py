@@ -84,6 +84,13 @@ async def test_an_admin_of_a_founding_organisation_creates_one(
     assert by_manager.status_code == 403
     assert await _partnership_count(session) == 0
 
+    # Without b's consent: an admin of a alone cannot bring b in.
+    without_consent = await _create(client, headers, a, b)
+    assert without_consent.status_code == 403
+    assert await _partnership_count(session) == 0
+
+    both = await make_user(session, {a: [Role.admin], b: [Role.admin]})
+    headers = await sign_in(client, both.email)
     ok = await _create(client, headers, a, b)
     assert ok.status_code == 201
     assert ok.json()["member_count"] == 2
@@ -106,6 +113,11 @@ async def test_members_join_and_leave_and_the_history_is_kept(
         url, headers=await sign_in(client, a_staff.email), json={"organisation_id": str(c.id)}
     )
     assert staff_add.status_code == 403
+    # c joins only with the consent of one of its own administrators.
+    no_consent = await client.post(url, headers=headers, json={"organisation_id": str(c.id)})
+    assert no_consent.status_code == 403
+    a_and_c_admin = await make_user(session, {a: [Role.admin], c: [Role.admin]})
+    headers = await sign_in(client, a_and_c_admin.email)
     added = await client.post(url, headers=headers, json={"organisation_id": str(c.id)})
     assert added.status_code == 201, added.text
     assert added.json()["organisation_id"] == str(c.id)

@@ -11,7 +11,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
@@ -68,7 +68,7 @@ def page_params(default_sort: str, allowed: Sequence[str]) -> Any:
 
 
 def _encode(sort: str, value: Any, row_id: uuid.UUID) -> str:
-    if isinstance(value, datetime):
+    if isinstance(value, (datetime, date)):
         value = value.isoformat()
     elif isinstance(value, uuid.UUID):
         value = str(value)
@@ -83,10 +83,21 @@ def _decode(cursor: str, sort: str, python_type: type[Any]) -> tuple[Any, uuid.U
         if data["s"] != sort:
             raise InvalidCursor("This cursor was made for another sort order; start again.")
         value = data["v"]
-        if python_type is datetime and value is not None:
-            value = datetime.fromisoformat(value)
-        elif python_type is uuid.UUID and value is not None:
-            value = uuid.UUID(value)
+        if python_type in (datetime, date, uuid.UUID, str):
+            if not isinstance(value, str):
+                raise TypeError("expected text")
+            if python_type is datetime:
+                value = datetime.fromisoformat(value)
+            elif python_type is date:
+                value = date.fromisoformat(value)
+            elif python_type is uuid.UUID:
+                value = uuid.UUID(value)
+        elif python_type in (int, float) and (
+            isinstance(value, bool) or not isinstance(value, (int, float))
+        ):
+            raise TypeError("expected a number")
+        if not isinstance(data["id"], str):
+            raise TypeError("expected an id")
         return value, uuid.UUID(data["id"])
     except InvalidCursor:
         raise

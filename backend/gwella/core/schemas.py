@@ -18,7 +18,11 @@ Code = Annotated[
 CodeScheme = Annotated[
     str,
     StringConstraints(
-        strip_whitespace=True, to_lower=True, min_length=1, max_length=32, pattern=r"^[a-z0-9_-]+$"
+        strip_whitespace=True,
+        to_lower=True,
+        min_length=1,
+        max_length=32,
+        pattern=r"^[A-Za-z0-9_-]+$",
     ),
 ]
 

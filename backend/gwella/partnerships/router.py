@@ -91,7 +91,8 @@ async def list_partnerships(
     "/partnerships",
     operation_id="createPartnership",
     summary="Create a partnership",
-    description="Platform administrators, or administrators of one of the founding organisations.",
+    description="Platform administrators, or a person who administers every founding "
+    "organisation: no organisation is put into a partnership without its consent.",
     status_code=status.HTTP_201_CREATED,
     response_model=PartnershipRead,
     responses=problem_responses(401, 403, 413, 422),
@@ -195,6 +196,8 @@ async def add_member(
     policy.ensure_change_partnership(
         principal, partnership_id, await service.active_member_ids(session, partnership_id)
     )
+    await organisations.get_organisation(session, data.organisation_id)  # 404 before consent
+    policy.ensure_join_partnership(principal, data.organisation_id)
     member = await service.add_member(session, principal.audit, partnership, data.organisation_id)
     return (await _member_reads(session, [member]))[0]
 
