@@ -159,8 +159,9 @@ async def test_members_join_and_leave_and_the_history_is_kept(
     )
     assert b_view.status_code == 404
 
-    # Rejoining makes a new stay; the old one stays in the history.
-    back = await client.post(url, headers=headers, json={"organisation_id": str(b.id)})
+    # Rejoining (with B's consent, here a platform admin's) makes a new stay; the old one
+    # stays in the history.
+    back = await client.post(url, headers=platform, json={"organisation_id": str(b.id)})
     assert back.status_code == 201
     everyone = await _members(client, headers, str(p.id), include_former="true")
     assert sorted(m["left_at"] is None for m in everyone if m["organisation_id"] == str(b.id)) == [
