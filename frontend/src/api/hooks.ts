@@ -1,0 +1,49 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap, unwrapWithEtag } from './client';
+import type { Organisation } from './types';
+
+/** The name of a record in the reader's language, falling back to English. */
+export function useLocalName(): (record: { name: string; name_cy?: string | null }) => string {
+  const { i18n } = useTranslation();
+  return (record) => (i18n.language === 'cy' && record.name_cy ? record.name_cy : record.name);
+}
+
+export function organisationQuery(organisationId: string) {
+  return {
+    queryKey: ['organisations', organisationId] as const,
+    queryFn: () =>
+      unwrapWithEtag(
+        api.GET('/api/v1/organisations/{organisation_id}', {
+          params: { path: { organisation_id: organisationId } },
+        }),
+      ),
+  };
+}
+
+export function useOrganisation(organisationId: string | undefined) {
+  return useQuery({
+    ...organisationQuery(organisationId ?? ''),
+    enabled: Boolean(organisationId),
+  });
+}
+
+/** Organisations by id (for showing names where the API gives only ids). */
+export function useOrganisationsById(ids: string[]): Map<string, Organisation> {
+  const unique = [...new Set(ids)];
+  const results = useQueries({ queries: unique.map((id) => organisationQuery(id)) });
+  const map = new Map<string, Organisation>();
+  results.forEach((result) => {
+    if (result.data) map.set(result.data.data.id, result.data.data);
+  });
+  return map;
+}
+
+/** Every organisation the person can see (first 200, for pickers). */
+export function useOrganisationOptions() {
+  return useQuery({
+    queryKey: ['organisations', 'options'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/organisations', { params: { query: { limit: 200, sort: 'name' } } })),
+  });
+}

@@ -1,0 +1,144 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, unwrapWithEtag } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import type { Role, User } from '../api/types';
+import { i18n, isLanguage, rememberLanguage } from '../i18n';
+import { getToken, onTokenChange, setToken, type TokenChangeReason } from './token';
+
+export const ME_QUERY_KEY = ['users', 'me'] as const;
+
+export interface MeResult {
+  user: User;
+  etag: string | null;
+}
+
+interface AuthContextValue {
+  token: string | null;
+  /** The signed-in person, once loaded. */
+  me: MeResult | undefined;
+  /** True while we have a token but have not yet loaded the person. */
+  loading: boolean;
+  meError: unknown;
+  signIn: (email: string, password: string) => Promise<User>;
+  signOut: () => Promise<void>;
+  signOutEverywhere: () => Promise<void>;
+  /** How the last session in this tab ended (null while signed in, or before any session). */
+  endReason: Exclude<TokenChangeReason, 'signed-in'> | null;
+}
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+export async function fetchMe(): Promise<MeResult> {
+  const { data, etag } = await unwrapWithEtag(api.GET('/api/v1/users/me'));
+  return { user: data, etag };
+}
+
+/** Adopt the language saved in the person's profile, for this tab and this browser. */
+function adoptProfileLanguage(user: User): void {
+  if (isLanguage(user.language) && user.language !== i18n.language) {
+    void i18n.changeLanguage(user.language);
+  }
+  if (isLanguage(user.language)) rememberLanguage(user.language);
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [token, setTokenState] = useState<string | null>(() => getToken());
+  const [endReason, setEndReason] = useState<AuthContextValue['endReason']>(null);
+
+  useEffect(
+    () =>
+      onTokenChange((next, reason) => {
+        setTokenState(next);
+        if (next === null) {
+          queryClient.clear();
+          setEndReason(reason === 'signed-in' ? 'signed-out' : reason);
+        } else {
+          setEndReason(null);
+        }
+      }),
+    [queryClient],
+  );
+
+  const meQuery = useQuery({
+    queryKey: ME_QUERY_KEY,
+    queryFn: fetchMe,
+    enabled: token !== null,
+    staleTime: 60_000,
+    retry: (count, error) => !(error instanceof ApiProblem && error.status < 500) && count < 2,
+  });
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const body = await unwrap(
+        api.POST('/api/v1/auth/token', {
+          body: { grant_type: 'password', username: email, password },
+          bodySerializer: (values) => new URLSearchParams(values as Record<string, string>),
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        }),
+      );
+      setToken(body.access_token);
+      const me = await queryClient.fetchQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe });
+      adoptProfileLanguage(me.user);
+      return me.user;
+    },
+    [queryClient],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await unwrap(api.POST('/api/v1/auth/revoke'));
+    } finally {
+      // Even if revoking failed (offline), the token is forgotten in this browser.
+      setToken(null, 'signed-out');
+    }
+  }, []);
+
+  const signOutEverywhere = useCallback(async () => {
+    // Unlike a plain sign-out, a failure here must be reported: the person asked
+    // for their other sessions to end and needs to know if they did not.
+    await unwrap(api.POST('/api/v1/auth/revoke-all'));
+    setToken(null, 'signed-out-everywhere');
+  }, []);
+
+  // A token that stops working (expired, revoked elsewhere) is cleared by the API
+  // client's middleware on any 401, which lands in the listener above.
+
+  const value = useMemo<AuthContextValue>(
+    () => ({
+      token,
+      me: token ? meQuery.data : undefined,
+      loading: token !== null && meQuery.isPending,
+      meError: meQuery.error,
+      signIn,
+      signOut,
+      signOutEverywhere,
+      endReason,
+    }),
+    [token, meQuery.data, meQuery.isPending, meQuery.error, signIn, signOut, signOutEverywhere, endReason],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth must be used inside <AuthProvider>');
+  return value;
+}
+
+/** The roles a person holds, per organisation id. */
+export function rolesByOrganisation(user: User): Map<string, Role[]> {
+  const map = new Map<string, Role[]>();
+  for (const membership of user.memberships ?? []) {
+    const list = map.get(membership.organisation_id) ?? [];
+    list.push(membership.role);
+    map.set(membership.organisation_id, list);
+  }
+  return map;
+}
+
+export function hasRole(user: User, ...roles: Role[]): boolean {
+  return (user.memberships ?? []).some((m) => roles.includes(m.role));
+}

@@ -1,0 +1,175 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { hasRole, useAuth } from '../auth/AuthContext';
+import { LanguageSwitch } from './LanguageSwitch';
+
+function UserIcon() {
+  return (
+    <svg
+      className="nhsuk-icon nhsuk-icon--user"
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox="0 0 24 24"
+      width="16"
+      height="16"
+      focusable="false"
+      aria-hidden="true"
+    >
+      <path d="M12 1a11 11 0 1 1 0 22 11 11 0 0 1 0-22Zm0 2a9 9 0 0 0-5 16.5V18a4 4 0 0 1 4-4h2a4 4 0 0 1 4 4v1.5A9 9 0 0 0 12 3Zm0 3a3.5 3.5 0 1 1-3.5 3.5A3.4 3.4 0 0 1 12 6Z" />
+    </svg>
+  );
+}
+
+function SignOutButton() {
+  const { t } = useTranslation();
+  const { signOut } = useAuth();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      className="nhsuk-header__account-button"
+      aria-disabled={busy ? true : undefined}
+      onClick={() => {
+        if (busy) return;
+        setBusy(true);
+        // Even if revoking fails (offline), the token is forgotten in this browser.
+        void signOut()
+          .catch(() => undefined)
+          .finally(() => {
+            setBusy(false);
+            void navigate('/sign-in', { replace: true });
+          });
+      }}
+    >
+      {t('nav.signOut')}
+    </button>
+  );
+}
+
+function Header() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const user = me?.user;
+  const canAdminister = user ? user.is_platform_admin || hasRole(user, 'admin', 'manager') : false;
+  const navItems: { to: string; label: string; end?: boolean }[] = user
+    ? [
+        { to: '/', label: t('nav.home'), end: true },
+        ...(canAdminister ? [{ to: '/admin', label: t('nav.administration') }] : []),
+        { to: '/profile', label: t('nav.profile') },
+      ]
+    : [];
+
+  return (
+    <header className="nhsuk-header" role="banner">
+      <div className="app-language-bar">
+        <div className="nhsuk-width-container app-language-bar__inner">
+          <LanguageSwitch />
+        </div>
+      </div>
+      <div className="nhsuk-header__container nhsuk-width-container">
+        <div className="nhsuk-header__service">
+          <Link className="nhsuk-header__service-name" to="/" aria-label={t('app.homeLinkLabel')}>
+            {t('app.serviceName')}
+          </Link>
+        </div>
+        <nav className="nhsuk-header__account" aria-label={t('nav.accountLabel')}>
+          <ul className="nhsuk-header__account-list">
+            {user ? (
+              <>
+                <li className="nhsuk-header__account-item">
+                  <UserIcon />
+                  <span data-testid="signed-in-as">{user.display_name}</span>
+                </li>
+                <li className="nhsuk-header__account-item">
+                  <SignOutButton />
+                </li>
+              </>
+            ) : (
+              <li className="nhsuk-header__account-item">
+                <Link className="nhsuk-header__account-link" to="/sign-in">
+                  {t('nav.signIn')}
+                </Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </div>
+      {navItems.length > 0 ? (
+        <nav className="nhsuk-header__navigation" aria-label={t('nav.menuLabel')}>
+          <div className="nhsuk-header__navigation-container nhsuk-width-container">
+            <ul className="nhsuk-header__navigation-list">
+              {navItems.map((item) => (
+                <li className="nhsuk-header__navigation-item" key={item.to}>
+                  <NavLink
+                    className="nhsuk-header__navigation-link"
+                    to={item.to}
+                    end={item.end ?? false}
+                  >
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="nhsuk-footer" role="contentinfo">
+      <div className="nhsuk-width-container">
+        <div className="nhsuk-footer__meta">
+          <h2 className="nhsuk-u-visually-hidden">{t('footer.heading')}</h2>
+          <p className="nhsuk-body-s">{t('footer.about')}</p>
+          <p className="nhsuk-body-s">{t('footer.licence')}</p>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+/**
+ * The page frame. After each client-side navigation, focus moves to the new page's
+ * main heading so keyboard and screen reader users start reading the new page.
+ */
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      const heading = document.querySelector<HTMLElement>('#maincontent h1');
+      const target = heading ?? document.getElementById('maincontent');
+      if (target) {
+        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+        target.focus({ preventScroll: false });
+      }
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="nhsuk-skip-link" href="#maincontent">
+        {t('nav.skipToContent')}
+      </a>
+      <Header />
+      <div className="nhsuk-width-container">
+        <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <Footer />
+    </>
+  );
+}

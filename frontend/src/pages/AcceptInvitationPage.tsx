@@ -1,0 +1,192 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../api/client';
+import type { InvitationPreview, Language } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { Button, Radios, TextInput } from '../components/fields';
+import { formatDateTime } from '../components/format';
+import { LoadError, Loading } from '../components/status';
+import { usePageTitle } from '../components/usePageTitle';
+import { useFormErrors, type FieldError } from '../components/useFormErrors';
+import { currentLanguage, i18n, rememberLanguage } from '../i18n';
+
+function AcceptForm({ token, preview }: { token: string; preview: InvitationPreview }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { signIn, token: sessionToken, signOut } = useAuth();
+  const [displayName, setDisplayName] = useState(preview.display_name ?? '');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [language, setLanguage] = useState<Language>(currentLanguage());
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors('accept-', {
+    display_name: t('accept.name'),
+    password: t('accept.password'),
+    confirm_password: t('accept.confirmPassword'),
+    language: t('accept.language'),
+  });
+  const newAccount = !preview.account_exists;
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const problems: FieldError[] = [];
+    if (newAccount) {
+      if (displayName.trim() === '') problems.push({ name: 'display_name', message: t('accept.nameMissing') });
+      // The API decides how strong a password must be; we only catch the obvious.
+      if (password === '') {
+        problems.push({ name: 'password', message: t('accept.passwordMissing') });
+      } else if (password !== confirm) {
+        problems.push({ name: 'confirm_password', message: t('accept.passwordsDiffer') });
+      }
+    }
+    if (problems.length > 0) {
+      form.setFieldErrors(problems);
+      return;
+    }
+    setBusy(true);
+    form.clear();
+    try {
+      await unwrap(
+        api.POST('/api/v1/invitations/accept', {
+          body: newAccount
+            ? { token, password, display_name: displayName.trim(), language }
+            : { token, language },
+        }),
+      );
+      await i18n.changeLanguage(language);
+      rememberLanguage(language);
+      if (newAccount) {
+        // Someone else may be signed in in this tab: the new account takes over.
+        if (sessionToken) await signOut().catch(() => undefined);
+        await signIn(preview.email, password);
+        void navigate('/', { replace: true });
+      } else {
+        void navigate('/sign-in', { replace: true, state: { invitationAccepted: true } });
+      }
+    } catch (error) {
+      form.setProblem(error);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <ErrorSummary detail={form.detail} items={form.summaryItems} />
+      <h1>{t('accept.title')}</h1>
+      <p>
+        {t('accept.invitedTo', {
+          organisation: preview.organisation_name,
+          role: t(`roles.${preview.role}`),
+        })}
+      </p>
+      <dl className="nhsuk-summary-list">
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">{t('accept.email')}</dt>
+          <dd className="nhsuk-summary-list__value">{preview.email}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">{t('accept.expires')}</dt>
+          <dd className="nhsuk-summary-list__value">{formatDateTime(preview.expires_at)}</dd>
+        </div>
+      </dl>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        {newAccount ? (
+          <>
+            <TextInput
+              id={form.idFor('display_name')}
+              name="display_name"
+              label={t('accept.name')}
+              hint={t('accept.nameHint')}
+              autoComplete="name"
+              value={displayName}
+              onChange={(event) => setDisplayName(event.target.value)}
+              error={form.fieldError('display_name')}
+            />
+            <TextInput
+              id={form.idFor('password')}
+              name="password"
+              type="password"
+              label={t('accept.password')}
+              hint={t('accept.passwordHint')}
+              autoComplete="new-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              error={form.fieldError('password')}
+            />
+            <TextInput
+              id={form.idFor('confirm_password')}
+              name="confirm_password"
+              type="password"
+              label={t('accept.confirmPassword')}
+              autoComplete="new-password"
+              value={confirm}
+              onChange={(event) => setConfirm(event.target.value)}
+              error={form.fieldError('confirm_password')}
+            />
+          </>
+        ) : (
+          <p>{t('accept.existingAccount')}</p>
+        )}
+        <Radios
+          id={form.idFor('language')}
+          name="language"
+          legend={t('accept.language')}
+          value={language}
+          onChange={(value) => setLanguage(value === 'cy' ? 'cy' : 'en')}
+          error={form.fieldError('language')}
+          options={[
+            { value: 'en', label: 'English', lang: 'en' },
+            { value: 'cy', label: 'Cymraeg', lang: 'cy' },
+          ]}
+        />
+        <Button busy={busy}>{newAccount ? t('accept.submitNew') : t('accept.submitExisting')}</Button>
+      </form>
+    </>
+  );
+}
+
+export function AcceptInvitationPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('accept.title'));
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const preview = useQuery({
+    queryKey: ['invitation-preview', token],
+    queryFn: () => unwrap(api.POST('/api/v1/invitations/inspect', { body: { token } })),
+    enabled: token !== '',
+    retry: false,
+  });
+
+  let content;
+  if (token === '') {
+    content = (
+      <>
+        <h1>{t('accept.title')}</h1>
+        <p>{t('accept.noToken')}</p>
+      </>
+    );
+  } else if (preview.isPending) {
+    content = <Loading />;
+  } else if (preview.isError) {
+    content = (
+      <>
+        <h1>{t('accept.invalidTitle')}</h1>
+        <LoadError error={preview.error} />
+        <p>{t('accept.invalidBody')}</p>
+        <p>
+          <Link to="/sign-in">{t('accept.goToSignIn')}</Link>
+        </p>
+      </>
+    );
+  } else {
+    content = <AcceptForm token={token} preview={preview.data} />;
+  }
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">{content}</div>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLocalName, useOrganisationsById } from '../api/hooks';
+import type { Role, User } from '../api/types';
+import { rolesByOrganisation } from '../auth/AuthContext';
+import { Tag } from '../components/status';
+import { usePageTitle } from '../components/usePageTitle';
+
+const ROLE_ORDER: Role[] = ['admin', 'manager', 'staff', 'carer', 'service_user'];
+
+export function RoleTag({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  const colour = role === 'admin' ? 'purple' : role === 'manager' ? 'blue' : role === 'staff' ? 'aqua-green' : 'green';
+  return <Tag colour={colour}>{t(`roles.${role}`)}</Tag>;
+}
+
+function NextSteps({ children }: { children: ReactNode }) {
+  return <ul className="nhsuk-list nhsuk-list--bullet">{children}</ul>;
+}
+
+/** What a role lets this person do next in one organisation. */
+function RoleActions({ role, organisationId }: { role: Role; organisationId: string }) {
+  const { t } = useTranslation();
+  const orgLink = `/admin/organisations/${organisationId}`;
+  switch (role) {
+    case 'admin':
+      return (
+        <NextSteps>
+          <li>
+            <Link to={`/admin/invitations?organisation=${organisationId}`}>{t('home.admin.invite')}</Link>
+          </li>
+          <li>
+            <Link to={orgLink}>{t('home.admin.services')}</Link>
+          </li>
+          <li>
+            <Link to="/admin/partnerships">{t('home.admin.partnerships')}</Link>
+          </li>
+          <li>
+            <Link to="/admin/api-clients">{t('home.admin.apiClients')}</Link>
+          </li>
+          <li>
+            <Link to={`/admin/audit?organisation_id=${organisationId}`}>{t('home.admin.audit')}</Link>
+          </li>
+        </NextSteps>
+      );
+    case 'manager':
+      return (
+        <NextSteps>
+          <li>
+            <Link to={orgLink}>{t('home.manager.services')}</Link>
+          </li>
+          <li>
+            <Link to={`/admin/users?organisation_id=${organisationId}`}>{t('home.manager.people')}</Link>
+          </li>
+          <li>
+            <Link to={`/admin/audit?organisation_id=${organisationId}`}>{t('home.manager.audit')}</Link>
+          </li>
+        </NextSteps>
+      );
+    case 'staff':
+      return (
+        <NextSteps>
+          <li>
+            <Link to={orgLink}>{t('home.staff.services')}</Link>
+          </li>
+          <li>
+            <Link to="/admin/partnerships">{t('home.staff.partnerships')}</Link>
+          </li>
+          <li>{t('home.staff.comingSoon')}</li>
+        </NextSteps>
+      );
+    case 'carer':
+      return (
+        <NextSteps>
+          <li>{t('home.carer.surveys')}</li>
+          <li>{t('home.carer.involvement')}</li>
+        </NextSteps>
+      );
+    case 'service_user':
+      return (
+        <NextSteps>
+          <li>{t('home.serviceUser.surveys')}</li>
+          <li>{t('home.serviceUser.involvement')}</li>
+          <li>{t('home.serviceUser.youSaid')}</li>
+        </NextSteps>
+      );
+  }
+}
+
+export function HomePage({ user }: { user: User }) {
+  const { t } = useTranslation();
+  usePageTitle(t('home.title'));
+  const localName = useLocalName();
+  const roles = rolesByOrganisation(user);
+  const organisations = useOrganisationsById([...roles.keys()]);
+
+  return (
+    <>
+      <h1>{t('home.greeting', { name: user.display_name })}</h1>
+      <p className="nhsuk-lede-text">{t('home.lede')}</p>
+
+      {user.is_platform_admin ? (
+        <div className="nhsuk-card" data-testid="platform-admin-card">
+          <div className="nhsuk-card__content">
+            <h2 className="nhsuk-card__heading">{t('home.platform.title')}</h2>
+            <p className="nhsuk-card__description">{t('home.platform.description')}</p>
+            <NextSteps>
+              <li>
+                <Link to="/admin/organisations">{t('home.platform.organisations')}</Link>
+              </li>
+              <li>
+                <Link to="/admin/partnerships">{t('home.platform.partnerships')}</Link>
+              </li>
+              <li>
+                <Link to="/admin/users">{t('home.platform.users')}</Link>
+              </li>
+              <li>
+                <Link to="/admin/audit">{t('home.platform.audit')}</Link>
+              </li>
+            </NextSteps>
+          </div>
+        </div>
+      ) : null}
+
+      {roles.size === 0 && !user.is_platform_admin ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">{t('common.information')}</span>{' '}
+          <p>{t('home.noMemberships')}</p>
+        </div>
+      ) : null}
+
+      {[...roles.entries()].map(([organisationId, held]) => {
+        const organisation = organisations.get(organisationId);
+        const sorted = ROLE_ORDER.filter((role) => held.includes(role));
+        return (
+          <div className="nhsuk-card" key={organisationId} data-testid="membership-card">
+            <div className="nhsuk-card__content">
+              <h2 className="nhsuk-card__heading">
+                {organisation ? localName(organisation) : t('home.organisationLoading')}
+              </h2>
+              <p className="nhsuk-card__description">
+                {t('home.yourRoles')}{' '}
+                {sorted.map((role) => (
+                  <span key={role} className="nhsuk-u-margin-right-2">
+                    <RoleTag role={role} />
+                  </span>
+                ))}
+              </p>
+              {sorted.map((role) => (
+                <div key={role}>
+                  <h3 className="nhsuk-heading-xs">{t('home.asRole', { role: t(`roles.${role}`) })}</h3>
+                  <RoleActions role={role} organisationId={organisationId} />
+                </div>
+              ))}
+            </div>
+          </div>
+        );
+      })}
+
+      <h2>{t('home.accountTitle')}</h2>
+      <ul className="nhsuk-list nhsuk-list--bullet">
+        <li>
+          <Link to="/profile">{t('home.profileLink')}</Link>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,182 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrapWithEtag } from '../api/client';
+import { useLocalName, useOrganisationsById } from '../api/hooks';
+import { ApiProblem } from '../api/problem';
+import type { Language, User } from '../api/types';
+import { ME_QUERY_KEY, rolesByOrganisation, useAuth } from '../auth/AuthContext';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { Button, Radios, TextInput } from '../components/fields';
+import { SuccessBanner } from '../components/status';
+import { usePageTitle } from '../components/usePageTitle';
+import { useFormErrors } from '../components/useFormErrors';
+import { i18n, rememberLanguage } from '../i18n';
+import { RoleTag } from './HomePage';
+import { formatDateTime } from '../components/format';
+
+function ProfileForm({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const queryClient = useQueryClient();
+  const [displayName, setDisplayName] = useState(user.display_name);
+  const [language, setLanguage] = useState<Language>(user.language);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const form = useFormErrors('profile-', { display_name: t('profile.name'), language: t('profile.language') });
+
+  // When the profile is reloaded (after a conflict), show what is stored now.
+  useEffect(() => {
+    setDisplayName(user.display_name);
+    setLanguage(user.language);
+  }, [user.display_name, user.language, user.version]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    if (displayName.trim() === '') {
+      form.setFieldErrors([{ name: 'display_name', message: t('profile.nameMissing') }]);
+      return;
+    }
+    setBusy(true);
+    form.clear();
+    try {
+      const result = await unwrapWithEtag(
+        api.PATCH('/api/v1/users/me', {
+          params: { header: { 'If-Match': me?.etag ?? `"${user.version}"` } },
+          body: { display_name: displayName.trim(), language },
+        }),
+      );
+      queryClient.setQueryData(ME_QUERY_KEY, { user: result.data, etag: result.etag });
+      if (result.data.language !== i18n.language) await i18n.changeLanguage(result.data.language);
+      rememberLanguage(result.data.language);
+      setSaved(true);
+    } catch (error) {
+      form.setProblem(error);
+      if (error instanceof ApiProblem && error.status === 412) {
+        await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      {saved ? <SuccessBanner title={t('profile.saved')} /> : null}
+      <ErrorSummary detail={form.detail} items={form.summaryItems} />
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <h2>{t('profile.editTitle')}</h2>
+        <TextInput
+          id={form.idFor('display_name')}
+          name="display_name"
+          label={t('profile.name')}
+          hint={t('profile.nameHint')}
+          autoComplete="name"
+          value={displayName}
+          onChange={(event) => setDisplayName(event.target.value)}
+          error={form.fieldError('display_name')}
+        />
+        <Radios
+          id={form.idFor('language')}
+          name="language"
+          legend={t('profile.language')}
+          hint={t('profile.languageHint')}
+          value={language}
+          onChange={(value) => setLanguage(value === 'cy' ? 'cy' : 'en')}
+          error={form.fieldError('language')}
+          options={[
+            { value: 'en', label: 'English', lang: 'en' },
+            { value: 'cy', label: 'Cymraeg', lang: 'cy' },
+          ]}
+        />
+        <Button busy={busy}>{t('profile.save')}</Button>
+      </form>
+    </>
+  );
+}
+
+function SignOutEverywhere() {
+  const { t } = useTranslation();
+  const { signOutEverywhere } = useAuth();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors('sign-out-everywhere-', {});
+  return (
+    <>
+      <h2>{t('profile.signOutEverywhereTitle')}</h2>
+      <p>{t('profile.signOutEverywhereBody')}</p>
+      <ErrorSummary detail={form.detail} items={form.summaryItems} />
+      <Button
+        type="button"
+        variant="warning"
+        busy={busy}
+        onClick={() => {
+          setBusy(true);
+          form.clear();
+          signOutEverywhere()
+            .then(() => navigate('/sign-in', { replace: true }))
+            .catch((error: unknown) => {
+              form.setProblem(error);
+              setBusy(false);
+            });
+        }}
+      >
+        {t('profile.signOutEverywhere')}
+      </Button>
+    </>
+  );
+}
+
+export function ProfilePage({ user }: { user: User }) {
+  const { t } = useTranslation();
+  usePageTitle(t('profile.title'));
+  const localName = useLocalName();
+  const roles = rolesByOrganisation(user);
+  const organisations = useOrganisationsById([...roles.keys()]);
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>{t('profile.title')}</h1>
+        <dl className="nhsuk-summary-list">
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">{t('profile.email')}</dt>
+            <dd className="nhsuk-summary-list__value">{user.email}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">{t('profile.lastSignIn')}</dt>
+            <dd className="nhsuk-summary-list__value">
+              {user.last_sign_in_at ? formatDateTime(user.last_sign_in_at) : t('common.never')}
+            </dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">{t('profile.roles')}</dt>
+            <dd className="nhsuk-summary-list__value">
+              {roles.size === 0 && !user.is_platform_admin ? t('profile.noRoles') : null}
+              <ul className="nhsuk-list">
+                {user.is_platform_admin ? <li>{t('roles.platform_admin')}</li> : null}
+                {[...roles.entries()].map(([organisationId, held]) => {
+                  const organisation = organisations.get(organisationId);
+                  return (
+                    <li key={organisationId}>
+                      {organisation ? localName(organisation) : t('common.loading')}:{' '}
+                      {held.map((role) => (
+                        <span key={role} className="nhsuk-u-margin-right-1">
+                          <RoleTag role={role} />
+                        </span>
+                      ))}
+                    </li>
+                  );
+                })}
+              </ul>
+            </dd>
+          </div>
+        </dl>
+        <ProfileForm user={user} />
+        <SignOutEverywhere />
+      </div>
+    </div>
+  );
+}
