@@ -27,7 +27,8 @@ COPY migrations/ migrations/
 # Editable, so that the app finds alembic.ini and migrations/ at the repository root (/app).
 RUN pip install --no-deps -e .
 COPY --from=frontend /src/frontend/dist /app/frontend/dist
-RUN useradd --system --uid 10001 --home-dir /app gwella
+RUN useradd --system --uid 10001 --home-dir /app gwella \
+    && mkdir -p /var/lib/gwella/imports && chown gwella /var/lib/gwella/imports
 USER gwella
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \

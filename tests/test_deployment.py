@@ -17,8 +17,8 @@ def _compose() -> dict[str, Any]:
 
 def test_compose_has_postgres_and_the_api_with_healthchecks() -> None:
     services = _compose()["services"]
-    assert set(services) == {"postgres", "api"}
-    for name in ("postgres", "api"):
+    assert set(services) == {"postgres", "api", "worker"}
+    for name in ("postgres", "api", "worker"):
         check = services[name]["healthcheck"]
         assert check["test"]
         assert check["interval"]
@@ -46,3 +46,14 @@ def test_dockerfile_migrates_on_start_and_drops_root() -> None:
     assert "/readyz" in text
     assert "requirements/base.txt" in text, "the image installs the pinned lock"
     assert "npm ci" in text, "the SPA is built from the lock file"
+
+
+def test_a_worker_delivers_webhooks_and_imports_beside_the_api() -> None:
+    services = _compose()["services"]
+    worker, api = services["worker"], services["api"]
+    assert worker["command"] == ["gwella", "worker"]
+    assert api["environment"]["GWELLA_RUN_WORKER"] == "false"
+    assert worker["environment"]["DATABASE_URL"] == api["environment"]["DATABASE_URL"]
+    # Uploads are written by the API and read by the worker: one shared volume.
+    assert "imports:/var/lib/gwella/imports" in api["volumes"]
+    assert "imports:/var/lib/gwella/imports" in worker["volumes"]

@@ -42,7 +42,7 @@ def test_operation_ids_are_unique_camel_case_verbs(served: dict[str, Any]) -> No
     for op_id in ids:
         assert re.fullmatch(
             r"(get|list|create|update|delete|issue|sign|change|revoke|inspect|"
-            r"accept|rotate|add|remove|decline|publish|request|submit|close|moderate|ingest)[A-Z][A-Za-z]*",
+            r"accept|rotate|add|remove|decline|publish|request|submit|close|moderate|ingest|redeliver)[A-Z][A-Za-z]*",
             op_id,
         ), op_id
 
@@ -57,7 +57,7 @@ def test_every_operation_has_a_known_tag_and_a_summary(served: dict[str, Any]) -
 
 def test_json_lives_under_api_v1(served: dict[str, Any]) -> None:
     for path in served["paths"]:
-        assert path.startswith("/api/v1/") or path in {"/healthz", "/readyz"}, path
+        assert path.startswith(("/api/v1/", "/fhir/r4")) or path in {"/healthz", "/readyz"}, path
 
 
 def test_errors_are_declared_as_problem_details(served: dict[str, Any]) -> None:
@@ -65,11 +65,16 @@ def test_errors_are_declared_as_problem_details(served: dict[str, Any]) -> None:
     assert "HTTPValidationError" not in served["components"]["schemas"], "422 is a Problem too"
     for path, method, op in _operations(served):
         errors = {code: r for code, r in op["responses"].items() if code[0] in "45"}
-        if path in {"/healthz"}:
+        if path in {"/healthz", "/fhir/r4/metadata"}:
             continue
         assert errors, f"{method} {path} declares no error responses"
         for code, response in errors.items():
-            assert "application/problem+json" in response["content"], (method, path, code)
+            expected = (
+                "application/fhir+json"
+                if path.startswith("/fhir/")
+                else ("application/problem+json")
+            )
+            assert expected in response["content"], (method, path, code)
         if "requestBody" in op:
             assert {"413", "415"} <= set(errors), (method, path)
 
@@ -83,6 +88,7 @@ def test_authenticated_operations_declare_401_and_bearer(served: dict[str, Any])
         "/api/v1/invitations/accept",
         "/api/v1/public/surveys/{token}",
         "/api/v1/public/surveys/{token}/responses",
+        "/fhir/r4/metadata",
     }
     for path, method, op in _operations(served):
         if path in public:

@@ -23,6 +23,7 @@ PUBLIC = {
     # Answering a survey anonymously, by the campaign's link token (issue: campaigns).
     ("GET", "/api/v1/public/surveys/{token}"),
     ("POST", "/api/v1/public/surveys/{token}/responses"),
+    ("GET", "/fhir/r4/metadata"),
 }
 # FastAPI's own routes (not APIRoutes): the OpenAPI document and the docs pages.
 FRAMEWORK = {"/api/v1/openapi.json", "/api/docs", "/docs/oauth2-redirect"}
@@ -112,12 +113,19 @@ async def test_every_non_public_route_refuses_the_anonymous(
         # send, and an empty body is not held to any route's media types.
         for headers in ({}, {"Authorization": "Bearer gwu_not-a-real-token"}):
             r = await client.request(method, url, headers=headers)
-            problem = r.headers.get("content-type") == "application/problem+json"
-            if (
-                r.status_code != 401
-                or not problem
-                or r.json().get("type") != "urn:gwella:problem:unauthenticated"
-                or not r.headers.get("www-authenticate", "").startswith("Bearer")
-            ):
+            if path.startswith("/fhir/"):
+                # FHIR speaks OperationOutcome: the same refusal in its own terms.
+                refused = (
+                    r.status_code == 401
+                    and r.headers.get("content-type", "").startswith("application/fhir+json")
+                    and r.json()["issue"][0]["code"] == "login"
+                )
+            else:
+                refused = (
+                    r.status_code == 401
+                    and r.headers.get("content-type") == "application/problem+json"
+                    and r.json().get("type") == "urn:gwella:problem:unauthenticated"
+                )
+            if not refused or not r.headers.get("www-authenticate", "").startswith("Bearer"):
                 wrong.append(f"{method} {path} ({'token' if headers else 'none'}): {r.status_code}")
     assert not wrong, "\n".join(wrong)

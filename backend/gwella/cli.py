@@ -147,6 +147,10 @@ def main(argv: list[str] | None = None) -> None:
     srv.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     srv.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     srv.add_argument("--workers", type=int, default=1)
+    wrk = sub.add_parser(
+        "worker", help="deliver webhooks until SIGTERM/SIGINT (several may run at once)"
+    )
+    wrk.add_argument("--once", action="store_true", help="deliver one batch of what is due")
     rebuild = sub.add_parser("rebuild-results", help="recompute survey results from responses")
     rebuild.add_argument("--campaign", help="one campaign's id (default: every campaign)")
     spec = sub.add_parser("openapi", help="write the OpenAPI spec")
@@ -161,6 +165,10 @@ def main(argv: list[str] | None = None) -> None:
         create_admin(settings, args.email, args.name)
     elif args.command == "serve":
         serve(settings, args.host, args.port, args.workers)
+    elif args.command == "worker":
+        from gwella.worker import main as run_worker
+
+        run_worker(settings, once=args.once)
     elif args.command == "rebuild-results":
         rebuild_results(settings, args.campaign)
     elif args.command == "openapi":

@@ -52,6 +52,7 @@ from gwella.core.middleware import (
     SecurityHeadersMiddleware,
 )
 from gwella.core.requests import request_id
+from gwella.fhir.router import ProblemToOutcomeMiddleware, include_fhir
 from gwella.health.router import router as health_router
 from gwella.imports.router import IMPORT_MEDIA_TYPES
 from gwella.imports.router import router as imports_router
@@ -63,6 +64,9 @@ from gwella.partnerships.router import router as partnerships_router
 from gwella.responses.router import public_router as public_surveys_router
 from gwella.responses.router import router as responses_router
 from gwella.results.router import router as results_router
+from gwella.webhooks.docs import install_webhook_docs
+from gwella.webhooks.router import router as webhooks_router
+from gwella.worker import start_in_process
 
 _log = get_logger("gwella.app")
 
@@ -83,6 +87,7 @@ ROUTERS = [
     ingest_router,
     imports_router,
     indicators_router,
+    webhooks_router,
     audit_router,
 ]
 
@@ -101,6 +106,8 @@ TAGS = [
     {"name": "ingest", "description": "Bulk pushes from partner systems"},
     {"name": "imports", "description": "Files of responses or measurements, in the background"},
     {"name": "indicators", "description": "Frameworks, standards, indicators, measurements"},
+    {"name": "webhooks", "description": "Subscriptions to events, their deliveries and attempts"},
+    {"name": "fhir", "description": "FHIR R4: Questionnaires and pushed QuestionnaireResponses"},
     {"name": "audit", "description": "The append-only trail of every change"},
     {"name": "health", "description": "Liveness and readiness probes"},
 ]
@@ -234,6 +241,7 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
             "with `If-Match` (the `ETag` you read)."
         ),
         routes=app.routes,
+        webhooks=app.webhooks.routes,
         tags=TAGS,
         license_info={"name": "AGPL-3.0-or-later", "identifier": "AGPL-3.0-or-later"},
     )
@@ -244,7 +252,9 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
     schema["components"]["schemas"]["Problem"] = problem
     # Every operation with a body can be refused by the middleware for its size or type, and
     # invalid input is a Problem (not FastAPI's default shape) wherever it is documented.
-    for operations in schema["paths"].values():
+    for path, operations in schema["paths"].items():
+        if path.startswith("/fhir/"):
+            continue  # FHIR refusals are OperationOutcomes, declared by its routes
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
             if "422" in responses:
@@ -269,7 +279,8 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         app.state.sessionmaker = create_sessionmaker(engine)
         _log.info("started", env=settings.env.value, database=engine.dialect.name)
         try:
-            yield
+            async with start_in_process(app):  # the worker, when GWELLA_RUN_WORKER is true
+                yield
         finally:
             await engine.dispose()
 
@@ -286,7 +297,9 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
-    install_spa(app, settings)
+    include_fhir(app)
+    install_webhook_docs(app)
+    install_spa(app, settings)  # last: its catch-all must not shadow /api or /fhir
     app.openapi = lambda: custom_openapi(app)  # type: ignore[method-assign]
 
     # Added innermost first: request context > CORS > security headers > size > media type.
@@ -304,8 +317,10 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         overrides={
             "/api/v1/ingest/": settings.max_ingest_bytes,
             "/api/v1/imports": settings.max_import_bytes,
+            "/fhir/r4": settings.max_ingest_bytes,
         },
     )
+    app.add_middleware(ProblemToOutcomeMiddleware)  # outside the size limit: 413 in FHIR too
     app.add_middleware(SecurityHeadersMiddleware)
     if settings.cors_origins:
         app.add_middleware(

@@ -13,4 +13,5 @@ def load_all_models() -> None:
     import gwella.organisations.models
     import gwella.partnerships.models
     import gwella.responses.models
-    import gwella.results.models  # noqa: F401
+    import gwella.results.models
+    import gwella.webhooks.models  # noqa: F401

@@ -218,8 +218,12 @@ async def test_every_change_is_recorded_with_actor_changes_request_and_address(
         "POST", "/api/v1/partnerships", me, json={"name": "P", "organisation_ids": [str(org.id)]}
     )
     pid = r.json()["id"]
+    # The third organisation joins with consent: a platform administrator brings it in.
     r, rid = await call(
-        "POST", f"/api/v1/partnerships/{pid}/members", me, json={"organisation_id": str(third.id)}
+        "POST",
+        f"/api/v1/partnerships/{pid}/members",
+        platform,
+        json={"organisation_id": str(third.id)},
     )
     member = r.json()["id"]
     event = await one("partnership.member_joined", member, rid)

@@ -21,6 +21,7 @@ from gwella.core.pagination import PageParams, paginate
 from gwella.instruments import service as instruments
 from gwella.instruments.models import VersionStatus
 from gwella.organisations import service as organisations
+from gwella.webhooks import service as webhooks
 
 FIELDS = ("name", "opens_at", "closes_at", "min_cell_size")
 SORTS = {"opens_at": Campaign.opens_at, "created_at": Campaign.created_at, "name": Campaign.name}
@@ -228,4 +229,17 @@ async def close_campaign(session: AsyncSession, ctx: AuditContext, campaign: Cam
         before=before,
         after=audit.snapshot(campaign, FIELDS),
     )
+    if await webhooks.has_subscribers(session, campaign.organisation_id, "campaign.closed"):
+        await webhooks.emit(
+            session,
+            event_type="campaign.closed",
+            organisation_id=campaign.organisation_id,
+            record_type="campaign",
+            record_id=campaign.id,
+            payload={
+                "campaign_id": campaign.id,
+                "instrument_version_id": campaign.instrument_version_id,
+                "closed_at": now,
+            },
+        )
     return campaign

@@ -27,6 +27,7 @@ from gwella.imports import files
 from gwella.imports.models import ImportJob, ImportRowError, ImportState
 from gwella.ingest import service as ingest
 from gwella.ingest.schemas import IngestMeasurementItem, IngestResponseItem
+from gwella.webhooks import service as webhooks
 
 CHUNK_ROWS = 1000
 LOCK_SECONDS = 120
@@ -288,6 +289,22 @@ async def _finish(
         organisation_id=job.organisation_id,
         after={**job.summary, "rows": job.rows_processed, "reason": reason},
     )
+    if await webhooks.has_subscribers(session, job.organisation_id, "import.completed"):
+        await webhooks.emit(
+            session,
+            event_type="import.completed",
+            organisation_id=job.organisation_id,
+            record_type="import",
+            record_id=job.id,
+            payload={
+                "import_id": job.id,
+                "status": state.value,
+                **{
+                    k: int(job.summary.get(k, 0))
+                    for k in ("imported", "updated", "ignored", "rejected")
+                },
+            },
+        )
     await session.commit()
     if state is ImportState.completed:
         await asyncio.to_thread(Path(job.file_path).unlink, missing_ok=True)

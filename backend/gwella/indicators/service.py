@@ -22,6 +22,7 @@ from gwella.indicators.models import (
     Standard,
 )
 from gwella.indicators.schemas import IndicatorCreate
+from gwella.webhooks import service as webhooks
 
 SORTS = {"code": Indicator.code, "created_at": Indicator.created_at}
 MEASUREMENT_SORTS = {"period_end": Measurement.period_end}
@@ -155,21 +156,36 @@ async def store_measurements(
 ) -> None:
     now = utcnow()
     if new_rows:
-        await session.execute(
-            insert(Measurement),
-            [
-                {
-                    "id": uuid.uuid4(),
-                    "source": MeasurementSource.push,
-                    "source_organisation_id": source_org,
-                    "recorded_at": now,
-                    "created_at": now,
-                    "updated_at": now,
-                    **row,
-                }
-                for row in new_rows
-            ],
-        )
+        inserted = [
+            {
+                "id": uuid.uuid4(),
+                "source": MeasurementSource.push,
+                "source_organisation_id": source_org,
+                "recorded_at": now,
+                "created_at": now,
+                "updated_at": now,
+                **row,
+            }
+            for row in new_rows
+        ]
+        await session.execute(insert(Measurement), inserted)
+        if await webhooks.has_subscribers(session, source_org, "measurement.created"):
+            for row in inserted:
+                await webhooks.emit(
+                    session,
+                    event_type="measurement.created",
+                    organisation_id=source_org,
+                    record_type="measurement",
+                    record_id=row["id"],
+                    payload={
+                        "measurement_id": row["id"],
+                        "indicator_id": row["indicator_id"],
+                        "service_id": row["service_id"],
+                        "period_start": row["period_start"],
+                        "period_end": row["period_end"],
+                        "value": row["value"],
+                    },
+                )
     for stored, row in changed:
         before = {
             "value": stored.value,

@@ -29,6 +29,7 @@ from gwella.responses import service as responses
 from gwella.responses.models import Answer, Response
 from gwella.results import service as results
 from gwella.results.aggregate import Answered
+from gwella.webhooks import service as webhooks
 
 Mode = Literal["best_effort", "atomic"]
 SUBMISSION_NAMESPACE = uuid.UUID("6f1f7a52-2a43-4a5e-9a49-0d6c3e3f4b10")
@@ -249,7 +250,9 @@ async def _write(
                 }
             )
             answer_rows += responses.answer_rows(response_id, content, answers)
+        new_ids = [r["id"] for r in rows]
         await session.execute(insert(Response), rows)
+        new_ids = [r["id"] for r in rows]
         if answer_rows:
             await session.execute(insert(Answer), answer_rows)
         await results.record(
@@ -261,6 +264,9 @@ async def _write(
                 for r, a in zip(rows, added, strict=True)
             ],
         )
+        if await webhooks.has_subscribers(session, client_org, "response.created"):
+            created = list(await session.scalars(select(Response).where(Response.id.in_(new_ids))))
+            await responses.emit_responses(session, campaign, "response.created", created)
     previous = await responses.answers_of(session, [stored.id for stored, _ in outcome.updated])
     for stored, values in outcome.updated:
         answers = values.pop("answers")
@@ -296,6 +302,10 @@ async def _write(
             organisation_id=client_org,
             before=before,
             after={"content_hash": stored.content_hash, "submitted_at": stored.submitted_at},
+        )
+    if outcome.updated:
+        await responses.emit_responses(
+            session, campaign, "response.updated", [stored for stored, _ in outcome.updated]
         )
 
 

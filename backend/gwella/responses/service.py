@@ -30,11 +30,13 @@ from gwella.core.pagination import PageParams, paginate
 from gwella.core.security import keyed_hash
 from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent, QuestionType
+from gwella.organisations import service as organisations
 from gwella.responses.models import Answer, Moderation, Response, SubmissionAttempt
 from gwella.responses.schemas import SubmissionCreate
 from gwella.responses.validation import validate_answers
 from gwella.results import service as results
 from gwella.results.aggregate import Answered
+from gwella.webhooks import service as webhooks
 
 SORTS = {"submitted_at": Response.submitted_at}
 
@@ -238,6 +240,7 @@ async def submit(
     await results.record(
         session, campaign.id, content, [Answered(link.service_id, submitted_at, answers)]
     )
+    await emit_responses(session, campaign, "response.created", [response])
     if ctx.actor_type is ActorType.anonymous and campaign.anonymity is Anonymity.anonymous:
         # Nothing that could tie an anonymous response to a time or an address.
         await audit.record(
@@ -409,3 +412,37 @@ async def answered_for_rebuild(session: AsyncSession, campaign_id: uuid.UUID) ->
         )
         for r in stored
     ]
+
+
+async def emit_responses(
+    session: AsyncSession, campaign: Campaign, event_type: str, stored: list[Response]
+) -> None:
+    """Tell the subscribers of each response's service's organisation (and of the campaign's,
+    when that is another) that responses were created or updated."""
+    if not stored:
+        return
+    orgs = {
+        s: (await organisations.get_service(session, s)).organisation_id
+        for s in {r.service_id for r in stored}
+    }
+    for org_id in {*orgs.values(), campaign.organisation_id}:
+        if not await webhooks.has_subscribers(session, org_id, event_type):
+            continue
+        for r in stored:
+            if org_id not in (orgs[r.service_id], campaign.organisation_id):
+                continue
+            await webhooks.emit(
+                session,
+                event_type=event_type,
+                organisation_id=org_id,
+                record_type="response",
+                record_id=r.id,
+                payload={
+                    "response_id": r.id,
+                    "campaign_id": campaign.id,
+                    "service_id": r.service_id,
+                    "channel": r.channel,
+                    "submitted_at": r.submitted_at,
+                    "external_id": r.external_id,
+                },
+            )

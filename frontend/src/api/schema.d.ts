@@ -1253,6 +1253,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the webhook subscriptions you manage */
+        get: operations["listWebhookSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe a URL to events (the signing secret is shown once)
+         * @description Each event is POSTed as JSON with the Standard Webhooks headers `webhook-id`, `webhook-timestamp` and `webhook-signature` (HMAC-SHA256 with the secret returned here, which is never shown again). Any 2xx answer acknowledges it; anything else is retried with backoff for 24 hours. Events of one record arrive in order.
+         */
+        post: operations["createWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a webhook subscription (never its secret) */
+        get: operations["getWebhookSubscription"];
+        put?: never;
+        post?: never;
+        /** Delete a subscription, with its deliveries (nothing more is sent) */
+        delete: operations["deleteWebhookSubscription"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a subscription's URL, events or description, or pause it
+         * @description While inactive nothing is sent; its pending deliveries wait for it.
+         */
+        patch: operations["updateWebhookSubscription"];
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{subscription_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a subscription's signing secret (the new one is shown once)
+         * @description Until `previous_valid_for` seconds have passed, every message carries two signatures (new and old secret), so a receiver can switch without missing one.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{subscription_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a subscription's deliveries, newest first */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{delivery_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a delivery: its state, schedule and the body sent */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{delivery_id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List every attempt of a delivery, with the receiver's answer */
+        get: operations["listWebhookDeliveryAttempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again now (same `webhook-id`), whatever its state
+         * @description A pending delivery is tried at once; a delivered or failed one is pending again, with a new 24-hour retry window. 409 while a worker is sending it.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1290,10 +1424,400 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/fhir/r4/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What this FHIR R4 endpoint supports (a CapabilityStatement) */
+        get: operations["getFhirCapabilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/r4/Questionnaire/{questionnaire_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a published instrument version as a FHIR Questionnaire
+         * @description The id is the instrument version's id. Visible as the instrument is: to its organisation, to partners when shared with its partnerships, and to co-designers.
+         */
+        get: operations["getQuestionnaire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/r4/Questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Questionnaires by canonical url and version (a searchset Bundle)
+         * @description Without `url`, every published version of the instruments visible to you, a page of instruments at a time (follow the `next` link). Unknown parameters are ignored.
+         */
+        get: operations["listQuestionnaires"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/r4/QuestionnaireResponse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push one QuestionnaireResponse as a survey response (idempotent by identifier)
+         * @description For partner systems (an API client with `responses:write`). Mapped onto a response of your campaign that runs the Questionnaire, and checked exactly as a web response is. By (your organisation, `identifier.value`): new is stored (201, with Location), the same content again is ignored (200), changed content updates the stored response (200). The answer is the stored response as a QuestionnaireResponse. See `GET /fhir/r4/metadata` for the mapping.
+         */
+        post: operations["createQuestionnaireResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/r4/QuestionnaireResponse/{response_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read back a response your organisation pushed, as a QuestionnaireResponse */
+        get: operations["getQuestionnaireResponse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/r4": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push a batch or transaction Bundle of QuestionnaireResponses
+         * @description For partner systems (an API client with `responses:write`). Each entry is `POST QuestionnaireResponse`, handled as `createQuestionnaireResponse` is. A batch stores the entries it can and answers a batch-response whose entries say 201 Created, 200 OK (updated or unchanged) or the refusal with its OperationOutcome. A transaction stores all or nothing: a transaction-response, or one OperationOutcome listing every refused entry. Up to 5000 entries.
+         */
+        post: operations["ingestFhirBundle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "response.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A response was stored (from the web, paper entry or a partner push)
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `response.created`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     A response was stored (from the web, paper entry or a partner push).
+         */
+        post: operations["responseCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "response.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A partner system pushed changed content for a response it had sent before
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `response.updated`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     A partner system pushed changed content for a response it had sent before.
+         */
+        post: operations["responseUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "import.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An import job finished (successfully or not); fetch it for the summary's errors
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `import.completed`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     An import job finished (successfully or not); fetch it for the summary's errors.
+         */
+        post: operations["importCompletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "campaign.closed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A campaign closed: its results are final
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `campaign.closed`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     A campaign closed: its results are final.
+         */
+        post: operations["campaignClosedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "measurement.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new indicator measurement was stored
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `measurement.created`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     A new indicator measurement was stored.
+         */
+        post: operations["measurementCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "indicator.signal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An indicator's chart shows a special cause (improvement or concern)
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `indicator.signal`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     An indicator's chart shows a special cause (improvement or concern).
+         */
+        post: operations["indicatorSignalWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "action.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An improvement action was proposed or agreed
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `action.created`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     An improvement action was proposed or agreed.
+         */
+        post: operations["actionCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "action.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An improvement action moved to another status
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `action.status_changed`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     An improvement action moved to another status.
+         */
+        post: operations["actionStatusChangedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
+        /**
+         * ActionCreatedEvent
+         * @description An improvement action was proposed or agreed.
+         */
+        ActionCreatedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "action.created";
+            data: components["schemas"]["ActionCreatedEventData"];
+        };
+        /** ActionCreatedEventData */
+        ActionCreatedEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Action Id
+             * Format: uuid
+             */
+            action_id: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * @example proposed
+             */
+            status: string;
+            /**
+             * Source
+             * @description Where it came from
+             * @example service_user
+             */
+            source: string;
+        };
+        /**
+         * ActionStatusChangedEvent
+         * @description An improvement action moved to another status.
+         */
+        ActionStatusChangedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "action.status_changed";
+            data: components["schemas"]["ActionStatusChangedEventData"];
+        };
+        /** ActionStatusChangedEventData */
+        ActionStatusChangedEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Action Id
+             * Format: uuid
+             */
+            action_id: string;
+            /**
+             * Previous Status
+             * @example agreed
+             */
+            previous_status: string;
+            /**
+             * Status
+             * @example in_progress
+             */
+            status: string;
+        };
         /**
          * ActorType
          * @enum {string}
@@ -1521,6 +2045,54 @@ export interface components {
             client_secret?: string | null;
             /** Scope */
             scope?: string | null;
+        };
+        /**
+         * CampaignClosedEvent
+         * @description A campaign closed: its results are final.
+         */
+        CampaignClosedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "campaign.closed";
+            data: components["schemas"]["CampaignClosedEventData"];
+        };
+        /** CampaignClosedEventData */
+        CampaignClosedEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Instrument Version Id
+             * Format: uuid
+             */
+            instrument_version_id: string;
+            /**
+             * Closed At
+             * Format: date-time
+             */
+            closed_at: string;
         };
         /** CampaignCreate */
         CampaignCreate: {
@@ -1983,6 +2555,11 @@ export interface components {
             language?: components["schemas"]["Language"] | null;
         };
         /**
+         * DeliveryStatus
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
+        /**
          * Direction
          * @enum {string}
          */
@@ -2005,6 +2582,58 @@ export interface components {
         Health: {
             /** Status */
             status: string;
+        };
+        /**
+         * ImportCompletedEvent
+         * @description An import job finished (successfully or not); fetch it for the summary's errors.
+         */
+        ImportCompletedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "import.completed";
+            data: components["schemas"]["ImportCompletedEventData"];
+        };
+        /** ImportCompletedEventData */
+        ImportCompletedEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Import Id
+             * Format: uuid
+             */
+            import_id: string;
+            /**
+             * Status
+             * @description How the job ended
+             * @example completed
+             */
+            status: string;
+            /** Imported */
+            imported: number;
+            /** Updated */
+            updated: number;
+            /** Ignored */
+            ignored: number;
+            /** Rejected */
+            rejected: number;
         };
         /** ImportCounts */
         ImportCounts: {
@@ -2204,6 +2833,65 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /**
+         * IndicatorSignalEvent
+         * @description An indicator's chart shows a special cause (improvement or concern).
+         */
+        IndicatorSignalEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "indicator.signal";
+            data: components["schemas"]["IndicatorSignalEventData"];
+        };
+        /** IndicatorSignalEventData */
+        IndicatorSignalEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /** Service Id */
+            service_id?: string | null;
+            /**
+             * Period End
+             * Format: date
+             * @description The period of the point that raised the signal
+             */
+            period_end: string;
+            /**
+             * Signal
+             * @enum {string}
+             */
+            signal: "improvement" | "concern";
+            /**
+             * Rule
+             * @description The special-cause rule that fired (Making Data Count XmR)
+             * @enum {string}
+             */
+            rule: "outside_limits" | "trend" | "two_of_three" | "shift";
+            /** Value */
+            value: number;
         };
         /** IngestMeasurementItem */
         IngestMeasurementItem: {
@@ -2609,6 +3297,63 @@ export interface components {
             en?: string | null;
             /** Cy */
             cy?: string | null;
+        };
+        /**
+         * MeasurementCreatedEvent
+         * @description A new indicator measurement was stored.
+         */
+        MeasurementCreatedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "measurement.created";
+            data: components["schemas"]["MeasurementCreatedEventData"];
+        };
+        /** MeasurementCreatedEventData */
+        MeasurementCreatedEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Measurement Id
+             * Format: uuid
+             */
+            measurement_id: string;
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /** Service Id */
+            service_id?: string | null;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /** Value */
+            value?: number | null;
         };
         /** MeasurementPage */
         MeasurementPage: {
@@ -3154,6 +3899,70 @@ export interface components {
             /** Total */
             total: number | null;
         };
+        /**
+         * ResponseCreatedEvent
+         * @description A response was stored (from the web, paper entry or a partner push).
+         */
+        ResponseCreatedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "response.created";
+            data: components["schemas"]["ResponseEventData"];
+        };
+        /** ResponseEventData */
+        ResponseEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Response Id
+             * Format: uuid
+             */
+            response_id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Service Id
+             * Format: uuid
+             */
+            service_id: string;
+            /**
+             * Channel
+             * @description `web`, `partner` or `paper`
+             * @example partner
+             */
+            channel: string;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /**
+             * External Id
+             * @description The partner system's own id, when pushed
+             */
+            external_id?: string | null;
+        };
         /** ResponsePage */
         ResponsePage: {
             /** Items */
@@ -3206,6 +4015,30 @@ export interface components {
             entered_by_id: string | null;
             /** Answers */
             answers: components["schemas"]["AnswerRead"][];
+        };
+        /**
+         * ResponseUpdatedEvent
+         * @description A partner system pushed changed content for a response it had sent before.
+         */
+        ResponseUpdatedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "response.updated";
+            data: components["schemas"]["ResponseEventData"];
         };
         /** ResultCellRead */
         ResultCellRead: {
@@ -3710,6 +4543,288 @@ export interface components {
             status: components["schemas"]["VersionStatus"];
             /** Published At */
             published_at: string | null;
+        };
+        /** WebhookAttemptPage */
+        WebhookAttemptPage: {
+            /** Items */
+            items: components["schemas"]["WebhookAttemptRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /**
+             * Next
+             * @description The full URL of the next page; null on the last page
+             */
+            next: string | null;
+        };
+        /** WebhookAttemptRead */
+        WebhookAttemptRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Delivery Id
+             * Format: uuid
+             */
+            delivery_id: string;
+            /**
+             * Attempted At
+             * Format: date-time
+             */
+            attempted_at: string;
+            /** Duration Ms */
+            duration_ms: number;
+            /**
+             * Status Code
+             * @description The receiver's status; null if none came
+             */
+            status_code: number | null;
+            /**
+             * Error
+             * @description Why it failed: a status, a time-out, a refusal
+             */
+            error: string | null;
+            /**
+             * Response Body
+             * @description The start of the receiver's answer
+             */
+            response_body: string | null;
+        };
+        /** WebhookDeliveryPage */
+        WebhookDeliveryPage: {
+            /** Items */
+            items: components["schemas"]["WebhookDeliveryRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /**
+             * Next
+             * @description The full URL of the next page; null on the last page
+             */
+            next: string | null;
+        };
+        /** WebhookDeliveryRead */
+        WebhookDeliveryRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Subscription Id
+             * Format: uuid
+             */
+            subscription_id: string;
+            /**
+             * Event Id
+             * Format: uuid
+             */
+            event_id: string;
+            event_type: components["schemas"]["WebhookEventType"];
+            /** Record Type */
+            record_type: string;
+            /** Record Id */
+            record_id: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Attempt Count */
+            attempt_count: number;
+            /**
+             * Next Attempt At
+             * @description When it is next tried, if pending
+             */
+            next_attempt_at: string | null;
+            /**
+             * Deadline At
+             * Format: date-time
+             * @description Retries stop here
+             */
+            deadline_at: string;
+            /** Last Attempt At */
+            last_attempt_at: string | null;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /** Last Error */
+            last_error: string | null;
+            /** Delivered At */
+            delivered_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Payload
+             * @description The body sent
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * WebhookEventType
+         * @enum {string}
+         */
+        WebhookEventType: "response.created" | "response.updated" | "import.completed" | "campaign.closed" | "measurement.created" | "indicator.signal" | "action.created" | "action.status_changed";
+        /** WebhookSubscriptionCreate */
+        WebhookSubscriptionCreate: {
+            /**
+             * Organisation Id
+             * @description Whose events: required for people; an API client subscribes its own
+             */
+            organisation_id?: string | null;
+            /**
+             * Url
+             * @description An https URL (http only to a loopback address, or outside production)
+             * @example https://pas.example.nhs.uk/hooks/gwella
+             */
+            url: string;
+            /** Event Types */
+            event_types: components["schemas"]["WebhookEventType"][];
+            /**
+             * Description
+             * @example Trust PAS
+             */
+            description?: string | null;
+            /**
+             * Is Active
+             * @default true
+             */
+            is_active: boolean;
+        };
+        /** WebhookSubscriptionPage */
+        WebhookSubscriptionPage: {
+            /** Items */
+            items: components["schemas"]["WebhookSubscriptionRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /**
+             * Next
+             * @description The full URL of the next page; null on the last page
+             */
+            next: string | null;
+        };
+        /** WebhookSubscriptionRead */
+        WebhookSubscriptionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Api Client Id
+             * @description The API client that subscribed itself, if one did
+             */
+            api_client_id: string | null;
+            /** Url */
+            url: string;
+            /** Description */
+            description: string | null;
+            /** Event Types */
+            event_types: components["schemas"]["WebhookEventType"][];
+            /** Is Active */
+            is_active: boolean;
+            /** Secret Rotated At */
+            secret_rotated_at: string | null;
+            /**
+             * Previous Secret Expires At
+             * @description Until then, the secret before the last rotation also signs
+             */
+            previous_secret_expires_at: string | null;
+            /** Created By Id */
+            created_by_id: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** WebhookSubscriptionUpdate */
+        WebhookSubscriptionUpdate: {
+            /** Url */
+            url?: string | null;
+            /** Event Types */
+            event_types?: components["schemas"]["WebhookEventType"][] | null;
+            /** Description */
+            description?: string | null;
+            /**
+             * Is Active
+             * @description Inactive: nothing is sent; pending deliveries wait
+             */
+            is_active?: boolean | null;
+        };
+        /** WebhookSubscriptionWithSecret */
+        WebhookSubscriptionWithSecret: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Api Client Id
+             * @description The API client that subscribed itself, if one did
+             */
+            api_client_id: string | null;
+            /** Url */
+            url: string;
+            /** Description */
+            description: string | null;
+            /** Event Types */
+            event_types: components["schemas"]["WebhookEventType"][];
+            /** Is Active */
+            is_active: boolean;
+            /** Secret Rotated At */
+            secret_rotated_at: string | null;
+            /**
+             * Previous Secret Expires At
+             * @description Until then, the secret before the last rotation also signs
+             */
+            previous_secret_expires_at: string | null;
+            /** Created By Id */
+            created_by_id: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Secret
+             * @description The signing secret (Standard Webhooks `whsec_…`): shown only in this answer; store it now
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
         };
         /** FieldProblem */
         FieldProblem: {
@@ -10313,6 +11428,700 @@ export interface operations {
             };
         };
     };
+    listWebhookSubscriptions: {
+        parameters: {
+            query?: {
+                organisation_id?: string | null;
+                is_active?: boolean | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string | null;
+                /** @description Sort field, `-` prefix for descending. One of: -created_at, -url, created_at, url */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionPage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                "If-Match"?: string | null;
+            };
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you read it (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: {
+                /** @description Seconds the old secret still signs */
+                previous_valid_for?: number;
+            };
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DeliveryStatus"] | null;
+                event_type?: components["schemas"]["WebhookEventType"] | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string | null;
+                /** @description Sort field, `-` prefix for descending. One of: -created_at, -next_attempt_at, created_at, next_attempt_at */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveryAttempts: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string | null;
+                /** @description Sort field, `-` prefix for descending. One of: -attempted_at, attempted_at */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAttemptPage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -10443,6 +12252,756 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    getFhirCapabilities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CapabilityStatement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getQuestionnaire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionnaire_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Questionnaire */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (401 Unauthorized): an OperationOutcome */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (403 Forbidden): an OperationOutcome */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (404 Not Found): an OperationOutcome */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (422 Unprocessable Entity): an OperationOutcome */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+        };
+    };
+    listQuestionnaires: {
+        parameters: {
+            query?: {
+                /** @description Canonical url (`url|version` works too) */
+                url?: string | null;
+                /** @description Version number */
+                version?: string | null;
+                /** @description Instruments per page */
+                _count?: number;
+                /** @description From a `next` link */
+                _cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A searchset Bundle */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (400 Bad Request): an OperationOutcome */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (401 Unauthorized): an OperationOutcome */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (403 Forbidden): an OperationOutcome */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (422 Unprocessable Entity): an OperationOutcome */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+        };
+    };
+    createQuestionnaireResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/fhir+json": Record<string, never>;
+                "application/json": Record<string, never>;
+                "application/json+fhir": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Unchanged or updated: the stored QuestionnaireResponse */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Created: the stored QuestionnaireResponse */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (400 Bad Request): an OperationOutcome */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (401 Unauthorized): an OperationOutcome */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (403 Forbidden): an OperationOutcome */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (404 Not Found): an OperationOutcome */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (409 Conflict): an OperationOutcome */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (413 Payload Too Large): an OperationOutcome */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (415 Unsupported Media Type): an OperationOutcome */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (422 Unprocessable Entity): an OperationOutcome */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getQuestionnaireResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                response_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A QuestionnaireResponse */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (401 Unauthorized): an OperationOutcome */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (403 Forbidden): an OperationOutcome */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (404 Not Found): an OperationOutcome */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (422 Unprocessable Entity): an OperationOutcome */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+        };
+    };
+    ingestFhirBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/fhir+json": Record<string, never>;
+                "application/json": Record<string, never>;
+                "application/json+fhir": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description A batch-response or transaction-response Bundle */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (400 Bad Request): an OperationOutcome */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (401 Unauthorized): an OperationOutcome */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (403 Forbidden): an OperationOutcome */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (404 Not Found): an OperationOutcome */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (409 Conflict): an OperationOutcome */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (413 Payload Too Large): an OperationOutcome */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (415 Unsupported Media Type): an OperationOutcome */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Refused (422 Unprocessable Entity): an OperationOutcome */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+        };
+    };
+    responseCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    responseUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    importCompletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportCompletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    campaignClosedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignClosedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    measurementCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    indicatorSignalWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorSignalEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    actionCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    actionStatusChangedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionStatusChangedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

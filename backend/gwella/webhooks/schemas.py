@@ -1,0 +1,280 @@
+"""API models of subscriptions and deliveries, and the typed payload of every event.
+
+Every event is sent as ``{id, type, timestamp, data}``: ``id`` is also the ``webhook-id``
+header (the same on every retry, so receivers can ignore a repeat), ``timestamp`` is when the
+change happened, and ``data`` holds ids and a few fields; fetch the record for the rest.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from gwella.core.pagination import Page
+from gwella.core.schemas import ApiModel, ReadModel, ShortText
+from gwella.webhooks.models import DeliveryStatus
+
+
+class WebhookEventType(enum.StrEnum):
+    response_created = "response.created"
+    response_updated = "response.updated"
+    import_completed = "import.completed"
+    campaign_closed = "campaign.closed"
+    measurement_created = "measurement.created"
+    indicator_signal = "indicator.signal"
+    action_created = "action.created"
+    action_status_changed = "action.status_changed"
+
+
+# ------------------------------------------------------------------------ event payloads
+
+
+class EventData(BaseModel):
+    """Fields every event's ``data`` has. Unknown fields are refused, so that the documented
+    payload is exactly what is sent."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    organisation_id: uuid.UUID = Field(description="The organisation whose record changed")
+
+
+class ResponseEventData(EventData):
+    response_id: uuid.UUID
+    campaign_id: uuid.UUID
+    service_id: uuid.UUID
+    channel: str = Field(description="`web`, `partner` or `paper`", examples=["partner"])
+    submitted_at: datetime
+    external_id: str | None = Field(
+        default=None, max_length=200, description="The partner system's own id, when pushed"
+    )
+
+
+class ImportCompletedEventData(EventData):
+    import_id: uuid.UUID
+    status: str = Field(description="How the job ended", examples=["completed"])
+    imported: int
+    updated: int
+    ignored: int
+    rejected: int
+
+
+class CampaignClosedEventData(EventData):
+    campaign_id: uuid.UUID
+    instrument_version_id: uuid.UUID
+    closed_at: datetime
+
+
+class MeasurementCreatedEventData(EventData):
+    measurement_id: uuid.UUID
+    indicator_id: uuid.UUID
+    service_id: uuid.UUID | None = None
+    period_start: date
+    period_end: date
+    value: float | None = None
+
+
+class IndicatorSignalEventData(EventData):
+    indicator_id: uuid.UUID
+    service_id: uuid.UUID | None = None
+    period_end: date = Field(description="The period of the point that raised the signal")
+    signal: Literal["improvement", "concern"]
+    rule: Literal["outside_limits", "trend", "two_of_three", "shift"] = Field(
+        description="The special-cause rule that fired (Making Data Count XmR)"
+    )
+    value: float
+
+
+class ActionCreatedEventData(EventData):
+    action_id: uuid.UUID
+    title: str = Field(max_length=200)
+    status: str = Field(examples=["proposed"])
+    source: str = Field(description="Where it came from", examples=["service_user"])
+
+
+class ActionStatusChangedEventData(EventData):
+    action_id: uuid.UUID
+    previous_status: str = Field(examples=["agreed"])
+    status: str = Field(examples=["in_progress"])
+
+
+class _Event(BaseModel):
+    id: uuid.UUID = Field(description="The event's id; also the `webhook-id` header")
+    timestamp: datetime = Field(description="When the change happened (RFC 3339, UTC)")
+
+
+class ResponseCreatedEvent(_Event):
+    """A response was stored (from the web, paper entry or a partner push)."""
+
+    type: Literal["response.created"]
+    data: ResponseEventData
+
+
+class ResponseUpdatedEvent(_Event):
+    """A partner system pushed changed content for a response it had sent before."""
+
+    type: Literal["response.updated"]
+    data: ResponseEventData
+
+
+class ImportCompletedEvent(_Event):
+    """An import job finished (successfully or not); fetch it for the summary's errors."""
+
+    type: Literal["import.completed"]
+    data: ImportCompletedEventData
+
+
+class CampaignClosedEvent(_Event):
+    """A campaign closed: its results are final."""
+
+    type: Literal["campaign.closed"]
+    data: CampaignClosedEventData
+
+
+class MeasurementCreatedEvent(_Event):
+    """A new indicator measurement was stored."""
+
+    type: Literal["measurement.created"]
+    data: MeasurementCreatedEventData
+
+
+class IndicatorSignalEvent(_Event):
+    """An indicator's chart shows a special cause (improvement or concern)."""
+
+    type: Literal["indicator.signal"]
+    data: IndicatorSignalEventData
+
+
+class ActionCreatedEvent(_Event):
+    """An improvement action was proposed or agreed."""
+
+    type: Literal["action.created"]
+    data: ActionCreatedEventData
+
+
+class ActionStatusChangedEvent(_Event):
+    """An improvement action moved to another status."""
+
+    type: Literal["action.status_changed"]
+    data: ActionStatusChangedEventData
+
+
+EVENTS: dict[WebhookEventType, tuple[type[EventData], type[_Event]]] = {
+    WebhookEventType.response_created: (ResponseEventData, ResponseCreatedEvent),
+    WebhookEventType.response_updated: (ResponseEventData, ResponseUpdatedEvent),
+    WebhookEventType.import_completed: (ImportCompletedEventData, ImportCompletedEvent),
+    WebhookEventType.campaign_closed: (CampaignClosedEventData, CampaignClosedEvent),
+    WebhookEventType.measurement_created: (MeasurementCreatedEventData, MeasurementCreatedEvent),
+    WebhookEventType.indicator_signal: (IndicatorSignalEventData, IndicatorSignalEvent),
+    WebhookEventType.action_created: (ActionCreatedEventData, ActionCreatedEvent),
+    WebhookEventType.action_status_changed: (
+        ActionStatusChangedEventData,
+        ActionStatusChangedEvent,
+    ),
+}
+
+# ------------------------------------------------------------------------ subscriptions
+
+EventTypes = list[WebhookEventType]
+
+
+class WebhookSubscriptionCreate(ApiModel):
+    organisation_id: uuid.UUID | None = Field(
+        default=None,
+        description="Whose events: required for people; an API client subscribes its own",
+    )
+    url: str = Field(
+        min_length=10,
+        max_length=2000,
+        description="An https URL (http only to a loopback address, or outside production)",
+        examples=["https://pas.example.nhs.uk/hooks/gwella"],
+    )
+    event_types: EventTypes = Field(min_length=1, max_length=len(WebhookEventType))
+    description: ShortText | None = Field(default=None, examples=["Trust PAS"])
+    is_active: bool = True
+
+
+class WebhookSubscriptionUpdate(ApiModel):
+    url: str | None = Field(default=None, min_length=10, max_length=2000)
+    event_types: EventTypes | None = Field(
+        default=None, min_length=1, max_length=len(WebhookEventType)
+    )
+    description: ShortText | None = None
+    is_active: bool | None = Field(
+        default=None, description="Inactive: nothing is sent; pending deliveries wait"
+    )
+
+
+class WebhookSubscriptionRead(ReadModel):
+    id: uuid.UUID
+    organisation_id: uuid.UUID
+    api_client_id: uuid.UUID | None = Field(
+        description="The API client that subscribed itself, if one did"
+    )
+    url: str
+    description: str | None
+    event_types: list[WebhookEventType]
+    is_active: bool
+    secret_rotated_at: datetime | None
+    previous_secret_expires_at: datetime | None = Field(
+        description="Until then, the secret before the last rotation also signs"
+    )
+    created_by_id: uuid.UUID | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class WebhookSubscriptionWithSecret(WebhookSubscriptionRead):
+    secret: str = Field(
+        description="The signing secret (Standard Webhooks `whsec_…`): shown only in this "
+        "answer; store it now",
+        examples=["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
+    )
+
+
+class WebhookSubscriptionPage(Page[WebhookSubscriptionRead]):
+    pass
+
+
+# ------------------------------------------------------------------------ deliveries
+
+
+class WebhookDeliveryRead(BaseModel):
+    id: uuid.UUID
+    subscription_id: uuid.UUID
+    event_id: uuid.UUID
+    event_type: WebhookEventType
+    record_type: str
+    record_id: str
+    status: DeliveryStatus
+    attempt_count: int
+    next_attempt_at: datetime | None = Field(description="When it is next tried, if pending")
+    deadline_at: datetime = Field(description="Retries stop here")
+    last_attempt_at: datetime | None
+    last_status_code: int | None
+    last_error: str | None
+    delivered_at: datetime | None
+    created_at: datetime
+    payload: dict[str, Any] = Field(description="The body sent")
+
+
+class WebhookDeliveryPage(Page[WebhookDeliveryRead]):
+    pass
+
+
+class WebhookAttemptRead(ReadModel):
+    id: uuid.UUID
+    delivery_id: uuid.UUID
+    attempted_at: datetime
+    duration_ms: int
+    status_code: int | None = Field(description="The receiver's status; null if none came")
+    error: str | None = Field(description="Why it failed: a status, a time-out, a refusal")
+    response_body: str | None = Field(description="The start of the receiver's answer")
+
+
+class WebhookAttemptPage(Page[WebhookAttemptRead]):
+    pass

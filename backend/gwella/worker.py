@@ -1,0 +1,178 @@
+"""The background worker: delivers webhooks and applies import jobs.
+
+Run it as ``gwella worker`` beside the API (as many as you like: they share the work without
+sending anything twice), or inside the API process with ``GWELLA_RUN_WORKER=true`` (the
+default in development, so ``make run`` works alone): :func:`start_in_process` is entered in
+the app's lifespan. Deliveries never run inside a request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from gwella.core.config import Settings
+from gwella.core.database import create_engine, create_sessionmaker, utcnow
+from gwella.core.logging import configure_logging, get_logger
+from gwella.imports import service as imports
+from gwella.webhooks import delivery
+
+_log = get_logger("gwella.worker")
+PRUNE_EVERY = timedelta(hours=1)
+MAX_ERROR_BACKOFF_SECONDS = 30.0
+
+
+def new_worker_id() -> str:
+    return f"{socket.gethostname()[:64]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+class Worker:
+    """Polls the outbox and delivers what is due, until told to stop."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        *,
+        worker_id: str | None = None,
+        config: delivery.DeliveryConfig | None = None,
+    ) -> None:
+        self.settings = settings
+        self.sessionmaker = sessionmaker
+        self.worker_id = worker_id or new_worker_id()
+        self.config = config or delivery.DeliveryConfig.from_settings(settings)
+        self._pruned_at: datetime | None = None
+
+    async def run_once(self, http: Any = None, now: datetime | None = None) -> int:
+        """Deliver one batch of what is due; returns how many were attempted."""
+        if http is None:
+            async with delivery.http_client(self.config) as client:
+                return await self.run_once(client, now)
+        done = await delivery.deliver_due(
+            self.sessionmaker, http, self.config, worker_id=self.worker_id, now=now
+        )
+        await self._prune_now_and_then(now or utcnow())
+        return done
+
+    async def _prune_now_and_then(self, now: datetime) -> None:
+        if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY:
+            return
+        self._pruned_at = now
+        removed = await delivery.prune(
+            self.sessionmaker, now, timedelta(days=self.settings.webhook_retention_days)
+        )
+        if removed:
+            _log.info("webhook_deliveries_pruned", removed=removed)
+
+    async def run_imports(self, stop: asyncio.Event) -> None:
+        """Apply import jobs one at a time, beside the deliveries (a long file never holds
+        up a webhook); the same back-off on errors."""
+        errors = 0
+        while not stop.is_set():
+            try:
+                job = await imports.process_next(self.sessionmaker, self.worker_id)
+                errors = 0
+            except Exception:
+                errors += 1
+                job = None
+                _log.exception("import_step_failed", consecutive=errors)
+            if job is not None:
+                continue
+            wait = self.settings.worker_poll_seconds * (2 ** min(errors, 5))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), min(wait, MAX_ERROR_BACKOFF_SECONDS))
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Deliver webhooks and apply imports until ``stop`` is set."""
+        importing = asyncio.create_task(self.run_imports(stop), name="gwella-imports")
+        try:
+            await self.run_deliveries(stop)
+        finally:
+            stop.set()
+            await importing
+
+    async def run_deliveries(self, stop: asyncio.Event) -> None:
+        """Loop until ``stop`` is set: straight on while there is work, otherwise wait
+        ``GWELLA_WORKER_POLL_SECONDS``; a failing database makes it wait longer, not stop."""
+        _log.info("worker_started", worker_id=self.worker_id)
+        errors = 0
+        async with delivery.http_client(self.config) as http:
+            while not stop.is_set():
+                try:
+                    done = await self.run_once(http)
+                    errors = 0
+                except Exception:
+                    errors += 1
+                    done = 0
+                    _log.exception("worker_step_failed", consecutive=errors)
+                if done and not errors:
+                    continue
+                wait = self.settings.worker_poll_seconds * (2 ** min(errors, 5))
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), min(wait, MAX_ERROR_BACKOFF_SECONDS))
+        _log.info("worker_stopped", worker_id=self.worker_id)
+
+
+@asynccontextmanager
+async def _in_process(app: Any) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    if not settings.run_worker:
+        yield
+        return
+    stop = asyncio.Event()
+    worker = Worker(settings, app.state.sessionmaker)
+    task = asyncio.create_task(worker.run(stop), name="gwella-worker")
+    try:
+        yield
+    finally:
+        stop.set()
+        try:
+            # In-flight requests are bounded by the webhook time-out; then give up (a
+            # delivery cut short is tried again when its lease lapses).
+            await asyncio.wait_for(task, settings.webhook_timeout_seconds + 5)
+        except TimeoutError:
+            _log.warning("worker_cancelled_at_shutdown")
+        except Exception:
+            _log.exception("worker_failed")
+
+
+def start_in_process(app: Any) -> AbstractAsyncContextManager[None]:
+    """Run the worker as a task of the app while the context is entered, when
+    ``GWELLA_RUN_WORKER`` is true (otherwise do nothing). Enter it in the lifespan after
+    ``app.state.sessionmaker`` is set; leaving it stops the worker gracefully."""
+    return _in_process(app)
+
+
+async def _serve(settings: Settings, once: bool) -> None:
+    engine = create_engine(settings.database_url)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        worker = Worker(settings, create_sessionmaker(engine))
+        if once:
+            done = await worker.run_once()
+            print(f"Attempted {done} webhook deliveries.")
+        else:
+            await worker.run(stop)
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
+        await engine.dispose()
+
+
+def main(settings: Settings, once: bool = False) -> None:
+    """``gwella worker``: run until SIGTERM or SIGINT (or one batch with ``--once``)."""
+    configure_logging(settings.log_level, settings.log_format)
+    asyncio.run(_serve(settings, once))
