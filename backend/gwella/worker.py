@@ -80,7 +80,9 @@ class Worker:
         errors = 0
         while not stop.is_set():
             try:
-                job = await imports.process_next(self.sessionmaker, self.worker_id)
+                job = await imports.process_next(
+                    self.sessionmaker, self.worker_id, self.settings.public_url
+                )
                 errors = 0
             except Exception:
                 errors += 1

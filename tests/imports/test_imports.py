@@ -89,7 +89,7 @@ async def upload(
 
 
 async def run_worker(sessionmaker: async_sessionmaker[AsyncSession]) -> ImportJob | None:
-    return await imports.process_next(sessionmaker, "test-worker")
+    return await imports.process_next(sessionmaker, "test-worker", "http://gwella.test")
 
 
 async def test_a_csv_of_responses_is_imported_in_the_background(
@@ -297,3 +297,53 @@ async def test_templates_name_the_columns(client: httpx.AsyncClient, session: As
     assert m.text.strip() == (
         "indicator,organisation,service,period_start,period_end,value,numerator,denominator"
     )
+
+
+async def test_a_fhir_bundle_file_is_unpacked_and_applied(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    import_dir: Path,
+) -> None:
+    from tests.fhir.support import arrange_push, bundle, qr, replace
+
+    w = await arrange_push(client, session)
+    resources = [
+        qr(w, 1),
+        qr(w, 2),
+        qr(
+            w,
+            3,
+            items=replace(
+                [dict(i) for i in qr(w, 0)["item"]], "involved", [{"valueCoding": {"code": "9"}}]
+            ),
+        ),
+    ]
+    body = json.dumps(bundle("batch", resources))
+    headers = {**w.headers, "Content-Type": "application/fhir+json"}
+    atomic = await client.post(
+        "/api/v1/imports?kind=responses&mode=atomic", content=body.encode(), headers=headers
+    )
+    assert atomic.status_code == 422
+    r = await client.post("/api/v1/imports?kind=responses", content=body.encode(), headers=headers)
+    assert r.status_code == 202, r.text
+    assert r.json()["format"] == "fhir"
+    job = await run_worker(sessionmaker)
+    assert job is not None
+    assert job.state.value == "completed", job.failure_reason
+    errors = await client.get(f"/api/v1/imports/{job.id}/errors.csv", headers=w.headers)
+    assert (job.rows_total, job.summary["imported"], job.summary["rejected"]) == (3, 2, 1), (
+        errors.text
+    )
+    errors = await client.get(f"/api/v1/imports/{job.id}/errors.csv", headers=w.headers)
+    assert "PAS-3" in errors.text
+    assert list(import_dir.iterdir()) == []
+
+    broken = await client.post(
+        "/api/v1/imports?kind=responses", content=b'{"resourceType": [', headers=headers
+    )
+    assert broken.status_code == 202
+    failed = await run_worker(sessionmaker)
+    assert failed is not None
+    assert failed.state.value == "failed"
+    assert "Not a FHIR Bundle" in (failed.failure_reason or "")

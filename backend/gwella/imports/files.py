@@ -142,3 +142,17 @@ def write_csv_line(values: list[Any]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow(values)
     return buffer.getvalue()
+
+
+def bundle_to_ndjson(source: Path, target: Path) -> int:
+    """Stream a FHIR Bundle's entry resources into an NDJSON file, one resource a line,
+    without holding the bundle in memory (ijson). Returns the number of resources."""
+    import ijson
+
+    count = 0
+    with source.open("rb") as handle, target.open("w", encoding="utf-8") as out:
+        for resource in ijson.items(handle, "entry.item.resource", use_float=True):
+            out.write(json.dumps(resource, ensure_ascii=False, separators=(",", ":")))
+            out.write("\n")
+            count += 1
+    return count

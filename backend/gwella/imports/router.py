@@ -30,7 +30,12 @@ from gwella.policy import Principal
 from gwella.responses import service as responses
 
 router = APIRouter(prefix="/api/v1", tags=["imports"])
-FORMATS = {"text/csv": "csv", "application/x-ndjson": "ndjson"}
+Format = Literal["csv", "ndjson", "fhir"]
+FORMATS: dict[str, Format] = {
+    "text/csv": "csv",
+    "application/x-ndjson": "ndjson",
+    "application/fhir+json": "fhir",
+}
 OCTET_STREAM = "application/octet-stream"
 IMPORT_MEDIA_TYPES = frozenset({*FORMATS, OCTET_STREAM})
 SCOPES = {"responses": "responses:write", "measurements": "measurements:write"}
@@ -77,10 +82,11 @@ def _visible_orgs(p: Principal) -> frozenset[uuid.UUID] | None:
     description=(
         "Send the file as the request body: `text/csv` (the template's columns; multiple "
         "choice values separated by `|`) or `application/x-ndjson` (one ingestion item per "
-        "line), or as `application/octet-stream` with `format`. Up to 1 GB, written to disk "
-        "as it arrives. Answers 202 with the job; poll it "
-        "for progress. Rows are validated and applied exactly as the ingestion endpoints do, "
-        "idempotently, so a repeated file is safe."
+        "line), `application/fhir+json` (a FHIR Bundle of QuestionnaireResponses, which name "
+        "their Questionnaire, so no campaign_id; best effort only), or "
+        "`application/octet-stream` with `format`. Up to 1 GB, written to disk as it arrives. "
+        "Answers 202 with the job; poll it for progress. Rows are validated and applied "
+        "exactly as the ingestion endpoints do, idempotently, so a repeated file is safe."
     ),
     status_code=status.HTTP_202_ACCEPTED,
     response_model=ImportJobRead,
@@ -108,7 +114,7 @@ async def create_import(
     ] = None,
     mode: Literal["best_effort", "atomic"] = "best_effort",
     format: Annotated[
-        Literal["csv", "ndjson"] | None,
+        Format | None,
         Query(description="The file's format, when it is sent as application/octet-stream"),
     ] = None,
 ) -> ImportJobRead:
@@ -117,13 +123,18 @@ async def create_import(
     if media_type == OCTET_STREAM:  # the content-type middleware let only these through
         if format is None:
             raise ValidationFailed(
-                "Say whether the file is csv or ndjson.",
+                "Say whether the file is csv, ndjson or fhir.",
                 errors=[FieldProblem(field="query.format", message="required for octet-stream")],
             )
         fmt = format
     else:
-        fmt = "csv" if FORMATS[media_type] == "csv" else "ndjson"
-    if kind == "responses":
+        fmt = FORMATS[media_type]
+    if fmt == "fhir" and (kind != "responses" or mode != "best_effort"):
+        raise ValidationFailed(
+            "FHIR Bundle files carry responses and are applied best effort.",
+            errors=[FieldProblem(field="query.mode", message="best_effort, kind=responses")],
+        )
+    if kind == "responses" and fmt != "fhir":
         if campaign_id is None:
             raise ValidationFailed(
                 "Say which campaign the responses belong to.",

@@ -22,7 +22,7 @@ class ImportJobRead(ReadModel):
     id: uuid.UUID
     organisation_id: uuid.UUID
     kind: Literal["responses", "measurements"]
-    format: Literal["csv", "ndjson"]
+    format: Literal["csv", "ndjson", "fhir"]
     mode: Literal["best_effort", "atomic"]
     campaign_id: uuid.UUID | None
     file_bytes: int

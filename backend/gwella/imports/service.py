@@ -189,7 +189,7 @@ def _ctx(job: ImportJob) -> AuditContext:
 
 
 async def process_next(
-    sessionmaker: async_sessionmaker[AsyncSession], worker_id: str
+    sessionmaker: async_sessionmaker[AsyncSession], worker_id: str, public_url: str | None = None
 ) -> ImportJob | None:
     """Claim one job and take it to completion or failure. Returns the job, or None."""
     async with sessionmaker() as session:
@@ -206,7 +206,7 @@ async def process_next(
             )
             return job
     try:
-        while await _process_chunk(sessionmaker, job_id, worker_id):
+        while await _process_chunk(sessionmaker, job_id, worker_id, public_url):
             pass
     except Exception as exc:  # a bug or a lost database: the job says so, nothing is hidden
         _log.exception("import_failed", job_id=str(job_id))
@@ -218,7 +218,10 @@ async def process_next(
 
 
 async def _process_chunk(
-    sessionmaker: async_sessionmaker[AsyncSession], job_id: uuid.UUID, worker_id: str
+    sessionmaker: async_sessionmaker[AsyncSession],
+    job_id: uuid.UUID,
+    worker_id: str,
+    public_url: str | None = None,
 ) -> bool:
     """One chunk in one transaction with the job's progress. Returns whether to go on."""
     async with sessionmaker() as session:
@@ -227,9 +230,16 @@ async def _process_chunk(
         if job.locked_by != worker_id:
             return False  # another worker took over after our lock expired
         path = Path(job.file_path)
+        if job.format == "fhir" and job.header is None:
+            return await _unpack_bundle(session, job, path)
         try:
             chunk, offset, header = await asyncio.to_thread(
-                files.read_chunk, path, job.format, job.byte_offset, job.header, CHUNK_ROWS
+                files.read_chunk,
+                path,
+                "ndjson" if job.format == "fhir" else job.format,
+                job.byte_offset,
+                job.header,
+                CHUNK_ROWS,
             )
         except FileNotFoundError:
             await _finish(session, job, ImportState.failed, "The uploaded file is missing.")
@@ -238,7 +248,7 @@ async def _process_chunk(
             return await _end_of_file(session, job)
         rows = [(job.rows_processed + i, row) for i, row in enumerate(chunk, start=1)]
         dry_run = job.phase == "check"
-        counts = await _apply(session, job, rows, dry_run=dry_run)
+        counts = await _apply(session, job, rows, dry_run=dry_run, public_url=public_url)
         summary = dict(job.summary)
         if dry_run:
             summary["rejected"] = summary.get("rejected", 0) + counts["rejected"]
@@ -247,10 +257,30 @@ async def _process_chunk(
                 summary[key] = summary.get(key, 0) + n
         job.summary = summary
         job.rows_processed = rows[-1][0]
-        job.byte_offset, job.header = offset, header
+        job.byte_offset = offset
+        job.header = header if job.format != "fhir" else job.header
         job.locked_until = utcnow() + timedelta(seconds=LOCK_SECONDS)
         await session.commit()
         return True
+
+
+async def _unpack_bundle(session: AsyncSession, job: ImportJob, path: Path) -> bool:
+    """A FHIR Bundle is first unpacked into one resource a line (streamed, flat memory);
+    the chunks then read that file from a byte offset like any NDJSON import."""
+    unpacked = path.with_suffix(".ndjson")
+    try:
+        total = await asyncio.to_thread(files.bundle_to_ndjson, path, unpacked)
+    except FileNotFoundError:
+        await _finish(session, job, ImportState.failed, "The uploaded file is missing.")
+        return False
+    except Exception as exc:  # ijson's errors: the file is not a JSON Bundle
+        await asyncio.to_thread(unpacked.unlink, missing_ok=True)
+        await _finish(session, job, ImportState.failed, f"Not a FHIR Bundle: {exc}"[:500])
+        return False
+    job.file_path, job.header, job.rows_total, job.byte_offset = str(unpacked), ["fhir"], total, 0
+    await session.commit()
+    await asyncio.to_thread(path.unlink, missing_ok=True)
+    return True
 
 
 async def _end_of_file(session: AsyncSession, job: ImportJob) -> bool:
@@ -311,9 +341,16 @@ async def _finish(
 
 
 async def _apply(
-    session: AsyncSession, job: ImportJob, rows: list[tuple[int, dict[str, Any]]], *, dry_run: bool
+    session: AsyncSession,
+    job: ImportJob,
+    rows: list[tuple[int, dict[str, Any]]],
+    *,
+    dry_run: bool,
+    public_url: str | None = None,
 ) -> dict[str, int]:
     """Parse the rows into items and hand them to the ingestion service."""
+    if job.format == "fhir":
+        return await _apply_fhir(session, job, rows, dry_run=dry_run, public_url=public_url)
     errors: list[ImportRowError] = []
     items: list[Any] = []
     row_of: list[int] = []
@@ -382,6 +419,55 @@ async def _apply(
         for e in summary.errors:
             field = e.field.split(".", 2)[-1] if e.field else None
             errors.append(_row_error(job, row_of[e.index], e.external_id, e.code, e.detail, field))
+    counts["rejected"] = len({e.row for e in errors})
+    session.add_all(errors)
+    return counts
+
+
+async def _apply_fhir(
+    session: AsyncSession,
+    job: ImportJob,
+    rows: list[tuple[int, dict[str, Any]]],
+    *,
+    dry_run: bool,
+    public_url: str | None,
+) -> dict[str, int]:
+    """QuestionnaireResponses of a Bundle file, through the FHIR push (best effort)."""
+    from gwella.core.config import get_settings
+    from gwella.fhir import service as fhir
+
+    counts = _empty_summary()
+    errors: list[ImportRowError] = []
+    resources = [row for _, row in rows if "__error__" not in row]
+    numbers = [number for number, row in rows if "__error__" not in row]
+    for number, row in rows:
+        if "__error__" in row:
+            errors.append(_row_error(job, number, None, "unreadable", row["__error__"], None))
+    if resources and not dry_run:
+        results = await fhir.push(
+            session,
+            _ctx(job),
+            job.organisation_id,
+            public_url or get_settings().public_url,
+            resources,
+            atomic=False,
+        )
+        for number, resource, result in zip(numbers, resources, results, strict=True):
+            if result.refused:
+                identifier = resource.get("identifier") if isinstance(resource, dict) else None
+                external = identifier.get("value") if isinstance(identifier, dict) else None
+                for issue in result.issues:
+                    errors.append(
+                        _row_error(
+                            job, number, external, issue.code, issue.diagnostics, issue.expression
+                        )
+                    )
+            elif result.change == "created":
+                counts["imported"] += 1
+            elif result.change == "updated":
+                counts["updated"] += 1
+            else:
+                counts["ignored"] += 1
     counts["rejected"] = len({e.row for e in errors})
     session.add_all(errors)
     return counts

@@ -1084,7 +1084,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file of responses or measurements to import in the background
-         * @description Send the file as the request body: `text/csv` (the template's columns; multiple choice values separated by `|`) or `application/x-ndjson` (one ingestion item per line), or as `application/octet-stream` with `format`. Up to 1 GB, written to disk as it arrives. Answers 202 with the job; poll it for progress. Rows are validated and applied exactly as the ingestion endpoints do, idempotently, so a repeated file is safe.
+         * @description Send the file as the request body: `text/csv` (the template's columns; multiple choice values separated by `|`) or `application/x-ndjson` (one ingestion item per line), `application/fhir+json` (a FHIR Bundle of QuestionnaireResponses, which name their Questionnaire, so no campaign_id; best effort only), or `application/octet-stream` with `format`. Up to 1 GB, written to disk as it arrives. Answers 202 with the job; poll it for progress. Rows are validated and applied exactly as the ingestion endpoints do, idempotently, so a repeated file is safe.
          */
         post: operations["createImport"];
         delete?: never;
@@ -2694,7 +2694,7 @@ export interface components {
              * Format
              * @enum {string}
              */
-            format: "csv" | "ndjson";
+            format: "csv" | "ndjson" | "fhir";
             /**
              * Mode
              * @enum {string}
@@ -10739,7 +10739,7 @@ export interface operations {
                 organisation_id?: string | null;
                 mode?: "best_effort" | "atomic";
                 /** @description The file's format, when it is sent as application/octet-stream */
-                format?: ("csv" | "ndjson") | null;
+                format?: ("csv" | "ndjson" | "fhir") | null;
             };
             header?: never;
             path?: never;
