@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gwella.accounts.models import Role
 from gwella.core.audit import AuditEvent
 from gwella.organisations.models import Organisation, OrganisationKind, Service
-from tests.factories import make_org, make_service, make_user, sign_in
+from tests.factories import make_org, make_partnership, make_service, make_user, sign_in
 
 PROBLEM = "application/problem+json"
 
@@ -463,3 +463,16 @@ async def test_refused_changes_write_no_audit_event(
         select(func.count()).select_from(AuditEvent).where(AuditEvent.action != "session.signed_in")
     )
     assert after == before
+
+
+async def test_organisations_where_i_hold_a_role_for_pickers(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    a, b = await make_org(session, "A"), await make_org(session, "B")
+    await make_partnership(session, a, b)
+    person = await make_user(session, {a: [Role.admin], b: [Role.staff]})
+    headers = await sign_in(client, person.email)
+    everything = await client.get("/api/v1/organisations", headers=headers)
+    assert {o["name"] for o in everything.json()["items"]} == {"A", "B"}
+    mine = await client.get("/api/v1/organisations?my_role=admin", headers=headers)
+    assert [o["name"] for o in mine.json()["items"]] == ["A"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
@@ -57,13 +57,20 @@ async def list_organisations(
     partnership_id: Annotated[
         uuid.UUID | None, Query(description="Only current members of this partnership")
     ] = None,
+    my_role: Annotated[
+        Literal["service_user", "carer", "staff", "manager", "admin"] | None,
+        Query(description="Only organisations where you hold this role (e.g. admin, for pickers)"),
+    ] = None,
 ) -> OrganisationPage:
     ids = None
+    if my_role is not None:
+        ids = principal.orgs_with_role(my_role)
     if partnership_id is not None:
         from gwella.partnerships import service as partnerships
 
         policy.ensure_read_partnership(principal, partnership_id)
-        ids = frozenset(await partnerships.active_member_ids(session, partnership_id))
+        members = frozenset(await partnerships.active_member_ids(session, partnership_id))
+        ids = members if ids is None else ids & members
     rows, cursor = await service.list_organisations(
         session,
         params,

@@ -53,7 +53,7 @@ async def _member_reads(
             partnership_id=m.partnership_id,
             organisation_id=m.organisation_id,
             organisation_name=orgs[m.organisation_id].name,
-            organisation_kind=orgs[m.organisation_id].kind.value,
+            organisation_kind=orgs[m.organisation_id].kind,
             joined_at=m.joined_at,
             left_at=m.left_at,
         )

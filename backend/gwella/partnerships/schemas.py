@@ -7,6 +7,7 @@ from pydantic import Field
 
 from gwella.core.pagination import Page
 from gwella.core.schemas import ApiModel, LongText, Name, ReadModel
+from gwella.organisations.models import OrganisationKind
 
 
 class PartnershipCreate(ApiModel):
@@ -50,7 +51,7 @@ class PartnershipMemberRead(ReadModel):
     partnership_id: uuid.UUID
     organisation_id: uuid.UUID
     organisation_name: str
-    organisation_kind: str
+    organisation_kind: OrganisationKind
     joined_at: datetime
     left_at: datetime | None
 

@@ -3711,8 +3711,7 @@ export interface components {
             organisation_id: string;
             /** Organisation Name */
             organisation_name: string;
-            /** Organisation Kind */
-            organisation_kind: string;
+            organisation_kind: components["schemas"]["OrganisationKind"];
             /**
              * Joined At
              * Format: date-time
@@ -6326,6 +6325,8 @@ export interface operations {
                 is_active?: boolean | null;
                 /** @description Only current members of this partnership */
                 partnership_id?: string | null;
+                /** @description Only organisations where you hold this role (e.g. admin, for pickers) */
+                my_role?: ("service_user" | "carer" | "staff" | "manager" | "admin") | null;
                 /** @description Page size */
                 limit?: number;
                 /** @description Opaque cursor from `next_cursor` */
