@@ -223,3 +223,52 @@ async def test_results_scope_by_service_and_by_month(
     ).json()
     assert monthly["service_ids"] == [str(w["west"].id)]
     assert [p["responses"]["total"] for p in monthly["periods"]] == [6, 6]
+
+
+async def test_results_csv_is_the_table_as_shown(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    w = await arrange(client, session)
+    token = w["links"][w["north"].id].public_token
+    for i in range(6):
+        answers = {**VALID_ANSWERS, "involved": "5" if i else "1"}
+        await client.post(
+            f"/api/v1/public/surveys/{token}/responses",
+            json={"submission_id": str(uuid.uuid4()), "answers": answers},
+        )
+    r = await client.get(f"/api/v1/campaigns/{w['campaign'].id}/results.csv", headers=w["viewer"])
+    assert r.headers["content-type"].startswith("text/csv")
+    lines = r.text.splitlines()
+    assert lines[0].startswith("period_start,question_key,unit,n,value,count,percent")
+    north = str(w["north"].id)
+    involved = [line.split(",") for line in lines if f",involved,{north}," in line]
+    by_value = {cells[4]: cells[5] for cells in involved}
+    assert by_value["1"] == "suppressed"  # never 0, never the real 1
+    assert by_value["5"] == "suppressed"  # or 6 - 1 would give it away
+    assert by_value["3"] == "0"
+
+
+async def test_raw_responses_export_in_the_template_shape_reads_back_as_an_import(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    w = await arrange(client, session)
+    token = w["links"][w["north"].id].public_token
+    await client.post(
+        f"/api/v1/public/surveys/{token}/responses",
+        json={"submission_id": str(uuid.uuid4()), "answers": VALID_ANSWERS},
+    )
+    staff = await make_user(session, {w["org"]: [Role.staff]})
+    headers = await sign_in(client, staff.email)
+    export = await client.get(
+        f"/api/v1/campaigns/{w['campaign'].id}/responses.csv", headers=headers
+    )
+    template = await client.get(
+        f"/api/v1/campaigns/{w['campaign'].id}/template.csv", headers=headers
+    )
+    assert export.text.splitlines()[0] == template.text.strip()
+    row = export.text.splitlines()[1]
+    assert ",N," in row
+    assert "nurse|doctor" in row
+    assert (
+        await client.get(f"/api/v1/campaigns/{w['campaign'].id}/responses.csv", headers=w["viewer"])
+    ).status_code == 403

@@ -4,9 +4,11 @@ responses for staff of the service, and free-text moderation."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi.responses import StreamingResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
@@ -19,6 +21,7 @@ from gwella.core.database import SessionDep
 from gwella.core.errors import Forbidden, NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.requests import client_address, request_id
+from gwella.imports import files
 from gwella.instruments import service as instruments
 from gwella.instruments.content import LocalizedText
 from gwella.organisations import service as organisations
@@ -308,4 +311,57 @@ async def moderate_answer(
         moderation_note=answer.moderation_note,
         moderated_at=answer.moderated_at,
         submitted_at=stored.submitted_at,
+    )
+
+
+@router.get(
+    "/campaigns/{campaign_id}/responses.csv",
+    operation_id="exportResponses",
+    summary="Raw responses from your own services, as CSV in the import template's shape",
+    description="The columns of `GET /api/v1/campaigns/{id}/template.csv` (multiple choices "
+    "joined with `|`), so an export can be read back by an import. Free text is included as "
+    "stored; redacted answers are left out.",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"},
+        **problem_responses(401, 403, 404, 422),
+    },
+)
+async def export_responses(
+    campaign_id: uuid.UUID, session: SessionDep, principal: SignedIn
+) -> StreamingResponse:
+    campaign, allowed = await _service_scope(session, principal, campaign_id)
+    content = await service.version_content(session, campaign)
+    header = files.response_template(content)
+    codes = {s: (await organisations.get_service(session, s)).code or str(s) for s in allowed}
+    rows = await service.export_rows(session, campaign.id, allowed)
+
+    def lines() -> Iterator[str]:
+        yield files.write_csv_line(header)
+        for stored, answers in rows:
+            cells = {
+                "external_id": stored.external_id or str(stored.id),
+                "service": codes[stored.service_id],
+                "submitted_at": stored.submitted_at.isoformat(),
+                "language": stored.language,
+                "respondent_reference": stored.respondent_reference or "",
+                "consent": "true" if stored.consent_recorded_at else "",
+            }
+            for answer in answers:
+                if answer.moderation is Moderation.redacted:
+                    continue
+                value = answer.value.get("v")
+                cells[answer.question_key] = (
+                    "|".join(value)
+                    if isinstance(value, list)
+                    else ""
+                    if value is None
+                    else str(value)
+                )
+            yield files.write_csv_line([cells.get(column, "") for column in header])
+
+    return StreamingResponse(
+        lines(),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="responses-{campaign.id}.csv"'},
     )

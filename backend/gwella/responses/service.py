@@ -446,3 +446,18 @@ async def emit_responses(
                     "external_id": r.external_id,
                 },
             )
+
+
+async def export_rows(
+    session: AsyncSession, campaign_id: uuid.UUID, service_ids: Iterable[uuid.UUID]
+) -> list[tuple[Response, list[Answer]]]:
+    """Every response of these services in a campaign, oldest first, with its answers."""
+    stored = list(
+        await session.scalars(
+            select(Response)
+            .where(Response.campaign_id == campaign_id, Response.service_id.in_(set(service_ids)))
+            .order_by(Response.submitted_at, Response.id)
+        )
+    )
+    answers = await answers_of(session, [r.id for r in stored])
+    return [(r, answers[r.id]) for r in stored]

@@ -3,21 +3,74 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from typing import Literal
 
 from fastapi import APIRouter
+from fastapi.responses import StreamingResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
 from gwella.accounts.dependencies import Reader
+from gwella.campaigns.models import Campaign
 from gwella.campaigns.router import visible_campaign
 from gwella.core.database import SessionDep
 from gwella.core.errors import problem_responses
+from gwella.imports import files
 from gwella.partnerships import service as partnerships
+from gwella.policy import Principal
 from gwella.responses import service as responses
 from gwella.results import service
 from gwella.results.schemas import CampaignResults, Comment
 
 router = APIRouter(prefix="/api/v1", tags=["results"])
+Period = Literal["all", "month", "week"]
+
+
+async def _scope(
+    session: AsyncSession,
+    principal: Principal,
+    campaign_id: uuid.UUID,
+    service_id: uuid.UUID | None,
+    organisation_id: uuid.UUID | None,
+    partnership_id: uuid.UUID | None,
+) -> tuple[Campaign, list[uuid.UUID]]:
+    """The campaign and the services in scope that the caller may see."""
+    campaign, links, service_orgs = await visible_campaign(session, principal, campaign_id)
+    scope = [
+        link.service_id
+        for link in links
+        if policy.can_read_org(principal, service_orgs[link.service_id])
+    ]
+    if service_id is not None:
+        scope = [s for s in scope if s == service_id]
+    if organisation_id is not None:
+        scope = [s for s in scope if service_orgs[s] == organisation_id]
+    if partnership_id is not None:
+        policy.ensure_read_partnership(principal, partnership_id)
+        members = await partnerships.active_member_ids(session, partnership_id)
+        scope = [s for s in scope if service_orgs[s] in members]
+    return campaign, scope
+
+
+async def _results(
+    session: AsyncSession, campaign: Campaign, scope: list[uuid.UUID], period: Period
+) -> CampaignResults:
+    content = await responses.version_content(session, campaign)
+    tables = await service.question_tables(
+        session, campaign.id, content, scope, period, campaign.min_cell_size
+    )
+    comments = await responses.published_comments(session, campaign.id, scope)
+    return CampaignResults.model_validate(
+        {
+            "campaign_id": campaign.id,
+            "period": period,
+            "min_cell_size": campaign.min_cell_size,
+            "service_ids": scope,
+            **tables,
+            "comments": [Comment(question_key=k, text=t, service_id=s) for k, t, s in comments],
+        }
+    )
 
 
 @router.get(
@@ -40,37 +93,101 @@ async def get_results(
     campaign_id: uuid.UUID,
     session: SessionDep,
     principal: Reader,
-    period: Literal["all", "month", "week"] = "all",
+    period: Period = "all",
     service_id: uuid.UUID | None = None,
     organisation_id: uuid.UUID | None = None,
     partnership_id: uuid.UUID | None = None,
 ) -> CampaignResults:
-    campaign, links, service_orgs = await visible_campaign(session, principal, campaign_id)
-    scope = [
-        link.service_id
-        for link in links
-        if policy.can_read_org(principal, service_orgs[link.service_id])
-    ]
-    if service_id is not None:
-        scope = [s for s in scope if s == service_id]
-    if organisation_id is not None:
-        scope = [s for s in scope if service_orgs[s] == organisation_id]
-    if partnership_id is not None:
-        policy.ensure_read_partnership(principal, partnership_id)
-        members = await partnerships.active_member_ids(session, partnership_id)
-        scope = [s for s in scope if service_orgs[s] in members]
-    content = await responses.version_content(session, campaign)
-    tables = await service.question_tables(
-        session, campaign.id, content, scope, period, campaign.min_cell_size
+    campaign, scope = await _scope(
+        session, principal, campaign_id, service_id, organisation_id, partnership_id
     )
-    comments = await responses.published_comments(session, campaign.id, scope)
-    return CampaignResults.model_validate(
-        {
-            "campaign_id": campaign.id,
-            "period": period,
-            "min_cell_size": campaign.min_cell_size,
-            "service_ids": scope,
-            **tables,
-            "comments": [Comment(question_key=k, text=t, service_id=s) for k, t, s in comments],
-        }
+    return await _results(session, campaign, scope, period)
+
+
+def _shown(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+@router.get(
+    "/campaigns/{campaign_id}/results.csv",
+    operation_id="exportCampaignResults",
+    summary="The results table as CSV, exactly as shown (suppression included)",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"},
+        **problem_responses(401, 403, 404, 422),
+    },
+)
+async def export_results(
+    campaign_id: uuid.UUID,
+    session: SessionDep,
+    principal: Reader,
+    period: Period = "all",
+    service_id: uuid.UUID | None = None,
+    organisation_id: uuid.UUID | None = None,
+    partnership_id: uuid.UUID | None = None,
+) -> StreamingResponse:
+    campaign, scope = await _scope(
+        session, principal, campaign_id, service_id, organisation_id, partnership_id
+    )
+    results = await _results(session, campaign, scope, period)
+    header = [
+        "period_start",
+        "question_key",
+        "unit",
+        "n",
+        "value",
+        "count",
+        "percent",
+        "ci_low",
+        "ci_high",
+        "mean",
+        "median",
+        "share_positive",
+        "share_negative",
+    ]
+
+    def lines() -> Iterator[str]:
+        yield files.write_csv_line(header)
+        for p in results.periods:
+            for q in p.questions:
+                for row in [*q.units, q.total]:
+                    n = "suppressed" if row.n is None else row.n
+                    stats = [row.mean, row.median, row.share_positive, row.share_negative]
+                    for cell in row.cells:
+                        count = "suppressed" if cell.suppressed else cell.count
+                        yield files.write_csv_line(
+                            [
+                                p.period_start.isoformat(),
+                                q.question_key,
+                                row.unit,
+                                n,
+                                cell.value,
+                                count,
+                                _shown(cell.percent),
+                                _shown(cell.ci_low),
+                                _shown(cell.ci_high),
+                                *map(_shown, stats),
+                            ]
+                        )
+                    if not row.cells:  # numbers, dates: the row's statistics only
+                        yield files.write_csv_line(
+                            [
+                                p.period_start.isoformat(),
+                                q.question_key,
+                                row.unit,
+                                n,
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                *map(_shown, stats),
+                            ]
+                        )
+
+    return StreamingResponse(
+        lines(),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="results-{campaign.id}.csv"'},
     )
