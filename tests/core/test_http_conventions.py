@@ -151,3 +151,30 @@ async def test_database_down_is_503_with_retry_after(path: str) -> None:
         r = await c.get(path, headers={"Authorization": "Bearer gwu_whatever-token"})
     assert_problem(r, 503, "service-unavailable")
     assert int(r.headers["retry-after"]) > 0
+
+
+async def test_nul_characters_are_refused_not_stored(client: httpx.AsyncClient) -> None:
+    body = assert_problem(
+        await client.post("/api/v1/invitations/inspect", json={"token": "abc\u0000defghijkl"}),
+        422,
+        "validation-failed",
+    )
+    assert "NUL" in body["errors"][0]["message"]
+    assert_problem(await client.get("/api/v1/organisations?q=a%00b"), 400, "bad-request")
+
+
+async def test_welsh_text_round_trips_exactly(client: httpx.AsyncClient, session: Any) -> None:
+    from tests.factories import make_user, sign_in
+
+    admin = await make_user(session, platform_admin=True)
+    headers = await sign_in(client, admin.email)
+    name = "Gwasanaeth Iechyd Meddwl Ŵyr a Ŷd â Chôr — “quotes” & <b>tags</b>"
+    made = await client.post(
+        "/api/v1/organisations",
+        headers=headers,
+        json={"name": name, "name_cy": name, "kind": "other"},
+    )
+    assert made.status_code == 201, made.text
+    read = await client.get(f"/api/v1/organisations/{made.json()['id']}", headers=headers)
+    assert read.json()["name"] == name
+    assert read.json()["name_cy"] == name

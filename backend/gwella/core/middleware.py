@@ -60,6 +60,17 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if b"%00" in scope.get("query_string", b"").lower() or "\x00" in scope["path"]:
+            request_id = uuid.uuid4().hex
+            await send_problem(
+                send,
+                400,
+                "bad-request",
+                "Bad request",
+                "The address holds a NUL character.",
+                request_id,
+            )
+            return
         incoming = _header(scope, b"x-request-id")
         request_id = incoming if incoming and _REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
