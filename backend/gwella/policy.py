@@ -329,3 +329,35 @@ def raw_response_org_ids(p: Principal) -> frozenset[uuid.UUID]:
     administrators of the organisation whose service they came from: not by partners, and not
     by platform administrators as such."""
     return p.orgs_with_role(*EDITOR_ROLES) if p.is_user else frozenset()
+
+
+# ------------------------------------------------------------------------------ webhooks
+
+WEBHOOK_HIDDEN = "No webhook subscription with that id is visible to you."
+
+
+def ensure_may_subscribe(p: Principal, org_id: uuid.UUID) -> None:
+    """Administrators subscribe their organisation; an API client, its own organisation."""
+    if p.kind == "api_client":
+        if org_id in p.member_org_ids:
+            return
+        ensure_read_org(p, org_id)
+        raise Forbidden("An API client subscribes its own organisation only.")
+    ensure_admin_org(p, org_id, "subscribe it to webhooks")
+
+
+def ensure_manage_subscription(
+    p: Principal, org_id: uuid.UUID, api_client_id: uuid.UUID | None
+) -> None:
+    """A subscription is managed by its organisation's administrators (and platform
+    administrators); one made by an API client also by that client, and only it."""
+    if p.is_platform_admin:
+        return
+    if p.kind == "api_client":
+        if api_client_id != p.id:
+            raise NotFound(WEBHOOK_HIDDEN)
+        return
+    if org_id not in p.member_org_ids:
+        raise NotFound(WEBHOOK_HIDDEN)
+    if not p.has_role(org_id, ROLE_ADMIN):
+        raise Forbidden("Only the organisation's administrators manage its webhooks.")

@@ -25,7 +25,6 @@ from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.database import SessionDep
 from gwella.core.errors import (
     FieldProblem,
-    Forbidden,
     NotFound,
     ValidationFailed,
     problem_responses,
@@ -55,34 +54,11 @@ HIDDEN = "No webhook subscription with that id is visible to you."
 # ------------------------------------------------------------------------- record rules
 
 
-def ensure_may_subscribe(p: Principal, org_id: uuid.UUID) -> None:
-    """Administrators subscribe their organisation; an API client, its own organisation."""
-    if p.kind == "api_client":
-        if org_id in p.member_org_ids:
-            return
-        policy.ensure_read_org(p, org_id)
-        raise Forbidden("An API client subscribes its own organisation only.")
-    policy.ensure_admin_org(p, org_id, "subscribe it to webhooks")
-
-
-def ensure_manage_subscription(p: Principal, subscription: WebhookSubscription) -> None:
-    if p.is_platform_admin:
-        return
-    if p.kind == "api_client":
-        if subscription.api_client_id != p.id:
-            raise NotFound(HIDDEN)
-        return
-    if subscription.organisation_id not in p.member_org_ids:
-        raise NotFound(HIDDEN)
-    if not p.has_role(subscription.organisation_id, policy.ROLE_ADMIN):
-        raise Forbidden("Only the organisation's administrators manage its webhooks.")
-
-
 async def _subscription(
     session: AsyncSession, p: Principal, subscription_id: uuid.UUID
 ) -> WebhookSubscription:
     subscription = await service.get_subscription(session, subscription_id)
-    ensure_manage_subscription(p, subscription)
+    policy.ensure_manage_subscription(p, subscription.organisation_id, subscription.api_client_id)
     return subscription
 
 
@@ -92,7 +68,9 @@ async def _delivery(
     delivery = await service.get_delivery(session, delivery_id)
     subscription = await service.get_subscription(session, delivery.subscription_id)
     try:
-        ensure_manage_subscription(p, subscription)
+        policy.ensure_manage_subscription(
+            p, subscription.organisation_id, subscription.api_client_id
+        )
     except NotFound:
         raise NotFound("No webhook delivery with that id is visible to you.") from None
     return delivery, subscription
@@ -206,7 +184,7 @@ async def create_subscription(
             )
         org_id = next(iter(principal.member_org_ids))
     org = await organisations.get_organisation(session, org_id)
-    ensure_may_subscribe(principal, org.id)
+    policy.ensure_may_subscribe(principal, org.id)
     subscription, secret = await service.create_subscription(
         session,
         principal.audit,
