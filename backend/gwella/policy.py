@@ -361,3 +361,8 @@ def ensure_manage_subscription(
         raise NotFound(WEBHOOK_HIDDEN)
     if not p.has_role(org_id, ROLE_ADMIN):
         raise Forbidden("Only the organisation's administrators manage its webhooks.")
+
+
+def ensure_staff(p: Principal, org_id: uuid.UUID, doing: str) -> None:
+    """Staff, managers and administrators of the organisation (and platform admins)."""
+    _ensure_role(p, org_id, EDITOR_ROLES, doing)

@@ -78,3 +78,40 @@ async def test_chart_of_pushed_measurements(
         headers=await sign_in(client, stranger.email),
     )
     assert hidden.status_code == 404
+
+
+async def test_annotations_appear_on_the_chart(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    org = await make_org(session)
+    indicator = await indicators.create_indicator(
+        session,
+        SYSTEM,
+        IndicatorCreate(
+            code="WAIT",
+            name=LocalizedText(en="Wait", cy="Aros"),
+            unit="days",
+            direction=Direction.lower_is_better,
+        ),
+    )
+    await session.commit()
+    staff = await make_user(session, {org: [Role.staff]})
+    service_user = await make_user(session, {org: [Role.service_user]})
+    note = {
+        "organisation_id": str(org.id),
+        "on_date": "2026-03-01",
+        "text": {"en": "New triage clinic", "cy": "Clinig brysbennu newydd"},
+    }
+    url = f"/api/v1/indicators/{indicator.id}/annotations"
+    refused = await client.post(url, json=note, headers=await sign_in(client, service_user.email))
+    assert refused.status_code == 403
+    made = await client.post(url, json=note, headers=await sign_in(client, staff.email))
+    assert made.status_code == 201, made.text
+    chart = await client.get(
+        f"/api/v1/indicators/{indicator.id}/chart",
+        params={"organisation_id": str(org.id)},
+        headers=await sign_in(client, service_user.email),
+    )
+    assert [(a["on_date"], a["text"]["cy"]) for a in chart.json()["annotations"]] == [
+        ("2026-03-01", "Clinig brysbennu newydd")
+    ]

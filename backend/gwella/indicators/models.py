@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Enum, Float, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gwella.core.database import Base, IdMixin, TimestampMixin, VersionedMixin
+from gwella.core.database import Base, IdMixin, TimestampMixin, VersionedMixin, utcnow
 
 
 class Direction(enum.StrEnum):
@@ -95,3 +95,26 @@ class Measurement(IdMixin, TimestampMixin, Base):
         ForeignKey("organisations.id", ondelete="RESTRICT")
     )
     recorded_at: Mapped[datetime | None] = mapped_column()
+
+
+class Annotation(IdMixin, Base):
+    """A note at a date on an indicator's chart (a change made, an event, a PDSA cycle)."""
+
+    __tablename__ = "annotations"
+    __table_args__ = (Index("ix_annotations_series", "indicator_id", "organisation_id", "on_date"),)
+
+    indicator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
+    organisation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT")
+    )
+    service_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("services.id", ondelete="RESTRICT")
+    )
+    on_date: Mapped[date] = mapped_column()
+    text: Mapped[dict[str, Any]] = mapped_column()
+    kind: Mapped[str] = mapped_column(String(32), default="note")
+    """``note`` (by a person), or the origin of an automatic one (e.g. ``action_milestone``)."""
+    created_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

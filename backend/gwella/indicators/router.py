@@ -16,6 +16,8 @@ from gwella.core.errors import NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.indicators import service, spc
 from gwella.indicators.schemas import (
+    AnnotationCreate,
+    AnnotationRead,
     ChartPoint,
     ChartRead,
     FrameworkRead,
@@ -205,7 +207,9 @@ async def get_chart(
     result = spc.chart(
         [m.value for m in rows], indicator.direction.value, indicator.target, settings
     )
+    notes = await service.annotations_of(session, indicator.id, organisation_id, service_id)
     return ChartRead(
+        annotations=[AnnotationRead.model_validate(n) for n in notes],
         indicator_id=indicator.id,
         organisation_id=organisation_id,
         service_id=service_id,
@@ -240,3 +244,25 @@ async def get_chart(
             for m, p in zip(rows, result.points, strict=True)
         ],
     )
+
+
+@router.post(
+    "/indicators/{indicator_id}/annotations",
+    operation_id="createAnnotation",
+    summary="Annotate an indicator's chart for an organisation or service at a date",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AnnotationRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def create_annotation(
+    indicator_id: uuid.UUID, data: AnnotationCreate, session: SessionDep, principal: SignedIn
+) -> AnnotationRead:
+    indicator = await service.get_indicator(session, indicator_id)
+    policy.ensure_read_org(principal, data.organisation_id)
+    policy.ensure_staff(principal, data.organisation_id, "annotate its charts")
+    if data.service_id is not None:
+        svc = await organisations.get_service(session, data.service_id)
+        if svc.organisation_id != data.organisation_id:
+            raise NotFound("That service is not one of the organisation's.")
+    note = await service.add_annotation(session, principal.audit, indicator, data)
+    return AnnotationRead.model_validate(note)

@@ -111,3 +111,23 @@ class ChartRead(ApiModel):
     warnings: list[str]
     settings: dict[str, object]
     points: list[ChartPoint]
+    annotations: list[AnnotationRead] = Field(default_factory=list)
+
+
+class AnnotationCreate(ApiModel):
+    organisation_id: uuid.UUID
+    service_id: uuid.UUID | None = None
+    on_date: date
+    text: LocalizedText
+
+
+class AnnotationRead(ReadModel):
+    id: uuid.UUID
+    indicator_id: uuid.UUID
+    organisation_id: uuid.UUID
+    service_id: uuid.UUID | None
+    on_date: date
+    text: LocalizedText
+    kind: str
+    created_by_id: uuid.UUID | None
+    created_at: datetime

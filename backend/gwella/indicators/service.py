@@ -15,13 +15,14 @@ from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, NotFound
 from gwella.core.pagination import PageParams, paginate
 from gwella.indicators.models import (
+    Annotation,
     Framework,
     Indicator,
     Measurement,
     MeasurementSource,
     Standard,
 )
-from gwella.indicators.schemas import IndicatorCreate
+from gwella.indicators.schemas import AnnotationCreate, IndicatorCreate
 from gwella.webhooks import service as webhooks
 
 SORTS = {"code": Indicator.code, "created_at": Indicator.created_at}
@@ -226,3 +227,53 @@ async def series(
         .limit(limit)
     )
     return list(reversed(list(rows)))
+
+
+async def annotations_of(
+    session: AsyncSession,
+    indicator_id: uuid.UUID,
+    organisation_id: uuid.UUID,
+    service_id: uuid.UUID | None,
+) -> list[Annotation]:
+    rows = await session.scalars(
+        select(Annotation)
+        .where(
+            Annotation.indicator_id == indicator_id,
+            Annotation.organisation_id == organisation_id,
+            Annotation.service_id.is_(None)
+            if service_id is None
+            else Annotation.service_id == service_id,
+        )
+        .order_by(Annotation.on_date, Annotation.created_at)
+    )
+    return list(rows)
+
+
+async def add_annotation(
+    session: AsyncSession,
+    ctx: AuditContext,
+    indicator: Indicator,
+    data: AnnotationCreate,
+    kind: str = "note",
+) -> Annotation:
+    note = Annotation(
+        indicator_id=indicator.id,
+        organisation_id=data.organisation_id,
+        service_id=data.service_id,
+        on_date=data.on_date,
+        text=data.text.model_dump(exclude_none=True),
+        kind=kind,
+        created_by_id=ctx.actor_id,
+    )
+    session.add(note)
+    await session.flush()
+    await audit.record(
+        session,
+        ctx,
+        action="annotation.created",
+        record_type="annotation",
+        record_id=note.id,
+        organisation_id=data.organisation_id,
+        after={"indicator_id": str(indicator.id), "on_date": data.on_date.isoformat()},
+    )
+    return note
