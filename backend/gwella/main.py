@@ -59,6 +59,7 @@ from gwella.imports.router import router as imports_router
 from gwella.indicators.router import router as indicators_router
 from gwella.ingest.router import router as ingest_router
 from gwella.instruments.router import router as instruments_router
+from gwella.notifications.router import router as notifications_router
 from gwella.organisations.router import router as organisations_router
 from gwella.partnerships.router import router as partnerships_router
 from gwella.responses.router import public_router as public_surveys_router
@@ -88,6 +89,7 @@ ROUTERS = [
     imports_router,
     indicators_router,
     webhooks_router,
+    notifications_router,
     audit_router,
 ]
 
@@ -107,6 +109,7 @@ TAGS = [
     {"name": "imports", "description": "Files of responses or measurements, in the background"},
     {"name": "indicators", "description": "Frameworks, standards, indicators, measurements"},
     {"name": "webhooks", "description": "Subscriptions to events, their deliveries and attempts"},
+    {"name": "notifications", "description": "In-app notifications of the signed-in person"},
     {"name": "fhir", "description": "FHIR R4: Questionnaires and pushed QuestionnaireResponses"},
     {"name": "audit", "description": "The append-only trail of every change"},
     {"name": "health", "description": "Liveness and readiness probes"},

@@ -10,6 +10,7 @@ def load_all_models() -> None:
     import gwella.imports.models
     import gwella.indicators.models
     import gwella.instruments.models
+    import gwella.notifications.models
     import gwella.organisations.models
     import gwella.partnerships.models
     import gwella.responses.models

@@ -115,3 +115,64 @@ async def test_annotations_appear_on_the_chart(
     assert [(a["on_date"], a["text"]["cy"]) for a in chart.json()["annotations"]] == [
         ("2026-03-01", "Clinig brysbennu newydd")
     ]
+
+
+async def test_a_special_cause_notifies_the_managers_in_both_languages(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    org = await make_org(session)
+    await indicators.create_indicator(
+        session,
+        SYSTEM,
+        IndicatorCreate(
+            code="INVOLVED",
+            name=LocalizedText(en="Involved", cy="Cynnwys"),
+            unit="%",
+            direction=Direction.higher_is_better,
+        ),
+    )
+    await session.commit()
+    manager = await make_user(session, {org: [Role.manager]})
+    staff = await make_user(session, {org: [Role.staff]})
+    api = await make_api_client(session, org, [Scope.measurements_write])
+    headers = await client_token(client, api)
+
+    def month(m: int, value: float) -> dict[str, object]:
+        return {
+            "indicator": "INVOLVED",
+            "period_start": f"2025-{m:02d}-01",
+            "period_end": f"2025-{m:02d}-28",
+            "value": value,
+        }
+
+    baseline = [month(m, v) for m, v in zip(range(1, 13), [50.0, 52.0] * 6, strict=True)]
+    await client.post("/api/v1/ingest/measurements", headers=headers, json={"items": baseline})
+    manager_headers = await sign_in(client, manager.email)
+    quiet = await client.get("/api/v1/notifications", headers=manager_headers)
+    assert quiet.json()["items"] == []  # common cause: nothing to say
+
+    outlier = {
+        **month(12, 0),
+        "period_start": "2026-01-01",
+        "period_end": "2026-01-28",
+        "value": 70.0,
+    }
+    await client.post("/api/v1/ingest/measurements", headers=headers, json={"items": [outlier]})
+    notes = (await client.get("/api/v1/notifications?unread=true", headers=manager_headers)).json()[
+        "items"
+    ]
+    assert len(notes) == 1
+    assert notes[0]["kind"] == "indicator.signal"
+    assert "improvement" in notes[0]["title"]["en"]
+    assert "gwelliant" in notes[0]["title"]["cy"]
+    staff_notes = await client.get(
+        "/api/v1/notifications", headers=await sign_in(client, staff.email)
+    )
+    assert staff_notes.json()["items"] == []
+    read = await client.post(
+        f"/api/v1/notifications/{notes[0]['id']}/read", headers=manager_headers
+    )
+    assert read.status_code == 204
+    assert (await client.get("/api/v1/notifications?unread=true", headers=manager_headers)).json()[
+        "items"
+    ] == []

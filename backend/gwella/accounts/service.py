@@ -916,3 +916,20 @@ async def revoke_api_client(
         after={"revoked_at": client.revoked_at.isoformat()},
     )
     return client
+
+
+async def user_ids_with_roles(
+    session: AsyncSession, organisation_id: uuid.UUID, roles: Iterable[str]
+) -> list[uuid.UUID]:
+    """Active people holding any of these roles in the organisation (for notifications)."""
+    rows = await session.scalars(
+        select(Membership.user_id)
+        .join(User, User.id == Membership.user_id)
+        .where(
+            Membership.organisation_id == organisation_id,
+            Membership.role.in_([Role(r) for r in roles]),
+            User.is_active.is_(True),
+        )
+        .distinct()
+    )
+    return list(rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, or_, select
@@ -14,6 +15,7 @@ from gwella.core.audit import AuditContext
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, NotFound
 from gwella.core.pagination import PageParams, paginate
+from gwella.indicators import spc
 from gwella.indicators.models import (
     Annotation,
     Framework,
@@ -25,6 +27,8 @@ from gwella.indicators.models import (
 from gwella.indicators.schemas import AnnotationCreate, IndicatorCreate
 from gwella.webhooks import service as webhooks
 
+NATURE_EN = {"improvement": "improvement", "concern": "concern", "neutral": "neither"}
+NATURE_CY = {"improvement": "gwelliant", "concern": "pryder", "neutral": "y naill na'r llall"}
 SORTS = {"code": Indicator.code, "created_at": Indicator.created_at}
 MEASUREMENT_SORTS = {"period_end": Measurement.period_end}
 FIELDS = ("code", "unit", "direction", "target", "standard_id", "organisation_id")
@@ -214,6 +218,10 @@ async def store_measurements(
                 "denominator": stored.denominator,
             },
         )
+    touched = {(r["indicator_id"], r["organisation_id"], r["service_id"]) for r in new_rows}
+    touched |= {(m.indicator_id, m.organisation_id, m.service_id) for m, _ in changed}
+    await session.flush()
+    await raise_signals(session, touched, now)
 
 
 async def series(
@@ -277,3 +285,69 @@ async def add_annotation(
         after={"indicator_id": str(indicator.id), "on_date": data.on_date.isoformat()},
     )
     return note
+
+
+async def raise_signals(
+    session: AsyncSession,
+    series_keys: Iterable[tuple[uuid.UUID, uuid.UUID, uuid.UUID | None]],
+    since: datetime,
+) -> int:
+    """For each series touched, if its latest point (recorded at or after ``since``) is a
+    special cause, raise ``indicator.signal``: a webhook event and a notification to the
+    managers and administrators of the organisation. Returns how many signals were raised."""
+    from gwella.accounts import service as accounts
+    from gwella.notifications import service as notifications
+
+    raised = 0
+    for indicator_id, organisation_id, service_id in sorted(set(series_keys), key=str):
+        indicator = await get_indicator(session, indicator_id)
+        rows = await series(session, indicator_id, unit_key(organisation_id, service_id))
+        if not rows or (rows[-1].recorded_at or rows[-1].created_at) < since:
+            continue
+        chart = spc.chart([m.value for m in rows], indicator.direction.value, indicator.target)
+        last = chart.points[-1]
+        if last.rule is None or last.nature is None:
+            continue
+        raised += 1
+        nature = last.nature
+        latest = rows[-1]
+        if nature != "neutral" and await webhooks.has_subscribers(
+            session, organisation_id, "indicator.signal"
+        ):
+            await webhooks.emit(
+                session,
+                event_type="indicator.signal",
+                organisation_id=organisation_id,
+                record_type="indicator",
+                record_id=f"{indicator_id}:{organisation_id}",
+                payload={
+                    "indicator_id": indicator_id,
+                    "service_id": service_id,
+                    "period_end": latest.period_end,
+                    "signal": nature,
+                    "rule": last.rule,
+                    "value": latest.value,
+                },
+            )
+        name = indicator.name
+        rule_en = last.rule.replace("_", " ")
+        await notifications.notify(
+            session,
+            await accounts.user_ids_with_roles(session, organisation_id, ("manager", "admin")),
+            kind="indicator.signal",
+            title={
+                "en": f"{name.get('en', indicator.code)}: a special cause ({NATURE_EN[nature]})",
+                "cy": f"{name.get('cy', indicator.code)}: achos arbennig ({NATURE_CY[nature]})",
+            },
+            body={
+                "en": f"The value for the period ending {latest.period_end.isoformat()} "
+                f"({latest.value:g} {indicator.unit}) is a special cause: {rule_en}.",
+                "cy": f"Mae'r gwerth ar gyfer y cyfnod sy'n dod i ben "
+                f"{latest.period_end.isoformat()} ({latest.value:g} {indicator.unit}) "
+                f"yn achos arbennig.",
+            },
+            link=f"/indicators/{indicator_id}?organisation_id={organisation_id}",
+            record_type="indicator",
+            record_id=indicator_id,
+        )
+    return raised
