@@ -65,6 +65,7 @@ from gwella.partnerships.router import router as partnerships_router
 from gwella.responses.router import public_router as public_surveys_router
 from gwella.responses.router import router as responses_router
 from gwella.results.router import router as results_router
+from gwella.stream.router import router as stream_router
 from gwella.webhooks.docs import install_webhook_docs
 from gwella.webhooks.router import router as webhooks_router
 from gwella.worker import start_in_process
@@ -90,6 +91,7 @@ ROUTERS = [
     indicators_router,
     webhooks_router,
     notifications_router,
+    stream_router,
     audit_router,
 ]
 
@@ -109,6 +111,7 @@ TAGS = [
     {"name": "imports", "description": "Files of responses or measurements, in the background"},
     {"name": "indicators", "description": "Frameworks, standards, indicators, measurements"},
     {"name": "webhooks", "description": "Subscriptions to events, their deliveries and attempts"},
+    {"name": "stream", "description": "Server-sent events for live dashboards"},
     {"name": "notifications", "description": "In-app notifications of the signed-in person"},
     {"name": "fhir", "description": "FHIR R4: Questionnaires and pushed QuestionnaireResponses"},
     {"name": "audit", "description": "The append-only trail of every change"},

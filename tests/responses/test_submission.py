@@ -89,6 +89,7 @@ async def test_anonymous_responses_keep_only_the_day_and_no_address(
     assert len(events) == 1
     assert events[0].record_id == str(campaign.id)  # never the response's id
     assert events[0].client_address is None
+    assert (events[0].occurred_at.hour, events[0].occurred_at.minute) == (0, 0)  # the day only
 
 
 @pytest.mark.parametrize(

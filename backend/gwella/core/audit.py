@@ -106,6 +106,7 @@ async def record(
     partnership_id: uuid.UUID | None = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    occurred_at: datetime | None = None,
 ) -> AuditEvent:
     """Add an audit event to the session's transaction (flushed with the change)."""
     event = AuditEvent(
@@ -121,5 +122,7 @@ async def record(
         request_id=ctx.request_id,
         client_address=ctx.client_address,
     )
+    if occurred_at is not None:  # e.g. coarsened, for anonymous responses
+        event.occurred_at = occurred_at
     session.add(event)
     return event

@@ -242,7 +242,8 @@ async def submit(
     )
     await emit_responses(session, campaign, "response.created", [response])
     if ctx.actor_type is ActorType.anonymous and campaign.anonymity is Anonymity.anonymous:
-        # Nothing that could tie an anonymous response to a time or an address.
+        # Nothing that could tie an anonymous response to a time or an address: the event names
+        # the campaign, not the response, and keeps the day only, like the response itself.
         await audit.record(
             session,
             AuditContext(ActorType.anonymous, None, "respondent", ctx.request_id, None),
@@ -250,6 +251,7 @@ async def submit(
             record_type="campaign",
             record_id=campaign.id,
             organisation_id=campaign.organisation_id,
+            occurred_at=day_of(now),
         )
     else:
         await audit.record(

@@ -1,0 +1,162 @@
+"""Server-sent events: what changed, pushed to an open dashboard within a second.
+
+Portable by design: every half second, on a short session of its own, each open stream
+reads the response counts of the services the person can see (counts only, so anonymous
+responses reveal no time), the audit trail of measurements and annotations in those
+organisations, and the person's own notifications, and tells the browser what to refetch.
+Several server processes share nothing but the database."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import StreamingResponse
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from gwella import policy
+from gwella.accounts.dependencies import SignedIn
+from gwella.core.audit import AuditEvent
+from gwella.core.database import utcnow
+from gwella.core.errors import problem_responses
+from gwella.notifications.models import Notification
+from gwella.organisations import service as organisations
+from gwella.policy import Principal
+from gwella.results.aggregate import RESPONSES
+from gwella.results.models import ResultCell
+
+router = APIRouter(prefix="/api/v1", tags=["stream"])
+POLL_SECONDS = 0.5
+HEARTBEAT_SECONDS = 15.0
+INDICATOR_ACTIONS = ("ingest.measurements", "measurement.updated", "annotation.created")
+
+
+def _event(name: str, data: dict[str, Any]) -> str:
+    return f"event: {name}\ndata: {json.dumps(data, default=str)}\n\n"
+
+
+async def _response_counts(
+    session: AsyncSession, visible: frozenset[uuid.UUID] | None
+) -> dict[uuid.UUID, int]:
+    stmt = (
+        select(ResultCell.campaign_id, func.sum(ResultCell.count))
+        .where(ResultCell.question_key == RESPONSES, ResultCell.period == "all")
+        .group_by(ResultCell.campaign_id)
+    )
+    if visible is not None:
+        stmt = stmt.where(ResultCell.service_id.in_(organisations.service_ids_of(visible)))
+    return {campaign: int(n or 0) for campaign, n in await session.execute(stmt)}
+
+
+async def _changes(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    p: Principal,
+    since: datetime,
+    seen: set[uuid.UUID],
+    counts: dict[uuid.UUID, int],
+    announce: bool = True,
+) -> list[str]:
+    visible = policy.visible_org_ids(p)
+    out: list[str] = []
+    async with sessionmaker() as session:
+        for campaign_id, n in (await _response_counts(session, visible)).items():
+            if counts.get(campaign_id, 0) != n:
+                if announce:
+                    out.append(_event("results", {"campaign_id": campaign_id, "responses": n}))
+                counts[campaign_id] = n
+        stmt = select(AuditEvent).where(
+            AuditEvent.occurred_at >= since, AuditEvent.action.in_(INDICATOR_ACTIONS)
+        )
+        if visible is not None:
+            stmt = stmt.where(AuditEvent.organisation_id.in_(visible))
+        for event in await session.scalars(stmt.order_by(AuditEvent.occurred_at).limit(200)):
+            if event.id in seen:
+                continue
+            seen.add(event.id)
+            data: dict[str, Any] = {
+                "organisation_id": event.organisation_id,
+                "action": event.action,
+                "record_id": event.record_id,
+            }
+            out.append(_event("indicators", data))
+        notes = await session.scalars(
+            select(Notification)
+            .where(Notification.user_id == p.id, Notification.created_at >= since)
+            .order_by(Notification.created_at)
+            .limit(50)
+        )
+        for note in notes:
+            if note.id in seen:
+                continue
+            seen.add(note.id)
+            out.append(
+                _event(
+                    "notification",
+                    {"id": note.id, "kind": note.kind, "title": note.title, "link": note.link},
+                )
+            )
+    return out
+
+
+@router.get(
+    "/stream",
+    operation_id="getStream",
+    summary="Server-sent events: results, indicators and your notifications as they change",
+    description=(
+        "`text/event-stream` with events `results` (a response arrived: refetch the "
+        "campaign's results), `indicators` (measurements or annotations changed) and "
+        "`notification`, each with a small JSON `data`, plus a comment every 15 s to keep "
+        "proxies open. Changes reach the stream within about a second. `seconds` ends the "
+        "stream after that long (browsers reconnect by themselves)."
+    ),
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+            "description": "An event stream",
+        },
+        **problem_responses(401, 403, 422),
+    },
+)
+async def stream(
+    request: Request,
+    principal: SignedIn,
+    seconds: Annotated[
+        float, Query(gt=0, le=3600, description="End the stream after this long")
+    ] = 3600,
+) -> StreamingResponse:
+    sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
+
+    async def events() -> AsyncIterator[str]:
+        started = time.monotonic()
+        since = utcnow()
+        seen: set[uuid.UUID] = set()
+        beat = started
+        yield "retry: 1000\n\n"
+        counts: dict[uuid.UUID, int] = {}
+        await _changes(sessionmaker, principal, since, seen, counts, announce=False)  # baseline
+        while time.monotonic() - started < seconds:
+            if await request.is_disconnected():
+                return
+            now = utcnow()
+            for chunk in await _changes(sessionmaker, principal, since, seen, counts):
+                yield chunk
+            # Keep a little overlap (clocks and commit order); ``seen`` drops repeats.
+            since = max(since, now.replace(microsecond=0))
+            if time.monotonic() - beat >= HEARTBEAT_SECONDS:
+                beat = time.monotonic()
+                yield ": still here\n\n"
+            await asyncio.sleep(POLL_SECONDS)
+
+    return StreamingResponse(
+        events(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
