@@ -138,3 +138,47 @@ async def test_demo_indicators_make_a_chart_with_a_signal(
     )
     assert len(chart.json()["points"]) == 24
     assert chart.json()["variation"] == "special_cause_improving_high"
+
+
+async def test_survey_answers_become_a_derived_indicator_series(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    import uuid
+
+    from sqlalchemy import select
+
+    from gwella.derived import derive_measurements
+    from gwella.indicators.models import Measurement, MeasurementSource
+
+    await load_demo(session)
+    await session.commit()
+    staff = await client.post(
+        "/api/v1/auth/token",
+        data={
+            "grant_type": "password",
+            "username": "staff@demo.gwella.test",
+            "password": DEMO_PASSWORD,
+        },
+    )
+    headers = {"Authorization": f"Bearer {staff.json()['access_token']}"}
+    campaign = (await client.get("/api/v1/campaigns", headers=headers)).json()["items"][0]
+    links = (await client.get(f"/api/v1/campaigns/{campaign['id']}/links", headers=headers)).json()
+    token = links[0]["public_token"]
+    for i in range(6):  # five "agree or better", one "disagree": 5 of 6 positive
+        answers = {"involved": "4" if i else "2", "has_care_plan": "no"}
+        r = await client.post(
+            f"/api/v1/public/surveys/{token}/responses",
+            json={"submission_id": str(uuid.uuid4()), "answers": answers},
+        )
+        assert r.status_code == 201, r.text
+    assert await derive_measurements(session) == 1
+    await session.commit()
+    derived = (
+        await session.scalars(
+            select(Measurement).where(Measurement.source == MeasurementSource.derived)
+        )
+    ).all()
+    assert len(derived) == 1
+    assert round(derived[0].value, 2) == 83.33
+    assert (derived[0].numerator, derived[0].denominator) == (5.0, 6.0)
+    assert await derive_measurements(session) == 0  # nothing changed: nothing written

@@ -105,6 +105,13 @@ async def rebuild_campaigns(session: AsyncSession, campaign_id: str | None) -> i
     return count
 
 
+def derive(settings: Settings) -> None:
+    from gwella.derived import derive_measurements
+
+    count = asyncio.run(_with_session(settings, derive_measurements))
+    print(f"Derived {count} measurement(s) from survey results.")
+
+
 def rebuild_results(settings: Settings, campaign_id: str | None) -> None:
     count = asyncio.run(_with_session(settings, lambda s: rebuild_campaigns(s, campaign_id)))
     print(f"Rebuilt the results of {count} campaign(s).")
@@ -153,6 +160,9 @@ def main(argv: list[str] | None = None) -> None:
     wrk.add_argument("--once", action="store_true", help="deliver one batch of what is due")
     rebuild = sub.add_parser("rebuild-results", help="recompute survey results from responses")
     rebuild.add_argument("--campaign", help="one campaign's id (default: every campaign)")
+    sub.add_parser(
+        "derive-measurements", help="indicator measurements from survey questions mapped to them"
+    )
     spec = sub.add_parser("openapi", help="write the OpenAPI spec")
     spec.add_argument("--output", type=Path, default=REPO_ROOT / "openapi" / "openapi.json")
     args = parser.parse_args(argv)
@@ -171,6 +181,8 @@ def main(argv: list[str] | None = None) -> None:
         run_worker(settings, once=args.once)
     elif args.command == "rebuild-results":
         rebuild_results(settings, args.campaign)
+    elif args.command == "derive-measurements":
+        derive(settings)
     elif args.command == "openapi":
         write_openapi(args.output)
 

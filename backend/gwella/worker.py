@@ -24,11 +24,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from gwella.core.config import Settings
 from gwella.core.database import create_engine, create_sessionmaker, utcnow
 from gwella.core.logging import configure_logging, get_logger
+from gwella.derived import derive_measurements
 from gwella.imports import service as imports
 from gwella.webhooks import delivery
 
 _log = get_logger("gwella.worker")
 PRUNE_EVERY = timedelta(hours=1)
+DERIVE_EVERY = timedelta(minutes=5)
 MAX_ERROR_BACKOFF_SECONDS = 30.0
 
 
@@ -52,6 +54,7 @@ class Worker:
         self.worker_id = worker_id or new_worker_id()
         self.config = config or delivery.DeliveryConfig.from_settings(settings)
         self._pruned_at: datetime | None = None
+        self._derived_at: datetime | None = None
 
     async def run_once(self, http: Any = None, now: datetime | None = None) -> int:
         """Deliver one batch of what is due; returns how many were attempted."""
@@ -62,7 +65,19 @@ class Worker:
             self.sessionmaker, http, self.config, worker_id=self.worker_id, now=now
         )
         await self._prune_now_and_then(now or utcnow())
+        await self._derive_now_and_then(now or utcnow())
         return done
+
+    async def _derive_now_and_then(self, now: datetime) -> None:
+        """Indicator measurements from survey results, every few minutes."""
+        if self._derived_at is not None and now - self._derived_at < DERIVE_EVERY:
+            return
+        self._derived_at = now
+        async with self.sessionmaker() as session:
+            changed = await derive_measurements(session)
+            await session.commit()
+        if changed:
+            _log.info("measurements_derived", changed=changed)
 
     async def _prune_now_and_then(self, now: datetime) -> None:
         if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import insert, or_, select
@@ -351,3 +351,54 @@ async def raise_signals(
             record_id=indicator_id,
         )
     return raised
+
+
+async def store_derived(
+    session: AsyncSession,
+    rows: list[tuple[str, uuid.UUID, uuid.UUID, date, date, float, int, int]],
+) -> int:
+    """Upsert measurements derived from survey results: (indicator code, organisation,
+    service, period start, period end, value, numerator, denominator). Returns the number
+    written or changed."""
+    by_code = await indicators_by_code(session, {r[0] for r in rows})
+    changed = 0
+    for code, org_id, service_id, start, end, value, numerator, denominator in rows:
+        indicator = by_code.get(code)
+        if indicator is None:
+            continue
+        key = unit_key(org_id, service_id)
+        stored = await session.scalar(
+            select(Measurement).where(
+                Measurement.indicator_id == indicator.id,
+                Measurement.unit_key == key,
+                Measurement.period_start == start,
+                Measurement.period_end == end,
+            )
+        )
+        if stored is None:
+            session.add(
+                Measurement(
+                    indicator_id=indicator.id,
+                    organisation_id=org_id,
+                    service_id=service_id,
+                    unit_key=key,
+                    period_start=start,
+                    period_end=end,
+                    value=value,
+                    numerator=float(numerator),
+                    denominator=float(denominator),
+                    source=MeasurementSource.derived,
+                    recorded_at=utcnow(),
+                )
+            )
+            changed += 1
+        elif stored.source is MeasurementSource.derived and stored.value != value:
+            stored.value, stored.numerator, stored.denominator = (
+                value,
+                float(numerator),
+                float(denominator),
+            )
+            stored.recorded_at = utcnow()
+            changed += 1
+    await session.flush()
+    return changed

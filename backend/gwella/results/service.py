@@ -244,3 +244,41 @@ def _median_from_counts(scale: list[tuple[float, int]], answered: int) -> float:
                 found.append(value)
         seen += count
     return sum(found) / len(found)
+
+
+async def monthly_shares(
+    session: AsyncSession,
+    campaign_id: uuid.UUID,
+    content: InstrumentContent,
+    service_ids: list[uuid.UUID],
+    k: int,
+) -> list[tuple[str, uuid.UUID, date, float, int, int]]:
+    """For each question mapped to an indicator, each service and month with at least ``k``
+    answers (fewer would publish a small number): (indicator code, service, month start,
+    percent positive, positive, answered). Don't-know answers are not counted as answered."""
+    mapped = [q for q in content.questions if q.indicator_code]
+    if not mapped:
+        return []
+    rows = await aggregate.cells(
+        session, campaign_id, service_ids, [q.key for q in mapped], "month"
+    )
+    counts: dict[tuple[str, uuid.UUID, date], dict[str, int]] = {}
+    for cell in rows:
+        counts.setdefault((cell.question_key, cell.service_id, cell.period_start), {})[
+            cell.value
+        ] = cell.count
+    out = []
+    for q in mapped:
+        positive, _ = _positive_negative(q.type, [o.value for o in q.options] or [])
+        if not positive:
+            continue
+        for (question_key, service_id, month), values in sorted(counts.items(), key=str):
+            if question_key != q.key:
+                continue
+            answered = sum(n for v, n in values.items() if v not in (DONT_KNOW, N))
+            if answered < k:
+                continue
+            hits = sum(n for v, n in values.items() if v in positive)
+            assert q.indicator_code is not None
+            out.append((q.indicator_code, service_id, month, 100 * hits / answered, hits, answered))
+    return out
