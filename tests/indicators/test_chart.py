@@ -176,3 +176,56 @@ async def test_a_special_cause_notifies_the_managers_in_both_languages(
     assert (await client.get("/api/v1/notifications?unread=true", headers=manager_headers)).json()[
         "items"
     ] == []
+
+
+async def test_crossing_the_target_without_a_special_cause_is_still_told(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    org = await make_org(session)
+    await indicators.create_indicator(
+        session,
+        SYSTEM,
+        IndicatorCreate(
+            code="PLAN",
+            name=LocalizedText(en="Plans", cy="Cynlluniau"),
+            unit="%",
+            direction=Direction.higher_is_better,
+            target=90.0,
+        ),
+    )
+    await session.commit()
+    manager = await make_user(session, {org: [Role.manager]})
+    api = await make_api_client(session, org, [Scope.measurements_write])
+    headers = await client_token(client, api)
+    values = [88.0, 91.0, 89.0, 90.5, 88.5, 91.5, 89.5, 90.0, 88.0, 91.0, 89.0]
+    items = [
+        {
+            "indicator": "PLAN",
+            "period_start": f"2025-{m:02d}-01",
+            "period_end": f"2025-{m:02d}-28",
+            "value": v,
+        }
+        for m, v in zip(range(1, 12), values, strict=True)
+    ]
+    await client.post("/api/v1/ingest/measurements", headers=headers, json={"items": items})
+    await client.post(
+        "/api/v1/ingest/measurements",
+        headers=headers,
+        json={
+            "items": [
+                {
+                    "indicator": "PLAN",
+                    "period_start": "2025-12-01",
+                    "period_end": "2025-12-28",
+                    "value": 90.5,
+                }
+            ]
+        },
+    )
+    notes = (
+        await client.get("/api/v1/notifications", headers=await sign_in(client, manager.email))
+    ).json()["items"]
+    # The first batch ended below the target (91 then 89): missed; the next point is above.
+    assert [n["kind"] for n in notes] == ["indicator.target", "indicator.target"]
+    assert notes[0]["title"]["en"].endswith("target met")
+    assert notes[1]["title"]["en"].endswith("target missed")

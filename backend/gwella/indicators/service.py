@@ -27,6 +27,8 @@ from gwella.indicators.models import (
 from gwella.indicators.schemas import AnnotationCreate, IndicatorCreate
 from gwella.webhooks import service as webhooks
 
+TARGET_MET_CY = "cyrraedd y targed"
+TARGET_MISSED_CY = "methu'r targed"
 NATURE_EN = {"improvement": "improvement", "concern": "concern", "neutral": "neither"}
 NATURE_CY = {"improvement": "gwelliant", "concern": "pryder", "neutral": "y naill na'r llall"}
 SORTS = {"code": Indicator.code, "created_at": Indicator.created_at}
@@ -307,6 +309,7 @@ async def raise_signals(
         chart = spc.chart([m.value for m in rows], indicator.direction.value, indicator.target)
         last = chart.points[-1]
         if last.rule is None or last.nature is None:
+            await _notify_target_crossing(session, indicator, organisation_id, rows)
             continue
         raised += 1
         nature = last.nature
@@ -402,3 +405,43 @@ async def store_derived(
             changed += 1
     await session.flush()
     return changed
+
+
+async def _notify_target_crossing(
+    session: AsyncSession,
+    indicator: Indicator,
+    organisation_id: uuid.UUID,
+    rows: list[Measurement],
+) -> None:
+    """Without a special cause, a new point on the other side of the target from the one
+    before still deserves a word to the managers."""
+    from gwella.accounts import service as accounts
+    from gwella.notifications import service as notifications
+
+    target = indicator.target
+    if target is None or len(rows) < 2 or indicator.direction.value == "neutral":
+        return
+    before, now = rows[-2].value, rows[-1].value
+    if (before >= target) == (now >= target):
+        return
+    higher = indicator.direction.value == "higher_is_better"
+    met = (now >= target) if higher else (now <= target)
+    name = indicator.name
+    await notifications.notify(
+        session,
+        await accounts.user_ids_with_roles(session, organisation_id, ("manager", "admin")),
+        kind="indicator.target",
+        title={
+            "en": f"{name.get('en', indicator.code)}: target {'met' if met else 'missed'}",
+            "cy": f"{name.get('cy', indicator.code)}: "
+            + (TARGET_MET_CY if met else TARGET_MISSED_CY),
+        },
+        body={
+            "en": f"{now:g} {indicator.unit} against a target of {target:g} (before: {before:g}).",
+            "cy": f"{now:g} {indicator.unit} o'i gymharu â tharged o {target:g} "
+            f"(cynt: {before:g}).",
+        },
+        link=f"/indicators/{indicator.id}?organisation_id={organisation_id}",
+        record_type="indicator",
+        record_id=indicator.id,
+    )
