@@ -134,35 +134,51 @@ export async function startApp() {
   throw new Error(`Could not start gwella serve (${why}). Last lines of its log:\n${logs}`);
 }
 
+/** @type {import('playwright-core').Browser | null} */
+let sharedBrowser = null;
+
+/** The one Chromium of the run, started on first use (see closeBrowser). */
+async function browserForRun() {
+  if (!sharedBrowser) {
+    sharedBrowser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }
+  return sharedBrowser;
+}
+
+/** Close the run's Chromium (call once, after all tests). */
+export async function closeBrowser() {
+  const browser = sharedBrowser;
+  sharedBrowser = null;
+  await browser?.close();
+}
+
 /**
- * A fresh browser with a fresh profile (no shared storage between tests).
+ * A fresh browser context (its own storage, nothing shared with other tests) in the
+ * run's one Chromium.
  * @param {{ width: number, height: number }} [viewport]
  */
 export async function openBrowser(viewport = DESKTOP) {
-  const profile = mkdtempSync(join(tmpdir(), 'gwella-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport,
-    locale: 'en-GB',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const browser = await browserForRun();
+  const context = await browser.newContext({ viewport, locale: 'en-GB' });
+  const page = await context.newPage();
   /** @type {string[]} */
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   const close = async () => {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
   };
   return { context, page, close, pageErrors };
 }

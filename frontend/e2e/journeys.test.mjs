@@ -6,6 +6,7 @@ import {
   DESKTOP,
   PHONE,
   checkAccessibility,
+  closeBrowser,
   openBrowser,
   screenshot,
   settled,
@@ -24,6 +25,7 @@ before(async () => {
 });
 
 after(async () => {
+  await closeBrowser();
   await app?.stop();
 });
 
@@ -40,6 +42,50 @@ async function visit(page, path, label) {
 }
 
 /**
+ * A bearer token for a demo person, straight from the API (for set-up and checks).
+ * @param {string} email
+ */
+async function apiToken(email) {
+  const answer = await fetch(`${app.baseUrl}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', username: email, password: 'gwella-demo' }),
+  });
+  assert.equal(answer.status, 200, `sign-in of ${email} through the API`);
+  return /** @type {{ access_token: string }} */ (await answer.json()).access_token;
+}
+
+/**
+ * Call the API as someone; returns the parsed JSON body, failing on an unexpected status.
+ * @param {string} token
+ * @param {string} method
+ * @param {string} path
+ * @param {unknown} [body]
+ * @param {number[]} [expect]
+ */
+async function apiCall(token, method, path, body, expect = [200, 201]) {
+  const answer = await fetch(`${app.baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await answer.text();
+  assert.ok(expect.includes(answer.status), `${method} ${path} answered ${answer.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/**
+ * The demo's open CMHT campaign, as staff see it.
+ * @param {string} token
+ */
+async function demoCampaign(token) {
+  const page = await apiCall(token, 'GET', '/api/v1/campaigns?limit=50');
+  const campaign = page.items.find((/** @type {{ name: string }} */ c) => c.name === 'CMHT experience, this quarter');
+  assert.ok(campaign, 'the demo campaign exists');
+  return campaign;
+}
+
+/**
  * A browser for one test, closed whatever happens.
  * @param {(b: Awaited<ReturnType<typeof openBrowser>>) => Promise<void>} body
  * @param {{ width: number, height: number }} [viewport]
@@ -49,6 +95,10 @@ async function withBrowser(body, viewport = DESKTOP) {
   try {
     await body(browser);
     assert.deepEqual(browser.pageErrors, [], 'the page threw JavaScript errors');
+  } catch (error) {
+    // What the page looked like when it failed, for whoever reads the report.
+    await screenshot(browser.page, `failure-${Date.now()}`).catch(() => undefined);
+    throw error;
   } finally {
     await browser.close();
   }
@@ -379,5 +429,354 @@ describe('Gwella in a real browser', () => {
         assert.ok(actions.every((a) => a.startsWith('organisation')), `only organisation events: ${actions.join(', ')}`);
       }, viewport);
     }
+  });
+  test('a respondent answers in Welsh on a phone; a condition hides a question; a double submit makes one response', TIMEOUT, async () => {
+    const staff = await apiToken('staff@demo.gwella.test');
+    const campaign = await demoCampaign(staff);
+    const links = await apiCall(staff, 'GET', `/api/v1/campaigns/${campaign.id}/links`);
+    const link = links[0] ?? links.items?.[0];
+    assert.ok(link?.public_token, 'the campaign has a public link');
+    const before = (await apiCall(staff, 'GET', `/api/v1/campaigns/${campaign.id}`)).response_count;
+
+    await withBrowser(async ({ page }) => {
+      await visit(page, `/s/${link.public_token}`, 'public survey (English)');
+      await page.getByRole('heading', { level: 1, name: 'Your experience of the community mental health team' }).waitFor();
+
+      // The respondent chooses Welsh.
+      await page.getByTestId('survey-language').click();
+      await page.getByRole('heading', { level: 1, name: "Eich profiad o'r tîm iechyd meddwl cymunedol" }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+
+      // Nothing answered: the error summary says what is missing, in Welsh.
+      await page.getByRole('button', { name: 'Anfon fy atebion' }).click();
+      const summary = page.locator('.nhsuk-error-summary');
+      await summary.waitFor();
+      assert.match(await summary.innerText(), /Dewiswch ateb i: Roeddwn i'n rhan o benderfyniadau/);
+      await checkAccessibility(page, 'public survey with errors (Welsh, phone)');
+      await screenshot(page, 'survey-errors-cy-phone');
+
+      // The plan question shows only for those who have a plan.
+      const planQuestion = page.getByText('Pa mor ddefnyddiol yw eich cynllun');
+      assert.equal(await planQuestion.count(), 0);
+      await page.getByLabel("Cytuno'n gryf", { exact: true }).check();
+      await page.getByLabel('Ie', { exact: true }).check();
+      await planQuestion.waitFor();
+      await page.getByLabel('8', { exact: true }).check();
+      await page.getByLabel('Na', { exact: true }).check();
+      await planQuestion.waitFor({ state: 'detached' });
+      await page.getByLabel('Cymraeg', { exact: true }).check();
+      await page.getByLabel("Beth yw'r un peth").fill('Mwy o apwyntiadau gyda’r nos.');
+      await checkAccessibility(page, 'public survey filled in (Welsh, phone)');
+      await screenshot(page, 'survey-filled-cy-phone');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `the survey scrolls sideways by ${overflow}px on a phone`);
+
+      // The first send reaches the server but the answer is lost on the way back;
+      // then the respondent double-clicks. The same submission id is sent each time.
+      /** @type {string[]} */
+      const sent = [];
+      let lost = false;
+      await page.route('**/api/v1/public/surveys/*/responses', async (route) => {
+        sent.push(route.request().postDataJSON().submission_id);
+        if (!lost) {
+          lost = true;
+          await route.fetch();
+          await route.abort('connectionfailed');
+          return;
+        }
+        await route.continue();
+      });
+      await page.getByRole('button', { name: 'Anfon fy atebion' }).click();
+      await page.getByText('Ni allem anfon eich atebion').waitFor();
+      await page.getByRole('button', { name: 'Anfon fy atebion' }).dblclick();
+      await page.getByRole('heading', { level: 1, name: 'Diolch' }).waitFor();
+      await checkAccessibility(page, 'survey thank-you (Welsh, phone)');
+      await screenshot(page, 'survey-thanks-cy-phone');
+      assert.ok(sent.length >= 2, `the form was sent again after the lost answer (${sent.length})`);
+      assert.equal(new Set(sent).size, 1, 'every send carried the same submission id');
+    }, PHONE);
+
+    const after = (await apiCall(staff, 'GET', `/api/v1/campaigns/${campaign.id}`)).response_count;
+    assert.equal(after, before + 1, 'exactly one response was recorded');
+    const responses = await apiCall(staff, 'GET', `/api/v1/campaigns/${campaign.id}/responses?limit=200`);
+    const mine = responses.items.find((/** @type {{ language: string, answers: { question_key: string }[] }} */ r) =>
+      r.language === 'cy' && r.answers.some((a) => a.question_key === 'care_language'));
+    assert.ok(mine, 'the Welsh response is in the staff list');
+    assert.ok(!mine.answers.some((/** @type {{ question_key: string }} */ a) => a.question_key === 'plan_useful'), 'the hidden question was not answered');
+  });
+  test('a service user suggests a question in the co-design space and staff accept it, credited to them', TIMEOUT, async () => {
+    const SUGGESTION = 'Were you given help with money, benefits or housing?';
+    /** @type {string} */
+    let versionPath = '';
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
+      await visit(page, '/instruments', 'surveys list');
+      await screenshot(page, 'instruments-desktop');
+      await page.getByRole('link', { name: 'Your experience of the community mental health team' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Versions' }).waitFor();
+      await settled(page);
+      await checkAccessibility(page, 'instrument page');
+      // The published version never changes: a new draft is started for co-design.
+      await page.getByRole('button', { name: 'Start a new draft version' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Who can help design this draft' }).waitFor();
+      await settled(page);
+      versionPath = new URL(page.url()).pathname;
+      await page.getByLabel('Abermor Service User Forum').check();
+      await page.getByRole('button', { name: 'Open for co-design' }).click();
+      await page.getByText('Co-design is open to the organisations you chose.').waitFor();
+      await checkAccessibility(page, 'draft open for co-design');
+      await screenshot(page, 'codesign-open-desktop');
+    });
+
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'serviceuser@demo.gwella.test');
+      // The invitation is on the service user's home page.
+      await page.getByRole('link', { name: /Your experience of the community mental health team/ }).first().click();
+      await page.getByRole('heading', { level: 3, name: 'Make a suggestion or a comment' }).waitFor();
+      await settled(page);
+      await checkAccessibility(page, 'co-design workspace (service user)');
+      await page.getByLabel('Your question, in your own words').fill(SUGGESTION);
+      await page.getByLabel('Why it matters').fill('Money worries make everything else harder.');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await page.getByText('Thank you. Your contribution has been added.').waitFor();
+      const card = page.getByTestId('contribution').filter({ hasText: SUGGESTION });
+      await card.getByRole('button', { name: /Vote for this/ }).click();
+      await card.getByText('You voted for this.').waitFor();
+      assert.match(await card.getByTestId('votes').innerText(), /Votes: 1\./);
+      await checkAccessibility(page, 'co-design workspace after a suggestion');
+      await screenshot(page, 'codesign-suggestion-desktop');
+    });
+
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
+      await visit(page, versionPath, 'co-design workspace (editor)');
+      const card = page.getByTestId('contribution').filter({ hasText: SUGGESTION });
+      await card.getByRole('button', { name: 'Accept', exact: true }).click();
+      await card.getByLabel('Question in Welsh').fill("A gawsoch chi help gydag arian, budd-daliadau neu dai?");
+      await card.getByLabel('Type of answer').selectOption('yes_no');
+      await checkAccessibility(page, 'accepting a suggestion');
+      await card.getByRole('button', { name: 'Accept and add the question' }).click();
+      await card.getByText('Accepted: it is now a question in the draft').waitFor();
+      // The new question is in the bilingual preview.
+      const preview = page.getByTestId('bilingual-preview');
+      await preview.getByText(SUGGESTION).waitFor();
+      await preview.getByText('A gawsoch chi help gydag arian, budd-daliadau neu dai?').waitFor();
+      // …credited, by name and role, to the service user who suggested it.
+      const credits = page.getByTestId('credits');
+      await credits.getByText(`${SUGGESTION} – Sam Service-User`).waitFor();
+      await credits.getByText('Service user').waitFor();
+      await screenshot(page, 'codesign-accepted-desktop');
+    });
+
+    const manager = await apiToken('manager@demo.gwella.test');
+    const version = await apiCall(manager, 'GET', `/api/v1${versionPath}`);
+    const added = version.content.questions.find((/** @type {{ text: { en: string } }} */ q) => q.text.en === SUGGESTION);
+    assert.ok(added, 'the suggestion is a question of the draft');
+    assert.ok(added.credited_to, 'the question is credited to its author');
+  });
+
+  test('publishing is refused until a service-user reviewer approves', TIMEOUT, async () => {
+    const manager = await apiToken('manager@demo.gwella.test');
+    const me = await apiCall(manager, 'GET', '/api/v1/users/me');
+    const organisationId = me.memberships[0].organisation_id;
+    const created = await apiCall(manager, 'POST', '/api/v1/instruments', {
+      organisation_id: organisationId,
+      code: `carers-${Date.now()}`,
+      title: { en: 'Carers’ experience', cy: 'Profiad gofalwyr' },
+      languages: ['en', 'cy'],
+      content: {
+        sections: [],
+        questions: [
+          { key: 'listened', type: 'yes_no', required: true, text: { en: 'Did staff listen to you?', cy: 'A wnaeth staff wrando arnoch chi?' } },
+        ],
+      },
+    });
+    const versionPath = `/instrument-versions/${created.versions[0].id}`;
+
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
+      await visit(page, versionPath, 'new draft');
+      // The forum must be invited for its members to review.
+      await page.getByLabel('Abermor Service User Forum').check();
+      await page.getByRole('button', { name: 'Open for co-design' }).click();
+      await page.getByText('Co-design is open to the organisations you chose.').waitFor();
+      await page.getByRole('button', { name: 'Send for review' }).click();
+      await page.getByText('The draft has been sent for review.').waitFor();
+      const blocked = page.getByTestId('blocking-reasons');
+      await blocked.waitFor();
+      assert.match(await blocked.innerText(), /service user or carer reviewer are needed; 0 so far/);
+      assert.equal(await page.getByRole('button', { name: 'Publish this version' }).isDisabled(), true);
+      await checkAccessibility(page, 'publication blocked');
+      await screenshot(page, 'review-blocked-desktop');
+    });
+
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'serviceuser@demo.gwella.test');
+      await visit(page, versionPath, 'review (service user)');
+      // Asking for changes needs a comment.
+      await page.getByLabel('Ask for changes').check();
+      await page.getByRole('button', { name: 'Send my review' }).click();
+      await page.locator('.nhsuk-error-summary').getByText('Say what should change.').waitFor();
+      await checkAccessibility(page, 'review form with errors');
+      await page.getByLabel('Approve it').check();
+      await page.getByLabel('Comment').fill('Short and clear. Carers will answer this.');
+      await page.getByRole('button', { name: 'Send my review' }).click();
+      await page.getByText('Thank you. Your review has been recorded.').waitFor();
+      await screenshot(page, 'review-approved-desktop');
+    });
+
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
+      await visit(page, versionPath, 'review approved');
+      assert.equal(await page.getByTestId('blocking-reasons').count(), 0);
+      await page.getByRole('button', { name: 'Publish this version' }).click();
+      await page.getByText('This version is published. Campaigns can now use it.').waitFor();
+      await checkAccessibility(page, 'published');
+    });
+    const version = await apiCall(manager, 'GET', `/api/v1${versionPath}`);
+    assert.equal(version.status, 'published');
+  });
+  test('staff create a survey in the editor, with a condition, API field errors in place and a live bilingual preview', TIMEOUT, async () => {
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
+      await visit(page, '/instruments', 'surveys list');
+      const create = page.locator('form', { has: page.getByRole('heading', { name: 'Start a new survey' }) });
+      await create.getByLabel('Code').fill(`day-centre-${Date.now()}`);
+      await create.getByLabel('Title in English').fill('Day centre experience');
+      await create.getByLabel('Title in Welsh').fill('Profiad y ganolfan ddydd');
+      await create.getByRole('button', { name: 'Create the survey' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Edit the questions: Day centre experience' }).waitFor();
+      await settled(page);
+
+      // A yes/no question, then a free-text one shown only after "yes".
+      await page.getByLabel('Type of the new question').selectOption('yes_no');
+      await page.getByRole('button', { name: 'Add a question' }).click();
+      await page.locator('#q0-key').fill('felt_welcome');
+      await page.locator('#q0-text-en').fill('Did you feel welcome?');
+      await page.locator('#q0-text-cy').fill("Oeddech chi'n teimlo bod croeso i chi?");
+      await page.getByLabel('Type of the new question').selectOption('free_text');
+      await page.getByRole('button', { name: 'Add a question' }).click();
+      await page.locator('#q1-key').fill('welcome_detail');
+      await page.locator('#q1-text-en').fill('What made you feel welcome?');
+      await page.getByRole('button', { name: 'Add a condition' }).click();
+      await page.locator('#q1-conditions-0-question').selectOption('felt_welcome');
+      await page.locator('#q1-conditions-0-values').check();
+
+      // The Welsh text of the second question is missing: the API says so, in place.
+      await page.getByRole('button', { name: 'Save the draft' }).click();
+      const summary = page.locator('.nhsuk-error-summary');
+      await summary.waitFor();
+      await summary.getByRole('link', { name: /Question 2 \(welcome_detail\): Question in Welsh: missing in this language/ }).click();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'q1-text-cy');
+      await checkAccessibility(page, 'editor with API errors');
+      await page.locator('#q1-text-cy').fill("Beth wnaeth i chi deimlo bod croeso i chi?");
+      await page.getByRole('button', { name: 'Save the draft' }).click();
+      await page.getByText('Your changes have been saved.').waitFor();
+
+      // The preview in both languages; the condition works in it.
+      const preview = page.getByTestId('bilingual-preview');
+      assert.equal(await preview.getByText('What made you feel welcome?').count(), 0);
+      await preview.locator('#preview-en-felt_welcome').check();
+      await preview.getByText('What made you feel welcome?').waitFor();
+      await preview.getByText("Oeddech chi'n teimlo bod croeso i chi?").waitFor();
+      await checkAccessibility(page, 'editor saved, preview');
+      await screenshot(page, 'editor-desktop');
+    });
+  });
+
+  test('staff set up a campaign, see its links, QR codes and live count, moderate comments and type in a paper form', TIMEOUT, async () => {
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
+      await visit(page, '/campaigns/new', 'campaign set-up');
+      await page.getByLabel('Survey', { exact: true }).selectOption({ label: 'Your experience of the community mental health team – Version 1' });
+      await page.getByLabel('Name', { exact: true }).fill('CMHT experience, e2e');
+      await page.getByLabel('Smallest group shown in results').fill('2');
+      await page.getByRole('button', { name: 'Set up the campaign' }).click();
+      const summary = page.locator('.nhsuk-error-summary');
+      await summary.getByText('Choose at least one service.').waitFor();
+      await summary.getByText('Enter a whole number of 3 or more.').waitFor();
+      await checkAccessibility(page, 'campaign set-up with errors');
+      await page.locator('#campaign-service_ids').check();
+      await page.getByLabel('Smallest group shown in results').fill('5');
+      await page.getByRole('button', { name: 'Set up the campaign' }).click();
+      await page.getByRole('heading', { level: 1, name: 'CMHT experience, e2e' }).waitFor();
+      await settled(page);
+      const qr = page.getByTestId('qr').first();
+      await qr.waitFor();
+      await page.waitForFunction(() => {
+        const img = document.querySelector('[data-testid="qr"]');
+        return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
+      });
+      await checkAccessibility(page, 'campaign page');
+      assert.equal((await page.getByTestId('response-count').innerText()).trim(), '0');
+
+      // A respondent answers through the link: the count goes up by itself.
+      const url = await page.locator('[data-testid="campaign-links"] a').first().getAttribute('href');
+      assert.ok(url);
+      const token = url.split('/s/')[1];
+      const answer = await fetch(`${app.baseUrl}/api/v1/public/surveys/${token}/responses`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          submission_id: crypto.randomUUID(),
+          language: 'en',
+          answers: { involved: '4', has_care_plan: 'no', what_matters: 'Evening appointments, please.' },
+        }),
+      });
+      assert.equal(answer.status, 201);
+      await page.getByTestId('response-count').getByText('1', { exact: true }).waitFor({ timeout: 20_000 });
+      await screenshot(page, 'campaign-desktop');
+
+      // The comment waits for moderation; staff publish it.
+      await page.getByRole('link', { name: 'Responses and moderation' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Comments to moderate' }).waitFor();
+      await settled(page);
+      await checkAccessibility(page, 'responses and moderation');
+      await screenshot(page, 'responses-desktop');
+      const card = page.getByTestId('moderation').locator('li', { hasText: 'Evening appointments, please.' });
+      await card.getByRole('button', { name: 'Redact' }).click();
+      await card.getByText('Say why you redact this comment.').waitFor();
+      await card.getByRole('button', { name: 'Publish' }).click();
+      await page.getByText('No comments are waiting.').waitFor();
+
+      // A paper form, through the same survey form.
+      await page.goto(`${app.baseUrl}${new URL(page.url()).pathname.replace('/responses', '/paper')}`);
+      await settled(page);
+      await page.getByLabel('Service the form came from').selectOption({ index: 1 });
+      await page.locator('#paper-answer-involved').check();
+      await page.getByLabel('No', { exact: true }).check();
+      await checkAccessibility(page, 'paper entry');
+      await page.getByRole('button', { name: 'Save this form' }).dblclick();
+      await page.getByText('Forms saved in this session: 1.').waitFor();
+      await page.getByRole('link', { name: 'CMHT experience, e2e' }).click();
+      await page.getByTestId('response-count').getByText('2', { exact: true }).waitFor({ timeout: 20_000 });
+
+      // Closing takes two steps.
+      await page.getByRole('button', { name: 'Close the campaign now' }).click();
+      await page.getByRole('button', { name: 'Yes, close it' }).click();
+      await page.getByText('The campaign is closed. No more answers will be taken.').waitFor();
+    });
+  });
+  test('the survey, co-design and campaign pages work on a phone (360 px)', TIMEOUT, async () => {
+    const manager = await apiToken('manager@demo.gwella.test');
+    const campaign = await demoCampaign(manager);
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
+      for (const [path, name] of [
+        ['/instruments', 'instruments'],
+        [`/instrument-versions/${campaign.instrument_version_id}`, 'version'],
+        [`/instrument-versions/${campaign.instrument_version_id}/edit`, 'editor-refused'],
+        ['/campaigns', 'campaigns'],
+        [`/campaigns/${campaign.id}`, 'campaign'],
+        [`/campaigns/${campaign.id}/responses`, 'responses'],
+        [`/campaigns/${campaign.id}/paper`, 'paper'],
+        ['/campaigns/new', 'campaign-new'],
+      ]) {
+        await visit(page, path, `${name} (phone)`);
+        await screenshot(page, `${name}-phone`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.equal(overflow, 0, `${name} scrolls sideways by ${overflow}px on a phone`);
+      }
+    }, PHONE);
   });
 });

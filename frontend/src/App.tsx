@@ -8,6 +8,16 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SignInPage } from './pages/SignInPage';
+import { PublicSurveyPage } from './pages/survey/PublicSurveyPage';
+import { EditorPage } from './pages/instruments/EditorPage';
+import { InstrumentPage } from './pages/instruments/InstrumentPage';
+import { InstrumentsPage } from './pages/instruments/InstrumentsPage';
+import { VersionPage } from './pages/instruments/VersionPage';
+import { CampaignNewPage } from './pages/campaigns/CampaignNewPage';
+import { CampaignPage } from './pages/campaigns/CampaignPage';
+import { CampaignsPage } from './pages/campaigns/CampaignsPage';
+import { PaperEntryPage } from './pages/campaigns/PaperEntryPage';
+import { ResponsesPage } from './pages/campaigns/ResponsesPage';
 import { AdminIndexPage } from './pages/admin/AdminIndexPage';
 import { ApiClientDetailPage } from './pages/admin/ApiClientDetailPage';
 import { ApiClientsPage } from './pages/admin/ApiClientsPage';
@@ -20,6 +30,8 @@ import { PartnershipsPage } from './pages/admin/PartnershipsPage';
 import { ServiceDetailPage } from './pages/admin/ServiceDetailPage';
 import { UserDetailPage } from './pages/admin/UserDetailPage';
 import { UsersPage } from './pages/admin/UsersPage';
+import { ImportJobPage, ImportsPage } from './pages/imports/ImportsPage';
+import { canImport } from './pages/imports/importsApi';
 
 /** Platform administrators, and administrators or managers of any organisation. */
 export function canAdminister(user: User): boolean {
@@ -33,6 +45,16 @@ export function App() {
         <Route path="/" element={<RequireAuth>{(user) => <HomePage user={user} />}</RequireAuth>} />
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
+        <Route path="/s/:token" element={<PublicSurveyPage />} />
+        <Route path="/instruments" element={<RequireAuth>{(user) => <InstrumentsPage user={user} />}</RequireAuth>} />
+        <Route path="/instruments/:instrumentId" element={<RequireAuth>{(user) => <InstrumentPage user={user} />}</RequireAuth>} />
+        <Route path="/instrument-versions/:versionId" element={<RequireAuth>{(user) => <VersionPage user={user} />}</RequireAuth>} />
+        <Route path="/instrument-versions/:versionId/edit" element={<RequireAuth>{(user) => <EditorPage user={user} />}</RequireAuth>} />
+        <Route path="/campaigns" element={<RequireAuth>{(user) => <CampaignsPage user={user} />}</RequireAuth>} />
+        <Route path="/campaigns/new" element={<RequireAuth>{(user) => <CampaignNewPage user={user} />}</RequireAuth>} />
+        <Route path="/campaigns/:campaignId" element={<RequireAuth>{(user) => <CampaignPage user={user} />}</RequireAuth>} />
+        <Route path="/campaigns/:campaignId/responses" element={<RequireAuth>{() => <ResponsesPage />}</RequireAuth>} />
+        <Route path="/campaigns/:campaignId/paper" element={<RequireAuth>{() => <PaperEntryPage />}</RequireAuth>} />
         <Route path="/profile" element={<RequireAuth>{(user) => <ProfilePage user={user} />}</RequireAuth>} />
         <Route
           path="/admin"
@@ -82,6 +104,8 @@ export function App() {
           path="/admin/audit"
           element={<RequireAuth allow={canAdminister}>{(user) => <AuditLogPage user={user} />}</RequireAuth>}
         />
+        <Route path="/imports" element={<RequireAuth allow={canImport}>{(user) => <ImportsPage user={user} />}</RequireAuth>} />
+        <Route path="/imports/:importId" element={<RequireAuth allow={canImport}>{() => <ImportJobPage />}</RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -52,9 +52,12 @@ function Header() {
   const { me } = useAuth();
   const user = me?.user;
   const canAdminister = user ? user.is_platform_admin || hasRole(user, 'admin', 'manager') : false;
+  const canRunCampaigns = user ? user.is_platform_admin || hasRole(user, 'admin', 'manager', 'staff') : false;
   const navItems: { to: string; label: string; end?: boolean }[] = user
     ? [
         { to: '/', label: t('nav.home'), end: true },
+        { to: '/instruments', label: t('nav.surveys') },
+        ...(canRunCampaigns ? [{ to: '/campaigns', label: t('nav.campaigns') }] : []),
         ...(canAdminister ? [{ to: '/admin', label: t('nav.administration') }] : []),
         { to: '/profile', label: t('nav.profile') },
       ]

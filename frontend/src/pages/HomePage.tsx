@@ -6,6 +6,7 @@ import type { Role, User } from '../api/types';
 import { rolesByOrganisation } from '../auth/AuthContext';
 import { Tag } from '../components/status';
 import { usePageTitle } from '../components/usePageTitle';
+import { CodesignInvitations } from './home/CodesignInvitations';
 
 const ROLE_ORDER: Role[] = ['admin', 'manager', 'staff', 'carer', 'service_user'];
 
@@ -40,6 +41,9 @@ function RoleActions({ role, organisationId }: { role: Role; organisationId: str
             <Link to="/admin/api-clients">{t('home.admin.apiClients')}</Link>
           </li>
           <li>
+            <Link to="/imports">{t('imports.homeLink')}</Link>
+          </li>
+          <li>
             <Link to={`/admin/audit?organisation_id=${organisationId}`}>{t('home.admin.audit')}</Link>
           </li>
         </NextSteps>
@@ -54,7 +58,13 @@ function RoleActions({ role, organisationId }: { role: Role; organisationId: str
             <Link to={`/admin/users?organisation_id=${organisationId}`}>{t('home.manager.people')}</Link>
           </li>
           <li>
+            <Link to="/campaigns">{t('home.staff.campaigns')}</Link>
+          </li>
+          <li>
             <Link to={`/admin/audit?organisation_id=${organisationId}`}>{t('home.manager.audit')}</Link>
+          </li>
+          <li>
+            <Link to="/imports">{t('imports.homeLink')}</Link>
           </li>
         </NextSteps>
       );
@@ -67,13 +77,24 @@ function RoleActions({ role, organisationId }: { role: Role; organisationId: str
           <li>
             <Link to="/admin/partnerships">{t('home.staff.partnerships')}</Link>
           </li>
-          <li>{t('home.staff.comingSoon')}</li>
+          <li>
+            <Link to="/instruments">{t('home.staff.surveys')}</Link>
+          </li>
+          <li>
+            <Link to="/campaigns">{t('home.staff.campaigns')}</Link>
+          </li>
+          <li>
+            <Link to="/imports">{t('imports.homeLink')}</Link>
+          </li>
         </NextSteps>
       );
     case 'carer':
       return (
         <NextSteps>
           <li>{t('home.carer.surveys')}</li>
+          <li>
+            <Link to="/instruments">{t('home.codesign.browse')}</Link>
+          </li>
           <li>{t('home.carer.involvement')}</li>
         </NextSteps>
       );
@@ -81,6 +102,9 @@ function RoleActions({ role, organisationId }: { role: Role; organisationId: str
       return (
         <NextSteps>
           <li>{t('home.serviceUser.surveys')}</li>
+          <li>
+            <Link to="/instruments">{t('home.codesign.browse')}</Link>
+          </li>
           <li>{t('home.serviceUser.involvement')}</li>
           <li>{t('home.serviceUser.youSaid')}</li>
         </NextSteps>
@@ -99,6 +123,7 @@ export function HomePage({ user }: { user: User }) {
     <>
       <h1>{t('home.greeting', { name: user.display_name })}</h1>
       <p className="nhsuk-lede-text">{t('home.lede')}</p>
+      {roles.size > 0 ? <CodesignInvitations user={user} /> : null}
 
       {user.is_platform_admin ? (
         <div className="nhsuk-card" data-testid="platform-admin-card">

@@ -24,6 +24,7 @@ export function AdminIndexPage({ user }: { user: User }) {
           { to: '/admin/api-clients', title: t('admin.apiClients.title'), description: t('admin.index.apiClients') },
         ]
       : []),
+    { to: '/imports', title: t('imports.title'), description: t('imports.adminIndex') },
     { to: '/admin/audit', title: t('admin.audit.title'), description: t('admin.index.audit') },
   ];
   return (

@@ -1,0 +1,196 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { getToken } from '../../auth/token';
+import type { CampaignLink, User } from '../../api/types';
+import { BackLink, ConfirmAction, CopyButton } from '../../components/actions';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { formatDateTime } from '../../components/format';
+import { LoadError, Loading, SuccessBanner } from '../../components/status';
+import { describeProblem } from '../../components/useFormErrors';
+import { usePageTitle } from '../../components/usePageTitle';
+import { canEditIn } from '../instruments/permissions';
+import { CampaignStateTag } from './CampaignsPage';
+
+/** How often the live response count is read again. */
+export const LIVE_COUNT_MS = 5000;
+
+export function campaignQuery(campaignId: string) {
+  return {
+    queryKey: ['campaigns', campaignId] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}', { params: { path: { campaign_id: campaignId } } })),
+  };
+}
+
+/**
+ * The QR code of a link. The SVG needs the bearer token, so it is fetched here and
+ * shown from a data: URL (an <img src> could not send the token, and the app's
+ * Content-Security-Policy allows data: images but not blob: ones).
+ */
+function QrCode({ link }: { link: CampaignLink }) {
+  const { t } = useTranslation();
+  const [src, setSrc] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    const token = getToken();
+    setFailed(false);
+    fetch(new URL(link.qr_svg_url, window.location.origin), {
+      headers: { Accept: 'image/svg+xml', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(String(response.status));
+        const svg = await response.text();
+        if (!cancelled) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+      })
+      .catch(() => {
+        if (!cancelled) setFailed(true);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [link.qr_svg_url]);
+  if (failed) return <p className="nhsuk-error-message">{t('campaigns.qrFailed')}</p>;
+  if (!src) return <Loading label={t('campaigns.qrLoading')} />;
+  return (
+    <>
+      <img className="app-qr" src={src} alt={t('campaigns.qrAlt', { service: link.service_name })} data-testid="qr" />
+      <p>
+        <a href={src} download={`gwella-${link.service_name.replace(/[^A-Za-z0-9]+/g, '-')}.svg`}>
+          {t('campaigns.qrDownload')}
+          <span className="nhsuk-u-visually-hidden"> {link.service_name}</span>
+        </a>
+      </p>
+    </>
+  );
+}
+
+export function CampaignPage({ user }: { user: User }) {
+  const { campaignId = '' } = useParams();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const campaign = useQuery({ ...campaignQuery(campaignId), refetchInterval: LIVE_COUNT_MS, staleTime: 0 });
+  const links = useQuery({
+    queryKey: ['campaigns', campaignId, 'links'],
+    queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}/links', { params: { path: { campaign_id: campaignId } } })),
+    refetchInterval: LIVE_COUNT_MS,
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [closed, setClosed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  usePageTitle(campaign.data?.name ?? t('campaigns.title'));
+
+  if (campaign.isError && !campaign.data) return <LoadError error={campaign.error} onRetry={() => void campaign.refetch()} />;
+  if (!campaign.data) return <Loading />;
+  const c = campaign.data;
+  const runner = canEditIn(user, c.organisation_id);
+
+  async function close() {
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await unwrap(api.POST('/api/v1/campaigns/{campaign_id}/close', { params: { path: { campaign_id: c.id } } }));
+      queryClient.setQueryData(['campaigns', c.id], updated);
+      setClosed(true);
+    } catch (problem) {
+      setError(describeProblem(problem, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <BackLink to="/campaigns">{t('campaigns.title')}</BackLink>
+      <h1>{c.name}</h1>
+      {closed ? <SuccessBanner title={t('campaigns.closedNow')} /> : null}
+      <ErrorSummary detail={error} items={[]} />
+      <p>
+        <CampaignStateTag state={c.state} />
+      </p>
+      <div className="nhsuk-card">
+        <div className="nhsuk-card__content">
+          <p className="nhsuk-heading-xl nhsuk-u-margin-bottom-1" aria-live="polite" data-testid="response-count">
+            {c.response_count}
+          </p>
+          <p>{t('campaigns.liveCount')}</p>
+          {campaign.isError ? <p className="nhsuk-error-message">{t('campaigns.countStale')}</p> : null}
+        </div>
+      </div>
+      <dl className="nhsuk-summary-list">
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">{t('campaigns.window')}</dt>
+          <dd className="nhsuk-summary-list__value">
+            {t('campaigns.windowText', { opens: formatDateTime(c.opens_at), closes: formatDateTime(c.closes_at) })}
+          </dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">{t('campaigns.channels')}</dt>
+          <dd className="nhsuk-summary-list__value">{c.channels.map((ch) => t(`campaigns.channel.${ch}`)).join(', ')}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">{t('campaigns.anonymity')}</dt>
+          <dd className="nhsuk-summary-list__value">{t(`campaigns.anonymityMode.${c.anonymity}`)}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">{t('campaigns.minCell')}</dt>
+          <dd className="nhsuk-summary-list__value">{c.min_cell_size}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">{t('campaigns.version')}</dt>
+          <dd className="nhsuk-summary-list__value">
+            <Link to={`/instrument-versions/${c.instrument_version_id}`}>{t('campaigns.seeVersion')}</Link>
+          </dd>
+        </div>
+      </dl>
+      <ul className="nhsuk-list">
+        <li>
+          <Link to={`/campaigns/${c.id}/responses`}>{t('campaigns.responsesLink')}</Link>
+        </li>
+        {runner && c.channels.includes('paper') && c.state === 'open' ? (
+          <li>
+            <Link to={`/campaigns/${c.id}/paper`}>{t('campaigns.paperLink')}</Link>
+          </li>
+        ) : null}
+      </ul>
+
+      <h2>{t('campaigns.links')}</h2>
+      <p>{t('campaigns.linksHint')}</p>
+      {links.isError && !links.data ? (
+        <LoadError error={links.error} onRetry={() => void links.refetch()} />
+      ) : !links.data ? (
+        <Loading />
+      ) : (
+        <ul className="app-card-list" data-testid="campaign-links">
+          {links.data.map((link) => (
+            <li key={link.service_id} className="nhsuk-card">
+              <div className="nhsuk-card__content">
+                <h3 className="nhsuk-card__heading">{link.service_name}</h3>
+                <p className="app-url">
+                  <a href={link.url}>{link.url}</a>
+                </p>
+                <CopyButton text={link.url} label={t('campaigns.copyLink', { service: link.service_name })} />
+                <p>{t('campaigns.linkCount', { n: link.response_count })}</p>
+                <QrCode link={link} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {runner && c.state !== 'closed' ? (
+        <>
+          <h2>{t('campaigns.closeTitle')}</h2>
+          <ConfirmAction
+            label={t('campaigns.close')}
+            question={t('campaigns.closeQuestion')}
+            confirmLabel={t('campaigns.closeConfirm')}
+            onConfirm={close}
+            busy={busy}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import type { Campaign, User } from '../../api/types';
+import { formatDate } from '../../components/format';
+import { Empty, LoadError, Loading, Tag } from '../../components/status';
+import { usePageTitle } from '../../components/usePageTitle';
+import { editorOrganisationIds } from '../instruments/permissions';
+
+export function CampaignStateTag({ state }: { state: Campaign['state'] }) {
+  const { t } = useTranslation();
+  return <Tag colour={state === 'open' ? 'green' : state === 'scheduled' ? 'blue' : 'grey'}>{t(`campaigns.state.${state}`)}</Tag>;
+}
+
+export function CampaignsPage({ user }: { user: User }) {
+  const { t } = useTranslation();
+  usePageTitle(t('campaigns.title'));
+  const campaigns = useQuery({
+    queryKey: ['campaigns', 'list'],
+    queryFn: () => unwrap(api.GET('/api/v1/campaigns', { params: { query: { limit: 200 } } })),
+  });
+  const canRun = user.is_platform_admin || editorOrganisationIds(user).length > 0;
+  return (
+    <>
+      <h1>{t('campaigns.title')}</h1>
+      <p>{t('campaigns.intro')}</p>
+      {canRun ? (
+        <p>
+          <Link className="nhsuk-button" to="/campaigns/new">
+            {t('campaigns.new')}
+          </Link>
+        </p>
+      ) : null}
+      {campaigns.isError ? (
+        <LoadError error={campaigns.error} onRetry={() => void campaigns.refetch()} />
+      ) : !campaigns.data ? (
+        <Loading />
+      ) : campaigns.data.items.length === 0 ? (
+        <Empty>{t('campaigns.none')}</Empty>
+      ) : (
+        <table className="nhsuk-table-responsive" data-testid="campaigns">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{t('campaigns.title')}</caption>
+          <thead className="nhsuk-table__head" role="rowgroup">
+            <tr role="row">
+              <th scope="col">{t('campaigns.name')}</th>
+              <th scope="col">{t('common.status')}</th>
+              <th scope="col">{t('campaigns.window')}</th>
+              <th scope="col">{t('campaigns.responses')}</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {campaigns.data.items.map((c) => (
+              <tr role="row" className="nhsuk-table__row" key={c.id}>
+                <td className="nhsuk-table__cell">
+                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">{t('campaigns.name')} </span>
+                  <Link to={`/campaigns/${c.id}`}>{c.name}</Link>
+                </td>
+                <td className="nhsuk-table__cell">
+                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">{t('common.status')} </span>
+                  <CampaignStateTag state={c.state} />
+                </td>
+                <td className="nhsuk-table__cell">
+                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">{t('campaigns.window')} </span>
+                  {t('campaigns.windowText', { opens: formatDate(c.opens_at), closes: formatDate(c.closes_at) })}
+                </td>
+                <td className="nhsuk-table__cell">
+                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">{t('campaigns.responses')} </span>
+                  {c.response_count}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { ApiProblem, toProblem } from '../../api/problem';
+import { BackLink } from '../../components/actions';
+import { Radios, Select, TextInput } from '../../components/fields';
+import { LoadError, Loading, SuccessBanner } from '../../components/status';
+import { usePageTitle } from '../../components/usePageTitle';
+import { SurveyForm } from '../../survey/SurveyForm';
+import { forgetSubmissionId, submissionIdFor, type ApiAnswer } from '../../survey/logic';
+import { versionQuery } from '../instruments/VersionPage';
+import { campaignQuery } from './CampaignPage';
+
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Staff type in a paper form: the same questions, rules and once-only submission as the web. */
+export function PaperEntryPage() {
+  const { campaignId = '' } = useParams();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const campaign = useQuery(campaignQuery(campaignId));
+  const versionId = campaign.data?.instrument_version_id ?? '';
+  const version = useQuery({ ...versionQuery(versionId), enabled: versionId !== '' });
+  const links = useQuery({
+    queryKey: ['campaigns', campaignId, 'links'],
+    queryFn: async () => {
+      const { data, error, response } = await api.GET('/api/v1/campaigns/{campaign_id}/links', { params: { path: { campaign_id: campaignId } } });
+      if (!data) throw toProblem(response.status, error);
+      return data;
+    },
+  });
+  const [serviceId, setServiceId] = useState('');
+  const [completedOn, setCompletedOn] = useState(todayIso());
+  const [language, setLanguage] = useState<'en' | 'cy'>('en');
+  const [entered, setEntered] = useState(0);
+  const [formKey, setFormKey] = useState(0);
+  usePageTitle(t('campaigns.paperTitle'));
+
+  if (campaign.isError) return <LoadError error={campaign.error} onRetry={() => void campaign.refetch()} />;
+  if (version.isError) return <LoadError error={version.error} onRetry={() => void version.refetch()} />;
+  if (!campaign.data || !version.data || !links.data) return <Loading />;
+  const c = campaign.data;
+  const scope = `paper-${c.id}-${formKey}`;
+
+  async function send(answers: Record<string, ApiAnswer>) {
+    if (serviceId === '') {
+      throw new ApiProblem(422, { errors: [], detail: t('campaigns.paperServiceMissing') });
+    }
+    const { data, error, response } = await api
+      .POST('/api/v1/campaigns/{campaign_id}/paper-responses', {
+        params: { path: { campaign_id: c.id } },
+        body: { submission_id: submissionIdFor(scope), language, answers, consent: false, service_id: serviceId, completed_on: completedOn },
+      })
+      .catch(() => {
+        throw new ApiProblem(0, { status: 0 });
+      });
+    if (!data) throw toProblem(response.status, error);
+    forgetSubmissionId(scope);
+    setEntered((n) => n + 1);
+    setFormKey((k) => k + 1);
+    await queryClient.invalidateQueries({ queryKey: ['campaigns', c.id] });
+  }
+
+  return (
+    <>
+      <BackLink to={`/campaigns/${c.id}`}>{c.name}</BackLink>
+      <h1>{t('campaigns.paperTitle')}</h1>
+      <p>{t('campaigns.paperIntro')}</p>
+      {entered > 0 ? <SuccessBanner title={t('campaigns.paperEntered', { n: entered })} /> : null}
+      <Select
+        id="paper-service"
+        label={t('campaigns.paperService')}
+        value={serviceId}
+        onChange={(e) => setServiceId(e.target.value)}
+        options={[{ value: '', label: t('common.choose') }, ...links.data.map((l) => ({ value: l.service_id, label: l.service_name }))]}
+      />
+      <TextInput id="paper-completed-on" type="date" label={t('campaigns.paperCompletedOn')} widthClass="nhsuk-input--width-10" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />
+      <Radios
+        id="paper-language"
+        name="paper-language"
+        legend={t('campaigns.paperLanguage')}
+        inline
+        value={language}
+        onChange={(value) => setLanguage(value === 'cy' ? 'cy' : 'en')}
+        options={c.languages.map((l) => ({ value: l, label: l === 'cy' ? 'Cymraeg' : 'English', lang: l }))}
+      />
+      <SurveyForm
+        key={formKey}
+        content={version.data.content}
+        language={language}
+        idPrefix="paper-answer-"
+        submitLabel={t('campaigns.paperSubmit')}
+        onSubmit={send}
+      />
+    </>
+  );
+}

@@ -1,0 +1,295 @@
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { api, unwrap } from '../../api/client';
+import { useLocalName } from '../../api/hooks';
+import { ApiProblem, lastSegment } from '../../api/problem';
+import type { Organisation, User } from '../../api/types';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Button, Radios, Select } from '../../components/fields';
+import { LoadError } from '../../components/status';
+import { useFormErrors, type FieldError } from '../../components/useFormErrors';
+import { DownloadButton } from './DownloadButton';
+import {
+  createImport,
+  guessFormat,
+  type ImportFormat,
+  type ImportJob,
+  type ImportKind,
+  type ImportMode,
+} from './importsApi';
+
+const EDITOR_ROLES = ['admin', 'manager', 'staff'] as const;
+
+/** The organisations this person may import into: where they are staff, manager or admin (all, for platform admins). */
+export function useImportOrganisations(user: User) {
+  const queries = useQueries({
+    queries: user.is_platform_admin
+      ? [
+          {
+            queryKey: ['organisations', 'options'],
+            queryFn: () => unwrap(api.GET('/api/v1/organisations', { params: { query: { limit: 200, sort: 'name' } } })),
+          },
+        ]
+      : EDITOR_ROLES.map((role) => ({
+          queryKey: ['organisations', 'my-role', role],
+          queryFn: () =>
+            unwrap(api.GET('/api/v1/organisations', { params: { query: { my_role: role, limit: 200, sort: 'name' } } })),
+        })),
+  });
+  const byId = new Map<string, Organisation>();
+  for (const query of queries) for (const org of query.data?.items ?? []) byId.set(org.id, org);
+  const failed = queries.find((query) => query.isError);
+  return {
+    organisations: [...byId.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    isPending: queries.some((query) => query.isPending),
+    error: failed?.error ?? null,
+    refetch: () => queries.forEach((query) => void query.refetch()),
+  };
+}
+
+function useCampaigns(organisationId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['campaigns', 'for-import', organisationId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/campaigns', {
+          params: { query: { organisation_id: organisationId, limit: 100, sort: '-opens_at' } },
+        }),
+      ),
+    enabled: enabled && organisationId !== '',
+  });
+}
+
+export function ImportForm({ user, onCreated }: { user: User; onCreated: (job: ImportJob) => void }) {
+  const { t } = useTranslation();
+  const localName = useLocalName();
+  const queryClient = useQueryClient();
+  const orgs = useImportOrganisations(user);
+  const [kind, setKind] = useState<ImportKind>('responses');
+  const [organisationId, setOrganisationId] = useState('');
+  const [campaignId, setCampaignId] = useState('');
+  const [format, setFormat] = useState<ImportFormat>('csv');
+  const [mode, setMode] = useState<ImportMode>('best_effort');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fhir = format === 'fhir';
+  const needsCampaign = kind === 'responses' && !fhir;
+  const form = useFormErrors('import-', {
+    kind: t('imports.kind'),
+    organisation_id: t('imports.organisation'),
+    campaign_id: t('imports.campaign'),
+    format: t('imports.format'),
+    mode: t('imports.mode'),
+    file: t('imports.file'),
+  });
+  const onlyOrganisation = orgs.organisations.length === 1 ? orgs.organisations[0] : undefined;
+  const chosenOrganisation = organisationId || (onlyOrganisation?.id ?? '');
+  const campaigns = useCampaigns(chosenOrganisation, needsCampaign);
+
+  function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = event.target.files?.[0] ?? null;
+    setFile(chosen);
+    const guessed = chosen ? guessFormat(chosen) : null;
+    if (guessed) chooseFormat(guessed);
+  }
+
+  function chooseFormat(value: ImportFormat) {
+    setFormat(value);
+    // FHIR Bundles carry responses, applied best effort.
+    if (value === 'fhir') {
+      setKind('responses');
+      setMode('best_effort');
+    }
+  }
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const problems: FieldError[] = [];
+    if (chosenOrganisation === '') problems.push({ name: 'organisation_id', message: t('imports.errors.organisation') });
+    if (needsCampaign && campaignId === '') problems.push({ name: 'campaign_id', message: t('imports.errors.campaign') });
+    if (fhir && (kind !== 'responses' || mode !== 'best_effort')) problems.push({ name: 'format', message: t('imports.errors.fhir') });
+    if (!file) problems.push({ name: 'file', message: t('imports.errors.file') });
+    else if (file.size === 0) problems.push({ name: 'file', message: t('imports.errors.empty') });
+    if (problems.length > 0 || !file) {
+      form.setFieldErrors(problems);
+      return;
+    }
+    setBusy(true);
+    form.clear();
+    try {
+      const job = await createImport({ kind, format, mode, organisationId: chosenOrganisation, campaignId, file });
+      queryClient.setQueryData(['imports', job.id], job);
+      await queryClient.invalidateQueries({ queryKey: ['imports', 'list'] });
+      onCreated(job);
+    } catch (error) {
+      form.setProblem(uploadProblem(error, t, fhir));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const organisationOptions = orgs.organisations.map((org) => ({ value: org.id, label: localName(org) }));
+  const campaignOptions = (campaigns.data?.items ?? []).map((campaign) => ({
+    value: campaign.id,
+    label: t('imports.campaignOption', { name: campaign.name, state: t(`imports.campaignStates.${campaign.state}`) }),
+  }));
+
+  return (
+    <form onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="import-new-title">
+      <h2 id="import-new-title">{t('imports.uploadTitle')}</h2>
+      <ErrorSummary detail={form.detail} items={form.summaryItems} />
+      {orgs.error ? <LoadError error={orgs.error} onRetry={orgs.refetch} /> : null}
+      <Radios
+        id={form.idFor('kind')}
+        name="kind"
+        legend={t('imports.kind')}
+        value={kind}
+        onChange={(value) => {
+          setKind(value as ImportKind);
+          if (value === 'measurements' && fhir) setFormat('csv');
+        }}
+        error={form.fieldError('kind')}
+        options={[
+          { value: 'responses', label: t('imports.kinds.responses') },
+          { value: 'measurements', label: t('imports.kinds.measurements') },
+        ]}
+      />
+      <Select
+        id={form.idFor('organisation_id')}
+        label={t('imports.organisation')}
+        hint={t('imports.organisationHint')}
+        value={chosenOrganisation}
+        onChange={(event) => {
+          setOrganisationId(event.target.value);
+          setCampaignId('');
+        }}
+        error={form.fieldError('organisation_id')}
+        options={[
+          { value: '', label: orgs.isPending ? t('common.loading') : t('common.choose') },
+          ...organisationOptions,
+        ]}
+      />
+      {needsCampaign ? (
+        <>
+          {campaigns.isError ? <LoadError error={campaigns.error} onRetry={() => void campaigns.refetch()} /> : null}
+          <Select
+            id={form.idFor('campaign_id')}
+            label={t('imports.campaign')}
+            hint={chosenOrganisation === '' ? t('imports.campaignHintNoOrg') : t('imports.campaignHint')}
+            value={campaignId}
+            onChange={(event) => setCampaignId(event.target.value)}
+            error={form.fieldError('campaign_id')}
+            options={[
+              { value: '', label: campaigns.isFetching ? t('common.loading') : t('common.choose') },
+              ...campaignOptions,
+            ]}
+          />
+          {chosenOrganisation !== '' && campaigns.isSuccess && campaignOptions.length === 0 ? (
+            <p className="nhsuk-body-s">{t('imports.noCampaigns')}</p>
+          ) : null}
+        </>
+      ) : null}
+      <Templates kind={kind} campaignId={needsCampaign ? campaignId : ''} fhir={fhir} />
+      <div className={`nhsuk-form-group${form.fieldError('file') ? ' nhsuk-form-group--error' : ''}`}>
+        <label className="nhsuk-label" htmlFor={form.idFor('file')}>
+          {t('imports.file')}
+        </label>
+        <div className="nhsuk-hint" id="import-file-hint">
+          {t('imports.fileHint')}
+        </div>
+        {form.fieldError('file') ? (
+          <span className="nhsuk-error-message" id="import-file-error">
+            <span className="nhsuk-u-visually-hidden">{t('errors.prefix')}</span> {form.fieldError('file')}
+          </span>
+        ) : null}
+        <input
+          style={{ maxWidth: '100%' }}
+          className={`nhsuk-file-upload${form.fieldError('file') ? ' nhsuk-file-upload--error' : ''}`}
+          id={form.idFor('file')}
+          name="file"
+          type="file"
+          accept=".csv,.ndjson,.jsonl,.json,text/csv,application/x-ndjson,application/fhir+json,application/json"
+          aria-describedby={form.fieldError('file') ? 'import-file-hint import-file-error' : 'import-file-hint'}
+          aria-invalid={form.fieldError('file') ? true : undefined}
+          onChange={onFile}
+        />
+      </div>
+      <Radios
+        id={form.idFor('format')}
+        name="format"
+        legend={t('imports.format')}
+        hint={t('imports.formatHint')}
+        value={format}
+        onChange={(value) => chooseFormat(value as ImportFormat)}
+        error={form.fieldError('format')}
+        options={[
+          { value: 'csv', label: t('imports.formats.csv') },
+          { value: 'ndjson', label: t('imports.formats.ndjson') },
+          ...(kind === 'responses' ? [{ value: 'fhir', label: t('imports.formats.fhir') }] : []),
+        ]}
+      />
+      {fhir ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">{t('common.information')}</span>
+          <p>{t('imports.fhirNote')}</p>
+        </div>
+      ) : (
+        <Radios
+          id={form.idFor('mode')}
+          name="mode"
+          legend={t('imports.mode')}
+          value={mode}
+          onChange={(value) => setMode(value as ImportMode)}
+          error={form.fieldError('mode')}
+          options={[
+            { value: 'best_effort', label: t('imports.modes.best_effort') },
+            { value: 'atomic', label: t('imports.modes.atomic') },
+          ]}
+        />
+      )}
+      <Button busy={busy}>{busy ? t('imports.uploading') : t('imports.upload')}</Button>
+    </form>
+  );
+}
+
+/** Links to the CSV templates, fetched with the token. */
+function Templates({ kind, campaignId, fhir }: { kind: ImportKind; campaignId: string; fhir: boolean }) {
+  const { t } = useTranslation();
+  if (fhir) return null;
+  if (kind === 'measurements') {
+    return (
+      <DownloadButton
+        path="/api/v1/ingest/measurements/template.csv"
+        filename="gwella-measurements-template.csv"
+        label={t('imports.templateMeasurements')}
+      />
+    );
+  }
+  if (campaignId === '') return <p className="nhsuk-body-s">{t('imports.templateChooseCampaign')}</p>;
+  return (
+    <DownloadButton
+      path={`/api/v1/campaigns/${campaignId}/template.csv`}
+      filename={`gwella-campaign-${campaignId}-template.csv`}
+      label={t('imports.templateResponses')}
+    />
+  );
+}
+
+/** 413 and 415 said in our words, with what to do about them. */
+function uploadProblem(error: unknown, t: TFunction, fhir: boolean): unknown {
+  if (!(error instanceof ApiProblem)) return error;
+  if (error.status === 413 || error.status === 415) {
+    const detail = error.status === 413 ? t('imports.errors.tooLarge') : t('imports.errors.unsupported');
+    return new ApiProblem(error.status, { status: error.status, title: error.title, detail });
+  }
+  if (fhir && error.errors.some((e) => lastSegment(e.field) === 'mode')) {
+    // The mode is not asked for a FHIR Bundle: say it beside the file format instead.
+    const errors = error.errors.map((e) =>
+      lastSegment(e.field) === 'mode' ? { field: 'format', message: t('imports.errors.fhir') } : e,
+    );
+    return new ApiProblem(error.status, { status: error.status, title: error.title, detail: error.detail, errors });
+  }
+  return error;
+}

@@ -1,0 +1,131 @@
+// Calls and pure helpers of the import screens: uploading a file as the raw request
+// body, reading a job, and downloading CSV files that need the bearer token.
+import { api, unwrap } from '../../api/client';
+import { networkProblem, toProblem } from '../../api/problem';
+import type { components } from '../../api/schema';
+import type { User } from '../../api/types';
+import { hasRole } from '../../auth/AuthContext';
+import { getToken } from '../../auth/token';
+import { i18n } from '../../i18n';
+
+export type ImportJob = components['schemas']['ImportJobRead'];
+export type ImportJobPage = components['schemas']['ImportJobPage'];
+export type ImportState = components['schemas']['ImportState'];
+export type ImportKind = ImportJob['kind'];
+export type ImportMode = ImportJob['mode'];
+export type ImportFormat = ImportJob['format'];
+
+/** How often a queued or running job is read again. */
+export const POLL_MS = 2000;
+
+/** Staff, managers and administrators of an organisation (and platform admins) can import. */
+export function canImport(user: User): boolean {
+  return user.is_platform_admin || hasRole(user, 'admin', 'manager', 'staff');
+}
+
+export const CONTENT_TYPES: Record<ImportFormat, string> = {
+  csv: 'text/csv',
+  ndjson: 'application/x-ndjson',
+  fhir: 'application/fhir+json',
+};
+
+/** A guess at the file's format from its name or type (the person can change it). */
+export function guessFormat(file: File): ImportFormat | null {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.csv') || file.type === 'text/csv') return 'csv';
+  if (name.endsWith('.ndjson') || name.endsWith('.jsonl') || file.type === 'application/x-ndjson') return 'ndjson';
+  if (name.endsWith('.json') || file.type === 'application/fhir+json' || file.type === 'application/json') return 'fhir';
+  return null;
+}
+
+export function isActive(job: ImportJob | undefined): boolean {
+  return job?.state === 'queued' || job?.state === 'running';
+}
+
+/** The refetch interval of a job query: every POLL_MS while it is queued or running, then never. */
+export function pollInterval(job: ImportJob | undefined, everyMs: number = POLL_MS): number | false {
+  return isActive(job) ? everyMs : false;
+}
+
+export interface UploadRequest {
+  kind: ImportKind;
+  format: ImportFormat;
+  mode: ImportMode;
+  organisationId: string;
+  campaignId: string | null;
+  file: File;
+}
+
+/** The query of POST /imports: FHIR Bundles name their Questionnaire, so carry no campaign. */
+export function uploadQuery(request: UploadRequest) {
+  const fhir = request.format === 'fhir';
+  return {
+    kind: request.kind,
+    organisation_id: request.organisationId,
+    mode: request.mode,
+    ...(request.kind === 'responses' && !fhir && request.campaignId ? { campaign_id: request.campaignId } : {}),
+  };
+}
+
+/** Upload the file as the raw body with its content type; the API answers 202 with the job. */
+export function createImport(request: UploadRequest): Promise<ImportJob> {
+  return unwrap(
+    api.POST('/api/v1/imports', {
+      params: { query: uploadQuery(request) },
+      // The generated body type is the text of the file; a File is sent as it is.
+      body: request.file as unknown as string,
+      bodySerializer: (body: unknown) => body as BodyInit,
+      headers: { 'Content-Type': CONTENT_TYPES[request.format] },
+    }),
+  );
+}
+
+export function importQuery(importId: string) {
+  return {
+    queryKey: ['imports', importId] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/imports/{import_id}', { params: { path: { import_id: importId } } })),
+  };
+}
+
+export function fetchImportsPage(cursor: string | null): Promise<ImportJobPage> {
+  return unwrap(
+    api.GET('/api/v1/imports', { params: { query: { limit: 25, sort: '-created_at', cursor: cursor ?? undefined } } }),
+  );
+}
+
+/**
+ * GET a file that needs the bearer token (so a plain link cannot fetch it) and save it
+ * through a blob URL. Throws an ApiProblem when the API refuses or cannot be reached.
+ */
+export async function downloadFile(path: string, filename: string): Promise<void> {
+  const token = getToken();
+  const headers: Record<string, string> = { 'Accept-Language': i18n.language || 'en' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await globalThis.fetch(new URL(path, window.location.origin).toString(), { headers });
+  } catch {
+    throw networkProblem();
+  }
+  if (!response.ok) {
+    let body: unknown = null;
+    try {
+      const text = await response.text();
+      body = text ? (JSON.parse(text) as unknown) : null;
+    } catch {
+      body = null;
+    }
+    throw toProblem(response.status, body);
+  }
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob.type ? blob : new Blob([blob], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start the download before the URL goes.
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

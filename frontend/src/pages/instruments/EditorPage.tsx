@@ -1,0 +1,377 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { api, unwrapWithEtag } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
+import type { InstrumentContent, Question, QuestionType, Section, User } from '../../api/types';
+import { BackLink } from '../../components/actions';
+import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { Button, Checkbox, CheckboxGroup, Select, TextInput, Textarea } from '../../components/fields';
+import { LoadError, Loading, SuccessBanner } from '../../components/status';
+import { describeProblem } from '../../components/useFormErrors';
+import { usePageTitle } from '../../components/usePageTitle';
+import { localText } from '../../survey/logic';
+import {
+  CHOICE_TYPES,
+  QUESTION_TYPES,
+  conditionValues,
+  locateContentError,
+  move,
+  newQuestion,
+  serialiseContent,
+  withType,
+} from './editorModel';
+import { canEditIn } from './permissions';
+import { BilingualPreview } from './Preview';
+import { instrumentQuery, useContributorNames } from './VersionPage';
+
+interface PlacedError {
+  /** question index, or -1 for a section error, or null for the whole form */
+  question: number | null;
+  section: number | null;
+  targetId: string | undefined;
+  text: string;
+}
+
+/** The label of a field of a question, from the path the API gives (`text.cy`, `options.2.label.en`). */
+function fieldLabel(path: string, t: TFunction): string {
+  let m = /^(text|help)\.(en|cy)$/.exec(path);
+  if (m) return t(`instruments.editor.${m[1] as 'text' | 'help'}_${m[2] as 'en' | 'cy'}`);
+  m = /^options\.(\d+)\.label\.(en|cy)$/.exec(path);
+  if (m) return t(`instruments.editor.optionLabel_${m[2] as 'en' | 'cy'}`, { n: Number(m[1]) + 1 });
+  if (path.startsWith('conditions')) return t('instruments.editor.conditions');
+  const known: Record<string, string> = {
+    key: t('instruments.editor.key'),
+    options: t('instruments.editor.options'),
+    min: t('instruments.editor.min'),
+    max: t('instruments.editor.max'),
+    max_length: t('instruments.editor.maxLength'),
+    section: t('instruments.editor.section'),
+    indicator_code: t('instruments.editor.indicator'),
+  };
+  return known[path] ?? path;
+}
+
+function fieldId(prefix: string, path: string): string {
+  return `${prefix}-${path.replace(/\./g, '-')}`;
+}
+
+/** The instrument editor: sections and questions of a draft, with a live bilingual preview. */
+export function EditorPage({ user }: { user: User }) {
+  const { versionId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const version = useQuery({
+    queryKey: ['instrument-versions', versionId, 'edit'],
+    queryFn: () =>
+      unwrapWithEtag(api.GET('/api/v1/instrument-versions/{version_id}', { params: { path: { version_id: versionId } } })),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+  const instrumentId = version.data?.data.instrument_id ?? '';
+  const instrument = useQuery({ ...instrumentQuery(instrumentId), enabled: instrumentId !== '' });
+  const [content, setContent] = useState<InstrumentContent | null>(null);
+  const [etag, setEtag] = useState<string | null>(null);
+  const [errors, setErrors] = useState<PlacedError[]>([]);
+  const [detail, setDetail] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  usePageTitle(t('instruments.editor.title'));
+
+  useEffect(() => {
+    if (version.data) {
+      setContent(version.data.data.content);
+      setEtag(version.data.etag ?? `"${version.data.data.version}"`);
+    }
+  }, [version.data]);
+
+  const languages = instrument.data?.languages ?? ['en', 'cy'];
+  const serialised = useMemo(() => (content ? serialiseContent(content, languages) : null), [content, languages]);
+
+  if (version.isError) return <LoadError error={version.error} onRetry={() => void version.refetch()} />;
+  if (instrument.isError) return <LoadError error={instrument.error} onRetry={() => void instrument.refetch()} />;
+  if (!version.data || !instrument.data || !content || !serialised) return <Loading />;
+  const v = version.data.data;
+  const inst = instrument.data;
+  if (!canEditIn(user, inst.organisation_id) || v.status !== 'draft') {
+    return (
+      <>
+        <h1>{t('instruments.editor.title')}</h1>
+        <p>{v.status !== 'draft' ? t('instruments.editor.notDraft') : t('errors.forbidden')}</p>
+        <Link to={`/instrument-versions/${v.id}`}>{t('instruments.editor.backToVersion')}</Link>
+      </>
+    );
+  }
+  const questions = content.questions ?? [];
+  const sections = content.sections ?? [];
+
+  const setQuestions = (next: Question[]) => setContent({ ...content, questions: next });
+  const setQuestion = (index: number, next: Question) => setQuestions(questions.map((q, i) => (i === index ? next : q)));
+  const setSections = (next: Section[]) => setContent({ ...content, sections: next });
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!serialised || !etag) return;
+    setBusy(true);
+    setErrors([]);
+    setDetail(null);
+    setSaved(false);
+    try {
+      const result = await unwrapWithEtag(
+        api.PATCH('/api/v1/instrument-versions/{version_id}', {
+          params: { path: { version_id: versionId }, header: { 'If-Match': etag } },
+          body: { content: serialised },
+        }),
+      );
+      setEtag(result.etag ?? `"${result.data.version}"`);
+      setContent(result.data.content);
+      queryClient.setQueryData(['instrument-versions', versionId], result.data);
+      setSaved(true);
+    } catch (error) {
+      if (error instanceof ApiProblem && error.status === 412) {
+        setDetail(t('errors.stale'));
+        const fresh = await version.refetch();
+        if (fresh.data) {
+          setContent(fresh.data.data.content);
+          setEtag(fresh.data.etag ?? `"${fresh.data.data.version}"`);
+        }
+      } else if (error instanceof ApiProblem && error.errors.length > 0) {
+        setDetail(error.detail);
+        setErrors(
+          error.errors.map((e) => {
+            const place = locateContentError(e.field);
+            if (place && 'question' in place) {
+              const id = fieldId(`q${place.question}`, place.field || 'key');
+              const target = document.getElementById(id) ? id : `q${place.question}-key`;
+              const q = questions[place.question];
+              return { question: place.question, section: null, targetId: target, text: `${t('instruments.editor.questionN', { n: place.question + 1, key: q?.key ?? '' })}: ${place.field ? `${fieldLabel(place.field, t)}: ` : ''}${e.message}` };
+            }
+            if (place && 'section' in place) {
+              return { question: null, section: place.section, targetId: `s${place.section}-key`, text: `${t('instruments.editor.sectionN', { n: place.section + 1 })}: ${e.message}` };
+            }
+            return { question: null, section: null, targetId: undefined, text: e.message };
+          }),
+        );
+      } else {
+        setDetail(describeProblem(error, t));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const summary: SummaryItem[] = errors.map((e) => ({ text: e.text, ...(e.targetId ? { targetId: e.targetId } : {}) }));
+
+  return (
+    <>
+      <BackLink to={`/instrument-versions/${v.id}`}>{t('instruments.editor.backToVersion')}</BackLink>
+      <span className="nhsuk-caption-l">
+        {inst.code} · {t('instruments.version.number', { number: v.number })}
+      </span>
+      <h1>{t('instruments.editor.heading', { title: localText(inst.title, i18n.language) })}</h1>
+      <p>
+        <a href="#preview">{t('instruments.editor.jumpToPreview')}</a>
+      </p>
+      <form noValidate onSubmit={(event) => void save(event)} data-testid="instrument-editor">
+        {saved ? <SuccessBanner title={t('common.saved')} /> : null}
+        <ErrorSummary detail={detail} items={summary} />
+
+        <h2>{t('instruments.editor.sections')}</h2>
+        <p className="nhsuk-hint">{t('instruments.editor.sectionsHint')}</p>
+        {sections.map((section, index) => (
+          <fieldset className="nhsuk-fieldset app-editor-card" key={index}>
+            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{t('instruments.editor.sectionN', { n: index + 1 })}</legend>
+            {errors.filter((e) => e.section === index).map((e) => (
+              <p className="nhsuk-error-message" key={e.text}>{e.text}</p>
+            ))}
+            <TextInput id={`s${index}-key`} label={t('instruments.editor.key')} widthClass="nhsuk-input--width-20" value={section.key} onChange={(e) => setSections(sections.map((s, i) => (i === index ? { ...s, key: e.target.value } : s)))} />
+            {languages.map((lang) => (
+              <TextInput key={lang} id={`s${index}-title-${lang}`} lang={lang} label={t(`instruments.editor.title_${lang === 'cy' ? 'cy' : 'en'}`)} value={section.title[lang as 'en' | 'cy'] ?? ''} onChange={(e) => setSections(sections.map((s, i) => (i === index ? { ...s, title: { ...s.title, [lang]: e.target.value } } : s)))} />
+            ))}
+            <Button type="button" variant="secondary" small onClick={() => setSections(sections.filter((_, i) => i !== index))}>
+              {t('instruments.editor.removeSection')}
+            </Button>
+          </fieldset>
+        ))}
+        <Button type="button" variant="secondary" onClick={() => setSections([...sections, { key: `section_${sections.length + 1}`, title: { en: '', cy: '' } }])}>
+          {t('instruments.editor.addSection')}
+        </Button>
+
+        <h2>{t('instruments.editor.questions')}</h2>
+        {questions.map((question, index) => (
+          <QuestionEditor
+            key={index}
+            index={index}
+            question={question}
+            earlier={questions.slice(0, index)}
+            sections={sections}
+            languages={languages}
+            errors={errors.filter((e) => e.question === index).map((e) => e.text)}
+            onChange={(next) => setQuestion(index, next)}
+            onRemove={() => setQuestions(questions.filter((_, i) => i !== index))}
+            onMove={(by) => setQuestions(move(questions, index, by))}
+            last={index === questions.length - 1}
+          />
+        ))}
+        <AddQuestion onAdd={(type) => setQuestions([...questions, newQuestion(type, questions.map((q) => q.key))])} />
+        <div className="app-editor-save">
+          <Button type="submit" busy={busy} data-testid="save-instrument">
+            {t('instruments.editor.save')}
+          </Button>
+        </div>
+      </form>
+      <h2 id="preview" tabIndex={-1}>{t('instruments.preview.title')}</h2>
+      <BilingualPreview content={serialised} languages={languages} />
+    </>
+  );
+}
+
+function AddQuestion({ onAdd }: { onAdd: (type: QuestionType) => void }) {
+  const { t } = useTranslation();
+  const [type, setType] = useState<QuestionType>('likert');
+  return (
+    <div className="app-editor-card">
+      <Select id="add-question-type" label={t('instruments.editor.newQuestionType')} value={type} onChange={(e) => setType(e.target.value as QuestionType)} options={QUESTION_TYPES.map((value) => ({ value, label: t(`instruments.types.${value}`) }))} />
+      <Button type="button" variant="secondary" onClick={() => onAdd(type)}>
+        {t('instruments.editor.addQuestion')}
+      </Button>
+    </div>
+  );
+}
+
+interface QuestionEditorProps {
+  index: number;
+  question: Question;
+  earlier: Question[];
+  sections: Section[];
+  languages: string[];
+  errors: string[];
+  onChange: (question: Question) => void;
+  onRemove: () => void;
+  onMove: (by: -1 | 1) => void;
+  last: boolean;
+}
+
+function QuestionEditor({ index, question: q, earlier, sections, languages, errors, onChange, onRemove, onMove, last }: QuestionEditorProps) {
+  const { t, i18n } = useTranslation();
+  const { versionId = '' } = useParams();
+  const names = useContributorNames(versionId);
+  const p = `q${index}`;
+  const langs = languages.filter((l): l is 'en' | 'cy' => l === 'en' || l === 'cy');
+  const options = q.options ?? [];
+  const conditions = q.conditions ?? [];
+  const numberOrNull = (value: string) => (value.trim() === '' || Number.isNaN(Number(value)) ? null : Number(value));
+
+  return (
+    <fieldset className={`nhsuk-fieldset app-editor-card${errors.length ? ' nhsuk-form-group--error' : ''}`} data-testid="question-editor">
+      <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+        {t('instruments.editor.questionN', { n: index + 1, key: q.key })}
+      </legend>
+      {errors.map((e) => (
+        <p className="nhsuk-error-message" key={e}>{e}</p>
+      ))}
+      {q.credited_to ? (
+        <p className="nhsuk-body-s">
+          {t('instruments.editor.credited', { name: names.get(q.credited_to)?.name ?? t('instruments.codesign.aContributor') })}
+        </p>
+      ) : null}
+      <TextInput id={`${p}-key`} label={t('instruments.editor.key')} hint={t('instruments.editor.keyHint')} widthClass="nhsuk-input--width-20" value={q.key} onChange={(e) => onChange({ ...q, key: e.target.value })} />
+      <Select id={`${p}-type`} label={t('instruments.editor.type')} value={q.type} onChange={(e) => onChange(withType(q, e.target.value as QuestionType))} options={QUESTION_TYPES.map((value) => ({ value, label: t(`instruments.types.${value}`) }))} />
+      {langs.map((lang) => (
+        <Textarea key={lang} id={`${p}-text-${lang}`} lang={lang} rows={2} label={t(`instruments.editor.text_${lang}`)} value={q.text[lang] ?? ''} onChange={(e) => onChange({ ...q, text: { ...q.text, [lang]: e.target.value } })} />
+      ))}
+      {langs.map((lang) => (
+        <TextInput key={lang} id={`${p}-help-${lang}`} lang={lang} label={t(`instruments.editor.help_${lang}`)} hint={t('common.optional')} value={q.help?.[lang] ?? ''} onChange={(e) => onChange({ ...q, help: { ...(q.help ?? {}), [lang]: e.target.value } })} />
+      ))}
+      {sections.length > 0 ? (
+        <Select id={`${p}-section`} label={t('instruments.editor.section')} value={q.section ?? ''} onChange={(e) => onChange({ ...q, section: e.target.value || null })} options={[{ value: '', label: t('instruments.editor.noSection') }, ...sections.map((s) => ({ value: s.key, label: localText(s.title, i18n.language) || s.key }))]} />
+      ) : null}
+      <Checkbox id={`${p}-required`} label={t('instruments.editor.required')} checked={Boolean(q.required)} onChange={(checked) => onChange({ ...q, required: checked })} />
+      <Checkbox id={`${p}-allow_dont_know`} label={t('instruments.editor.allowDontKnow')} checked={Boolean(q.allow_dont_know)} onChange={(checked) => onChange({ ...q, allow_dont_know: checked })} />
+
+      {CHOICE_TYPES.includes(q.type) ? (
+        <fieldset className="nhsuk-fieldset">
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{t('instruments.editor.options')}</legend>
+          {q.type === 'likert' ? <p className="nhsuk-hint">{t('instruments.editor.likertHint')}</p> : null}
+          {options.map((option, o) => (
+            <div className="app-editor-option" key={o}>
+              <TextInput id={`${p}-options-${o}-value`} label={t('instruments.editor.optionValue', { n: o + 1 })} widthClass="nhsuk-input--width-10" value={option.value} onChange={(e) => onChange({ ...q, options: options.map((x, i) => (i === o ? { ...x, value: e.target.value } : x)) })} />
+              {langs.map((lang) => (
+                <TextInput key={lang} id={`${p}-options-${o}-label-${lang}`} lang={lang} label={t(`instruments.editor.optionLabel_${lang}`, { n: o + 1 })} value={option.label[lang] ?? ''} onChange={(e) => onChange({ ...q, options: options.map((x, i) => (i === o ? { ...x, label: { ...x.label, [lang]: e.target.value } } : x)) })} />
+              ))}
+              {q.type !== 'likert' ? (
+                <Button type="button" variant="secondary" small onClick={() => onChange({ ...q, options: options.filter((_, i) => i !== o) })}>
+                  {t('instruments.editor.removeOption', { n: o + 1 })}
+                </Button>
+              ) : null}
+            </div>
+          ))}
+          {q.type !== 'likert' ? (
+            <Button type="button" variant="secondary" small onClick={() => onChange({ ...q, options: [...options, { value: `option_${options.length + 1}`, label: { en: '', cy: '' } }] })}>
+              {t('instruments.editor.addOption')}
+            </Button>
+          ) : null}
+        </fieldset>
+      ) : null}
+      {q.type === 'number' ? (
+        <>
+          <TextInput id={`${p}-min`} label={t('instruments.editor.min')} hint={t('common.optional')} inputMode="decimal" widthClass="nhsuk-input--width-5" value={q.min?.toString() ?? ''} onChange={(e) => onChange({ ...q, min: numberOrNull(e.target.value) })} />
+          <TextInput id={`${p}-max`} label={t('instruments.editor.max')} hint={t('common.optional')} inputMode="decimal" widthClass="nhsuk-input--width-5" value={q.max?.toString() ?? ''} onChange={(e) => onChange({ ...q, max: numberOrNull(e.target.value) })} />
+        </>
+      ) : null}
+      {q.type === 'free_text' ? (
+        <TextInput id={`${p}-max_length`} label={t('instruments.editor.maxLength')} hint={t('common.optional')} inputMode="numeric" widthClass="nhsuk-input--width-5" value={q.max_length?.toString() ?? ''} onChange={(e) => onChange({ ...q, max_length: numberOrNull(e.target.value) })} />
+      ) : null}
+      <TextInput id={`${p}-indicator_code`} label={t('instruments.editor.indicator')} hint={t('instruments.editor.indicatorHint')} widthClass="nhsuk-input--width-20" value={q.indicator_code ?? ''} onChange={(e) => onChange({ ...q, indicator_code: e.target.value })} />
+
+      <fieldset className="nhsuk-fieldset">
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{t('instruments.editor.conditions')}</legend>
+        <p className="nhsuk-hint">{earlier.length === 0 ? t('instruments.editor.conditionsFirst') : t('instruments.editor.conditionsHint')}</p>
+        {conditions.map((condition, c) => {
+          const target = earlier.find((e) => e.key === condition.question);
+          return (
+            <div className="app-editor-option" key={c}>
+              <Select
+                id={`${p}-conditions-${c}-question`}
+                label={t('instruments.editor.conditionQuestion')}
+                value={condition.question}
+                onChange={(e) => onChange({ ...q, conditions: conditions.map((x, i) => (i === c ? { question: e.target.value, values: [] } : x)) })}
+                options={[{ value: '', label: t('common.choose') }, ...earlier.filter((e) => conditionValues(e).length > 0).map((e) => ({ value: e.key, label: `${e.key}: ${localText(e.text, i18n.language)}` }))]}
+              />
+              {target ? (
+                <CheckboxGroup
+                  id={`${p}-conditions-${c}-values`}
+                  legend={t('instruments.editor.conditionValues')}
+                  options={conditionValues(target).map((o) => ({ value: o.value, label: o.value === o.label ? o.value : `${o.label} (${o.value})` }))}
+                  values={condition.values}
+                  onChange={(values) => onChange({ ...q, conditions: conditions.map((x, i) => (i === c ? { ...x, values } : x)) })}
+                />
+              ) : null}
+              <Button type="button" variant="secondary" small onClick={() => onChange({ ...q, conditions: conditions.filter((_, i) => i !== c) })}>
+                {t('instruments.editor.removeCondition')}
+              </Button>
+            </div>
+          );
+        })}
+        {earlier.length > 0 ? (
+          <Button type="button" variant="secondary" small onClick={() => onChange({ ...q, conditions: [...conditions, { question: '', values: [] }] })}>
+            {t('instruments.editor.addCondition')}
+          </Button>
+        ) : null}
+      </fieldset>
+      <div className="app-button-row">
+        <Button type="button" variant="secondary" small disabled={index === 0} onClick={() => onMove(-1)}>
+          {t('instruments.editor.moveUp')}<span className="nhsuk-u-visually-hidden"> {q.key}</span>
+        </Button>
+        <Button type="button" variant="secondary" small disabled={last} onClick={() => onMove(1)}>
+          {t('instruments.editor.moveDown')}<span className="nhsuk-u-visually-hidden"> {q.key}</span>
+        </Button>
+        <Button type="button" variant="warning" small onClick={onRemove}>
+          {t('instruments.editor.removeQuestion')}<span className="nhsuk-u-visually-hidden"> {q.key}</span>
+        </Button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { useOrganisation, useLocalName } from '../../api/hooks';
+import type { User } from '../../api/types';
+import { BackLink } from '../../components/actions';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Button } from '../../components/fields';
+import { formatDateTime } from '../../components/format';
+import { LoadError, Loading } from '../../components/status';
+import { describeProblem } from '../../components/useFormErrors';
+import { usePageTitle } from '../../components/usePageTitle';
+import { localText } from '../../survey/logic';
+import { VersionStatusTag } from './InstrumentsPage';
+import { canEditIn } from './permissions';
+import { instrumentQuery } from './VersionPage';
+
+/** One instrument: its versions, a new draft, and how service users and carers took part. */
+export function InstrumentPage({ user }: { user: User }) {
+  const { instrumentId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const localName = useLocalName();
+  const instrument = useQuery(instrumentQuery(instrumentId));
+  const organisation = useOrganisation(instrument.data?.organisation_id);
+  const involvement = useQuery({
+    queryKey: ['involvement', instrumentId],
+    queryFn: () => unwrap(api.GET('/api/v1/instruments/{instrument_id}/involvement', { params: { path: { instrument_id: instrumentId } } })),
+  });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  usePageTitle(instrument.data ? localText(instrument.data.title, i18n.language) : t('instruments.title'));
+
+  if (instrument.isError) return <LoadError error={instrument.error} onRetry={() => void instrument.refetch()} />;
+  if (!instrument.data) return <Loading />;
+  const inst = instrument.data;
+  const editor = canEditIn(user, inst.organisation_id);
+  const versions = [...inst.versions].sort((a, b) => b.number - a.number);
+  const hasOpenDraft = versions.some((v) => v.status !== 'published');
+
+  async function newDraft() {
+    setBusy(true);
+    setError(null);
+    try {
+      const draft = await unwrap(api.POST('/api/v1/instruments/{instrument_id}/versions', { params: { path: { instrument_id: inst.id } } }));
+      await queryClient.invalidateQueries({ queryKey: ['instruments'] });
+      void navigate(`/instrument-versions/${draft.id}`);
+    } catch (problem) {
+      setError(describeProblem(problem, t));
+      setBusy(false);
+    }
+  }
+
+  const inv = involvement.data;
+  const lay = (counts: { service_user?: number; carer?: number } | undefined) => (counts?.service_user ?? 0) + (counts?.carer ?? 0);
+
+  return (
+    <>
+      <BackLink to="/instruments">{t('instruments.title')}</BackLink>
+      <span className="nhsuk-caption-l">
+        {inst.code}
+        {organisation.data ? ` · ${localName(organisation.data.data)}` : ''}
+      </span>
+      <h1>{localText(inst.title, i18n.language)}</h1>
+      {inst.description ? <p>{localText(inst.description, i18n.language)}</p> : null}
+      <ErrorSummary detail={error} items={[]} />
+      <h2>{t('instruments.versions')}</h2>
+      <ul className="nhsuk-list" data-testid="versions">
+        {versions.map((v) => (
+          <li key={v.id}>
+            <Link to={`/instrument-versions/${v.id}`}>{t('instruments.version.number', { number: v.number })}</Link>{' '}
+            <VersionStatusTag status={v.status} />
+            {v.published_at ? ` ${t('instruments.version.publishedOn', { when: formatDateTime(v.published_at) })}` : ''}
+          </li>
+        ))}
+      </ul>
+      {editor && !hasOpenDraft ? (
+        <>
+          <p>{t('instruments.version.newDraftHint')}</p>
+          <Button type="button" busy={busy} onClick={() => void newDraft()}>
+            {t('instruments.version.newDraft')}
+          </Button>
+        </>
+      ) : null}
+      <h2>{t('instruments.involvement.title')}</h2>
+      {involvement.isError ? (
+        <LoadError error={involvement.error} onRetry={() => void involvement.refetch()} />
+      ) : !inv ? (
+        <Loading />
+      ) : (
+        <dl className="nhsuk-summary-list" data-testid="involvement">
+          {(
+            [
+              ['suggestions', lay(inv.suggestions)],
+              ['accepted', lay(inv.suggestions_accepted)],
+              ['comments', lay(inv.comments)],
+              ['votes', lay(inv.votes)],
+            ] as const
+          ).map(([key, value]) => (
+            <div className="nhsuk-summary-list__row" key={key}>
+              <dt className="nhsuk-summary-list__key">{t(`instruments.involvement.${key}`)}</dt>
+              <dd className="nhsuk-summary-list__value">{value}</dd>
+            </div>
+          ))}
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">{t('instruments.involvement.share')}</dt>
+            <dd className="nhsuk-summary-list__value">
+              {inv.service_user_and_carer_share == null ? t('common.notGiven') : `${Math.round(inv.service_user_and_carer_share * 100)}%`}
+            </dd>
+          </div>
+        </dl>
+      )}
+    </>
+  );
+}

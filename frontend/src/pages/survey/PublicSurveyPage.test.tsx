@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { Route, Routes } from 'react-router';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { json, mockApi, problem, renderWithApp } from '../../test/utils';
+import { CONTENT } from '../../survey/fixtures';
+import { PublicSurveyPage } from './PublicSurveyPage';
+
+const SURVEY = {
+  campaign_name: 'Autumn',
+  service_name: 'North team',
+  service_name_cy: 'Tîm y gogledd',
+  organisation_name: 'Bae Abermor',
+  instrument_title: { en: 'Your experience', cy: 'Eich profiad' },
+  languages: ['en', 'cy'],
+  anonymity: 'anonymous',
+  state: 'open',
+  opens_at: '2026-01-01T00:00:00Z',
+  closes_at: '2027-01-01T00:00:00Z',
+  content: CONTENT,
+};
+
+const PATH = '/api/v1/public/surveys/tok123';
+const app = () => (
+  <Routes>
+    <Route path="/s/:token" element={<PublicSurveyPage />} />
+  </Routes>
+);
+const receipt = (id: string, duplicate = false) => ({ submission_id: id, duplicate, submitted_at: '2026-11-26T00:00:00Z' });
+
+describe('the public survey page', () => {
+  it('shows only the questions whose conditions hold, and says what is missing', async () => {
+    mockApi({ [`GET ${PATH}`]: () => json(SURVEY) });
+    const user = userEvent.setup();
+    await renderWithApp(app(), { route: '/s/tok123' });
+    await screen.findByRole('heading', { level: 1, name: 'Your experience' });
+    expect(screen.queryByText('Useful?')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Send my answers' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: 'Choose an answer to: Plan?' })).toHaveAttribute('href', '#answer-has_plan');
+
+    await user.click(screen.getByLabelText('Yes'));
+    expect(await screen.findByText('Useful?')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Send my answers' }));
+    expect(await screen.findByRole('link', { name: 'Choose an answer to: Useful?' })).toBeInTheDocument();
+
+    await user.click(screen.getByLabelText('No'));
+    expect(screen.queryByText('Useful?')).not.toBeInTheDocument();
+  });
+
+  it('sends once however often the button is pressed, and treats a repeat (200) as success', async () => {
+    let release: () => void = () => undefined;
+    const { requests } = mockApi({
+      [`GET ${PATH}`]: () => json(SURVEY),
+      [`POST ${PATH}/responses`]: (request) =>
+        new Promise((resolve) => {
+          release = () => resolve(json(receipt(JSON.parse(request.body).submission_id as string, true), { status: 200 }));
+        }),
+    });
+    const user = userEvent.setup();
+    await renderWithApp(app(), { route: '/s/tok123', language: 'cy' });
+    await screen.findByRole('heading', { level: 1, name: 'Eich profiad' });
+    await user.click(screen.getByLabelText('Na'));
+    const button = screen.getByRole('button', { name: 'Anfon fy atebion' });
+    await user.dblClick(button);
+    await user.click(button);
+    await waitFor(() => expect(requests.filter((r) => r.method === 'POST')).toHaveLength(1));
+    release();
+    await screen.findByRole('heading', { level: 1, name: 'Diolch' });
+    const body = JSON.parse(requests.find((r) => r.method === 'POST')!.body);
+    expect(body).toMatchObject({ language: 'cy', answers: { has_plan: 'no' } });
+    expect(body.answers).not.toHaveProperty('plan_useful');
+    // The response is in: the next form gets a new id.
+    expect(window.sessionStorage.getItem('gwella.submission.tok123')).toBeNull();
+  });
+
+  it('retries with the same submission id after a lost connection or a rate limit', async () => {
+    let calls = 0;
+    const { requests } = mockApi({
+      [`GET ${PATH}`]: () => json(SURVEY),
+      [`POST ${PATH}/responses`]: (request) => {
+        calls += 1;
+        if (calls === 1) throw new TypeError('Failed to fetch');
+        if (calls === 2) return problem(429, { title: 'Too many requests' });
+        return json(receipt(JSON.parse(request.body).submission_id as string), { status: 201 });
+      },
+    });
+    const user = userEvent.setup();
+    await renderWithApp(app(), { route: '/s/tok123' });
+    await screen.findByRole('heading', { level: 1, name: 'Your experience' });
+    await user.click(screen.getByLabelText(/Don't know/));
+    await user.click(screen.getByRole('button', { name: 'Send my answers' }));
+    expect(await screen.findByText(/We could not send your answers/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Send my answers' }));
+    expect(await screen.findByText(/Too many answers have been sent/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Send my answers' }));
+    await screen.findByRole('heading', { level: 1, name: 'Thank you' });
+    const ids = requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body).submission_id as string);
+    expect(ids).toHaveLength(3);
+    expect(new Set(ids).size).toBe(1);
+  });
+
+  it('shows the server’s field errors beside the question, and a closed survey kindly', async () => {
+    let state = 'open';
+    mockApi({
+      [`GET ${PATH}`]: () => json({ ...SURVEY, state }),
+      [`POST ${PATH}/responses`]: () =>
+        problem(422, { errors: [{ field: 'body.answers.has_plan', message: 'choose one of: yes, no' }] }),
+    });
+    const user = userEvent.setup();
+    const { unmount } = await renderWithApp(app(), { route: '/s/tok123' });
+    await screen.findByRole('heading', { level: 1, name: 'Your experience' });
+    await user.click(screen.getByLabelText('Yes'));
+    await user.click(screen.getByLabelText('7'));
+    await user.click(screen.getByRole('button', { name: 'Send my answers' }));
+    expect(await screen.findByRole('link', { name: 'Plan?: choose one of: yes, no' })).toBeInTheDocument();
+    expect(document.getElementById('answer-has_plan-error')).toHaveTextContent('choose one of: yes, no');
+    unmount();
+
+    state = 'closed';
+    await renderWithApp(app(), { route: '/s/tok123' });
+    expect(await screen.findByTestId('survey-not-open')).toHaveTextContent(/This survey closed on/);
+    expect(screen.queryByRole('button', { name: 'Send my answers' })).not.toBeInTheDocument();
+  });
+});
