@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gwella.cli import load_demo as cli_load_demo
 from gwella.core.config import Environment, Settings
 from gwella.demo import DEMO_PASSWORD, load_demo
+from tests.factories import sign_in
 
 
 async def test_demo_loads_once_and_every_role_can_sign_in(
@@ -64,15 +65,7 @@ async def test_demo_partnership_lets_the_forum_see_the_health_board(
 ) -> None:
     await load_demo(session)
     await session.commit()
-    token = await client.post(
-        "/api/v1/auth/token",
-        data={
-            "grant_type": "password",
-            "username": "serviceuser@demo.gwella.test",
-            "password": DEMO_PASSWORD,
-        },
-    )
-    headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    headers = await sign_in(client, "serviceuser@demo.gwella.test", DEMO_PASSWORD)
     orgs = await client.get("/api/v1/organisations", headers=headers)
     assert len(orgs.json()["items"]) == 4
     board = await client.get("/api/v1/organisations/demo:BAUHB/services", headers=headers)
@@ -92,15 +85,7 @@ async def test_demo_survey_is_published_and_open_in_both_teams(
 ) -> None:
     await load_demo(session)
     await session.commit()
-    token = await client.post(
-        "/api/v1/auth/token",
-        data={
-            "grant_type": "password",
-            "username": "staff@demo.gwella.test",
-            "password": DEMO_PASSWORD,
-        },
-    )
-    headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    headers = await sign_in(client, "staff@demo.gwella.test", DEMO_PASSWORD)
     campaigns = (await client.get("/api/v1/campaigns?state=open", headers=headers)).json()
     assert len(campaigns["items"]) == 1
     links = await client.get(
@@ -117,15 +102,7 @@ async def test_demo_indicators_make_a_chart_with_a_signal(
 ) -> None:
     await load_demo(session)
     await session.commit()
-    token = await client.post(
-        "/api/v1/auth/token",
-        data={
-            "grant_type": "password",
-            "username": "carer@demo.gwella.test",
-            "password": DEMO_PASSWORD,
-        },
-    )
-    headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    headers = await sign_in(client, "carer@demo.gwella.test", DEMO_PASSWORD)
     frameworks = (await client.get("/api/v1/frameworks", headers=headers)).json()
     assert len(frameworks[0]["standards"]) == 7
     found = (await client.get("/api/v1/indicators", headers=headers)).json()["items"]
@@ -152,15 +129,7 @@ async def test_survey_answers_become_a_derived_indicator_series(
 
     await load_demo(session)
     await session.commit()
-    staff = await client.post(
-        "/api/v1/auth/token",
-        data={
-            "grant_type": "password",
-            "username": "staff@demo.gwella.test",
-            "password": DEMO_PASSWORD,
-        },
-    )
-    headers = {"Authorization": f"Bearer {staff.json()['access_token']}"}
+    headers = await sign_in(client, "staff@demo.gwella.test", DEMO_PASSWORD)
     campaign = (await client.get("/api/v1/campaigns", headers=headers)).json()["items"][0]
     links = (await client.get(f"/api/v1/campaigns/{campaign['id']}/links", headers=headers)).json()
     token = links[0]["public_token"]
