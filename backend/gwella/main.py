@@ -29,6 +29,7 @@ from gwella.accounts.router import (
 )
 from gwella.audit.router import router as audit_router
 from gwella.campaigns.router import router as campaigns_router
+from gwella.core import i18n
 from gwella.core.config import Settings, get_settings
 from gwella.core.database import create_engine, create_sessionmaker
 from gwella.core.errors import (
@@ -121,11 +122,17 @@ TAGS = [
 
 def problem_response(request: Request, error: GwellaError) -> JSONResponse:
     problem = error.to_problem(request.url.path, request_id(request))
+    welsh = i18n.prefers_welsh(request.headers.get("accept-language"))
+    problem.title = i18n.title(error.slug, problem.title, welsh)
     return JSONResponse(
         problem.model_dump(exclude_none=True),
         status_code=error.status,
         media_type=PROBLEM_MEDIA_TYPE,
-        headers=error.headers,
+        headers={
+            **error.headers,
+            "Content-Language": "cy" if welsh else "en",
+            "Vary": "Accept-Language",
+        },
     )
 
 

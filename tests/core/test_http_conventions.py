@@ -178,3 +178,22 @@ async def test_welsh_text_round_trips_exactly(client: httpx.AsyncClient, session
     read = await client.get(f"/api/v1/organisations/{made.json()['id']}", headers=headers)
     assert read.json()["name"] == name
     assert read.json()["name_cy"] == name
+
+
+@pytest.mark.parametrize(
+    ("accept", "title", "language"),
+    [
+        ("cy", "Mae angen mewngofnodi", "cy"),
+        ("cy-GB,en;q=0.8", "Mae angen mewngofnodi", "cy"),
+        ("en-GB,cy;q=0.5", "Authentication required", "en"),
+        ("fr, cy;q=0.3", "Mae angen mewngofnodi", "cy"),
+        (None, "Authentication required", "en"),
+    ],
+)
+async def test_problem_titles_follow_accept_language(
+    client: httpx.AsyncClient, accept: str | None, title: str, language: str
+) -> None:
+    headers = {"Accept-Language": accept} if accept else {}
+    r = await client.get("/api/v1/users/me", headers=headers)
+    assert r.json()["title"] == title
+    assert r.headers["content-language"] == language
