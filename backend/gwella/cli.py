@@ -8,16 +8,19 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
+from alembic.config import Config
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.core.config import REPO_ROOT, Environment, Settings, get_settings
 
+T = TypeVar("T")
 
-def alembic_config(settings: Settings):  # type: ignore[no-untyped-def]
-    from alembic.config import Config
 
+def alembic_config(settings: Settings) -> Config:
     config = Config(str(REPO_ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(REPO_ROOT / "migrations"))
     config.attributes["database_url"] = settings.database_url
@@ -34,7 +37,7 @@ def migrate(settings: Settings, revision: str = "head") -> None:
     command.upgrade(alembic_config(settings), revision)
 
 
-async def _with_session(settings: Settings, work):  # type: ignore[no-untyped-def]
+async def _with_session(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
     from gwella.core.database import create_engine, create_sessionmaker
 
     engine = create_engine(settings.database_url)
@@ -69,7 +72,7 @@ def create_admin(settings: Settings, email: str, name: str) -> None:
     password = os.environ.get("GWELLA_ADMIN_PASSWORD") or getpass.getpass("Password: ")
     accounts.check_password_strength(settings, password, email)
 
-    async def work(session):  # type: ignore[no-untyped-def]
+    async def work(session: AsyncSession) -> None:
         await accounts.create_user(
             session,
             AuditContext.system("cli"),

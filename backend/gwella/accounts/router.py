@@ -20,7 +20,7 @@ from gwella.accounts.dependencies import (
     SignedIn,
     public,
 )
-from gwella.accounts.models import Role, User
+from gwella.accounts.models import ApiClient, Role, User
 from gwella.accounts.schemas import (
     ApiClientCreate,
     ApiClientPage,
@@ -512,12 +512,14 @@ async def accept_invitation(
 # --------------------------------------------------------------------------- API clients
 
 
-def _with_secret(client: object, secret: str) -> ApiClientWithSecret:
-    read = service.api_client_read(client)  # type: ignore[arg-type]
+def _with_secret(client: ApiClient, secret: str) -> ApiClientWithSecret:
+    read = service.api_client_read(client)
     return ApiClientWithSecret(**read.model_dump(), client_secret=secret)
 
 
-async def _admin_client(session: AsyncSession, principal: Principal, api_client_id: uuid.UUID):  # type: ignore[no-untyped-def]
+async def _admin_client(
+    session: AsyncSession, principal: Principal, api_client_id: uuid.UUID
+) -> ApiClient:
     client = await service.get_api_client(session, api_client_id)
     policy.ensure_read_org(principal, client.organisation_id, "API client")
     policy.ensure_admin_org(principal, client.organisation_id, "manage its API clients")

@@ -344,7 +344,7 @@ async def update_current_user(
     if_match: str | None,
 ) -> User:
     check_if_match(if_match, user.version)
-    return await _update_user(session, ctx, user, lambda: apply_patch(user, patch, frozenset()))
+    return await _update_user(session, ctx, user, patch)
 
 
 async def update_user(
@@ -355,7 +355,7 @@ async def update_user(
         raise Conflict("You cannot deactivate your own account.")
     if patch.is_platform_admin is False and ctx.actor_id == user.id:
         raise Conflict("You cannot remove your own platform administration.")
-    updated = await _update_user(session, ctx, user, lambda: apply_patch(user, patch, frozenset()))
+    updated = await _update_user(session, ctx, user, patch)
     if patch.is_active is False:
         await session.execute(
             update(AccessToken)
@@ -366,10 +366,10 @@ async def update_user(
 
 
 async def _update_user(
-    session: AsyncSession, ctx: AuditContext, user: User, change: object
+    session: AsyncSession, ctx: AuditContext, user: User, patch: CurrentUserUpdate | UserUpdate
 ) -> User:
     before = audit.snapshot(user, USER_FIELDS)
-    change()  # type: ignore[operator]
+    apply_patch(user, patch, frozenset())
     after = audit.snapshot(user, USER_FIELDS)
     if after != before:
         await session.flush()
