@@ -559,6 +559,13 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
             if held is None:
                 await accounts.grant_role(session, ctx, orgs[org_code].id, user.id, role)
                 created["memberships"] += 1
+    partnership = await session.scalar(
+        select(Partnership).where(Partnership.name == PARTNERSHIP[0])
+    )
+    if partnership is not None and not await partnerships.list_leads(session, partnership.id):
+        await partnerships.appoint_lead(
+            session, ctx, partnership, people["manager"].id, orgs["BAUHB"].id
+        )
     created.update(await _load_survey(session, orgs, people))
     created.update(await _load_indicators(session, orgs["BAUHB"]))
     return created

@@ -228,6 +228,34 @@ def ensure_create_partnership(p: Principal, org_ids: Iterable[uuid.UUID]) -> Non
         )
 
 
+def ensure_appoint_lead(
+    p: Principal, partnership_id: uuid.UUID, organisation_id: uuid.UUID, *, is_lead: bool
+) -> None:
+    """A partnership lead is appointed by the administrators of the organisation they come
+    from (its consent), by a current lead of the partnership, or by a platform admin."""
+    ensure_read_partnership(p, partnership_id)
+    if p.is_platform_admin or is_lead or p.has_role(organisation_id, ROLE_ADMIN):
+        return
+    raise Forbidden(
+        "A lead is appointed by an administrator of their own organisation or by a current "
+        "lead of the partnership."
+    )
+
+
+def ensure_remove_lead(
+    p: Principal,
+    partnership_id: uuid.UUID,
+    lead_user_id: uuid.UUID,
+    lead_org_id: uuid.UUID,
+    *,
+    is_lead: bool,
+) -> None:
+    """Those who may appoint may remove; a lead may also step down."""
+    if p.is_user and p.id == lead_user_id:
+        return
+    ensure_appoint_lead(p, partnership_id, lead_org_id, is_lead=is_lead)
+
+
 def ensure_join_partnership(p: Principal, org_id: uuid.UUID) -> None:
     """Joining takes the consent of the joining organisation: one of its administrators (who
     also administers a member, as ensure_change_partnership checks) or a platform admin."""

@@ -22,13 +22,18 @@ from gwella.indicators.schemas import (
     ChartRead,
     FrameworkRead,
     IndicatorCreate,
+    IndicatorLatest,
     IndicatorPage,
     IndicatorRead,
+    IndicatorUnitLatest,
     MeasurementPage,
     MeasurementRead,
+    PartnershipIndicatorsRead,
+    StandardIndicators,
     StandardRead,
 )
 from gwella.organisations import service as organisations
+from gwella.partnerships import service as partnerships
 
 router = APIRouter(prefix="/api/v1", tags=["indicators"])
 
@@ -266,3 +271,40 @@ async def create_annotation(
             raise NotFound("That service is not one of the organisation's.")
     note = await service.add_annotation(session, principal.audit, indicator, data)
     return AnnotationRead.model_validate(note)
+
+
+@router.get(
+    "/partnerships/{partnership_id}/indicators",
+    operation_id="getPartnershipIndicators",
+    summary="A partnership's indicators side by side, grouped by standard",
+    description=(
+        "For every indicator the partnership shares (common definitions and its members' "
+        "own): each member organisation's and service's latest value, with the variation and "
+        "assurance icons of its SPC chart (default settings), grouped by the standard served."
+    ),
+    response_model=PartnershipIndicatorsRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_partnership_indicators(
+    partnership_id: uuid.UUID, session: SessionDep, principal: Reader
+) -> PartnershipIndicatorsRead:
+    policy.ensure_read_partnership(principal, partnership_id)
+    await partnerships.get_partnership(session, partnership_id)
+    members = await partnerships.active_member_ids(session, partnership_id)
+    groups = await service.partnership_overview(session, members)
+    return PartnershipIndicatorsRead(
+        partnership_id=partnership_id,
+        standards=[
+            StandardIndicators(
+                standard=StandardRead.model_validate(standard) if standard else None,
+                indicators=[
+                    IndicatorLatest(
+                        indicator=IndicatorRead.model_validate(indicator),
+                        units=[IndicatorUnitLatest.model_validate(u) for u in units],
+                    )
+                    for indicator, units in rows
+                ],
+            )
+            for standard, rows in groups
+        ],
+    )

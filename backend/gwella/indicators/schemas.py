@@ -131,3 +131,35 @@ class AnnotationRead(ReadModel):
     kind: str
     created_by_id: uuid.UUID | None
     created_at: datetime
+
+
+class IndicatorUnitLatest(ApiModel):
+    """One organisation's or service's series of an indicator: its latest value and icons."""
+
+    organisation_id: uuid.UUID
+    organisation_name: str
+    service_id: uuid.UUID | None
+    service_name: str | None
+    latest_period_start: date
+    latest_period_end: date
+    latest_value: float
+    points: int = Field(description="Points on the chart the icons come from")
+    variation: str | None = Field(description="As in the chart: common_cause, special_cause_...")
+    assurance: Literal["consistently_passing", "consistently_failing", "hit_and_miss"] | None
+
+
+class IndicatorLatest(ApiModel):
+    indicator: IndicatorRead
+    units: list[IndicatorUnitLatest] = Field(description="Empty when nothing is measured yet")
+
+
+class StandardIndicators(ApiModel):
+    standard: StandardRead | None = Field(description="None: indicators serving no standard")
+    indicators: list[IndicatorLatest]
+
+
+class PartnershipIndicatorsRead(ApiModel):
+    """A partnership's indicators side by side, grouped by the standard they serve."""
+
+    partnership_id: uuid.UUID
+    standards: list[StandardIndicators]

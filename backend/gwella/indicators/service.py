@@ -177,22 +177,26 @@ async def store_measurements(
         ]
         await session.execute(insert(Measurement), inserted)
         if await webhooks.has_subscribers(session, source_org, "measurement.created"):
-            for row in inserted:
-                await webhooks.emit(
-                    session,
-                    event_type="measurement.created",
-                    organisation_id=source_org,
-                    record_type="measurement",
-                    record_id=row["id"],
-                    payload={
-                        "measurement_id": row["id"],
-                        "indicator_id": row["indicator_id"],
-                        "service_id": row["service_id"],
-                        "period_start": row["period_start"],
-                        "period_end": row["period_end"],
-                        "value": row["value"],
-                    },
-                )
+            await webhooks.emit_many(
+                session,
+                [
+                    webhooks.PendingEvent(
+                        event_type="measurement.created",
+                        organisation_id=source_org,
+                        record_type="measurement",
+                        record_id=row["id"],
+                        payload={
+                            "measurement_id": row["id"],
+                            "indicator_id": row["indicator_id"],
+                            "service_id": row["service_id"],
+                            "period_start": row["period_start"],
+                            "period_end": row["period_end"],
+                            "value": row["value"],
+                        },
+                    )
+                    for row in inserted
+                ],
+            )
     for stored, row in changed:
         before = {
             "value": stored.value,
@@ -289,6 +293,17 @@ async def add_annotation(
     return note
 
 
+async def signal_recipients(session: AsyncSession, organisation_id: uuid.UUID) -> list[uuid.UUID]:
+    """Who hears of an organisation's indicator signals: its managers and administrators,
+    and the leads of every partnership it is a member of."""
+    from gwella.accounts import service as accounts
+    from gwella.partnerships import service as partnerships
+
+    people = await accounts.user_ids_with_roles(session, organisation_id, ("manager", "admin"))
+    leads = await partnerships.lead_user_ids_for_organisation(session, organisation_id)
+    return list(dict.fromkeys([*people, *leads]))
+
+
 async def raise_signals(
     session: AsyncSession,
     series_keys: Iterable[tuple[uuid.UUID, uuid.UUID, uuid.UUID | None]],
@@ -296,8 +311,8 @@ async def raise_signals(
 ) -> int:
     """For each series touched, if its latest point (recorded at or after ``since``) is a
     special cause, raise ``indicator.signal``: a webhook event and a notification to the
-    managers and administrators of the organisation. Returns how many signals were raised."""
-    from gwella.accounts import service as accounts
+    managers and administrators of the organisation and the partnership leads. Returns how
+    many signals were raised."""
     from gwella.notifications import service as notifications
 
     raised = 0
@@ -336,7 +351,7 @@ async def raise_signals(
         rule_en = last.rule.replace("_", " ")
         await notifications.notify(
             session,
-            await accounts.user_ids_with_roles(session, organisation_id, ("manager", "admin")),
+            await signal_recipients(session, organisation_id),
             kind="indicator.signal",
             title={
                 "en": f"{name.get('en', indicator.code)}: a special cause ({NATURE_EN[nature]})",
@@ -415,7 +430,6 @@ async def _notify_target_crossing(
 ) -> None:
     """Without a special cause, a new point on the other side of the target from the one
     before still deserves a word to the managers."""
-    from gwella.accounts import service as accounts
     from gwella.notifications import service as notifications
 
     target = indicator.target
@@ -429,7 +443,7 @@ async def _notify_target_crossing(
     name = indicator.name
     await notifications.notify(
         session,
-        await accounts.user_ids_with_roles(session, organisation_id, ("manager", "admin")),
+        await signal_recipients(session, organisation_id),
         kind="indicator.target",
         title={
             "en": f"{name.get('en', indicator.code)}: target {'met' if met else 'missed'}",
@@ -445,3 +459,83 @@ async def _notify_target_crossing(
         record_type="indicator",
         record_id=indicator.id,
     )
+
+
+async def partnership_overview(
+    session: AsyncSession, member_ids: set[uuid.UUID]
+) -> list[tuple[Standard | None, list[tuple[Indicator, list[dict[str, Any]]]]]]:
+    """Every indicator a partnership shares (the common definitions and its members' own),
+    grouped by standard, with each organisation's or service's latest value and its SPC
+    variation and assurance. One read of the members' measurements; the chart of each
+    series is computed from its latest 500 points, as the chart endpoint does."""
+    from gwella.organisations.models import Organisation, Service
+
+    indicators = list(
+        await session.scalars(
+            select(Indicator)
+            .where(
+                or_(Indicator.organisation_id.is_(None), Indicator.organisation_id.in_(member_ids))
+            )
+            .order_by(Indicator.code)
+        )
+    )
+    by_series: dict[tuple[uuid.UUID, str], list[Measurement]] = {}
+    if member_ids and indicators:
+        rows = await session.scalars(
+            select(Measurement)
+            .where(
+                Measurement.organisation_id.in_(member_ids),
+                Measurement.indicator_id.in_([i.id for i in indicators]),
+            )
+            .order_by(Measurement.period_end, Measurement.period_start)
+        )
+        for m in rows:
+            by_series.setdefault((m.indicator_id, m.unit_key), []).append(m)
+    orgs = {
+        o.id: o.name
+        for o in await session.scalars(select(Organisation).where(Organisation.id.in_(member_ids)))
+    }
+    service_ids = {s[-1].service_id for s in by_series.values() if s[-1].service_id}
+    services = (
+        {
+            s.id: s.name
+            for s in await session.scalars(select(Service).where(Service.id.in_(service_ids)))
+        }
+        if service_ids
+        else {}
+    )
+    units: dict[uuid.UUID, list[dict[str, Any]]] = {i.id: [] for i in indicators}
+    direction = {i.id: i for i in indicators}
+    for (indicator_id, _key), series_rows in by_series.items():
+        indicator = direction[indicator_id]
+        recent = series_rows[-500:]
+        result = spc.chart([m.value for m in recent], indicator.direction.value, indicator.target)
+        latest = recent[-1]
+        units[indicator_id].append(
+            {
+                "organisation_id": latest.organisation_id,
+                "organisation_name": orgs.get(latest.organisation_id, ""),
+                "service_id": latest.service_id,
+                "service_name": services.get(latest.service_id) if latest.service_id else None,
+                "latest_period_start": latest.period_start,
+                "latest_period_end": latest.period_end,
+                "latest_value": latest.value,
+                "points": len(recent),
+                "variation": result.variation,
+                "assurance": result.assurance,
+            }
+        )
+    for rows_of in units.values():
+        rows_of.sort(key=lambda u: (u["organisation_name"], u["service_name"] or ""))
+    standards = [s for _, group in await frameworks_with_standards(session) for s in group]
+    groups: list[tuple[Standard | None, list[tuple[Indicator, list[dict[str, Any]]]]]] = []
+    for standard in [*standards, None]:
+        members = [
+            (i, units[i.id])
+            for i in indicators
+            if i.standard_id == (standard.id if standard else None)
+            or (standard is None and i.standard_id not in {s.id for s in standards})
+        ]
+        if members:
+            groups.append((standard, members))
+    return groups

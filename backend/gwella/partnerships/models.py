@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwella.core.database import Base, IdMixin, TimestampMixin, VersionedMixin, utcnow
@@ -37,3 +37,27 @@ class PartnershipMember(IdMixin, Base):
     )
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
     left_at: Mapped[datetime | None] = mapped_column()
+
+
+class PartnershipLead(IdMixin, Base):
+    """A person appointed to lead a partnership across its organisations: sees the
+    partnership's indicators side by side, hears of their signals, agrees joint actions.
+    A lead belongs to an organisation that is a member of the partnership."""
+
+    __tablename__ = "partnership_leads"
+    __table_args__ = (UniqueConstraint("partnership_id", "user_id"),)
+
+    partnership_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("partnerships.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    # The member organisation the lead comes from; leaving it ends the appointment.
+    organisation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT")
+    )
+    appointed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    appointed_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )

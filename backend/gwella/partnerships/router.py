@@ -16,9 +16,11 @@ from gwella.core.errors import problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.organisations import service as organisations
 from gwella.partnerships import service
-from gwella.partnerships.models import Partnership, PartnershipMember
+from gwella.partnerships.models import Partnership, PartnershipLead, PartnershipMember
 from gwella.partnerships.schemas import (
     PartnershipCreate,
+    PartnershipLeadAdd,
+    PartnershipLeadRead,
     PartnershipMemberAdd,
     PartnershipMemberPage,
     PartnershipMemberRead,
@@ -220,3 +222,102 @@ async def remove_member(
     partnership = await service.get_partnership(session, partnership_id)
     policy.ensure_remove_partner(principal, partnership_id, organisation_id)
     await service.remove_member(session, principal.audit, partnership, organisation_id)
+
+
+async def _lead_reads(
+    session: AsyncSession, rows: list[PartnershipLead]
+) -> list[PartnershipLeadRead]:
+    from gwella.accounts.models import User
+
+    orgs = await organisations.organisations_by_ids(session, [r.organisation_id for r in rows])
+    names = {u.id: u.display_name for u in [await session.get(User, r.user_id) for r in rows] if u}
+    return [
+        PartnershipLeadRead(
+            id=r.id,
+            partnership_id=r.partnership_id,
+            user_id=r.user_id,
+            display_name=names.get(r.user_id, ""),
+            organisation_id=r.organisation_id,
+            organisation_name=orgs[r.organisation_id].name,
+            appointed_at=r.appointed_at,
+        )
+        for r in rows
+    ]
+
+
+@router.get(
+    "/partnerships/{partnership_id}/leads",
+    operation_id="listPartnershipLeads",
+    summary="The people who lead a partnership across its organisations",
+    description="Leads hear of every member's indicator signals and can agree joint actions. "
+    "A lead whose organisation has left the partnership is no longer listed.",
+    response_model=list[PartnershipLeadRead],
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def list_leads(
+    partnership_id: uuid.UUID, session: SessionDep, principal: Reader
+) -> list[PartnershipLeadRead]:
+    policy.ensure_read_partnership(principal, partnership_id)
+    await service.get_partnership(session, partnership_id)
+    return await _lead_reads(session, await service.list_leads(session, partnership_id))
+
+
+async def _is_lead(
+    session: AsyncSession, principal: policy.Principal, partnership_id: uuid.UUID
+) -> bool:
+    return principal.is_user and partnership_id in await service.lead_partnership_ids(
+        session, principal.id
+    )
+
+
+@router.post(
+    "/partnerships/{partnership_id}/leads",
+    operation_id="addPartnershipLead",
+    summary="Appoint a person from a member organisation to lead the partnership",
+    description="By an administrator of the person's own organisation, a current lead, or a "
+    "platform administrator. The person must belong to that member organisation.",
+    status_code=status.HTTP_201_CREATED,
+    response_model=PartnershipLeadRead,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def appoint_lead(
+    partnership_id: uuid.UUID,
+    data: PartnershipLeadAdd,
+    session: SessionDep,
+    principal: SignedIn,
+) -> PartnershipLeadRead:
+    policy.ensure_read_partnership(principal, partnership_id)
+    partnership = await service.get_partnership(session, partnership_id)
+    policy.ensure_appoint_lead(
+        principal,
+        partnership_id,
+        data.organisation_id,
+        is_lead=await _is_lead(session, principal, partnership_id),
+    )
+    lead = await service.appoint_lead(
+        session, principal.audit, partnership, data.user_id, data.organisation_id
+    )
+    return (await _lead_reads(session, [lead]))[0]
+
+
+@router.delete(
+    "/partnerships/{partnership_id}/leads/{user_id}",
+    operation_id="removePartnershipLead",
+    summary="End a person's appointment as a partnership lead (or step down)",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def remove_lead(
+    partnership_id: uuid.UUID, user_id: uuid.UUID, session: SessionDep, principal: SignedIn
+) -> None:
+    policy.ensure_read_partnership(principal, partnership_id)
+    await service.get_partnership(session, partnership_id)
+    lead = await service.get_lead(session, partnership_id, user_id)
+    policy.ensure_remove_lead(
+        principal,
+        partnership_id,
+        lead.user_id,
+        lead.organisation_id,
+        is_lead=await _is_lead(session, principal, partnership_id),
+    )
+    await service.remove_lead(session, principal.audit, lead)

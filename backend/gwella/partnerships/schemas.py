@@ -58,3 +58,18 @@ class PartnershipMemberRead(ReadModel):
 
 class PartnershipMemberPage(Page[PartnershipMemberRead]):
     pass
+
+
+class PartnershipLeadAdd(ApiModel):
+    user_id: uuid.UUID
+    organisation_id: uuid.UUID = Field(description="The member organisation the lead comes from")
+
+
+class PartnershipLeadRead(ReadModel):
+    id: uuid.UUID
+    partnership_id: uuid.UUID
+    user_id: uuid.UUID
+    display_name: str
+    organisation_id: uuid.UUID
+    organisation_name: str
+    appointed_at: datetime

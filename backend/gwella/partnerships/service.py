@@ -15,7 +15,7 @@ from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from gwella.core.pagination import PageParams, paginate
 from gwella.organisations import service as organisations
-from gwella.partnerships.models import Partnership, PartnershipMember
+from gwella.partnerships.models import Partnership, PartnershipLead, PartnershipMember
 from gwella.partnerships.schemas import PartnershipCreate, PartnershipUpdate
 
 FIELDS = ("name", "name_cy", "description")
@@ -226,3 +226,149 @@ async def list_members(
     if not include_former:
         stmt = stmt.where(PartnershipMember.left_at.is_(None))
     return await paginate(session, stmt, params, MEMBER_SORTS, PartnershipMember.id)
+
+
+# ------------------------------------------------------------------------------- leads
+
+
+async def list_leads(session: AsyncSession, partnership_id: uuid.UUID) -> list[PartnershipLead]:
+    """The partnership's current leads whose organisation is still a member."""
+    rows = await session.scalars(
+        select(PartnershipLead)
+        .where(
+            PartnershipLead.partnership_id == partnership_id,
+            PartnershipLead.organisation_id.in_(
+                select(PartnershipMember.organisation_id).where(
+                    PartnershipMember.partnership_id == partnership_id,
+                    PartnershipMember.left_at.is_(None),
+                )
+            ),
+        )
+        .order_by(PartnershipLead.appointed_at, PartnershipLead.id)
+    )
+    return list(rows)
+
+
+async def lead_partnership_ids(session: AsyncSession, user_id: uuid.UUID) -> set[uuid.UUID]:
+    """Partnerships this person leads (through an organisation that is still a member)."""
+    rows = await session.scalars(
+        select(PartnershipLead.partnership_id)
+        .join(
+            PartnershipMember,
+            (PartnershipMember.partnership_id == PartnershipLead.partnership_id)
+            & (PartnershipMember.organisation_id == PartnershipLead.organisation_id)
+            & PartnershipMember.left_at.is_(None),
+        )
+        .where(PartnershipLead.user_id == user_id)
+    )
+    return set(rows)
+
+
+async def lead_user_ids_for_organisation(
+    session: AsyncSession, organisation_id: uuid.UUID
+) -> list[uuid.UUID]:
+    """The leads of every partnership this organisation is an active member of (who hear of
+    its indicators' signals and joint actions)."""
+    partnerships = select(PartnershipMember.partnership_id).where(
+        PartnershipMember.organisation_id == organisation_id, PartnershipMember.left_at.is_(None)
+    )
+    leads = await list_leads_of(session, set(await session.scalars(partnerships)))
+    return sorted({lead.user_id for lead in leads}, key=str)
+
+
+async def list_leads_of(
+    session: AsyncSession, partnership_ids: Iterable[uuid.UUID]
+) -> list[PartnershipLead]:
+    out: list[PartnershipLead] = []
+    for partnership_id in sorted(set(partnership_ids), key=str):
+        out.extend(await list_leads(session, partnership_id))
+    return out
+
+
+async def appoint_lead(
+    session: AsyncSession,
+    ctx: AuditContext,
+    partnership: Partnership,
+    user_id: uuid.UUID,
+    organisation_id: uuid.UUID,
+) -> PartnershipLead:
+    from gwella.accounts.models import Membership, User
+
+    if organisation_id not in await active_member_ids(session, partnership.id):
+        raise ValidationFailed(
+            "A lead comes from a member organisation.",
+            errors=[
+                FieldProblem(
+                    field="body.organisation_id",
+                    message="Not a current member of this partnership.",
+                )
+            ],
+        )
+    user = await session.get(User, user_id)
+    belongs = await session.scalar(
+        select(func.count())
+        .select_from(Membership)
+        .where(Membership.user_id == user_id, Membership.organisation_id == organisation_id)
+    )
+    if user is None or not user.is_active or not belongs:
+        raise ValidationFailed(
+            "A lead is an active member of the organisation they come from.",
+            errors=[
+                FieldProblem(
+                    field="body.user_id", message="Not an active member of that organisation."
+                )
+            ],
+        )
+    if any(lead.user_id == user_id for lead in await list_leads(session, partnership.id)):
+        raise Conflict("That person already leads this partnership.")
+    stale = await session.scalar(
+        select(PartnershipLead).where(
+            PartnershipLead.partnership_id == partnership.id, PartnershipLead.user_id == user_id
+        )
+    )
+    if stale is not None:  # appointed through an organisation that has since left
+        await session.delete(stale)
+        await session.flush()
+    lead = PartnershipLead(
+        partnership_id=partnership.id,
+        user_id=user_id,
+        organisation_id=organisation_id,
+        appointed_by_id=ctx.actor_id,
+    )
+    session.add(lead)
+    await session.flush()
+    await audit.record(
+        session,
+        ctx,
+        action="partnership.lead_appointed",
+        record_type="partnership_lead",
+        record_id=lead.id,
+        organisation_id=organisation_id,
+        partnership_id=partnership.id,
+        after={"user_id": str(user_id), "organisation_id": str(organisation_id)},
+    )
+    return lead
+
+
+async def get_lead(
+    session: AsyncSession, partnership_id: uuid.UUID, user_id: uuid.UUID
+) -> PartnershipLead:
+    for lead in await list_leads(session, partnership_id):
+        if lead.user_id == user_id:
+            return lead
+    raise NotFound("That person does not lead this partnership.")
+
+
+async def remove_lead(session: AsyncSession, ctx: AuditContext, lead: PartnershipLead) -> None:
+    await session.delete(lead)
+    await session.flush()
+    await audit.record(
+        session,
+        ctx,
+        action="partnership.lead_removed",
+        record_type="partnership_lead",
+        record_id=lead.id,
+        organisation_id=lead.organisation_id,
+        partnership_id=lead.partnership_id,
+        before={"user_id": str(lead.user_id), "organisation_id": str(lead.organisation_id)},
+    )
