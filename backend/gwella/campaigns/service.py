@@ -6,6 +6,7 @@ import secrets
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -219,6 +220,19 @@ async def close_campaign(session: AsyncSession, ctx: AuditContext, campaign: Cam
     if campaign.opens_at > now:
         campaign.opens_at = now
     await session.flush()
+    await announce_closed(session, ctx, campaign, now, before)
+    return campaign
+
+
+async def announce_closed(
+    session: AsyncSession,
+    ctx: AuditContext,
+    campaign: Campaign,
+    closed_at: datetime,
+    before: dict[str, Any] | None = None,
+) -> None:
+    """Record `campaign.closed` and emit its webhook: when closed by hand, or by the worker
+    once the window has passed (see ``gwella.housekeeping``)."""
     await audit.record(
         session,
         ctx,
@@ -239,7 +253,6 @@ async def close_campaign(session: AsyncSession, ctx: AuditContext, campaign: Cam
             payload={
                 "campaign_id": campaign.id,
                 "instrument_version_id": campaign.instrument_version_id,
-                "closed_at": now,
+                "closed_at": closed_at,
             },
         )
-    return campaign
