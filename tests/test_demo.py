@@ -20,8 +20,8 @@ async def test_demo_loads_once_and_every_role_can_sign_in(
     assert first == {
         "organisations": 4,
         "services": 5,
-        "users": 5,
-        "memberships": 5,
+        "users": 6,
+        "memberships": 6,
         "partnerships": 1,
         "instruments": 1,
         "campaigns": 1,
@@ -33,7 +33,7 @@ async def test_demo_loads_once_and_every_role_can_sign_in(
     assert set(second.values()) == {0}
 
     roles = {}
-    for person in ("admin", "manager", "staff", "serviceuser", "carer"):
+    for person in ("admin", "manager", "staff", "serviceuser", "carer", "council"):
         token = await client.post(
             "/api/v1/auth/token",
             data={
@@ -57,6 +57,7 @@ async def test_demo_loads_once_and_every_role_can_sign_in(
         "staff": (False, ["staff"]),
         "serviceuser": (False, ["service_user"]),
         "carer": (False, ["carer"]),
+        "council": (False, ["manager"]),
     }
 
 

@@ -118,6 +118,7 @@ PEOPLE: tuple[tuple[str, str, Language, bool, tuple[tuple[str, Role], ...]], ...
     ("staff", "Siôn Staff", Language.cy, False, (("BAUHB", Role.staff),)),
     ("serviceuser", "Sam Service-User", Language.en, False, (("FORUM", Role.service_user),)),
     ("carer", "Carys Carer", Language.cy, False, (("FORUM", Role.carer),)),
+    ("council", "Ceri Council", Language.en, False, (("ACC-ASS", Role.manager),)),
 )
 
 
