@@ -147,15 +147,20 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
+        welsh = i18n.prefers_welsh(request.headers.get("accept-language"))
         errors = [
-            FieldProblem(field=_field_path(tuple(e.get("loc", ()))), message=str(e.get("msg", "")))
+            FieldProblem(
+                field=_field_path(tuple(e.get("loc", ()))),
+                message=i18n.field_message(str(e.get("type")), e.get("ctx"), str(e.get("msg")))
+                if welsh
+                else str(e.get("msg", "")),
+            )
             for e in exc.errors()
         ]
+        detail = "Some of what you sent is not valid; see errors for each field."
         return problem_response(
             request,
-            ValidationFailed(
-                "Some of what you sent is not valid; see errors for each field.", errors=errors
-            ),
+            ValidationFailed(i18n.VALIDATION_DETAIL_CY if welsh else detail, errors=errors),
         )
 
     async def on_http(request: Request, exc: Exception) -> Response:

@@ -8,11 +8,13 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import Depends
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.dependencies import public
 from gwella.core.errors import PROBLEM_MEDIA_TYPE
 from gwella.main import create_app
 from tests.conftest import make_settings
+from tests.factories import make_user, sign_in
 
 
 def assert_problem(response: httpx.Response, status: int, slug: str) -> dict[str, Any]:
@@ -197,3 +199,28 @@ async def test_problem_titles_follow_accept_language(
     r = await client.get("/api/v1/users/me", headers=headers)
     assert r.json()["title"] == title
     assert r.headers["content-language"] == language
+
+
+async def test_schema_field_messages_are_in_welsh_when_asked(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    admin = await make_user(session, platform_admin=True)
+    headers = await sign_in(client, admin.email)
+    body = {"name": "x" * 201, "kind": "not-a-kind", "surprise": 1}
+    english = await client.post("/api/v1/organisations", json=body, headers=headers)
+    welsh = await client.post(
+        "/api/v1/organisations", json=body, headers={**headers, "Accept-Language": "cy"}
+    )
+    assert english.status_code == welsh.status_code == 422
+    by_field = {e["field"]: e["message"] for e in welsh.json()["errors"]}
+    assert by_field["body.name"] == "Ni all hwn fod yn hwy na 200 nod."
+    assert by_field["body.kind"].startswith("Rhaid i hwn fod yn un o: ")
+    assert "' neu '" in by_field["body.kind"]
+    assert by_field["body.surprise"] == "Nid yw'r maes hwn yn cael ei dderbyn."
+    assert welsh.json()["detail"].startswith("Nid yw rhywfaint")
+    # the same fields, in the same order, as in English
+    assert [e["field"] for e in english.json()["errors"]] == list(by_field)
+    assert all(
+        not m.startswith(("Ni ", "Rhaid", "Nid"))
+        for m in (e["message"] for e in english.json()["errors"])
+    )

@@ -1,8 +1,9 @@
 """The API's own words in Welsh, chosen by the request's Accept-Language.
 
 Problem titles (one per problem type) are translated here, so a Welsh page can show a Welsh
-heading over an error summary. Details and field messages are still English: see the
-closing notes of the project for that gap."""
+heading over an error summary, and so are the field messages of the schemas' own checks
+(required, too long, not a number...). The details and field messages of the service's own
+rules are still English: see the closing notes of the project for that gap."""
 
 from __future__ import annotations
 
@@ -55,3 +56,67 @@ def prefers_welsh(accept_language: str | None) -> bool:
 
 def title(slug: str, english: str, welsh: bool) -> str:
     return TITLES_CY.get(slug, english) if welsh else english
+
+
+VALIDATION_DETAIL_CY = (
+    "Nid yw rhywfaint o'r hyn a anfonoch yn ddilys; gweler y gwallau ar gyfer pob maes."
+)
+
+# Field messages for the checks the schemas make, by pydantic's error type. A message of the
+# service's own rules (a value_error with its own words) stays in English.
+FIELD_MESSAGES_CY = {
+    "missing": "Mae angen y maes hwn.",
+    "extra_forbidden": "Nid yw'r maes hwn yn cael ei dderbyn.",
+    "string_type": "Rhaid i hwn fod yn destun.",
+    "string_too_short": "Rhaid i hwn fod o leiaf {min_length} nod o hyd.",
+    "string_too_long": "Ni all hwn fod yn hwy na {max_length} nod.",
+    "string_pattern_mismatch": "Nid yw hwn yn y ffurf ddisgwyliedig.",
+    "too_short": "Rhaid cael o leiaf {min_length} eitem.",
+    "too_long": "Ni all fod mwy na {max_length} eitem.",
+    "int_type": "Rhaid i hwn fod yn rhif cyfan.",
+    "int_parsing": "Rhaid i hwn fod yn rhif cyfan.",
+    "int_from_float": "Rhaid i hwn fod yn rhif cyfan.",
+    "float_type": "Rhaid i hwn fod yn rhif.",
+    "float_parsing": "Rhaid i hwn fod yn rhif.",
+    "finite_number": "Rhaid i hwn fod yn rhif meidraidd.",
+    "bool_type": "Rhaid i hwn fod yn wir neu'n anwir.",
+    "bool_parsing": "Rhaid i hwn fod yn wir neu'n anwir.",
+    "greater_than": "Rhaid i hwn fod yn fwy na {gt}.",
+    "greater_than_equal": "Rhaid i hwn fod yn {ge} neu'n fwy.",
+    "less_than": "Rhaid i hwn fod yn llai na {lt}.",
+    "less_than_equal": "Rhaid i hwn fod yn {le} neu'n llai.",
+    "enum": "Rhaid i hwn fod yn un o: {expected}.",
+    "literal_error": "Rhaid i hwn fod yn un o: {expected}.",
+    "uuid_type": "Nid yw hwn yn ddynodwr dilys (UUID).",
+    "uuid_parsing": "Nid yw hwn yn ddynodwr dilys (UUID).",
+    "date_type": "Nid yw hwn yn ddyddiad dilys (BBBB-MM-DD).",
+    "date_parsing": "Nid yw hwn yn ddyddiad dilys (BBBB-MM-DD).",
+    "date_from_datetime_parsing": "Nid yw hwn yn ddyddiad dilys (BBBB-MM-DD).",
+    "datetime_type": "Nid yw hwn yn amser dilys.",
+    "datetime_parsing": "Nid yw hwn yn amser dilys.",
+    "datetime_from_date_parsing": "Nid yw hwn yn amser dilys.",
+    "timezone_aware": "Rhaid i'r amser gynnwys cylchfa amser.",
+    "url_type": "Nid yw hwn yn gyfeiriad gwe dilys.",
+    "url_parsing": "Nid yw hwn yn gyfeiriad gwe dilys.",
+    "url_scheme": "Nid yw'r math hwn o gyfeiriad gwe yn cael ei dderbyn.",
+    "list_type": "Rhaid i hwn fod yn rhestr.",
+    "dict_type": "Rhaid i hwn fod yn wrthrych.",
+    "model_type": "Rhaid i hwn fod yn wrthrych.",
+    "model_attributes_type": "Rhaid i hwn fod yn wrthrych.",
+    "json_invalid": "Nid yw'r JSON yn ddilys.",
+    "json_type": "Nid yw'r JSON yn ddilys.",
+}
+
+
+def field_message(error_type: str, context: dict[str, object] | None, english: str) -> str:
+    """The Welsh for a schema check's message, or the English when there is none."""
+    template = FIELD_MESSAGES_CY.get(error_type)
+    if template is None:
+        return english
+    ctx = dict(context or {})
+    if "expected" in ctx:
+        ctx["expected"] = str(ctx["expected"]).replace(" or ", " neu ")
+    try:
+        return template.format(**ctx)
+    except (KeyError, IndexError, ValueError):
+        return english
