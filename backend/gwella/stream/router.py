@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gwella import policy
 from gwella.accounts.dependencies import SignedIn
+from gwella.campaigns.models import Campaign
 from gwella.core.audit import AuditEvent
 from gwella.core.database import utcnow
 from gwella.core.errors import problem_responses
@@ -44,15 +45,17 @@ def _event(name: str, data: dict[str, Any]) -> str:
 
 async def _response_counts(
     session: AsyncSession, visible: frozenset[uuid.UUID] | None
-) -> dict[uuid.UUID, int]:
+) -> dict[uuid.UUID, tuple[int, int]]:
+    """Per campaign: responses in the services this person can see, and the minimum cell."""
     stmt = (
-        select(ResultCell.campaign_id, func.sum(ResultCell.count))
+        select(ResultCell.campaign_id, func.sum(ResultCell.count), Campaign.min_cell_size)
+        .join(Campaign, Campaign.id == ResultCell.campaign_id)
         .where(ResultCell.question_key == RESPONSES, ResultCell.period == "all")
-        .group_by(ResultCell.campaign_id)
+        .group_by(ResultCell.campaign_id, Campaign.min_cell_size)
     )
     if visible is not None:
         stmt = stmt.where(ResultCell.service_id.in_(organisations.service_ids_of(visible)))
-    return {campaign: int(n or 0) for campaign, n in await session.execute(stmt)}
+    return {campaign: (int(n or 0), k) for campaign, n, k in await session.execute(stmt)}
 
 
 async def _changes(
@@ -66,10 +69,11 @@ async def _changes(
     visible = policy.visible_org_ids(p)
     out: list[str] = []
     async with sessionmaker() as session:
-        for campaign_id, n in (await _response_counts(session, visible)).items():
+        for campaign_id, (n, smallest) in (await _response_counts(session, visible)).items():
             if counts.get(campaign_id, 0) != n:
-                if announce:
-                    out.append(_event("results", {"campaign_id": campaign_id, "responses": n}))
+                if announce:  # a count below the campaign's minimum cell is not told
+                    shown = n if n >= smallest else None
+                    out.append(_event("results", {"campaign_id": campaign_id, "responses": shown}))
                 counts[campaign_id] = n
         stmt = select(AuditEvent).where(
             AuditEvent.occurred_at >= since, AuditEvent.action.in_(INDICATOR_ACTIONS)
@@ -111,7 +115,9 @@ async def _changes(
     summary="Server-sent events: results, indicators and your notifications as they change",
     description=(
         "`text/event-stream` with events `results` (a response arrived: refetch the "
-        "campaign's results), `indicators` (measurements or annotations changed) and "
+        "campaign's results; `responses` is the count in the services you can see, or null "
+        "while it is below the campaign's minimum cell size), `indicators` (measurements or "
+        "annotations changed) and "
         "`notification`, each with a small JSON `data`, plus a comment every 15 s to keep "
         "proxies open. Changes reach the stream within about a second. `seconds` ends the "
         "stream after that long (browsers reconnect by themselves)."
