@@ -27,6 +27,7 @@ async def test_demo_loads_once_and_every_role_can_sign_in(
         "campaigns": 1,
         "indicators": 3,
         "measurements": 72,
+        "actions": 2,
     }
     second = await load_demo(session)
     await session.commit()

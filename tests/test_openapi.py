@@ -88,6 +88,7 @@ def test_authenticated_operations_declare_401_and_bearer(served: dict[str, Any])
         "/api/v1/invitations/accept",
         "/api/v1/public/surveys/{token}",
         "/api/v1/public/surveys/{token}/responses",
+        "/api/v1/public/partnerships/{partnership_id}/actions",
         "/fhir/r4/metadata",
     }
     for path, method, op in _operations(served):

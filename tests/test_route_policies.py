@@ -23,6 +23,8 @@ PUBLIC = {
     # Answering a survey anonymously, by the campaign's link token (issue: campaigns).
     ("GET", "/api/v1/public/surveys/{token}"),
     ("POST", "/api/v1/public/surveys/{token}/responses"),
+    # The "you said, we did" page of a partnership (issue 7: downward accountability).
+    ("GET", "/api/v1/public/partnerships/{partnership_id}/actions"),
     ("GET", "/fhir/r4/metadata"),
 }
 # FastAPI's own routes (not APIRoutes): the OpenAPI document and the docs pages.

@@ -27,6 +27,7 @@ from gwella.accounts.router import (
     memberships_router,
     users_router,
 )
+from gwella.actions.router import router as actions_router
 from gwella.audit.router import router as audit_router
 from gwella.campaigns.router import router as campaigns_router
 from gwella.core import i18n
@@ -90,6 +91,7 @@ ROUTERS = [
     ingest_router,
     imports_router,
     indicators_router,
+    actions_router,
     webhooks_router,
     notifications_router,
     stream_router,
@@ -111,6 +113,7 @@ TAGS = [
     {"name": "ingest", "description": "Bulk pushes from partner systems"},
     {"name": "imports", "description": "Files of responses or measurements, in the background"},
     {"name": "indicators", "description": "Frameworks, standards, indicators, measurements"},
+    {"name": "actions", "description": "Improvement actions, owned jointly, seen by everyone"},
     {"name": "webhooks", "description": "Subscriptions to events, their deliveries and attempts"},
     {"name": "stream", "description": "Server-sent events for live dashboards"},
     {"name": "notifications", "description": "In-app notifications of the signed-in person"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 def load_all_models() -> None:
     import gwella.accounts.models
+    import gwella.actions.models
     import gwella.campaigns.models
     import gwella.core.audit
     import gwella.imports.models

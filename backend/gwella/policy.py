@@ -394,3 +394,115 @@ def ensure_manage_subscription(
 def ensure_staff(p: Principal, org_id: uuid.UUID, doing: str) -> None:
     """Staff, managers and administrators of the organisation (and platform admins)."""
     _ensure_role(p, org_id, EDITOR_ROLES, doing)
+
+
+# --------------------------------------------------------------------- improvement actions
+
+DECIDER_ROLES = (ROLE_ADMIN, ROLE_MANAGER)
+ACTION_HIDDEN = "No action with that id is visible to you."
+
+
+def ensure_view_action(p: Principal, partnership_id: uuid.UUID) -> None:
+    """An action is seen by the members of its partnership (people and API clients)."""
+    if not can_read_partnership(p, partnership_id):
+        raise NotFound(ACTION_HIDDEN)
+
+
+def action_partnership_ids(p: Principal) -> frozenset[uuid.UUID] | None:
+    """Partnerships whose actions the caller may list; ``None`` means all."""
+    return None if p.is_platform_admin else p.partnership_ids
+
+
+def ensure_propose_action(
+    p: Principal, partnership_id: uuid.UUID, member_org_ids: Iterable[uuid.UUID]
+) -> tuple[uuid.UUID, str]:
+    """Any person with a role in a member organisation (service users included) proposes;
+    returns the organisation and role they propose in (lay roles first)."""
+    ensure_read_partnership(p, partnership_id)
+    return acting_role(p, set(member_org_ids), "propose an action in this partnership")
+
+
+def ensure_support_action(
+    p: Principal, member_org_ids: Iterable[uuid.UUID]
+) -> tuple[uuid.UUID, str]:
+    """Service users and carers of a member organisation support proposals."""
+    if p.is_user:
+        for role in LAY_ROLES:
+            for org in sorted(set(member_org_ids), key=str):
+                if p.has_role(org, role):
+                    return org, role
+    raise Forbidden("Service users and carers of the partnership's organisations support actions.")
+
+
+def action_deciders(
+    target: str,
+    lead_org: uuid.UUID | None,
+    responsible_orgs: Iterable[uuid.UUID],
+    member_orgs: Iterable[uuid.UUID],
+) -> frozenset[uuid.UUID]:
+    """Whose administrators and managers decide a change of status (or edit the action).
+
+    * Agreeing is a partnership-level decision: any organisation with a responsibility that
+      it has not declined.
+    * Every other change, and edits: the lead organisation; while there is no lead yet, the
+      responsible organisations; while there are none, any member of the partnership.
+    """
+    responsible = frozenset(responsible_orgs)
+    if target == "agreed":
+        return responsible
+    if lead_org is not None:
+        return frozenset({lead_org})
+    return responsible or frozenset(member_orgs)
+
+
+def ensure_decide_action(
+    p: Principal,
+    deciders: Iterable[uuid.UUID],
+    doing: str,
+    partnership_leads: Iterable[uuid.UUID] = (),
+) -> None:
+    """Administrators and managers of a deciding organisation; for a partnership-level
+    decision (agreeing), also the partnership's appointed leads (give their user ids)."""
+    if p.is_platform_admin or (p.is_user and p.id in set(partnership_leads)):
+        return
+    if p.is_user and p.orgs_with_role(*DECIDER_ROLES) & set(deciders):
+        return
+    raise Forbidden(
+        f"Only administrators and managers of the deciding organisation can {doing}: see the "
+        "operation's description for who decides."
+    )
+
+
+def ensure_assign_responsibility(p: Principal, member_orgs: Iterable[uuid.UUID]) -> None:
+    """Administrators and managers of any member organisation may ask an organisation to
+    take part (the organisation itself then accepts or declines)."""
+    ensure_decide_action(p, member_orgs, "ask an organisation to take part")
+
+
+def ensure_answer_responsibility(p: Principal, org_id: uuid.UUID) -> None:
+    """An organisation's part is accepted, declined or given an owner by its own
+    administrators and managers."""
+    if p.is_platform_admin or (p.is_user and p.has_role(org_id, *DECIDER_ROLES)):
+        return
+    raise Forbidden("Only that organisation's administrators and managers answer for its part.")
+
+
+def update_org_for(
+    p: Principal, responsible_orgs: Iterable[uuid.UUID], wanted: uuid.UUID | None
+) -> uuid.UUID:
+    """The responsible organisation a progress update is written for: staff, managers and
+    administrators of an organisation that has accepted its part."""
+    mine = {o for o in responsible_orgs if p.is_user and p.has_role(o, *EDITOR_ROLES)}
+    if p.is_platform_admin and wanted is not None and wanted in set(responsible_orgs):
+        return wanted
+    if wanted is not None:
+        if wanted in mine:
+            return wanted
+        raise Forbidden("You write updates only for a responsible organisation you work in.")
+    if len(mine) == 1:
+        return next(iter(mine))
+    if not mine:
+        raise Forbidden(
+            "Progress updates are written by staff of an organisation that accepted its part."
+        )
+    raise Forbidden("You work in several responsible organisations: give organisation_id.")

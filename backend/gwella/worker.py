@@ -21,16 +21,20 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from gwella.actions import service as actions
 from gwella.core.config import Settings
 from gwella.core.database import create_engine, create_sessionmaker, utcnow
 from gwella.core.logging import configure_logging, get_logger
 from gwella.derived import derive_measurements
+from gwella.housekeeping import announce_closed_campaigns, prune_tokens
 from gwella.imports import service as imports
 from gwella.webhooks import delivery
 
 _log = get_logger("gwella.worker")
 PRUNE_EVERY = timedelta(hours=1)
 DERIVE_EVERY = timedelta(minutes=5)
+CLOSINGS_EVERY = timedelta(minutes=1)
+OVERDUE_EVERY = timedelta(minutes=15)
 MAX_ERROR_BACKOFF_SECONDS = 30.0
 
 
@@ -55,6 +59,8 @@ class Worker:
         self.config = config or delivery.DeliveryConfig.from_settings(settings)
         self._pruned_at: datetime | None = None
         self._derived_at: datetime | None = None
+        self._closings_at: datetime | None = None
+        self._overdue_at: datetime | None = None
 
     async def run_once(self, http: Any = None, now: datetime | None = None) -> int:
         """Deliver one batch of what is due; returns how many were attempted."""
@@ -66,7 +72,31 @@ class Worker:
         )
         await self._prune_now_and_then(now or utcnow())
         await self._derive_now_and_then(now or utcnow())
+        await self._overdue_now_and_then(now or utcnow())
+        await self._announce_closings_now_and_then(now or utcnow())
         return done
+
+    async def _announce_closings_now_and_then(self, now: datetime) -> None:
+        """`campaign.closed` for campaigns whose window has passed, within a minute."""
+        if self._closings_at is not None and now - self._closings_at < CLOSINGS_EVERY:
+            return
+        self._closings_at = now
+        async with self.sessionmaker() as session:
+            announced = await announce_closed_campaigns(session, now)
+            await session.commit()
+        if announced:
+            _log.info("campaigns_closed", announced=announced)
+
+    async def _overdue_now_and_then(self, now: datetime) -> None:
+        """Notify once about each improvement action that has become overdue."""
+        if self._overdue_at is not None and now - self._overdue_at < OVERDUE_EVERY:
+            return
+        self._overdue_at = now
+        async with self.sessionmaker() as session:
+            flagged = await actions.notify_overdue(session, now.date())
+            await session.commit()
+        if flagged:
+            _log.info("actions_overdue", flagged=flagged)
 
     async def _derive_now_and_then(self, now: datetime) -> None:
         """Indicator measurements from survey results, every few minutes."""
@@ -88,6 +118,11 @@ class Worker:
         )
         if removed:
             _log.info("webhook_deliveries_pruned", removed=removed)
+        async with self.sessionmaker() as session:
+            tokens = await prune_tokens(session, now)
+            await session.commit()
+        if tokens:
+            _log.info("access_tokens_pruned", removed=tokens)
 
     async def run_imports(self, stop: asyncio.Event) -> None:
         """Apply import jobs one at a time, beside the deliveries (a long file never holds

@@ -47,7 +47,7 @@ async def test_overview_groups_by_standard_with_icons_per_member_and_service(
         await make_org(session, "Outsider"),
     )
     partnership = await make_partnership(session, board, council)
-    ward = await make_service(session, board, "Ward Glas", code="WARD")
+    await make_service(session, board, "Ward Glas", code="WARD")
     framework = Framework(code="NSF", title={"en": "NSF"}, description={})
     session.add(framework)
     await session.flush()

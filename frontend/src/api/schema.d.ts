@@ -500,6 +500,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partnerships/{partnership_id}/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people who lead a partnership across its organisations
+         * @description Leads hear of every member's indicator signals and can agree joint actions. A lead whose organisation has left the partnership is no longer listed.
+         */
+        get: operations["listPartnershipLeads"];
+        put?: never;
+        /**
+         * Appoint a person from a member organisation to lead the partnership
+         * @description By an administrator of the person's own organisation, a current lead, or a platform administrator. The person must belong to that member organisation.
+         */
+        post: operations["addPartnershipLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/{partnership_id}/leads/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a person's appointment as a partnership lead (or step down) */
+        delete: operations["removePartnershipLead"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instruments": {
         parameters: {
             query?: never;
@@ -1307,6 +1348,384 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partnerships/{partnership_id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partnership's indicators side by side, grouped by standard
+         * @description For every indicator the partnership shares (common definitions and its members' own): each member organisation's and service's latest value, with the variation and assurance icons of its SPC chart (default settings), grouped by the standard served.
+         */
+        get: operations["getPartnershipIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Improvement actions of your partnerships, with filters
+         * @description Keyset-paginated. `overdue=true`: the due date has passed and the action is neither completed nor not taken forward. `organisation_id`: actions the organisation leads or supports (its part not declined). `status` may be repeated.
+         */
+        get: operations["listActions"];
+        put?: never;
+        /**
+         * Propose an improvement action
+         * @description Any person with a role in a member organisation of the partnership proposes, service users and carers included (their role is recorded, and the origin defaults to `service_user` for them). Evidence (campaign results, a question, an indicator, a published comment) must exist and be visible to you. Responsibilities, if named, have exactly one lead; each organisation is asked and accepts or declines its part. Sends `action.created` to the responsible organisations and the proposer's.
+         */
+        post: operations["createAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an action: responsibilities, evidence, supporters and what may come next */
+        get: operations["getAction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit an action's texts, standard or due date
+         * @description **Who decides.** Agreeing an action (`under_review → agreed`) is a partnership-level decision: administrators or managers of any organisation responsible for it (lead or supporting, not declined) and the partnership's appointed leads, and only once the lead organisation has accepted the lead part. Every other change of status, and editing the action, is decided by the lead organisation's administrators or managers; while there is no lead yet, by those of the responsible organisations, and while there are none, by those of any member organisation of the partnership. Platform administrators may do either. Service users, carers and staff propose, support and report progress, but do not change status. Closed actions cannot be edited.
+         */
+        patch: operations["updateAction"];
+        trace?: never;
+    };
+    "/api/v1/actions/{action_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an action to another status, with an explanation
+         * @description **Workflow.** `proposed → under_review → agreed → in_progress → completed`; from any open status `not_taken_forward`, which needs a public `reason` (for an action that came from a service user, a written reason of at least 20 characters). Any other move is refused with 409 and the statuses the action can move to. Each change is audited and appears in the timeline with its `explanation`; it notifies the proposer, owners, supporters and the responsible organisations' managers, and sends the `action.status_changed` webhook to each responsible organisation and the proposer's.
+         *
+         *     **Who decides.** Agreeing an action (`under_review → agreed`) is a partnership-level decision: administrators or managers of any organisation responsible for it (lead or supporting, not declined) and the partnership's appointed leads, and only once the lead organisation has accepted the lead part. Every other change of status, and editing the action, is decided by the lead organisation's administrators or managers; while there is no lead yet, by those of the responsible organisations, and while there are none, by those of any member organisation of the partnership. Platform administrators may do either. Service users, carers and staff propose, support and report progress, but do not change status. `If-Match` is optional here; when sent, a stale ETag gets 412.
+         */
+        post: operations["changeActionStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{action_id}/responsibilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a member organisation to lead or support an action
+         * @description By administrators or managers of any member organisation of the partnership; the organisation then accepts or declines. There is exactly one lead: a second is refused (409) unless the first declined. Notifies the organisation's managers and the owner named.
+         */
+        post: operations["addActionResponsibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{action_id}/responsibilities/{organisation_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept your organisation's part in an action (optionally naming its owner)
+         * @description By the organisation's administrators or managers. The owner must be a member of the organisation.
+         */
+        post: operations["acceptActionResponsibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{action_id}/responsibilities/{organisation_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline your organisation's part in an action, saying why
+         * @description By the organisation's administrators or managers; `note` is required. A declined lead leaves the action without a lead until another organisation is asked.
+         */
+        post: operations["declineActionResponsibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{action_id}/responsibilities/{organisation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the owner of your organisation's part
+         * @description By the organisation's administrators or managers; the owner must be a member of the organisation (null: no owner).
+         */
+        patch: operations["updateActionResponsibility"];
+        trace?: never;
+    };
+    "/api/v1/actions/{action_id}/supports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who supports an action, with their role */
+        get: operations["listActionSupports"];
+        put?: never;
+        /**
+         * Support an action (service users and carers; one support per person)
+         * @description Your role (service user or carer) is recorded, so the share of support from service users is shown. A second support by the same person is refused (409).
+         */
+        post: operations["addActionSupport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{action_id}/supports/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw your support */
+        delete: operations["removeActionSupport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{action_id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress updates of an action, oldest first */
+        get: operations["listActionUpdates"];
+        put?: never;
+        /**
+         * Report progress (a note and a percentage) for a responsible organisation
+         * @description By staff, managers or administrators of a responsible organisation that has accepted its part, while the action is agreed or in progress. Notifies the proposer, owners, supporters and the lead's managers.
+         */
+        post: operations["addActionUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{action_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to an action, oldest first: proposal, parts, status changes with their explanations, updates, support, PDSA stages */
+        get: operations["getActionTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{action_id}/pdsa-cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PDSA cycles of an action, in order */
+        get: operations["listPdsaCycles"];
+        put?: never;
+        /**
+         * Plan a PDSA cycle: objective, prediction and the indicator that will tell
+         * @description By staff, managers or administrators of a responsible organisation that has accepted its part, on an agreed or in-progress action, when no other cycle is open. The plan date (and later each stage's date) becomes a `pdsa` annotation on the indicator's chart for `organisation_id` (default: the lead organisation).
+         */
+        post: operations["createPdsaCycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pdsa-cycles/{cycle_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Record a PDSA cycle's do, study and act stages
+         * @description Stages in order, each with its notes and date (not before the previous stage). Act takes a `decision` (adopt, adapt, abandon) and, to adopt or adapt, may start the next cycle with `next_objective`. Each stage's date is annotated on the indicator's chart. By staff, managers or administrators of the cycle's organisation.
+         */
+        patch: operations["updatePdsaCycle"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/action-accountability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation's actions: led and supported, on time or overdue, speed of decision, share from service users, share completed
+         * @description Counts actions of the partnerships you can see in which the organisation has a part it has not declined.
+         */
+        get: operations["getOrganisationAccountability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/{partnership_id}/action-accountability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partnership's actions by status and standard, and which organisations carry them */
+        get: operations["getPartnershipAccountability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/{partnership_id}/action-accountability.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partnership's accountability view as CSV, one row per organisation */
+        get: operations["exportPartnershipAccountability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/{partnership_id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A printable report for a period: per NSF standard, the indicators with their SPC variation and assurance, and the actions behind them
+         * @description HTML, ready to print or save as PDF. Indicators are shown for each member organisation with measurements ending in the period; actions are those open in or decided during the period.
+         */
+        get: operations["getPartnershipReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/partnerships/{partnership_id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public "you said, we did" page of a partnership (no sign-in)
+         * @description Agreed, active and completed actions with their summaries and progress, and the reasons for those not taken forward, in English and Welsh. No personal data: no names, ids of people or email addresses.
+         */
+        get: operations["getPublicActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhook-subscriptions": {
         parameters: {
             query?: never;
@@ -1501,7 +1920,7 @@ export interface paths {
         };
         /**
          * Server-sent events: results, indicators and your notifications as they change
-         * @description `text/event-stream` with events `results` (a response arrived: refetch the campaign's results), `indicators` (measurements or annotations changed) and `notification`, each with a small JSON `data`, plus a comment every 15 s to keep proxies open. Changes reach the stream within about a second. `seconds` ends the stream after that long (browsers reconnect by themselves).
+         * @description `text/event-stream` with events `results` (a response arrived: refetch the campaign's results; `responses` is the count in the services you can see, or null while it is below the campaign's minimum cell size), `indicators` (measurements or annotations changed) and `notification`, each with a small JSON `data`, plus a comment every 15 s to keep proxies open. Changes reach the stream within about a second. `seconds` ends the stream after that long (browsers reconnect by themselves).
          */
         get: operations["getStream"];
         put?: never;
@@ -1844,6 +2263,34 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        /** ActionCreate */
+        ActionCreate: {
+            /**
+             * Partnership Id
+             * Format: uuid
+             */
+            partnership_id: string;
+            title: components["schemas"]["TitleText"];
+            description: components["schemas"]["BilingualText"];
+            /** @description The public "you said, we did" summary */
+            summary?: components["schemas"]["BilingualText"] | null;
+            /** @description Where it came from; defaults to `service_user` when a service user or carer proposes it, otherwise `staff` */
+            origin?: components["schemas"]["ActionOrigin"] | null;
+            /** Evidence */
+            evidence?: components["schemas"]["EvidenceIn"][];
+            /**
+             * Responsibilities
+             * @description Exactly one lead and any number supporting (or none yet)
+             */
+            responsibilities?: components["schemas"]["ResponsibilityIn"][];
+            /**
+             * Standard Id
+             * @description The NSF standard; defaults to that of a linked indicator
+             */
+            standard_id?: string | null;
+            /** Due Date */
+            due_date?: string | null;
+        };
         /**
          * ActionCreatedEvent
          * @description An improvement action was proposed or agreed.
@@ -1896,6 +2343,109 @@ export interface components {
             source: string;
         };
         /**
+         * ActionOrigin
+         * @enum {string}
+         */
+        ActionOrigin: "service_user" | "survey_finding" | "indicator_signal" | "staff";
+        /** ActionPage */
+        ActionPage: {
+            /** Items */
+            items: components["schemas"]["ActionRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /**
+             * Next
+             * @description The full URL of the next page; null on the last page
+             */
+            next: string | null;
+        };
+        /** ActionRead */
+        ActionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Partnership Id
+             * Format: uuid
+             */
+            partnership_id: string;
+            title: components["schemas"]["LocalText"];
+            description: components["schemas"]["LocalText"];
+            summary: components["schemas"]["LocalText"];
+            origin: components["schemas"]["ActionOrigin"];
+            status: components["schemas"]["ActionStatus"];
+            closure_reason: components["schemas"]["LocalText"] | null;
+            /** Standard Id */
+            standard_id: string | null;
+            /** Due Date */
+            due_date: string | null;
+            /**
+             * Overdue
+             * @description Due date passed and not completed or not taken forward
+             */
+            overdue: boolean;
+            /**
+             * Progress
+             * @description Percentage of the latest update, 0-100
+             */
+            progress: number;
+            /** Proposed By Id */
+            proposed_by_id: string | null;
+            /** Proposer Role */
+            proposer_role: string;
+            /**
+             * Proposer Organisation Id
+             * Format: uuid
+             */
+            proposer_organisation_id: string;
+            /** Evidence */
+            evidence: components["schemas"]["EvidenceRead"][];
+            /** Responsibilities */
+            responsibilities: components["schemas"]["ResponsibilityRead"][];
+            /** Support Count */
+            support_count: number;
+            /** Service User Support Count */
+            service_user_support_count: number;
+            /**
+             * Service User Support Share
+             * @description Share of supporters who are service users (0-1); null with no supporters
+             */
+            service_user_support_share: number | null;
+            /** Supported By Me */
+            supported_by_me: boolean;
+            /**
+             * Allowed Transitions
+             * @description Statuses the action may move to next (whoever you are)
+             */
+            allowed_transitions: components["schemas"]["ActionStatus"][];
+            /** Decided At */
+            decided_at: string | null;
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * ActionStatus
+         * @enum {string}
+         */
+        ActionStatus: "proposed" | "under_review" | "agreed" | "in_progress" | "completed" | "not_taken_forward";
+        /**
          * ActionStatusChangedEvent
          * @description An improvement action moved to another status.
          */
@@ -1942,6 +2492,16 @@ export interface components {
              * @example in_progress
              */
             status: string;
+        };
+        /** ActionUpdatePatch */
+        ActionUpdatePatch: {
+            title?: components["schemas"]["TitleText"] | null;
+            description?: components["schemas"]["BilingualText"] | null;
+            summary?: components["schemas"]["BilingualText"] | null;
+            /** Standard Id */
+            standard_id?: string | null;
+            /** Due Date */
+            due_date?: string | null;
         };
         /**
          * ActorType
@@ -2203,6 +2763,16 @@ export interface components {
             request_id: string | null;
             /** Client Address */
             client_address: string | null;
+        };
+        /**
+         * BilingualText
+         * @description Longer text in English, and in Welsh when written.
+         */
+        BilingualText: {
+            /** En */
+            en: string;
+            /** Cy */
+            cy?: string | null;
         };
         /** Body_issueToken */
         Body_issueToken: {
@@ -2742,6 +3312,56 @@ export interface components {
          * @enum {string}
          */
         Direction: "higher_is_better" | "lower_is_better" | "neutral";
+        /**
+         * EvidenceIn
+         * @description What an action rests on: a campaign's results, one question of them, an indicator, or
+         *     a moderated (published) free-text comment. Each must exist and be visible to you.
+         */
+        EvidenceIn: {
+            kind: components["schemas"]["EvidenceKind"];
+            /**
+             * Campaign Id
+             * @description For `campaign_result` and `question`
+             */
+            campaign_id?: string | null;
+            /**
+             * Question Key
+             * @description For `question`
+             */
+            question_key?: string | null;
+            /**
+             * Indicator Id
+             * @description For `indicator`
+             */
+            indicator_id?: string | null;
+            /**
+             * Answer Id
+             * @description For `comment`: a published free-text answer
+             */
+            answer_id?: string | null;
+        };
+        /**
+         * EvidenceKind
+         * @enum {string}
+         */
+        EvidenceKind: "campaign_result" | "question" | "indicator" | "comment";
+        /** EvidenceRead */
+        EvidenceRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["EvidenceKind"];
+            /** Campaign Id */
+            campaign_id: string | null;
+            /** Question Key */
+            question_key: string | null;
+            /** Indicator Id */
+            indicator_id: string | null;
+            /** Answer Id */
+            answer_id: string | null;
+        };
         /** FrameworkRead */
         FrameworkRead: {
             /**
@@ -2964,6 +3584,15 @@ export interface components {
              */
             organisation_id?: string | null;
         };
+        /** IndicatorLatest */
+        IndicatorLatest: {
+            indicator: components["schemas"]["IndicatorRead"];
+            /**
+             * Units
+             * @description Empty when nothing is measured yet
+             */
+            units: components["schemas"]["IndicatorUnitLatest"][];
+        };
         /** IndicatorPage */
         IndicatorPage: {
             /** Items */
@@ -3070,6 +3699,47 @@ export interface components {
             rule: "outside_limits" | "trend" | "two_of_three" | "shift";
             /** Value */
             value: number;
+        };
+        /**
+         * IndicatorUnitLatest
+         * @description One organisation's or service's series of an indicator: its latest value and icons.
+         */
+        IndicatorUnitLatest: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Organisation Name */
+            organisation_name: string;
+            /** Service Id */
+            service_id: string | null;
+            /** Service Name */
+            service_name: string | null;
+            /**
+             * Latest Period Start
+             * Format: date
+             */
+            latest_period_start: string;
+            /**
+             * Latest Period End
+             * Format: date
+             */
+            latest_period_end: string;
+            /** Latest Value */
+            latest_value: number;
+            /**
+             * Points
+             * @description Points on the chart the icons come from
+             */
+            points: number;
+            /**
+             * Variation
+             * @description As in the chart: common_cause, special_cause_...
+             */
+            variation: string | null;
+            /** Assurance */
+            assurance: ("consistently_passing" | "consistently_failing" | "hit_and_miss") | null;
         };
         /** IngestMeasurementItem */
         IngestMeasurementItem: {
@@ -3466,6 +4136,13 @@ export interface components {
          * @enum {string}
          */
         Language: "en" | "cy";
+        /** LocalText */
+        LocalText: {
+            /** En */
+            en?: string | null;
+            /** Cy */
+            cy?: string | null;
+        };
         /**
          * LocalizedText
          * @description The same text in each language the instrument declares.
@@ -3737,6 +4414,54 @@ export interface components {
             value: string;
             label: components["schemas"]["LocalizedText"];
         };
+        /** OrganisationAccountability */
+        OrganisationAccountability: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Organisation Name */
+            organisation_name: string;
+            /**
+             * Leads
+             * @description Actions it leads (lead part not declined)
+             */
+            leads: number;
+            /**
+             * Supports
+             * @description Actions it supports (supporting part not declined)
+             */
+            supports: number;
+            /** Pending Acceptance */
+            pending_acceptance: number;
+            /**
+             * On Time
+             * @description Open actions not overdue
+             */
+            on_time: number;
+            /** Overdue */
+            overdue: number;
+            /** Completed */
+            completed: number;
+            /** Not Taken Forward */
+            not_taken_forward: number;
+            /**
+             * Median Days To Decision
+             * @description Median days from proposal to agreed or not taken forward
+             */
+            median_days_to_decision: number | null;
+            /**
+             * Share From Service Users
+             * @description Share of its actions that came from service users (0-1)
+             */
+            share_from_service_users: number | null;
+            /**
+             * Share Completed
+             * @description Share of its actions completed (0-1)
+             */
+            share_completed: number | null;
+        };
         /** OrganisationCreate */
         OrganisationCreate: {
             /**
@@ -3867,6 +4592,26 @@ export interface components {
              */
             completed_on: string;
         };
+        /** PartnershipAccountability */
+        PartnershipAccountability: {
+            /**
+             * Partnership Id
+             * Format: uuid
+             */
+            partnership_id: string;
+            /** Total */
+            total: number;
+            /** Overdue */
+            overdue: number;
+            /** By Status */
+            by_status: {
+                [key: string]: number;
+            };
+            /** By Standard */
+            by_standard: components["schemas"]["StandardCount"][];
+            /** Organisations */
+            organisations: components["schemas"]["OrganisationAccountability"][];
+        };
         /** PartnershipCreate */
         PartnershipCreate: {
             /**
@@ -3886,6 +4631,65 @@ export interface components {
              * @description Founding member organisations
              */
             organisation_ids?: string[];
+        };
+        /**
+         * PartnershipIndicatorsRead
+         * @description A partnership's indicators side by side, grouped by the standard they serve.
+         */
+        PartnershipIndicatorsRead: {
+            /**
+             * Partnership Id
+             * Format: uuid
+             */
+            partnership_id: string;
+            /** Standards */
+            standards: components["schemas"]["StandardIndicators"][];
+        };
+        /** PartnershipLeadAdd */
+        PartnershipLeadAdd: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The member organisation the lead comes from
+             */
+            organisation_id: string;
+        };
+        /** PartnershipLeadRead */
+        PartnershipLeadRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Partnership Id
+             * Format: uuid
+             */
+            partnership_id: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Display Name */
+            display_name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Organisation Name */
+            organisation_name: string;
+            /**
+             * Appointed At
+             * Format: date-time
+             */
+            appointed_at: string;
         };
         /** PartnershipMemberAdd */
         PartnershipMemberAdd: {
@@ -4000,6 +4804,120 @@ export interface components {
             /** New Password */
             new_password: string;
         };
+        /** PdsaCreate */
+        PdsaCreate: {
+            /** Objective */
+            objective: string;
+            /** Prediction */
+            prediction: string;
+            /**
+             * Indicator Id
+             * @description The indicator that will tell whether it is an improvement
+             */
+            indicator_id?: string | null;
+            /**
+             * Organisation Id
+             * @description Whose chart of the indicator (a responsible organisation; default the lead)
+             */
+            organisation_id?: string | null;
+            /** Service Id */
+            service_id?: string | null;
+            /**
+             * Planned On
+             * Format: date
+             * @description When the cycle starts: annotated on the chart
+             */
+            planned_on: string;
+        };
+        /**
+         * PdsaDecision
+         * @enum {string}
+         */
+        PdsaDecision: "adopt" | "adapt" | "abandon";
+        /** PdsaRead */
+        PdsaRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Action Id
+             * Format: uuid
+             */
+            action_id: string;
+            /** Number */
+            number: number;
+            /** Objective */
+            objective: string;
+            /** Prediction */
+            prediction: string;
+            /** Indicator Id */
+            indicator_id: string | null;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Service Id */
+            service_id: string | null;
+            /**
+             * Planned On
+             * Format: date
+             */
+            planned_on: string;
+            /** Do Notes */
+            do_notes: string | null;
+            /** Done On */
+            done_on: string | null;
+            /** Study Notes */
+            study_notes: string | null;
+            /** Studied On */
+            studied_on: string | null;
+            decision: components["schemas"]["PdsaDecision"] | null;
+            /** Act Notes */
+            act_notes: string | null;
+            /** Acted On */
+            acted_on: string | null;
+            /** Next Cycle Id */
+            next_cycle_id: string | null;
+            /**
+             * Stage
+             * @description plan, do, study, act or done
+             */
+            stage: string;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * PdsaUpdate
+         * @description Record the next stages; each stage's date becomes an annotation on the chart.
+         */
+        PdsaUpdate: {
+            /** Do Notes */
+            do_notes?: string | null;
+            /** Done On */
+            done_on?: string | null;
+            /** Study Notes */
+            study_notes?: string | null;
+            /** Studied On */
+            studied_on?: string | null;
+            decision?: components["schemas"]["PdsaDecision"] | null;
+            /** Act Notes */
+            act_notes?: string | null;
+            /** Acted On */
+            acted_on?: string | null;
+            /**
+             * Next Objective
+             * @description With `decision` adopt or adapt: starts the next cycle with this objective (and the same prediction, indicator and chart)
+             */
+            next_objective?: string | null;
+        };
         /** PeriodResult */
         PeriodResult: {
             /**
@@ -4010,6 +4928,87 @@ export interface components {
             responses: components["schemas"]["ResponseCounts"];
             /** Questions */
             questions: components["schemas"]["QuestionResult"][];
+        };
+        /** ProgressUpdateCreate */
+        ProgressUpdateCreate: {
+            /**
+             * Organisation Id
+             * @description The responsible organisation you write for (needed when you are in more than one)
+             */
+            organisation_id?: string | null;
+            note: components["schemas"]["BilingualText"];
+            /** Percent */
+            percent: number;
+        };
+        /** ProgressUpdateRead */
+        ProgressUpdateRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Action Id
+             * Format: uuid
+             */
+            action_id: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Author Id */
+            author_id: string | null;
+            note: components["schemas"]["LocalText"];
+            /** Percent */
+            percent: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** PublicAction */
+        PublicAction: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            title: components["schemas"]["LocalText"];
+            /** @description "You said, we did" */
+            summary: components["schemas"]["LocalText"];
+            origin: components["schemas"]["ActionOrigin"];
+            status: components["schemas"]["ActionStatus"];
+            /** Progress */
+            progress: number;
+            /** Due Date */
+            due_date: string | null;
+            /** Overdue */
+            overdue: boolean;
+            reason_not_taken_forward: components["schemas"]["LocalText"] | null;
+            /** Organisations */
+            organisations: components["schemas"]["PublicResponsibility"][];
+            /** Updates */
+            updates: components["schemas"]["PublicUpdate"][];
+            /** Support Count */
+            support_count: number;
+            /** Service User Support Share */
+            service_user_support_share: number | null;
+        };
+        /**
+         * PublicActionsPage
+         * @description A partnership's "you said, we did" page: no names, ids of people or emails.
+         */
+        PublicActionsPage: {
+            partnership_name: components["schemas"]["LocalText"];
+            /** Actions */
+            actions: components["schemas"]["PublicAction"][];
+        };
+        /** PublicResponsibility */
+        PublicResponsibility: {
+            organisation_name: components["schemas"]["LocalText"];
+            role: components["schemas"]["ResponsibilityRole"];
         };
         /**
          * PublicSurvey
@@ -4044,6 +5043,18 @@ export interface components {
              */
             closes_at: string;
             content: components["schemas"]["InstrumentContent"];
+        };
+        /** PublicUpdate */
+        PublicUpdate: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            organisation_name: components["schemas"]["LocalText"];
+            note: components["schemas"]["LocalText"];
+            /** Percent */
+            percent: number;
         };
         /** Question */
         Question: {
@@ -4256,6 +5267,74 @@ export interface components {
              */
             type: "response.updated";
             data: components["schemas"]["ResponseEventData"];
+        };
+        /** ResponsibilityDecision */
+        ResponsibilityDecision: {
+            /**
+             * Owner Id
+             * @description Accepting: the owner of your part (a member of your org)
+             */
+            owner_id?: string | null;
+            /**
+             * Note
+             * @description Why (required when declining)
+             */
+            note?: string | null;
+        };
+        /** ResponsibilityIn */
+        ResponsibilityIn: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description A member organisation of the partnership
+             */
+            organisation_id: string;
+            role: components["schemas"]["ResponsibilityRole"];
+            /**
+             * Owner Id
+             * @description The person who owns the organisation's part (a member of it)
+             */
+            owner_id?: string | null;
+        };
+        /** ResponsibilityRead */
+        ResponsibilityRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Organisation Name */
+            organisation_name: string;
+            role: components["schemas"]["ResponsibilityRole"];
+            state: components["schemas"]["ResponsibilityState"];
+            /** Owner Id */
+            owner_id: string | null;
+            /** Decision Note */
+            decision_note: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * ResponsibilityRole
+         * @enum {string}
+         */
+        ResponsibilityRole: "lead" | "supporting";
+        /**
+         * ResponsibilityState
+         * @enum {string}
+         */
+        ResponsibilityState: "pending" | "accepted" | "declined";
+        /** ResponsibilityUpdate */
+        ResponsibilityUpdate: {
+            /** Owner Id */
+            owner_id?: string | null;
         };
         /** ResultCellRead */
         ResultCellRead: {
@@ -4539,6 +5618,27 @@ export interface components {
             /** Is Active */
             is_active?: boolean | null;
         };
+        /** StandardCount */
+        StandardCount: {
+            /** Standard Id */
+            standard_id: string | null;
+            /** Standard Code */
+            standard_code: string | null;
+            standard_title: components["schemas"]["LocalText"] | null;
+            /** Total */
+            total: number;
+            /** By Status */
+            by_status: {
+                [key: string]: number;
+            };
+        };
+        /** StandardIndicators */
+        StandardIndicators: {
+            /** @description None: indicators serving no standard */
+            standard: components["schemas"]["StandardRead"] | null;
+            /** Indicators */
+            indicators: components["schemas"]["IndicatorLatest"][];
+        };
         /** StandardRead */
         StandardRead: {
             /**
@@ -4556,6 +5656,17 @@ export interface components {
             /** Number */
             number: number;
             title: components["schemas"]["LocalizedText"];
+        };
+        /** StatusChange */
+        StatusChange: {
+            status: components["schemas"]["ActionStatus"];
+            /**
+             * Explanation
+             * @description Why: shown in the action's timeline
+             */
+            explanation: string;
+            /** @description For `not_taken_forward`: the public reason (required; for a service user's proposal at least 20 characters) */
+            reason?: components["schemas"]["BilingualText"] | null;
         };
         /** SubmissionCreate */
         SubmissionCreate: {
@@ -4605,6 +5716,113 @@ export interface components {
              * @description As stored: the day only, for anonymous surveys
              */
             submitted_at: string;
+        };
+        /** SupportPage */
+        SupportPage: {
+            /** Items */
+            items: components["schemas"]["SupportRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /**
+             * Next
+             * @description The full URL of the next page; null on the last page
+             */
+            next: string | null;
+        };
+        /** SupportRead */
+        SupportRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Action Id
+             * Format: uuid
+             */
+            action_id: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Supporter Role */
+            supporter_role: string;
+            /**
+             * Supporter Organisation Id
+             * Format: uuid
+             */
+            supporter_organisation_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** TimelineEntry */
+        TimelineEntry: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @description proposed, status_changed, responsibility_added, responsibility_accepted, responsibility_declined, update, supported, pdsa_planned, pdsa_do, pdsa_study, pdsa_act
+             * @example status_changed
+             */
+            kind: string;
+            /** From Status */
+            from_status: string | null;
+            /** To Status */
+            to_status: string | null;
+            /** Explanation */
+            explanation: string | null;
+            /** Organisation Id */
+            organisation_id: string | null;
+            /** Actor Id */
+            actor_id: string | null;
+            /** Record Id */
+            record_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+        };
+        /** TimelinePage */
+        TimelinePage: {
+            /** Items */
+            items: components["schemas"]["TimelineEntry"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /**
+             * Next
+             * @description The full URL of the next page; null on the last page
+             */
+            next: string | null;
+        };
+        /**
+         * TitleText
+         * @description A title in the partnership's languages: English always, Welsh when written.
+         */
+        TitleText: {
+            /**
+             * En
+             * @example Evening appointments at the CMHT
+             */
+            en: string;
+            /**
+             * Cy
+             * @example Apwyntiadau gyda'r nos yn y TIMC
+             */
+            cy?: string | null;
         };
         /** TokenResponse */
         TokenResponse: {
@@ -7896,6 +9114,210 @@ export interface operations {
             path: {
                 partnership_id: string;
                 organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPartnershipLeads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipLeadRead"][];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addPartnershipLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipLeadAdd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipLeadRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removePartnershipLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+                user_id: string;
             };
             cookie?: never;
         };
@@ -11830,6 +13252,1810 @@ export interface operations {
             };
             /** @description Body sent in a media type this operation does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnershipIndicators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipIndicatorsRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listActions: {
+        parameters: {
+            query?: {
+                partnership_id?: string | null;
+                organisation_id?: string | null;
+                status?: components["schemas"]["ActionStatus"][] | null;
+                standard_id?: string | null;
+                origin?: components["schemas"]["ActionOrigin"] | null;
+                overdue?: boolean | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string | null;
+                /** @description Sort field, `-` prefix for descending. One of: -created_at, -updated_at, created_at, updated_at */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                "If-Match"?: string | null;
+            };
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionUpdatePatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you read it (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeActionStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                "If-Match"?: string | null;
+            };
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you read it (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addActionResponsibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsibilityIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptActionResponsibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: string;
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsibilityDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declineActionResponsibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: string;
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsibilityDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateActionResponsibility: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                "If-Match"?: string | null;
+            };
+            path: {
+                action_id: string;
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsibilityUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you read it (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listActionSupports: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string | null;
+                /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportPage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addActionSupport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeActionSupport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listActionUpdates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressUpdateRead"][];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addActionUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressUpdateCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressUpdateRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getActionTimeline: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string | null;
+                /** @description Sort field, `-` prefix for descending. One of: -occurred_at, occurred_at */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPdsaCycles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PdsaRead"][];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPdsaCycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PdsaCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PdsaRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePdsaCycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                "If-Match"?: string | null;
+            };
+            path: {
+                cycle_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PdsaUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PdsaRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you read it (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganisationAccountability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationAccountability"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnershipAccountability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipAccountability"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPartnershipAccountability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnershipReport: {
+        parameters: {
+            query: {
+                period_start: string;
+                period_end: string;
+            };
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicActionsPage"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
