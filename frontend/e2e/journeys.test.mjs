@@ -779,4 +779,257 @@ describe('Gwella in a real browser', () => {
       }
     }, PHONE);
   });
+
+  test('an open results dashboard shows a response sent from another page, live, without reload', TIMEOUT, async () => {
+    const manager = await apiToken('manager@demo.gwella.test');
+    const campaign = await demoCampaign(manager);
+    const links = await apiCall(manager, 'GET', `/api/v1/campaigns/${campaign.id}/links`);
+    const link = links[0];
+    assert.ok(link?.public_token, 'the campaign has a public link');
+    // Enough answers in one service that its count is shown (the campaign hides numbers under 5).
+    for (let i = 0; i < 5; i += 1) {
+      const answer = await fetch(`${app.baseUrl}/api/v1/public/surveys/${link.public_token}/responses`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ submission_id: crypto.randomUUID(), language: 'en', answers: { involved: String(4 + (i % 2)), has_care_plan: 'yes', plan_useful: 7 } }),
+      });
+      assert.equal(answer.status, 201);
+    }
+    const manager2 = await openBrowser();
+    try {
+      const dashboard = manager2.page;
+      await signIn(dashboard, app.baseUrl, 'manager@demo.gwella.test');
+      await visit(dashboard, `/campaigns/${campaign.id}`, 'campaign page');
+      await dashboard.getByRole('link', { name: 'See the live results' }).click();
+      await dashboard.getByRole('heading', { level: 1, name: `Results: ${campaign.name}` }).waitFor();
+      await settled(dashboard);
+      await dashboard.getByLabel('Whose results').selectOption(`service:${link.service_id}`);
+      await dashboard.waitForURL(/scope=service/);
+      await settled(dashboard);
+      const count = dashboard.getByTestId('results-responses');
+      await dashboard.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="results-responses"]')?.textContent?.trim() ?? ''));
+      const before = Number((await count.innerText()).trim());
+      assert.ok(before >= 5, `the service's count is shown (${before})`);
+      assert.ok(await dashboard.getByTestId('bar-chart').count() > 0, 'questions are drawn as charts');
+      await dashboard.getByText('Show as a table').first().click();
+      await checkAccessibility(dashboard, 'results dashboard');
+      await screenshot(dashboard, 'results-desktop');
+      /** @type {string[]} */
+      const navigations = [];
+      dashboard.on('framenavigated', (frame) => {
+        if (frame === dashboard.mainFrame()) navigations.push(frame.url());
+      });
+
+      // Meanwhile, someone answers on the public survey page in another browser.
+      await withBrowser(async ({ page }) => {
+        await visit(page, `/s/${link.public_token}`, 'public survey');
+        await page.getByLabel('Agree', { exact: true }).check();
+        await page.getByLabel('No', { exact: true }).check();
+        await page.getByRole('button', { name: 'Send my answers' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
+      });
+
+      // The open dashboard shows the new count by itself, within seconds, without a reload.
+      await count.getByText(String(before + 1), { exact: true }).waitFor({ timeout: 15_000 });
+      await dashboard.getByTestId('results-live').getByText(/Updated live/).waitFor();
+      assert.deepEqual(navigations, [], 'the dashboard was not reloaded');
+      assert.deepEqual(manager2.pageErrors, [], 'the dashboard threw JavaScript errors');
+    } finally {
+      await manager2.close();
+    }
+  });
+
+  test('the indicators overview and an SPC chart page show signals in words and icons, with a table and annotations', TIMEOUT, async () => {
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
+      await visit(page, '/indicators', 'indicators index');
+      await page.getByTestId('indicator-partnerships').getByRole('link').first().click();
+      await page.getByRole('heading', { level: 1, name: /^Indicators: / }).waitFor();
+      await settled(page);
+      await page.getByRole('heading', { level: 2, name: /Standard 2: Service user and carer empowerment/ }).waitFor();
+      assert.ok(await page.locator('[data-variation]').count() > 0, 'variation icons are shown');
+      await checkAccessibility(page, 'indicators overview');
+      await screenshot(page, 'indicators-overview-desktop');
+
+      const card = page.getByTestId('indicator-card').filter({ hasText: 'Median days from referral to assessment' });
+      await card.getByRole('link').first().click();
+      await page.getByRole('heading', { level: 1, name: 'Median days from referral to assessment' }).waitFor();
+      await settled(page);
+      await page.getByTestId('spc-chart').waitFor();
+      assert.ok(await page.locator('[data-testid="spc-chart"] [data-marker="concern"]').count() > 0, 'concerning points are marked');
+      await page.getByTestId('spc-summary').getByText(/Special cause: concerning/).waitFor();
+      await page.getByText('Show the chart as a table').click();
+      await page.getByTestId('spc-table').waitFor();
+
+      // Annotate the chart; the note is numbered on the axis and listed.
+      const form = page.getByTestId('annotation-form');
+      await form.getByRole('button', { name: 'Add the annotation' }).click();
+      await form.locator('.nhsuk-error-summary').getByText('Enter the date of the annotation').waitFor();
+      const rows = await page.locator('[data-testid="spc-table"] tbody tr').count();
+      assert.ok(rows >= 12, `the table has every point (${rows})`);
+      await form.getByLabel('Date').fill('2025-06-15');
+      await form.getByLabel('Note in English').fill('New triage clinic opened');
+      await form.getByRole('button', { name: 'Add the annotation' }).click();
+      await page.getByText('The annotation has been added to the chart.').waitFor();
+      await page.getByTestId('annotation-list').getByText('New triage clinic opened').waitFor();
+      await page.locator('[data-testid="spc-annotation"]').first().waitFor();
+      await checkAccessibility(page, 'SPC chart page');
+      await screenshot(page, 'spc-chart-desktop');
+
+      await visit(page, '/notifications', 'notifications');
+    });
+  });
+  test('a service user proposes an improvement from a survey result; two organisations take it on; progress and a PDSA cycle reach the public page and the chart', TIMEOUT, async () => {
+    const manager = await apiToken('manager@demo.gwella.test');
+    const campaign = await demoCampaign(manager);
+    const me = await apiCall(manager, 'GET', '/api/v1/users/me');
+    const board = me.memberships[0].organisation_id;
+    const partnerships = await apiCall(manager, 'GET', '/api/v1/partnerships');
+    const partnership = partnerships.items[0];
+    const members = await apiCall(manager, 'GET', `/api/v1/partnerships/${partnership.id}/members`);
+    const council = members.items.find((/** @type {{ organisation_name: string }} */ m) => m.organisation_name.includes('City Council'));
+    assert.ok(council, 'the council is in the demo partnership');
+    const title = `Ask people what they want from their care plan ${Date.now()}`;
+    /** @type {string} */
+    let actionId = '';
+    // Answers through the campaign's public link, so that the results have a question to act on.
+    const links = await apiCall(manager, 'GET', `/api/v1/campaigns/${campaign.id}/links`);
+    const surveyToken = links[0].public_token;
+    for (const involved of ['2', '1']) {
+      const answer = await fetch(`${app.baseUrl}/api/v1/public/surveys/${surveyToken}/responses`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ submission_id: crypto.randomUUID(), language: 'en', answers: { involved, has_care_plan: 'no' } }),
+      });
+      assert.equal(answer.status, 201, await answer.text());
+    }
+
+    // 1. A service user proposes from a result of the survey, in one click.
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'serviceuser@demo.gwella.test');
+      await page.goto(`${app.baseUrl}/campaigns/${campaign.id}/results`);
+      await settled(page);
+      await page.locator('[data-question="involved"] [data-testid="propose-action"]').click();
+      await page.getByRole('heading', { level: 1, name: 'Propose an improvement' }).waitFor();
+      await settled(page);
+      await page.getByTestId('proposal-evidence').getByText('"involved"', { exact: false }).waitFor();
+      await page.getByRole('button', { name: 'Send the proposal' }).click();
+      await page.locator('.nhsuk-error-summary').getByText('Enter a title in English.').waitFor();
+      await checkAccessibility(page, 'propose an improvement, with errors');
+      await page.getByLabel('Title (English)').fill(title);
+      await page.getByLabel('Title (Welsh, optional)').fill('Gofyn i bobl beth maen nhw eisiau o’u cynllun gofal');
+      await page.getByLabel('What should change, and why (English)').fill('I was not asked what I wanted in my care plan.');
+      assert.equal(await page.getByLabel("A service user's proposal").isChecked(), true, 'origin defaults to the service user');
+      await page.getByRole('button', { name: 'Send the proposal' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await settled(page);
+      actionId = new URL(page.url()).pathname.split('/').pop() ?? '';
+      await page.getByTestId('evidence').getByText('"involved"', { exact: false }).waitFor();
+      await page.getByRole('button', { name: 'Support this proposal' }).click();
+      await page.getByTestId('support-count').getByText('Supporters: 1 (100% from service users)').waitFor();
+      await checkAccessibility(page, 'action page (service user)');
+      await screenshot(page, 'action-service-user');
+    });
+    assert.match(actionId, /^[0-9a-f-]{36}$/);
+
+    // 2. The health board is asked to lead and the council to support; each accepts in the browser.
+    await apiCall(manager, 'POST', `/api/v1/actions/${actionId}/responsibilities`, { organisation_id: board, role: 'lead' });
+    await apiCall(manager, 'POST', `/api/v1/actions/${actionId}/responsibilities`, { organisation_id: council.organisation_id, role: 'supporting' });
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'council@demo.gwella.test');
+      await visit(page, `/actions/${actionId}`, 'action page (council manager)');
+      const part = page.locator('[data-testid="responsibility"]', { hasText: 'City Council' });
+      await part.getByRole('button', { name: 'Accept this part' }).click();
+      await part.getByText('Accepted', { exact: true }).waitFor();
+    });
+
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
+      await visit(page, `/actions/${actionId}`, 'action page (health board manager)');
+      const part = page.locator('[data-testid="responsibility"]', { hasText: 'Health Board' });
+      await part.getByLabel('Owner').selectOption({ label: 'Morgan Manager' });
+      await part.getByRole('button', { name: 'Accept this part' }).click();
+      await part.getByText('Accepted', { exact: true }).waitFor();
+      await part.getByText('You', { exact: true }).waitFor();
+
+      // 3. Status: under review, then agreed, then in progress; each explained.
+      for (const [status, why] of [
+        ['Under review', 'The forum raised it at the partnership meeting.'],
+        ['Agreed', 'Both organisations will change how care plans are written.'],
+        ['In progress', 'Training for care coordinators starts this month.'],
+      ]) {
+        const form = page.getByTestId('status-form');
+        await form.getByLabel(status, { exact: true }).check();
+        await form.getByLabel('Explanation').fill(why);
+        await form.getByRole('button', { name: 'Change the status' }).click();
+        await page.getByText(`The action is now: ${status}.`).waitFor();
+      }
+      await page.locator('[data-kind="status_changed"]', { hasText: 'Training for care coordinators' }).waitFor();
+
+      // 4. Progress with a percentage.
+      await page.getByText('Report progress').click();
+      const update = page.getByTestId('update-form');
+      await update.getByLabel('What has happened (English)').fill('Care coordinators now ask what matters before writing the plan.');
+      await update.getByLabel('Progress (percentage)').fill('60');
+      await update.getByRole('button', { name: 'Save the update' }).click();
+      await page.getByTestId('update').getByText('Care coordinators now ask what matters before writing the plan.').waitFor();
+
+      // 5. A PDSA cycle, planned against the indicator and completed.
+      await page.getByText('Plan a new cycle').click();
+      const plan = page.getByTestId('pdsa-plan-form');
+      await plan.getByLabel('Objective').fill('Ask three questions before each care plan review.');
+      await plan.getByLabel('Prediction').fill('More people say they were involved.');
+      await plan.getByLabel('Indicator that will tell (optional)').selectOption({ label: 'SU-INVOLVED: Service users who felt involved in decisions about their care' });
+      await plan.getByRole('button', { name: 'Plan the cycle' }).click();
+      const stage = page.getByTestId('pdsa-stage-form');
+      await stage.getByLabel('What happened').fill('Two teams tried the questions for a month.');
+      await stage.getByRole('button', { name: 'Save this stage' }).click();
+      await stage.getByLabel('Results against the prediction').fill('Involvement rose on the chart, as predicted.');
+      await stage.getByRole('button', { name: 'Save this stage' }).click();
+      await stage.getByLabel('Adopt', { exact: true }).check();
+      await stage.getByLabel('What you decided, and why').fill('Adopt it in every team.');
+      await stage.getByRole('button', { name: 'Save this stage' }).click();
+      await page.locator('[data-testid="pdsa-cycle"][data-stage="done"]').waitFor();
+      await checkAccessibility(page, 'action page with a finished PDSA cycle');
+      await screenshot(page, 'action-manager');
+
+      // 6. The cycle is annotated on the indicator's chart.
+      await page.getByTestId('pdsa-chart-link').first().click();
+      await settled(page);
+      await page.getByTestId('annotation-list').getByText(/PDSA 1/).first().waitFor();
+      await page.getByTestId('propose-action').waitFor();
+
+      // 7. The accountability views.
+      await visit(page, `/partnerships/${partnership.id}/actions/accountability`, 'partnership accountability');
+      await page.getByTestId('organisations-table').getByText('Abermor City Council Adult Social Services').waitFor();
+      await visit(page, `/organisations/${board}/actions/accountability`, 'organisation accountability');
+      await visit(page, `/actions?view=columns`, 'actions board, columns');
+      await page.locator('[data-status="in_progress"]').getByText(title).waitFor();
+    });
+
+    // The public summary ("you said, we did") is written by the lead organisation.
+    const current = await apiCall(manager, 'GET', `/api/v1/actions/${actionId}`);
+    const patched = await fetch(`${app.baseUrl}/api/v1/actions/${actionId}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${manager}`, 'Content-Type': 'application/json', 'If-Match': `"${current.version}"` },
+      body: JSON.stringify({ summary: { en: 'You said you were not asked; care plans now start with what matters to you.', cy: 'Dywedoch na ofynnwyd i chi; mae cynlluniau gofal nawr yn dechrau gyda’r hyn sy’n bwysig i chi.' } }),
+    });
+    assert.equal(patched.status, 200, await patched.text());
+
+    // 8. Anyone, without signing in, sees it on the public page, in English and in Welsh.
+    await withBrowser(async ({ page }) => {
+      await visit(page, `/public/partnerships/${partnership.id}`, 'public "you said, we did" page');
+      const card = page.getByTestId('public-doing').locator('[data-testid="public-action"]', { hasText: title });
+      await card.getByText('care plans now start with what matters to you', { exact: false }).waitFor();
+      await card.getByText('Care coordinators now ask what matters before writing the plan.').waitFor({ state: 'attached' });
+      await card.getByText('60%').first().waitFor();
+      const text = await page.locator('main').innerText();
+      assert.ok(!text.includes('Sam Service-User') && !text.includes('Morgan Manager') && !text.includes('@demo.gwella.test'), 'no personal data on the public page');
+      await screenshot(page, 'public-you-said-we-did');
+      await page.getByRole('button', { name: 'Cymraeg' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Dywedoch chi, gwnaethom ni' }).waitFor();
+      await page.getByText('Gofyn i bobl beth maen nhw eisiau o’u cynllun gofal').waitFor();
+      await checkAccessibility(page, 'public page in Welsh');
+    }, PHONE);
+  });
 });

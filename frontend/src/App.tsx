@@ -32,6 +32,15 @@ import { UserDetailPage } from './pages/admin/UserDetailPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { ImportJobPage, ImportsPage } from './pages/imports/ImportsPage';
 import { canImport } from './pages/imports/importsApi';
+import { ResultsPage } from './pages/results/ResultsPage';
+import { IndicatorChartPage } from './pages/indicators/IndicatorChartPage';
+import { IndicatorsIndexPage, IndicatorsOverviewPage } from './pages/indicators/IndicatorsOverviewPage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { ActionsBoardPage } from './pages/actions/ActionsBoardPage';
+import { ActionPage } from './pages/actions/ActionPage';
+import { ProposeActionPage } from './pages/actions/ProposeActionPage';
+import { OrganisationAccountabilityPage, PartnershipAccountabilityPage } from './pages/actions/AccountabilityPages';
+import { PublicActionsPage } from './pages/public/PublicActionsPage';
 
 /** Platform administrators, and administrators or managers of any organisation. */
 export function canAdminister(user: User): boolean {
@@ -55,6 +64,17 @@ export function App() {
         <Route path="/campaigns/:campaignId" element={<RequireAuth>{(user) => <CampaignPage user={user} />}</RequireAuth>} />
         <Route path="/campaigns/:campaignId/responses" element={<RequireAuth>{() => <ResponsesPage />}</RequireAuth>} />
         <Route path="/campaigns/:campaignId/paper" element={<RequireAuth>{() => <PaperEntryPage />}</RequireAuth>} />
+        <Route path="/campaigns/:campaignId/results" element={<RequireAuth>{() => <ResultsPage />}</RequireAuth>} />
+        <Route path="/indicators" element={<RequireAuth>{() => <IndicatorsIndexPage />}</RequireAuth>} />
+        <Route path="/indicators/:indicatorId" element={<RequireAuth>{(user) => <IndicatorChartPage user={user} />}</RequireAuth>} />
+        <Route path="/partnerships/:partnershipId/indicators" element={<RequireAuth>{() => <IndicatorsOverviewPage />}</RequireAuth>} />
+        <Route path="/notifications" element={<RequireAuth>{() => <NotificationsPage />}</RequireAuth>} />
+        <Route path="/actions" element={<RequireAuth>{(user) => <ActionsBoardPage user={user} />}</RequireAuth>} />
+        <Route path="/actions/new" element={<RequireAuth>{(user) => <ProposeActionPage user={user} />}</RequireAuth>} />
+        <Route path="/actions/:actionId" element={<RequireAuth>{(user) => <ActionPage user={user} />}</RequireAuth>} />
+        <Route path="/organisations/:organisationId/actions/accountability" element={<RequireAuth>{() => <OrganisationAccountabilityPage />}</RequireAuth>} />
+        <Route path="/partnerships/:partnershipId/actions/accountability" element={<RequireAuth>{() => <PartnershipAccountabilityPage />}</RequireAuth>} />
+        <Route path="/public/partnerships/:partnershipId" element={<PublicActionsPage />} />
         <Route path="/profile" element={<RequireAuth>{(user) => <ProfilePage user={user} />}</RequireAuth>} />
         <Route
           path="/admin"

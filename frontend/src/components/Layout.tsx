@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useAuth } from '../auth/AuthContext';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationsLink } from '../pages/notifications/NotificationsLink';
 
 function UserIcon() {
   return (
@@ -58,6 +59,8 @@ function Header() {
         { to: '/', label: t('nav.home'), end: true },
         { to: '/instruments', label: t('nav.surveys') },
         ...(canRunCampaigns ? [{ to: '/campaigns', label: t('nav.campaigns') }] : []),
+        { to: '/indicators', label: t('indicators.navLink') },
+        { to: '/actions', label: t('improvement.navLink') },
         ...(canAdminister ? [{ to: '/admin', label: t('nav.administration') }] : []),
         { to: '/profile', label: t('nav.profile') },
       ]
@@ -83,6 +86,9 @@ function Header() {
                 <li className="nhsuk-header__account-item">
                   <UserIcon />
                   <span data-testid="signed-in-as">{user.display_name}</span>
+                </li>
+                <li className="nhsuk-header__account-item">
+                  <NotificationsLink />
                 </li>
                 <li className="nhsuk-header__account-item">
                   <SignOutButton />

@@ -96,6 +96,9 @@ function RoleActions({ role, organisationId }: { role: Role; organisationId: str
             <Link to="/instruments">{t('home.codesign.browse')}</Link>
           </li>
           <li>{t('home.carer.involvement')}</li>
+          <li>
+            <Link to="/actions/new">{t('improvement.proposeButton')}</Link>
+          </li>
         </NextSteps>
       );
     case 'service_user':
@@ -107,6 +110,9 @@ function RoleActions({ role, organisationId }: { role: Role; organisationId: str
           </li>
           <li>{t('home.serviceUser.involvement')}</li>
           <li>{t('home.serviceUser.youSaid')}</li>
+          <li>
+            <Link to="/actions/new">{t('improvement.proposeButton')}</Link>
+          </li>
         </NextSteps>
       );
   }
@@ -185,6 +191,15 @@ export function HomePage({ user }: { user: User }) {
 
       <h2>{t('home.accountTitle')}</h2>
       <ul className="nhsuk-list nhsuk-list--bullet">
+        <li>
+          <Link to="/indicators">{t('indicators.homeLink')}</Link>
+        </li>
+        <li>
+          <Link to="/actions">{t('improvement.homeLink')}</Link>
+        </li>
+        <li>
+          <Link to="/notifications">{t('notifications.title')}</Link>
+        </li>
         <li>
           <Link to="/profile">{t('home.profileLink')}</Link>
         </li>

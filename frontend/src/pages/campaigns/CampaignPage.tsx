@@ -147,6 +147,9 @@ export function CampaignPage({ user }: { user: User }) {
       </dl>
       <ul className="nhsuk-list">
         <li>
+          <Link to={`/campaigns/${c.id}/results`}>{t('results.campaignLink')}</Link>
+        </li>
+        <li>
           <Link to={`/campaigns/${c.id}/responses`}>{t('campaigns.responsesLink')}</Link>
         </li>
         {runner && c.channels.includes('paper') && c.state === 'open' ? (

@@ -1,0 +1,248 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { useLocalName, useOrganisation } from '../../api/hooks';
+import { BackLink } from '../../components/actions';
+import { Button, TextInput } from '../../components/fields';
+import { LoadError, Loading } from '../../components/status';
+import { describeProblem } from '../../components/useFormErrors';
+import { usePageTitle } from '../../components/usePageTitle';
+import { DownloadButton } from '../imports/DownloadButton';
+import { downloadFile } from '../imports/importsApi';
+import { usePartnership } from './actionsApi';
+import { STATUSES, daysText, percentText, pick, todayIso, type OrganisationAccountability } from './actionsModel';
+import './actions.css';
+
+function Figure({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
+  return (
+    <li data-testid={testId}>
+      <span className="app-figures__value">{value}</span>
+      {label}
+    </li>
+  );
+}
+
+function OrganisationFigures({ view }: { view: OrganisationAccountability }) {
+  const { t, i18n } = useTranslation();
+  const none = t('improvement.accountability.noneYet');
+  return (
+    <ul className="app-figures" data-testid="organisation-figures">
+      <Figure label={t('improvement.accountability.leads')} value={view.leads} testId="figure-leads" />
+      <Figure label={t('improvement.accountability.supports')} value={view.supports} testId="figure-supports" />
+      <Figure label={t('improvement.accountability.pending')} value={view.pending_acceptance} />
+      <Figure label={t('improvement.accountability.onTime')} value={view.on_time} />
+      <Figure label={t('improvement.accountability.overdue')} value={view.overdue} />
+      <Figure label={t('improvement.accountability.completed')} value={view.completed} />
+      <Figure label={t('improvement.accountability.notTaken')} value={view.not_taken_forward} />
+      <Figure
+        label={t('improvement.accountability.medianDays')}
+        value={daysText(view.median_days_to_decision, i18n.language) ?? none}
+      />
+      <Figure
+        label={t('improvement.accountability.fromServiceUsers')}
+        value={percentText(view.share_from_service_users, i18n.language) ?? none}
+      />
+      <Figure label={t('improvement.accountability.shareCompleted')} value={percentText(view.share_completed, i18n.language) ?? none} />
+    </ul>
+  );
+}
+
+/** One organisation's actions: led and supported, on time or overdue, speed, share from service users. */
+export function OrganisationAccountabilityPage() {
+  const { organisationId = '' } = useParams();
+  const { t } = useTranslation();
+  const localName = useLocalName();
+  const organisation = useOrganisation(organisationId);
+  const view = useQuery({
+    queryKey: ['actions', 'accountability', 'organisation', organisationId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{organisation_id}/action-accountability', {
+          params: { path: { organisation_id: organisationId } },
+        }),
+      ),
+  });
+  const name = organisation.data ? localName(organisation.data.data) : (view.data?.organisation_name ?? '');
+  usePageTitle(name ? t('improvement.accountability.organisationTitle', { organisation: name }) : t('improvement.accountability.title'));
+
+  if (view.isError && !view.data) return <LoadError error={view.error} onRetry={() => void view.refetch()} />;
+  if (!view.data) return <Loading />;
+  return (
+    <>
+      <BackLink to="/actions">{t('improvement.board.title')}</BackLink>
+      <h1>{t('improvement.accountability.organisationTitle', { organisation: name })}</h1>
+      <p className="nhsuk-lede-text">{t('improvement.accountability.organisationLede')}</p>
+      <OrganisationFigures view={view.data} />
+      <p>
+        <Link to={`/actions?organisation_id=${organisationId}`}>{t('improvement.accountability.seeActions')}</Link>
+      </p>
+    </>
+  );
+}
+
+/** Fetch the printable report with the sign-in token and open it in a new tab. */
+function ReportForm({ partnershipId }: { partnershipId: string }) {
+  const { t } = useTranslation();
+  const now = new Date();
+  const [start, setStart] = useState(todayIso(new Date(now.getFullYear(), now.getMonth() - 3, 1)));
+  const [end, setEnd] = useState(todayIso(now));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const path = `/api/v1/partnerships/${partnershipId}/report?${new URLSearchParams({ period_start: start, period_end: end }).toString()}`;
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end) && start <= end;
+  return (
+    <section aria-labelledby="report-heading">
+      <h2 id="report-heading">{t('improvement.accountability.reportTitle')}</h2>
+      <p>{t('improvement.accountability.reportLede')}</p>
+      <div className="app-filters">
+        <TextInput id="report-start" type="date" label={t('improvement.accountability.periodStart')} widthClass="nhsuk-input--width-10" value={start} onChange={(e) => setStart(e.target.value)} />
+        <TextInput
+          id="report-end"
+          type="date"
+          label={t('improvement.accountability.periodEnd')}
+          widthClass="nhsuk-input--width-10"
+          value={end}
+          onChange={(e) => setEnd(e.target.value)}
+          error={valid ? undefined : t('improvement.accountability.periodInvalid')}
+        />
+      </div>
+      <Button
+        type="button"
+        variant="secondary"
+        busy={busy}
+        data-testid="report-button"
+        onClick={() => {
+          if (!valid) return;
+          setBusy(true);
+          setProblem(null);
+          downloadFile(path, `report-${start}-${end}.html`)
+            .catch((error: unknown) => setProblem(describeProblem(error, t)))
+            .finally(() => setBusy(false));
+        }}
+      >
+        {t('improvement.accountability.reportButton')}
+      </Button>
+      {problem ? (
+        <p className="nhsuk-error-message" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** A partnership's actions by status and standard, and which organisations carry them. */
+export function PartnershipAccountabilityPage() {
+  const { partnershipId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const partnership = usePartnership(partnershipId);
+  const view = useQuery({
+    queryKey: ['actions', 'accountability', 'partnership', partnershipId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/partnerships/{partnership_id}/action-accountability', {
+          params: { path: { partnership_id: partnershipId } },
+        }),
+      ),
+  });
+  const name = partnership.data ? pick({ en: partnership.data.name, cy: partnership.data.name_cy }, i18n.language) : '';
+  usePageTitle(name ? t('improvement.accountability.partnershipTitle', { partnership: name }) : t('improvement.accountability.title'));
+
+  if (view.isError && !view.data) return <LoadError error={view.error} onRetry={() => void view.refetch()} />;
+  if (!view.data) return <Loading />;
+  const v = view.data;
+  const none = t('improvement.accountability.noneYet');
+  return (
+    <>
+      <BackLink to={`/actions?partnership_id=${partnershipId}`}>{t('improvement.board.title')}</BackLink>
+      <h1>{t('improvement.accountability.partnershipTitle', { partnership: name })}</h1>
+      <p className="nhsuk-lede-text">{t('improvement.accountability.partnershipLede')}</p>
+      <ul className="app-figures">
+        <Figure label={t('improvement.accountability.total')} value={v.total} testId="figure-total" />
+        <Figure label={t('improvement.accountability.overdue')} value={v.overdue} />
+        {STATUSES.map((s) => (
+          <Figure key={s} label={t(`improvement.status.${s}`)} value={v.by_status[s] ?? 0} />
+        ))}
+      </ul>
+
+      <h2>{t('improvement.accountability.byStandard')}</h2>
+      <div className="app-table-scroll">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-u-visually-hidden">{t('improvement.accountability.byStandard')}</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">{t('improvement.board.standard')}</th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">{t('improvement.accountability.total')}</th>
+              {STATUSES.map((s) => (
+                <th key={s} scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+                  {t(`improvement.status.${s}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {v.by_standard.map((row) => (
+              <tr className="nhsuk-table__row" key={row.standard_id ?? 'none'}>
+                <th scope="row" className="nhsuk-table__header">
+                  {row.standard_code ? `${row.standard_code}: ${pick(row.standard_title, i18n.language)}` : t('improvement.accountability.noStandard')}
+                </th>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{row.total}</td>
+                {STATUSES.map((s) => (
+                  <td key={s} className="nhsuk-table__cell nhsuk-table__cell--numeric">
+                    {row.by_status[s] ?? 0}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t('improvement.accountability.byOrganisation')}</h2>
+      <div className="app-table-scroll">
+        <table className="nhsuk-table" data-testid="organisations-table">
+          <caption className="nhsuk-u-visually-hidden">{t('improvement.accountability.byOrganisation')}</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">{t('improvement.board.organisation')}</th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">{t('improvement.accountability.leads')}</th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">{t('improvement.accountability.supports')}</th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">{t('improvement.accountability.onTime')}</th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">{t('improvement.accountability.overdue')}</th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">{t('improvement.accountability.medianDays')}</th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">{t('improvement.accountability.fromServiceUsers')}</th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">{t('improvement.accountability.shareCompleted')}</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {v.organisations.map((o) => (
+              <tr className="nhsuk-table__row" key={o.organisation_id}>
+                <th scope="row" className="nhsuk-table__header">
+                  <Link to={`/organisations/${o.organisation_id}/actions/accountability`}>{o.organisation_name}</Link>
+                </th>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{o.leads}</td>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{o.supports}</td>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{o.on_time}</td>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{o.overdue}</td>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{daysText(o.median_days_to_decision, i18n.language) ?? none}</td>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percentText(o.share_from_service_users, i18n.language) ?? none}</td>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percentText(o.share_completed, i18n.language) ?? none}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <DownloadButton
+        path={`/api/v1/partnerships/${partnershipId}/action-accountability.csv`}
+        filename={`actions-${partnershipId}.csv`}
+        label={t('improvement.accountability.csv')}
+      />
+      <ReportForm partnershipId={partnershipId} />
+      <p>
+        <Link to={`/public/partnerships/${partnershipId}`}>{t('improvement.public.link')}</Link>
+      </p>
+    </>
+  );
+}

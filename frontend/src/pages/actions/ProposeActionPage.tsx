@@ -1,0 +1,285 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import type { User } from '../../api/types';
+import { BackLink } from '../../components/actions';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Button, CheckboxGroup, Radios, Select, TextInput, Textarea } from '../../components/fields';
+import { LoadError, Loading } from '../../components/status';
+import { useFormErrors } from '../../components/useFormErrors';
+import { usePageTitle } from '../../components/usePageTitle';
+import { ACTIONS_KEY, usePartnershipMembers, usePartnershipOptions, useStandards } from './actionsApi';
+import {
+  ORIGINS,
+  checkProposal,
+  defaultOrigin,
+  evidenceFromSearch,
+  pick,
+  proposalBody,
+  speaksAsServiceUser,
+  type ActionOrigin,
+  type EvidenceSource,
+  type ProposalForm,
+} from './actionsModel';
+
+/** Where the proposal comes from, said in words with a link back to it. */
+export function EvidenceDescription({ evidence }: { evidence: EvidenceSource }) {
+  const { t, i18n } = useTranslation();
+  const campaignId = evidence.kind === 'indicator' ? '' : evidence.campaignId;
+  const indicatorId = evidence.kind === 'indicator' ? evidence.indicatorId : '';
+  const campaign = useQuery({
+    queryKey: ['campaigns', campaignId],
+    queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}', { params: { path: { campaign_id: campaignId } } })),
+    enabled: campaignId !== '',
+    retry: false,
+  });
+  const indicator = useQuery({
+    queryKey: ['indicators', indicatorId],
+    queryFn: () => unwrap(api.GET('/api/v1/indicators/{indicator_id}', { params: { path: { indicator_id: indicatorId } } })),
+    enabled: indicatorId !== '',
+    retry: false,
+  });
+  if (evidence.kind === 'indicator') {
+    const query = new URLSearchParams();
+    if (evidence.organisationId) query.set('organisation_id', evidence.organisationId);
+    if (evidence.serviceId) query.set('service_id', evidence.serviceId);
+    const name = indicator.data ? pick(indicator.data.name, i18n.language) : t('improvement.evidence.anIndicator');
+    return (
+      <>
+        {t('improvement.evidence.indicator')}{' '}
+        <Link to={`/indicators/${evidence.indicatorId}${query.toString() ? `?${query.toString()}` : ''}`}>{name}</Link>
+      </>
+    );
+  }
+  const name = campaign.data?.name ?? t('improvement.evidence.aSurvey');
+  return (
+    <>
+      {evidence.kind === 'question'
+        ? t('improvement.evidence.question', { question: evidence.questionKey })
+        : t('improvement.evidence.campaign_result')}{' '}
+      <Link to={`/campaigns/${evidence.campaignId}/results`}>{name}</Link>
+    </>
+  );
+}
+
+/** "Propose an improvement": anyone in the partnership, service users included. */
+export function ProposeActionPage({ user }: { user: User }) {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('improvement.propose.title'));
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [search] = useSearchParams();
+  const evidence = evidenceFromSearch(search);
+  const partnerships = usePartnershipOptions();
+  const standards = useStandards();
+  const [chosenPartnership, setChosenPartnership] = useState(search.get('partnership_id') ?? '');
+  const partnershipItems = partnerships.data?.items ?? [];
+  const partnershipId =
+    chosenPartnership || (partnershipItems.length === 1 ? (partnershipItems[0]?.id ?? '') : '');
+  const members = usePartnershipMembers(partnershipId);
+  const serviceUser = speaksAsServiceUser(user);
+  const [form, setForm] = useState<Omit<ProposalForm, 'partnershipId' | 'evidence'>>({
+    titleEn: '',
+    titleCy: '',
+    descriptionEn: '',
+    descriptionCy: '',
+    summaryEn: '',
+    summaryCy: '',
+    origin: defaultOrigin(user, evidence),
+    leadOrganisationId: '',
+    supportingOrganisationIds: [],
+    standardId: '',
+    dueDate: '',
+  });
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors('propose-', {
+    partnership_id: t('improvement.propose.partnership'),
+    title: t('improvement.propose.titleEn'),
+    en: t('improvement.propose.titleEn'),
+    description: t('improvement.propose.descriptionEn'),
+    summary: t('improvement.propose.summaryEn'),
+    origin: t('improvement.propose.origin'),
+    responsibilities: t('improvement.propose.lead'),
+    standard_id: t('improvement.propose.standard'),
+    due_date: t('improvement.propose.dueDate'),
+    evidence: t('improvement.propose.evidence'),
+  });
+
+  function set<K extends keyof typeof form>(key: K, value: (typeof form)[K]) {
+    setForm((previous) => ({ ...previous, [key]: value }));
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const full: ProposalForm = { ...form, partnershipId, evidence };
+    const problems = checkProposal(full);
+    if (problems.length > 0) {
+      errors.setFieldErrors(problems.map((p) => ({ name: p.name, message: t(`improvement.propose.errors.${p.key}` as 'improvement.propose.errors.titleMissing') })));
+      return;
+    }
+    setBusy(true);
+    errors.clear();
+    try {
+      const created = await unwrap(api.POST('/api/v1/actions', { body: proposalBody(full) }));
+      await queryClient.invalidateQueries({ queryKey: ACTIONS_KEY });
+      void navigate(`/actions/${created.id}?proposed=1`);
+    } catch (error) {
+      errors.setProblem(error);
+      setBusy(false);
+    }
+  }
+
+  if (partnerships.isError) return <LoadError error={partnerships.error} onRetry={() => void partnerships.refetch()} />;
+  if (!partnerships.data) return <Loading />;
+  const memberOptions = (members.data ?? []).map((m) => ({ value: m.organisation_id, label: m.organisation_name }));
+
+  return (
+    <>
+      <BackLink to="/actions">{t('improvement.board.title')}</BackLink>
+      <h1>{t('improvement.propose.title')}</h1>
+      <p className="nhsuk-lede-text">{serviceUser ? t('improvement.propose.ledeServiceUser') : t('improvement.propose.lede')}</p>
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <ErrorSummary detail={errors.detail} items={errors.summaryItems} />
+        {evidence ? (
+          <div className="nhsuk-inset-text" data-testid="proposal-evidence">
+            <span className="nhsuk-u-visually-hidden">{t('common.information')}</span>
+            <p>
+              <EvidenceDescription evidence={evidence} />
+            </p>
+          </div>
+        ) : null}
+        {partnershipItems.length === 1 && !chosenPartnership ? (
+          <p>
+            {t('improvement.propose.inPartnership', {
+              partnership: pick({ en: partnershipItems[0]?.name, cy: partnershipItems[0]?.name_cy }, i18n.language),
+            })}
+          </p>
+        ) : (
+          <Select
+            id={errors.idFor('partnership_id')}
+            label={t('improvement.propose.partnership')}
+            value={partnershipId}
+            onChange={(e) => {
+              setChosenPartnership(e.target.value);
+              set('leadOrganisationId', '');
+              set('supportingOrganisationIds', []);
+            }}
+            error={errors.fieldError('partnership_id')}
+            options={[
+              { value: '', label: t('common.choose') },
+              ...partnershipItems.map((p) => ({ value: p.id, label: pick({ en: p.name, cy: p.name_cy }, i18n.language) })),
+            ]}
+          />
+        )}
+        <TextInput
+          id={errors.idFor('title')}
+          label={t('improvement.propose.titleEn')}
+          hint={t('improvement.propose.titleHint')}
+          value={form.titleEn}
+          maxLength={200}
+          onChange={(e) => set('titleEn', e.target.value)}
+          error={errors.fieldError('title') ?? errors.fieldError('en')}
+        />
+        <TextInput
+          id={errors.idFor('title_cy')}
+          lang="cy"
+          label={t('improvement.propose.titleCy')}
+          value={form.titleCy}
+          maxLength={200}
+          onChange={(e) => set('titleCy', e.target.value)}
+        />
+        <Textarea
+          id={errors.idFor('description')}
+          label={t('improvement.propose.descriptionEn')}
+          hint={t('improvement.propose.descriptionHint')}
+          value={form.descriptionEn}
+          onChange={(e) => set('descriptionEn', e.target.value)}
+          error={errors.fieldError('description')}
+        />
+        <Textarea
+          id={errors.idFor('description_cy')}
+          lang="cy"
+          label={t('improvement.propose.descriptionCy')}
+          value={form.descriptionCy}
+          onChange={(e) => set('descriptionCy', e.target.value)}
+        />
+        <Radios
+          id={errors.idFor('origin')}
+          name="origin"
+          legend={t('improvement.propose.origin')}
+          value={form.origin}
+          onChange={(value) => set('origin', value as ActionOrigin)}
+          error={errors.fieldError('origin')}
+          options={ORIGINS.map((o) => ({ value: o, label: t(`improvement.origin.${o}`) }))}
+        />
+        <details className="nhsuk-details" open={!serviceUser}>
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">{t('improvement.propose.moreDetails')}</span>
+          </summary>
+          <div className="nhsuk-details__text">
+            <Textarea
+              id={errors.idFor('summary')}
+              label={t('improvement.propose.summaryEn')}
+              hint={t('improvement.propose.summaryHint')}
+              value={form.summaryEn}
+              onChange={(e) => set('summaryEn', e.target.value)}
+              error={errors.fieldError('summary')}
+            />
+            <Textarea
+              id={errors.idFor('summary_cy')}
+              lang="cy"
+              label={t('improvement.propose.summaryCy')}
+              value={form.summaryCy}
+              onChange={(e) => set('summaryCy', e.target.value)}
+            />
+            {partnershipId && members.isError ? <LoadError error={members.error} /> : null}
+            <Select
+              id={errors.idFor('responsibilities')}
+              label={t('improvement.propose.lead')}
+              hint={t('improvement.propose.leadHint')}
+              value={form.leadOrganisationId}
+              onChange={(e) => set('leadOrganisationId', e.target.value)}
+              error={errors.fieldError('responsibilities')}
+              options={[{ value: '', label: t('improvement.propose.noLeadYet') }, ...memberOptions]}
+            />
+            {form.leadOrganisationId ? (
+              <CheckboxGroup
+                id={errors.idFor('supporting')}
+                legend={t('improvement.propose.supporting')}
+                options={memberOptions.filter((o) => o.value !== form.leadOrganisationId)}
+                values={form.supportingOrganisationIds}
+                onChange={(values) => set('supportingOrganisationIds', values)}
+              />
+            ) : null}
+            <Select
+              id={errors.idFor('standard_id')}
+              label={t('improvement.propose.standard')}
+              hint={t('improvement.propose.standardHint')}
+              value={form.standardId}
+              onChange={(e) => set('standardId', e.target.value)}
+              error={errors.fieldError('standard_id')}
+              options={[
+                { value: '', label: t('common.notGiven') },
+                ...(standards.data ?? []).map((s) => ({ value: s.id, label: `${s.code}: ${pick(s.title, i18n.language)}` })),
+              ]}
+            />
+            <TextInput
+              id={errors.idFor('due_date')}
+              type="date"
+              label={t('improvement.propose.dueDate')}
+              widthClass="nhsuk-input--width-10"
+              value={form.dueDate}
+              onChange={(e) => set('dueDate', e.target.value)}
+              error={errors.fieldError('due_date')}
+            />
+          </div>
+        </details>
+        <Button type="submit" busy={busy}>
+          {t('improvement.propose.submit')}
+        </Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+// Queries of the improvement-action screens (all through the generated client).
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import { listQuery, type BoardFilters } from './actionsModel';
+
+export const ACTIONS_KEY = ['actions'] as const;
+
+export function actionKey(actionId: string) {
+  return [...ACTIONS_KEY, actionId] as const;
+}
+
+export function useActions(filters: BoardFilters) {
+  return useQuery({
+    queryKey: [...ACTIONS_KEY, 'list', filters],
+    queryFn: () => unwrap(api.GET('/api/v1/actions', { params: { query: listQuery(filters) } })),
+  });
+}
+
+export function useAction(actionId: string) {
+  return useQuery({
+    queryKey: actionKey(actionId),
+    queryFn: () => unwrap(api.GET('/api/v1/actions/{action_id}', { params: { path: { action_id: actionId } } })),
+  });
+}
+
+export function useTimeline(actionId: string) {
+  return useQuery({
+    queryKey: [...actionKey(actionId), 'timeline'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/actions/{action_id}/timeline', {
+          params: { path: { action_id: actionId }, query: { limit: 200 } },
+        }),
+      ),
+  });
+}
+
+export function useUpdates(actionId: string) {
+  return useQuery({
+    queryKey: [...actionKey(actionId), 'updates'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/actions/{action_id}/updates', { params: { path: { action_id: actionId } } })),
+  });
+}
+
+export function useCycles(actionId: string) {
+  return useQuery({
+    queryKey: [...actionKey(actionId), 'pdsa'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/actions/{action_id}/pdsa-cycles', { params: { path: { action_id: actionId } } })),
+  });
+}
+
+/** The partnerships the person can see (first 100: a person is in few). */
+export function usePartnershipOptions() {
+  return useQuery({
+    queryKey: ['partnerships', 'options'],
+    queryFn: () => unwrap(api.GET('/api/v1/partnerships', { params: { query: { limit: 100 } } })),
+  });
+}
+
+export function usePartnership(partnershipId: string) {
+  return useQuery({
+    queryKey: ['partnerships', partnershipId, 'read'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/partnerships/{partnership_id}', { params: { path: { partnership_id: partnershipId } } })),
+    enabled: partnershipId !== '',
+  });
+}
+
+/** The current member organisations of a partnership. */
+export function usePartnershipMembers(partnershipId: string) {
+  return useQuery({
+    queryKey: ['partnerships', partnershipId, 'members', 'current'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/partnerships/{partnership_id}/members', {
+          params: { path: { partnership_id: partnershipId }, query: { limit: 200 } },
+        }),
+      ),
+    enabled: partnershipId !== '',
+    select: (page) => page.items.filter((m) => !m.left_at),
+  });
+}
+
+/** Every framework's standards, for filters and pickers. */
+export function useStandards() {
+  return useQuery({
+    queryKey: ['frameworks'],
+    queryFn: () => unwrap(api.GET('/api/v1/frameworks')),
+    staleTime: 10 * 60_000,
+    select: (frameworks) => frameworks.flatMap((f) => f.standards),
+  });
+}
+
+/** The people of an organisation (for naming an owner); only its managers can read them. */
+export function useOrganisationPeople(organisationId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['organisations', organisationId, 'memberships', 'people'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{organisation_id}/memberships', {
+          params: { path: { organisation_id: organisationId }, query: { limit: 200 } },
+        }),
+      ),
+    enabled: enabled && organisationId !== '',
+  });
+}

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import type { Role, User } from '../../api/types';
+import {
+  STATUSES,
+  checkProposal,
+  defaultOrigin,
+  evidenceFromSearch,
+  filtersFromSearch,
+  groupByStatus,
+  listQuery,
+  pdsaStageBody,
+  percentText,
+  proposalBody,
+  proposeLink,
+  searchFromFilters,
+  viewFromSearch,
+  type Action,
+  type ProposalForm,
+} from './actionsModel';
+
+const P = '11111111-1111-4111-8111-111111111111';
+const ORG_A = '22222222-2222-4222-8222-222222222222';
+const ORG_B = '33333333-3333-4333-8333-333333333333';
+const CAMPAIGN = '44444444-4444-4444-8444-444444444444';
+const INDICATOR = '55555555-5555-4555-8555-555555555555';
+
+function action(id: string, status: Action['status']): Action {
+  return { id, status } as Action;
+}
+
+function user(roles: [string, Role][]): User {
+  return {
+    is_platform_admin: false,
+    memberships: roles.map(([organisation_id, role], i) => ({ id: String(i), user_id: 'u', organisation_id, role, created_at: '' })),
+  } as unknown as User;
+}
+
+const blank: ProposalForm = {
+  partnershipId: P,
+  titleEn: '  Evening appointments  ',
+  titleCy: '',
+  descriptionEn: 'People who work cannot come in the day.',
+  descriptionCy: '',
+  summaryEn: '',
+  summaryCy: '',
+  origin: 'service_user',
+  evidence: null,
+  leadOrganisationId: '',
+  supportingOrganisationIds: [],
+  standardId: '',
+  dueDate: '',
+};
+
+describe('board grouping', () => {
+  it('puts every action in its status column, keeps order, and has every column', () => {
+    const columns = groupByStatus([action('a', 'agreed'), action('b', 'proposed'), action('c', 'agreed')]);
+    expect(Object.keys(columns)).toEqual([...STATUSES]);
+    expect(columns.agreed.map((a) => a.id)).toEqual(['a', 'c']);
+    expect(columns.proposed.map((a) => a.id)).toEqual(['b']);
+    expect(columns.completed).toEqual([]);
+  });
+});
+
+describe('board filters in the address', () => {
+  it('reads valid filters and drops malformed ones', () => {
+    const search = new URLSearchParams(
+      `partnership_id=${P}&organisation_id=not-a-uuid&origin=service_user&overdue=true&status=agreed&status=bogus&status=agreed`,
+    );
+    expect(filtersFromSearch(search)).toEqual({ partnership_id: P, origin: 'service_user', overdue: true, status: ['agreed'] });
+    expect(filtersFromSearch(new URLSearchParams('origin=hackers&overdue=yes'))).toEqual({});
+  });
+
+  it('round-trips through the address with the view kept', () => {
+    const filters = { organisation_id: ORG_A, standard_id: ORG_B, overdue: true, status: ['proposed' as const, 'in_progress' as const] };
+    const search = searchFromFilters(filters, 'columns');
+    expect(filtersFromSearch(search)).toEqual(filters);
+    expect(viewFromSearch(search)).toBe('columns');
+    expect(viewFromSearch(searchFromFilters(filters, 'list'))).toBe('list');
+  });
+
+  it('sends only the filters that are set to the API', () => {
+    expect(listQuery({})).toEqual({ limit: 200 });
+    expect(listQuery({ origin: 'staff', overdue: true, status: [] })).toEqual({ limit: 200, origin: 'staff', overdue: true });
+  });
+});
+
+describe('evidence links', () => {
+  it('carries a question of a result into the propose page and back', () => {
+    const link = proposeLink({ kind: 'question', campaignId: CAMPAIGN, questionKey: 'involved' }, P);
+    expect(link.startsWith('/actions/new?')).toBe(true);
+    const search = new URLSearchParams(link.split('?')[1]);
+    expect(search.get('partnership_id')).toBe(P);
+    expect(evidenceFromSearch(search)).toEqual({ kind: 'question', campaignId: CAMPAIGN, questionKey: 'involved' });
+  });
+
+  it('carries an indicator and its unit', () => {
+    const link = proposeLink({ kind: 'indicator', indicatorId: INDICATOR, organisationId: ORG_A });
+    expect(evidenceFromSearch(new URLSearchParams(link.split('?')[1]))).toEqual({
+      kind: 'indicator',
+      indicatorId: INDICATOR,
+      organisationId: ORG_A,
+      serviceId: null,
+    });
+  });
+
+  it('ignores evidence that is not well formed', () => {
+    expect(evidenceFromSearch(new URLSearchParams('campaign_id=x&question_key=involved'))).toBeNull();
+    expect(evidenceFromSearch(new URLSearchParams(`campaign_id=${CAMPAIGN}&question_key=DROP TABLE`))).toEqual({
+      kind: 'campaign_result',
+      campaignId: CAMPAIGN,
+    });
+    expect(proposeLink(null)).toBe('/actions/new');
+  });
+});
+
+describe('the proposal form', () => {
+  it('defaults the origin to the service user, else to what the evidence is', () => {
+    expect(defaultOrigin(user([[ORG_A, 'service_user']]), { kind: 'question', campaignId: CAMPAIGN, questionKey: 'q' })).toBe('service_user');
+    expect(defaultOrigin(user([[ORG_A, 'staff']]), { kind: 'question', campaignId: CAMPAIGN, questionKey: 'q' })).toBe('survey_finding');
+    expect(defaultOrigin(user([[ORG_A, 'manager']]), { kind: 'indicator', indicatorId: INDICATOR })).toBe('indicator_signal');
+    expect(defaultOrigin(user([[ORG_A, 'staff'], [ORG_B, 'carer']]), null)).toBe('staff');
+  });
+
+  it('maps a minimal form: trimmed, no Welsh, no summary, no parts', () => {
+    expect(checkProposal(blank)).toEqual([]);
+    expect(proposalBody(blank)).toEqual({
+      partnership_id: P,
+      title: { en: 'Evening appointments' },
+      description: { en: 'People who work cannot come in the day.' },
+      origin: 'service_user',
+      evidence: [],
+      responsibilities: [],
+    });
+  });
+
+  it('maps evidence, both languages, one lead and supporting organisations', () => {
+    const body = proposalBody({
+      ...blank,
+      titleCy: 'Apwyntiadau gyda’r nos',
+      summaryEn: 'You said evenings; we opened Tuesdays.',
+      evidence: { kind: 'question', campaignId: CAMPAIGN, questionKey: 'involved' },
+      leadOrganisationId: ORG_A,
+      supportingOrganisationIds: [ORG_B],
+      dueDate: '2026-03-31',
+    });
+    expect(body.title).toEqual({ en: 'Evening appointments', cy: 'Apwyntiadau gyda’r nos' });
+    expect(body.summary).toEqual({ en: 'You said evenings; we opened Tuesdays.' });
+    expect(body.evidence).toEqual([{ kind: 'question', campaign_id: CAMPAIGN, question_key: 'involved' }]);
+    expect(body.responsibilities).toEqual([
+      { organisation_id: ORG_A, role: 'lead' },
+      { organisation_id: ORG_B, role: 'supporting' },
+    ]);
+    expect(body.due_date).toBe('2026-03-31');
+  });
+
+  it('refuses what the API would refuse, naming the API field', () => {
+    const problems = checkProposal({
+      ...blank,
+      partnershipId: '',
+      titleEn: ' ',
+      descriptionEn: '',
+      summaryCy: 'Dim ond Cymraeg',
+      supportingOrganisationIds: [ORG_B],
+    });
+    expect(problems.map((p) => [p.name, p.key])).toEqual([
+      ['partnership_id', 'partnershipMissing'],
+      ['title', 'titleMissing'],
+      ['description', 'descriptionMissing'],
+      ['summary', 'summaryEnglishMissing'],
+      ['responsibilities', 'supportingWithoutLead'],
+    ]);
+    expect(checkProposal({ ...blank, leadOrganisationId: ORG_A, supportingOrganisationIds: [ORG_A] })[0]?.key).toBe('leadAlsoSupporting');
+  });
+});
+
+describe('PDSA stages and shares', () => {
+  it('sends only the next stage, and no next cycle after abandoning', () => {
+    expect(pdsaStageBody('do', { notes: ' Ran it ', on: '2026-01-05', decision: '', nextObjective: '' })).toEqual({
+      do_notes: 'Ran it',
+      done_on: '2026-01-05',
+    });
+    expect(pdsaStageBody('act', { notes: 'Stop', on: '2026-02-01', decision: 'abandon', nextObjective: 'More' })).toEqual({
+      act_notes: 'Stop',
+      acted_on: '2026-02-01',
+      decision: 'abandon',
+    });
+    expect(pdsaStageBody('act', { notes: 'Keep', on: '2026-02-01', decision: 'adapt', nextObjective: 'Fridays too' })).toMatchObject({
+      decision: 'adapt',
+      next_objective: 'Fridays too',
+    });
+    expect(pdsaStageBody('done', { notes: '', on: '', decision: '', nextObjective: '' })).toBeNull();
+  });
+
+  it('writes shares as whole percentages, and nothing for no share', () => {
+    expect(percentText(0.4, 'en')).toBe('40%');
+    expect(percentText(null, 'en')).toBeNull();
+  });
+});

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { useStreamEvents } from '../../api/stream';
+import { Button } from '../../components/fields';
+import { formatDateTime } from '../../components/format';
+import { Empty, LoadError, Loading, Tag } from '../../components/status';
+import { describeProblem } from '../../components/useFormErrors';
+import { usePageTitle } from '../../components/usePageTitle';
+import { localText } from '../indicators/indicatorsApi';
+import { NOTIFICATIONS_KEY, fetchNotifications, safeAppLink, type Notification } from './notificationsApi';
+import '../../components/charts/charts.css';
+
+function NotificationItem({ note, onRead, busy }: { note: Notification; onRead: () => void; busy: boolean }) {
+  const { t, i18n } = useTranslation();
+  const link = safeAppLink(note.link);
+  const title = localText(note.title, i18n.language);
+  return (
+    <li className="nhsuk-card" data-testid="notification" data-unread={note.read_at ? undefined : 'true'}>
+      <div className="nhsuk-card__content">
+        <h2 className="nhsuk-card__heading nhsuk-heading-s">
+          {note.read_at ? null : (
+            <span className="nhsuk-u-margin-right-2">
+              <Tag colour="blue">{t('notifications.new')}</Tag>
+            </span>
+          )}
+          {link ? <Link to={link}>{title}</Link> : title}
+        </h2>
+        <p className="app-pre-wrap">{localText(note.body, i18n.language)}</p>
+        <p className="nhsuk-body-s">{formatDateTime(note.created_at)}</p>
+        {note.read_at ? null : (
+          <Button type="button" variant="secondary" small busy={busy} onClick={onRead}>
+            {t('notifications.markRead')}
+            <span className="nhsuk-u-visually-hidden"> {title}</span>
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function NotificationsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('notifications.title'));
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const list = useInfiniteQuery({
+    queryKey: [...NOTIFICATIONS_KEY, 'list'],
+    queryFn: ({ pageParam }) => fetchNotifications(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? null,
+    staleTime: 0,
+  });
+  useStreamEvents((event) => {
+    if (event.event === 'notification') void queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
+  });
+
+  async function act(id: string, call: () => Promise<unknown>) {
+    setBusy(id);
+    setProblem(null);
+    try {
+      await call();
+      await queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
+    } catch (error) {
+      setProblem(describeProblem(error, t));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const anyUnread = items.some((n) => !n.read_at);
+  return (
+    <>
+      <h1>{t('notifications.title')}</h1>
+      <p className="nhsuk-lede-text">{t('notifications.lede')}</p>
+      {problem ? (
+        <p className="nhsuk-error-message" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {list.isError && !list.data ? (
+        <LoadError error={list.error} onRetry={() => void list.refetch()} />
+      ) : !list.data ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Empty>{t('notifications.none')}</Empty>
+      ) : (
+        <>
+          {anyUnread ? (
+            <Button
+              type="button"
+              variant="secondary"
+              busy={busy === 'all'}
+              onClick={() => void act('all', () => unwrap(api.POST('/api/v1/notifications/read-all')))}
+            >
+              {t('notifications.markAllRead')}
+            </Button>
+          ) : null}
+          <ul className="nhsuk-list" data-testid="notification-list">
+            {items.map((note) => (
+              <NotificationItem
+                key={note.id}
+                note={note}
+                busy={busy === note.id}
+                onRead={() =>
+                  void act(note.id, () =>
+                    unwrap(api.POST('/api/v1/notifications/{notification_id}/read', { params: { path: { notification_id: note.id } } })),
+                  )
+                }
+              />
+            ))}
+          </ul>
+          {list.hasNextPage ? (
+            <Button type="button" variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+              {t('notifications.more')}
+            </Button>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

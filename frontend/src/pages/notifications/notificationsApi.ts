@@ -1,0 +1,51 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+import { useStreamEvents } from '../../api/stream';
+
+export type Notification = components['schemas']['NotificationRead'];
+
+export const NOTIFICATIONS_KEY = ['notifications'] as const;
+/** The most unread notifications counted; more show as "99+". */
+export const UNREAD_LIMIT = 99;
+
+export function fetchNotifications(cursor: string | null, unread?: boolean) {
+  return unwrap(
+    api.GET('/api/v1/notifications', {
+      params: { query: { limit: 50, ...(cursor ? { cursor } : {}), ...(unread === undefined ? {} : { unread }) } },
+    }),
+  );
+}
+
+/** "3", "99+", or null when there is nothing unread. */
+export function unreadLabel(count: number, more: boolean): string | null {
+  if (count <= 0) return null;
+  return more || count > UNREAD_LIMIT ? `${UNREAD_LIMIT}+` : String(count);
+}
+
+/** The number of unread notifications, kept live by the stream. */
+export function useUnreadCount(enabled: boolean) {
+  const queryClient = useQueryClient();
+  useStreamEvents((event) => {
+    if (event.event === 'notification' || event.event === 'reconnected') {
+      void queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
+    }
+  }, enabled);
+  return useQuery({
+    queryKey: [...NOTIFICATIONS_KEY, 'unread-count'],
+    queryFn: async () => {
+      const page = await unwrap(
+        api.GET('/api/v1/notifications', { params: { query: { limit: UNREAD_LIMIT, unread: true } } }),
+      );
+      return { count: page.items.length, more: page.next_cursor !== null };
+    },
+    enabled,
+    staleTime: 30_000,
+  });
+}
+
+/** A link in a notification goes inside the app only (never to another site). */
+export function safeAppLink(link: string | null | undefined): string | null {
+  if (!link || !link.startsWith('/') || link.startsWith('//')) return null;
+  return link;
+}

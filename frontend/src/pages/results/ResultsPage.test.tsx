@@ -1,0 +1,171 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { json, makeUser, mockApi, renderWithApp } from '../../test/utils';
+import { ResultsPage } from './ResultsPage';
+import { questionCsv, toCategories, type CampaignResults, type QuestionResult } from './resultsModel';
+
+const ORG = '22222222-2222-4222-8222-222222222222';
+const CAMPAIGN = '33333333-3333-4333-8333-333333333333';
+const VERSION = '77777777-7777-4777-8777-777777777777';
+const NORTH = '88888888-8888-4888-8888-888888888888';
+const WEST = '99999999-9999-4999-8999-999999999999';
+
+const cell = (value: string, count: number | null, percent: number | null = null) => ({
+  value,
+  count,
+  suppressed: count === null,
+  percent,
+  ci_low: percent === null ? null : Math.max(0, percent - 20),
+  ci_high: percent === null ? null : Math.min(100, percent + 20),
+});
+
+function row(unit: string, n: number | null, cells: ReturnType<typeof cell>[], extra: Record<string, unknown> = {}) {
+  return { unit, n, cells, mean: null, median: null, share_positive: null, share_negative: null, suppressed: cells.some((c) => c.suppressed), ...extra };
+}
+
+function question(n: number): QuestionResult {
+  return {
+    question_key: 'has_plan',
+    type: 'yes_no',
+    options: ['yes', 'no'],
+    units: [
+      row(NORTH, n, [cell('yes', n, 100), cell('no', 0, 0)], { share_positive: 100, share_negative: 0 }),
+      row(WEST, null, [cell('yes', null), cell('no', null)]),
+    ],
+    total: row('total', null, [cell('yes', null), cell('no', null)]),
+  };
+}
+
+function results(n: number): CampaignResults {
+  return {
+    campaign_id: CAMPAIGN,
+    period: 'all',
+    min_cell_size: 5,
+    service_ids: [NORTH, WEST],
+    periods: [{ period_start: '1970-01-01', responses: { units: [{ service_id: NORTH, n }, { service_id: WEST, n: null }], total: n + 2 }, questions: [question(n)] }],
+    comments: [{ question_key: 'has_plan', text: 'Evening clinics, please.', service_id: NORTH }],
+  };
+}
+
+const campaign = {
+  id: CAMPAIGN,
+  organisation_id: ORG,
+  instrument_id: '66666666-6666-4666-8666-666666666666',
+  instrument_version_id: VERSION,
+  name: 'Spring survey',
+  opens_at: '2025-03-01T00:00:00Z',
+  closes_at: '2025-06-01T00:00:00Z',
+  state: 'open',
+  channels: ['web'],
+  anonymity: 'anonymous',
+  min_cell_size: 5,
+  languages: ['en', 'cy'],
+  service_ids: [NORTH, WEST],
+  response_count: 0,
+  created_by_id: null,
+  version: 1,
+  created_at: '2025-01-01T00:00:00Z',
+  updated_at: '2025-01-01T00:00:00Z',
+};
+
+const version = {
+  id: VERSION,
+  content: {
+    sections: [],
+    questions: [
+      { key: 'has_plan', type: 'yes_no', text: { en: 'Do you have a care plan?', cy: 'Oes gennych gynllun gofal?' }, required: true, options: [], conditions: [] },
+    ],
+  },
+};
+
+const link = (service_id: string, service_name: string) => ({
+  service_id,
+  service_name,
+  organisation_id: ORG,
+  public_token: 'x',
+  url: 'http://x/s/x',
+  qr_svg_url: '/qr.svg',
+  response_count: 0,
+});
+
+/** A fake event stream the test writes to. */
+function fakeStream() {
+  let push: (text: string) => void = () => undefined;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const encoder = new TextEncoder();
+      push = (text) => controller.enqueue(encoder.encode(text));
+    },
+  });
+  return { response: new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }), push: (text: string) => push(text) };
+}
+
+describe('results helpers', () => {
+  it('never shows a hidden count as 0, in the bars or the CSV', () => {
+    const q = question(7);
+    const bars = toCategories(q, (v) => v.toUpperCase());
+    expect(bars.map((b) => b.label)).toEqual(['YES', 'NO']);
+    expect(bars[0]?.values.map((v) => [v.series, v.count, v.suppressed])).toEqual([
+      [NORTH, 7, false],
+      [WEST, null, true],
+      ['total', null, true],
+    ]);
+    const csv = questionCsv(q, (u) => (u === NORTH ? 'North, "the CMHT"' : u === WEST ? '=West' : 'All'), (v) => v);
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('unit,n,option,count,percent,ci_low,ci_high,mean,median,share_positive,share_negative');
+    expect(lines[1]).toBe('"North, ""the CMHT""",7,yes,7,100,80,100,,,100,0');
+    expect(lines[3]).toBe("'=West,suppressed,yes,suppressed,,,,,,,");
+    expect(lines.filter((l) => l.startsWith('All')).every((l) => l.includes('suppressed'))).toBe(true);
+  });
+});
+
+describe('The results dashboard', () => {
+  it('draws each question as a chart with a table, marks hidden cells, and updates when the stream says a response arrived', async () => {
+    const stream = fakeStream();
+    let answered = 6;
+    const { requests } = mockApi({
+      'GET /api/v1/users/me': () => json(makeUser({ memberships: [{ id: 'm', user_id: 'u', organisation_id: ORG, role: 'manager', created_at: '2025-01-01T00:00:00Z' }] })),
+      [`GET /api/v1/campaigns/${CAMPAIGN}`]: () => json(campaign),
+      [`GET /api/v1/instrument-versions/${VERSION}`]: () => json(version),
+      [`GET /api/v1/campaigns/${CAMPAIGN}/links`]: () => json([link(NORTH, 'North CMHT'), link(WEST, 'West CMHT')]),
+      'GET /api/v1/partnerships': () => json({ items: [], next_cursor: null, next: null }),
+      [`GET /api/v1/organisations/${ORG}`]: () =>
+        json({ id: ORG, name: 'Bro Taf', name_cy: null, kind: 'health_board', code_scheme: null, code: null, is_active: true, version: 1, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z' }),
+      [`GET /api/v1/campaigns/${CAMPAIGN}/results`]: () => json(results(answered)),
+      'GET /api/v1/stream': (request) => {
+        expect(request.headers.get('Authorization')).toBe('Bearer tok');
+        return stream.response;
+      },
+    });
+    await renderWithApp(
+      <Routes>
+        <Route path="/campaigns/:campaignId/results" element={<ResultsPage />} />
+      </Routes>,
+      { route: `/campaigns/${CAMPAIGN}/results`, token: 'tok' },
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Results: Spring survey' });
+    expect(await screen.findByTestId('results-responses')).toHaveTextContent('8');
+    const block = await screen.findByRole('region', { name: 'Do you have a care plan?' });
+    expect(within(block).getByRole('img', { name: /Bar chart: Do you have a care plan\?/ })).toBeInTheDocument();
+    // The table alternative: hidden cells say so, never 0.
+    const table = within(block).getByRole('table', { hidden: true });
+    const hidden = within(table).getAllByText('Hidden', { exact: true });
+    expect(hidden.length).toBeGreaterThanOrEqual(4);
+    expect(within(block).getByText('Positive:')).toBeInTheDocument();
+    expect(screen.getByTestId('suppression-note')).toHaveTextContent('smaller than 5 is hidden');
+    expect(screen.getByText('Evening clinics, please.')).toBeInTheDocument();
+
+    // Scope: choosing one service asks the API for that service only.
+    await userEvent.selectOptions(screen.getByLabelText('Whose results'), `service:${NORTH}`);
+    await waitFor(() => expect(requests.some((r) => r.path.endsWith('/results') && r.search.get('service_id') === NORTH)).toBe(true));
+
+    // A response arrives: the stream says so and the page refetches without reload.
+    answered = 7;
+    await waitFor(() => expect(requests.some((r) => r.path === '/api/v1/stream')).toBe(true));
+    stream.push(`event: results\ndata: {"campaign_id": "${CAMPAIGN}", "responses": 9}\n\n`);
+    await waitFor(() => expect(screen.getByTestId('results-responses')).toHaveTextContent('9'));
+    expect(screen.getByTestId('results-live')).toHaveTextContent('Updated live');
+  });
+});

@@ -1,0 +1,400 @@
+import { useId, useMemo, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { useLocalName, useOrganisationsById } from '../../api/hooks';
+import { isResultsEvent, useStreamEvents } from '../../api/stream';
+import type { Question } from '../../api/types';
+import { BackLink } from '../../components/actions';
+import { BarChart } from '../../components/charts/BarChart';
+import { formatPercent } from '../../components/charts/scale';
+import { Button, Select, type SelectOption } from '../../components/fields';
+import { formatDate, formatDateTime } from '../../components/format';
+import { Empty, LoadError, Loading } from '../../components/status';
+import { usePageTitle } from '../../components/usePageTitle';
+import { DownloadButton } from '../imports/DownloadButton';
+import { ProposeFromQuestion } from '../actions/ProposeActionButton';
+import {
+  PERIODS,
+  anySuppressed,
+  asPeriod,
+  countText,
+  intervalText,
+  questionCsv,
+  rowStats,
+  rowsShown,
+  saveText,
+  scopeQuery,
+  toCategories,
+  type CampaignResults,
+  type Period,
+  type QuestionResult,
+} from './resultsModel';
+
+export function resultsQueryKey(campaignId: string) {
+  return ['campaigns', campaignId, 'results'] as const;
+}
+
+function useQuestionText() {
+  const { i18n } = useTranslation();
+  return (text: { en?: string | null; cy?: string | null } | null | undefined, fallback: string) =>
+    (i18n.language === 'cy' ? text?.cy || text?.en : text?.en || text?.cy) || fallback;
+}
+
+function QuestionTable({
+  question,
+  unitName,
+  optionLabel,
+  caption,
+}: {
+  question: QuestionResult;
+  unitName: (unit: string) => string;
+  optionLabel: (value: string) => string;
+  caption: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const rows = rowsShown(question);
+  const words = { hidden: t('results.hidden') };
+  return (
+    <div className="app-table-scroll">
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            <th scope="col" className="nhsuk-table__header">
+              {t('results.table.option')}
+            </th>
+            {rows.map((row) => (
+              <th scope="col" className="nhsuk-table__header" key={row.unit}>
+                {unitName(row.unit)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {question.options.map((option) => (
+            <tr className="nhsuk-table__row" key={option}>
+              <th scope="row" className="nhsuk-table__header">
+                {optionLabel(option)}
+              </th>
+              {rows.map((row) => {
+                const cell = row.cells.find((c) => c.value === option);
+                const hidden = !cell || cell.suppressed || cell.count === null;
+                return (
+                  <td className="nhsuk-table__cell" key={row.unit} data-suppressed={hidden ? 'true' : undefined}>
+                    {hidden ? (
+                      <span>{countText(cell, words)}</span>
+                    ) : (
+                      <>
+                        {t('results.table.cell', {
+                          n: cell.count ?? 0,
+                          percent: formatPercent(cell.percent, i18n.language),
+                        })}
+                        {intervalText(cell, i18n.language) ? (
+                          <span className="nhsuk-body-s nhsuk-u-display-block">
+                            {t('results.table.interval', { range: intervalText(cell, i18n.language) })}
+                          </span>
+                        ) : null}
+                      </>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+          <tr className="nhsuk-table__row">
+            <th scope="row" className="nhsuk-table__header">
+              {t('results.table.answered')}
+            </th>
+            {rows.map((row) => (
+              <td className="nhsuk-table__cell" key={row.unit}>
+                {row.n === null ? t('results.hidden') : row.n}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function QuestionBlock({
+  question,
+  text,
+  unitName,
+  optionLabel,
+  campaignName,
+}: {
+  question: QuestionResult;
+  text: string;
+  unitName: (unit: string) => string;
+  optionLabel: (value: string) => string;
+  campaignName: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const rows = rowsShown(question);
+  const series = rows.map((row) => ({ key: row.unit, label: unitName(row.unit) }));
+  const hasBars = question.options.length > 0;
+  return (
+    <section className="nhsuk-card" aria-labelledby={headingId} data-testid="question-result" data-question={question.question_key}>
+      <div className="nhsuk-card__content">
+        <h2 className="nhsuk-heading-m" id={headingId}>
+          {text}
+        </h2>
+        {rows.map((row) => {
+          const stats = rowStats(row, i18n.language);
+          return (
+            <div key={row.unit}>
+              {rows.length > 1 ? <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{unitName(row.unit)}</h3> : null}
+              <ul className="app-stat-list">
+                <li>
+                  {t('results.answered')}: <strong>{row.n === null ? t('results.hidden') : row.n}</strong>
+                </li>
+                {stats.map((s) => (
+                  <li key={s.key}>
+                    {t(`results.stat.${s.key}`)}: <strong>{s.value}</strong>
+                  </li>
+                ))}
+                {stats.length === 0 && row.suppressed && (question.type === 'likert' || question.type === 'rating' || question.type === 'number')
+                  ? <li>{t('results.statsWithheld')}</li>
+                  : null}
+              </ul>
+            </div>
+          );
+        })}
+        {hasBars ? (
+          <>
+            <BarChart categories={toCategories(question, optionLabel)} series={series} title={text} />
+            <details className="nhsuk-details">
+              <summary className="nhsuk-details__summary">
+                <span className="nhsuk-details__summary-text">{t('results.showTable')}</span>
+              </summary>
+              <div className="nhsuk-details__text">
+                <QuestionTable question={question} unitName={unitName} optionLabel={optionLabel} caption={text} />
+              </div>
+            </details>
+          </>
+        ) : null}
+        <Button
+          type="button"
+          variant="secondary"
+          small
+          onClick={() =>
+            saveText(
+              questionCsv(question, unitName, optionLabel),
+              `${campaignName.replace(/[^A-Za-z0-9]+/g, '-')}-${question.question_key}.csv`,
+            )
+          }
+        >
+          {t('results.downloadTable')}
+          <span className="nhsuk-u-visually-hidden"> {text}</span>
+        </Button>
+        <ProposeFromQuestion questionKey={question.question_key} hiddenContext={text} />
+      </div>
+    </section>
+  );
+}
+
+export function ResultsPage() {
+  const { campaignId = '' } = useParams();
+  const { t } = useTranslation();
+  const localName = useLocalName();
+  const queryText = useQuestionText();
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useSearchParams();
+  const scope = search.get('scope') ?? 'all';
+  const period: Period = asPeriod(search.get('period'));
+  const [chosenStart, setChosenStart] = useState<string | null>(null);
+  const [updatedAt, setUpdatedAt] = useState<string | null>(null);
+
+  const campaign = useQuery({
+    queryKey: ['campaigns', campaignId],
+    queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}', { params: { path: { campaign_id: campaignId } } })),
+  });
+  const versionId = campaign.data?.instrument_version_id;
+  const version = useQuery({
+    queryKey: ['instrument-versions', versionId],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/instrument-versions/{version_id}', { params: { path: { version_id: versionId ?? '' } } })),
+    enabled: Boolean(versionId),
+  });
+  const links = useQuery({
+    queryKey: ['campaigns', campaignId, 'links'],
+    queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}/links', { params: { path: { campaign_id: campaignId } } })),
+  });
+  const partnerships = useQuery({
+    queryKey: ['partnerships', 'options'],
+    queryFn: () => unwrap(api.GET('/api/v1/partnerships', { params: { query: { limit: 100 } } })),
+  });
+  const results = useQuery({
+    queryKey: [...resultsQueryKey(campaignId), scope, period],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/campaigns/{campaign_id}/results', {
+          params: { path: { campaign_id: campaignId }, query: { period, ...scopeQuery(scope) } },
+        }),
+      ),
+    staleTime: 0,
+    placeholderData: (previous) => previous,
+  });
+
+  useStreamEvents((event) => {
+    if ((isResultsEvent(event) && event.data.campaign_id === campaignId) || event.event === 'reconnected') {
+      void queryClient.invalidateQueries({ queryKey: resultsQueryKey(campaignId) }).then(() => {
+        setUpdatedAt(new Date().toISOString());
+      });
+    }
+  });
+
+  const organisations = useOrganisationsById((links.data ?? []).map((l) => l.organisation_id));
+  usePageTitle(campaign.data ? t('results.title', { name: campaign.data.name }) : t('results.titlePlain'));
+
+  const questions = useMemo(() => new Map<string, Question>((version.data?.content.questions ?? []).map((q) => [q.key, q])), [version.data]);
+
+  if (campaign.isError && !campaign.data) return <LoadError error={campaign.error} onRetry={() => void campaign.refetch()} />;
+  if (!campaign.data) return <Loading />;
+  const c = campaign.data;
+
+  const serviceNames = new Map((links.data ?? []).map((l) => [l.service_id, l.service_name]));
+  const unitName = (unit: string) => (unit === 'total' ? t('results.total') : (serviceNames.get(unit) ?? t('results.unknownService')));
+  const optionLabelFor = (questionKey: string) => (value: string) => {
+    if (value === 'dont_know') return t('results.dontKnow');
+    const q = questions.get(questionKey);
+    if (q?.type === 'yes_no') return value === 'yes' ? t('results.yes') : value === 'no' ? t('results.no') : value;
+    const option = q?.options?.find((o) => o.value === value);
+    return option ? queryText(option.label, value) : value;
+  };
+
+  const scopeOptions: SelectOption[] = [{ value: 'all', label: t('results.scope.all') }];
+  for (const [orgId, org] of organisations) {
+    scopeOptions.push({ value: `organisation:${orgId}`, label: t('results.scope.organisation', { name: localName(org) }) });
+  }
+  for (const link of links.data ?? []) {
+    scopeOptions.push({ value: `service:${link.service_id}`, label: t('results.scope.service', { name: link.service_name }) });
+  }
+  for (const p of partnerships.data?.items ?? []) {
+    scopeOptions.push({ value: `partnership:${p.id}`, label: t('results.scope.partnership', { name: localName(p) }) });
+  }
+  if (!scopeOptions.some((o) => o.value === scope)) scopeOptions.push({ value: scope, label: scope });
+
+  const data: CampaignResults | undefined = results.data;
+  const periods = [...(data?.periods ?? [])].sort((a, b) => b.period_start.localeCompare(a.period_start));
+  const shown = period === 'all' ? periods[0] : (periods.find((p) => p.period_start === chosenStart) ?? periods[0]);
+  const exportQuery = new URLSearchParams({ period, ...scopeQuery(scope) });
+  const update = (key: string, value: string) => {
+    const next = new URLSearchParams(search);
+    next.set(key, value);
+    setChosenStart(null);
+    setSearch(next, { replace: true });
+  };
+
+  return (
+    <>
+      <BackLink to={`/campaigns/${c.id}`}>{c.name}</BackLink>
+      <h1>{t('results.title', { name: c.name })}</h1>
+      <p className="nhsuk-lede-text">{t('results.lede')}</p>
+
+      <div className="app-filters">
+        <Select id="results-scope" label={t('results.scope.label')} options={scopeOptions} value={scope} onChange={(e) => update('scope', e.target.value)} />
+        <Select
+          id="results-period"
+          label={t('results.period.label')}
+          options={PERIODS.map((p) => ({ value: p, label: t(`results.period.${p}`) }))}
+          value={period}
+          onChange={(e) => update('period', e.target.value)}
+        />
+        {period !== 'all' && periods.length > 0 ? (
+          <Select
+            id="results-period-start"
+            label={t(period === 'month' ? 'results.period.whichMonth' : 'results.period.whichWeek')}
+            options={periods.map((p) => ({
+              value: p.period_start,
+              label: t(period === 'month' ? 'results.period.monthOf' : 'results.period.weekOf', { date: formatDate(p.period_start) }),
+            }))}
+            value={shown?.period_start ?? ''}
+            onChange={(e) => setChosenStart(e.target.value)}
+          />
+        ) : null}
+      </div>
+
+      <p className="nhsuk-body-s" aria-live="polite" data-testid="results-live">
+        {updatedAt ? t('results.updatedAt', { time: formatDateTime(updatedAt) }) : t('results.live')}
+      </p>
+
+      {results.isError && !data ? (
+        <LoadError error={results.error} onRetry={() => void results.refetch()} />
+      ) : !data ? (
+        <Loading />
+      ) : (
+        <>
+          <div className="nhsuk-card">
+            <div className="nhsuk-card__content">
+              <p className="nhsuk-heading-xl nhsuk-u-margin-bottom-1" data-testid="results-responses">
+                {shown ? (shown.responses.total === null ? t('results.hidden') : shown.responses.total) : 0}
+              </p>
+              <p className="nhsuk-u-margin-bottom-0">{t('results.responses')}</p>
+              {shown && shown.responses.units.length > 1 ? (
+                <ul className="app-stat-list nhsuk-u-margin-top-2">
+                  {shown.responses.units.map((u) => (
+                    <li key={u.service_id}>
+                      {unitName(u.service_id)}: <strong>{u.n === null ? t('results.hidden') : u.n}</strong>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          </div>
+
+          <div className="nhsuk-inset-text" data-testid="suppression-note">
+            <span className="nhsuk-u-visually-hidden">{t('common.information')}</span>
+            <p>{t('results.suppressionNote', { n: data.min_cell_size })}</p>
+            {anySuppressed(data) ? <p>{t('results.suppressionSome')}</p> : null}
+          </div>
+
+          <DownloadButton
+            path={`/api/v1/campaigns/${c.id}/results.csv?${exportQuery.toString()}`}
+            filename={`results-${c.id}.csv`}
+            label={t('results.downloadAll')}
+          />
+
+          {!shown || shown.questions.length === 0 ? (
+            <Empty>{t('results.none')}</Empty>
+          ) : (
+            shown.questions.map((question) => (
+              <QuestionBlock
+                key={question.question_key}
+                question={question}
+                text={queryText(questions.get(question.question_key)?.text, question.question_key)}
+                unitName={unitName}
+                optionLabel={optionLabelFor(question.question_key)}
+                campaignName={c.name}
+              />
+            ))
+          )}
+
+          <h2>{t('results.comments')}</h2>
+          <p>{t('results.commentsHint')}</p>
+          {data.comments.length === 0 ? (
+            <Empty>{t('results.noComments')}</Empty>
+          ) : (
+            <ul className="nhsuk-list" data-testid="results-comments">
+              {data.comments.map((comment, index) => (
+                <li key={`${comment.question_key}-${index}`} className="nhsuk-inset-text nhsuk-u-margin-top-2">
+                  <p className="app-pre-wrap">{comment.text}</p>
+                  <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
+                    {t('results.commentFrom', {
+                      service: unitName(comment.service_id),
+                      question: queryText(questions.get(comment.question_key)?.text, comment.question_key),
+                    })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </>
+  );
+}
