@@ -419,6 +419,8 @@ describe('Gwella in a real browser', () => {
         await visit(page, '/admin/partnerships', 'partnerships');
         await page.locator('main table a').first().click();
         await page.getByRole('heading', { name: 'Member organisations', level: 2 }).waitFor();
+        await page.getByTestId('leads-table').waitFor();
+        await page.getByTestId('appoint-lead').waitFor();
         await settled(page);
         await checkAccessibility(page, `partnership (${suffix})`);
         await screenshot(page, `partnership-detail-${suffix}`);
@@ -738,9 +740,21 @@ describe('Gwella in a real browser', () => {
       await card.getByText('Say why you redact this comment.').waitFor();
       await card.getByRole('button', { name: 'Publish' }).click();
       await page.getByText('No comments are waiting.').waitFor();
+      const responsesPath = new URL(page.url()).pathname;
+
+      // The published comment shows in the results, with "propose an improvement" from it.
+      await page.goto(`${app.baseUrl}${responsesPath.replace('/responses', '/results')}`);
+      await settled(page);
+      const comment = page.getByTestId('results-comments').locator('li', { hasText: 'Evening appointments, please.' });
+      await comment.getByRole('link', { name: /Propose an improvement from this/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Propose an improvement' }).waitFor();
+      await settled(page);
+      await page.getByTestId('proposal-evidence').getByText('A published comment from the survey', { exact: false }).waitFor();
+      assert.match(new URL(page.url()).searchParams.get('answer_id') ?? '', /^[0-9a-f-]{36}$/);
+      await checkAccessibility(page, 'propose from a comment');
 
       // A paper form, through the same survey form.
-      await page.goto(`${app.baseUrl}${new URL(page.url()).pathname.replace('/responses', '/paper')}`);
+      await page.goto(`${app.baseUrl}${responsesPath.replace('/responses', '/paper')}`);
       await settled(page);
       await page.getByLabel('Service the form came from').selectOption({ index: 1 });
       await page.locator('#paper-answer-involved').check();
@@ -941,6 +955,15 @@ describe('Gwella in a real browser', () => {
       const part = page.locator('[data-testid="responsibility"]', { hasText: 'City Council' });
       await part.getByRole('button', { name: 'Accept this part' }).click();
       await part.getByText('Accepted', { exact: true }).waitFor();
+      // After accepting, the council's manager names an owner for its part.
+      await part.getByText('Change the owner').click();
+      const owner = part.getByTestId('change-owner');
+      await owner.getByLabel('New owner').locator('option').nth(1).waitFor({ state: 'attached' });
+      await owner.getByLabel('New owner').selectOption({ index: 1 });
+      await owner.getByRole('button', { name: 'Save the owner' }).click();
+      await part.getByText('The owner has been changed.').waitFor();
+      await part.getByText('You', { exact: true }).waitFor();
+      await checkAccessibility(page, 'action page, owner changed');
     });
 
     await withBrowser(async ({ page }) => {
@@ -999,24 +1022,33 @@ describe('Gwella in a real browser', () => {
       await page.getByTestId('annotation-list').getByText(/PDSA 1/).first().waitFor();
       await page.getByTestId('propose-action').waitFor();
 
-      // 7. The accountability views.
+      // 7. The public summary ("you said, we did") is written by the lead organisation, in the edit form.
+      await visit(page, `/actions/${actionId}`, 'action page before editing');
+      await page.getByText('Edit the action').click();
+      const edit = page.getByTestId('edit-action-form');
+      await edit.getByLabel('"You said, we did" summary (English)').fill('You said you were not asked; care plans now start with what matters to you.');
+      await edit.getByLabel('"You said, we did" summary (Welsh, optional)').fill('Dywedoch na ofynnwyd i chi; mae cynlluniau gofal nawr yn dechrau gyda’r hyn sy’n bwysig i chi.');
+      await edit.getByRole('button', { name: 'Save the changes' }).click();
+      await page.getByText('The action has been saved.').waitFor();
+      await page.getByTestId('action-summary').getByText('care plans now start with what matters to you', { exact: false }).waitFor();
+      await page.locator('[data-kind="edited"]').first().waitFor();
+      await checkAccessibility(page, 'action page after editing');
+
+      // 8. The accountability views, the partnership's leads and the printable report in a new tab.
       await visit(page, `/partnerships/${partnership.id}/actions/accountability`, 'partnership accountability');
       await page.getByTestId('organisations-table').getByText('Abermor City Council Adult Social Services').waitFor();
+      await page.getByTestId('leads-table').getByText('Morgan Manager', { exact: false }).first().waitFor();
+      const [report] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Open the printable report' }).click()]);
+      await report.waitForURL(/^blob:/);
+      await report.getByRole('heading', { level: 1 }).first().waitFor();
+      await report.close();
+      await page.getByTestId('report-opened').waitFor();
       await visit(page, `/organisations/${board}/actions/accountability`, 'organisation accountability');
       await visit(page, `/actions?view=columns`, 'actions board, columns');
       await page.locator('[data-status="in_progress"]').getByText(title).waitFor();
     });
 
-    // The public summary ("you said, we did") is written by the lead organisation.
-    const current = await apiCall(manager, 'GET', `/api/v1/actions/${actionId}`);
-    const patched = await fetch(`${app.baseUrl}/api/v1/actions/${actionId}`, {
-      method: 'PATCH',
-      headers: { Authorization: `Bearer ${manager}`, 'Content-Type': 'application/json', 'If-Match': `"${current.version}"` },
-      body: JSON.stringify({ summary: { en: 'You said you were not asked; care plans now start with what matters to you.', cy: 'Dywedoch na ofynnwyd i chi; mae cynlluniau gofal nawr yn dechrau gyda’r hyn sy’n bwysig i chi.' } }),
-    });
-    assert.equal(patched.status, 200, await patched.text());
-
-    // 8. Anyone, without signing in, sees it on the public page, in English and in Welsh.
+    // 9. Anyone, without signing in, sees it on the public page, in English and in Welsh.
     await withBrowser(async ({ page }) => {
       await visit(page, `/public/partnerships/${partnership.id}`, 'public "you said, we did" page');
       const card = page.getByTestId('public-doing').locator('[data-testid="public-action"]', { hasText: title });

@@ -1,46 +1,61 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
 import type { User } from './api/types';
 import { hasRole } from './auth/AuthContext';
 import { RequireAuth } from './auth/RequireAuth';
 import { Layout } from './components/Layout';
-import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
-import { HomePage } from './pages/HomePage';
+import { Loading } from './components/status';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { ProfilePage } from './pages/ProfilePage';
 import { SignInPage } from './pages/SignInPage';
 import { PublicSurveyPage } from './pages/survey/PublicSurveyPage';
-import { EditorPage } from './pages/instruments/EditorPage';
-import { InstrumentPage } from './pages/instruments/InstrumentPage';
-import { InstrumentsPage } from './pages/instruments/InstrumentsPage';
-import { VersionPage } from './pages/instruments/VersionPage';
-import { CampaignNewPage } from './pages/campaigns/CampaignNewPage';
-import { CampaignPage } from './pages/campaigns/CampaignPage';
-import { CampaignsPage } from './pages/campaigns/CampaignsPage';
-import { PaperEntryPage } from './pages/campaigns/PaperEntryPage';
-import { ResponsesPage } from './pages/campaigns/ResponsesPage';
-import { AdminIndexPage } from './pages/admin/AdminIndexPage';
-import { ApiClientDetailPage } from './pages/admin/ApiClientDetailPage';
-import { ApiClientsPage } from './pages/admin/ApiClientsPage';
-import { AuditLogPage } from './pages/admin/AuditLogPage';
-import { InvitationsPage } from './pages/admin/InvitationsPage';
-import { OrganisationDetailPage } from './pages/admin/OrganisationDetailPage';
-import { OrganisationsPage } from './pages/admin/OrganisationsPage';
-import { PartnershipDetailPage } from './pages/admin/PartnershipDetailPage';
-import { PartnershipsPage } from './pages/admin/PartnershipsPage';
-import { ServiceDetailPage } from './pages/admin/ServiceDetailPage';
-import { UserDetailPage } from './pages/admin/UserDetailPage';
-import { UsersPage } from './pages/admin/UsersPage';
-import { ImportJobPage, ImportsPage } from './pages/imports/ImportsPage';
 import { canImport } from './pages/imports/importsApi';
-import { ResultsPage } from './pages/results/ResultsPage';
-import { IndicatorChartPage } from './pages/indicators/IndicatorChartPage';
-import { IndicatorsIndexPage, IndicatorsOverviewPage } from './pages/indicators/IndicatorsOverviewPage';
-import { NotificationsPage } from './pages/notifications/NotificationsPage';
-import { ActionsBoardPage } from './pages/actions/ActionsBoardPage';
-import { ActionPage } from './pages/actions/ActionPage';
-import { ProposeActionPage } from './pages/actions/ProposeActionPage';
-import { OrganisationAccountabilityPage, PartnershipAccountabilityPage } from './pages/actions/AccountabilityPages';
-import { PublicActionsPage } from './pages/public/PublicActionsPage';
+
+// Code-split by route: sign-in, the public survey and "not found" are in the first
+// download (a respondent on a phone fetches nothing more); every other screen is a
+// chunk of its own, fetched when it is first visited.
+
+/** React.lazy for a named export (props kept): page(() => import('./x').then((m) => m.X)). */
+function page<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const AcceptInvitationPage = page(() => import('./pages/AcceptInvitationPage').then((m) => m.AcceptInvitationPage));
+const HomePage = page(() => import('./pages/HomePage').then((m) => m.HomePage));
+const ProfilePage = page(() => import('./pages/ProfilePage').then((m) => m.ProfilePage));
+const EditorPage = page(() => import('./pages/instruments/EditorPage').then((m) => m.EditorPage));
+const InstrumentPage = page(() => import('./pages/instruments/InstrumentPage').then((m) => m.InstrumentPage));
+const InstrumentsPage = page(() => import('./pages/instruments/InstrumentsPage').then((m) => m.InstrumentsPage));
+const VersionPage = page(() => import('./pages/instruments/VersionPage').then((m) => m.VersionPage));
+const CampaignNewPage = page(() => import('./pages/campaigns/CampaignNewPage').then((m) => m.CampaignNewPage));
+const CampaignPage = page(() => import('./pages/campaigns/CampaignPage').then((m) => m.CampaignPage));
+const CampaignsPage = page(() => import('./pages/campaigns/CampaignsPage').then((m) => m.CampaignsPage));
+const PaperEntryPage = page(() => import('./pages/campaigns/PaperEntryPage').then((m) => m.PaperEntryPage));
+const ResponsesPage = page(() => import('./pages/campaigns/ResponsesPage').then((m) => m.ResponsesPage));
+const AdminIndexPage = page(() => import('./pages/admin/AdminIndexPage').then((m) => m.AdminIndexPage));
+const ApiClientDetailPage = page(() => import('./pages/admin/ApiClientDetailPage').then((m) => m.ApiClientDetailPage));
+const ApiClientsPage = page(() => import('./pages/admin/ApiClientsPage').then((m) => m.ApiClientsPage));
+const AuditLogPage = page(() => import('./pages/admin/AuditLogPage').then((m) => m.AuditLogPage));
+const InvitationsPage = page(() => import('./pages/admin/InvitationsPage').then((m) => m.InvitationsPage));
+const OrganisationDetailPage = page(() => import('./pages/admin/OrganisationDetailPage').then((m) => m.OrganisationDetailPage));
+const OrganisationsPage = page(() => import('./pages/admin/OrganisationsPage').then((m) => m.OrganisationsPage));
+const PartnershipDetailPage = page(() => import('./pages/admin/PartnershipDetailPage').then((m) => m.PartnershipDetailPage));
+const PartnershipsPage = page(() => import('./pages/admin/PartnershipsPage').then((m) => m.PartnershipsPage));
+const ServiceDetailPage = page(() => import('./pages/admin/ServiceDetailPage').then((m) => m.ServiceDetailPage));
+const UserDetailPage = page(() => import('./pages/admin/UserDetailPage').then((m) => m.UserDetailPage));
+const UsersPage = page(() => import('./pages/admin/UsersPage').then((m) => m.UsersPage));
+const ImportJobPage = page(() => import('./pages/imports/ImportsPage').then((m) => m.ImportJobPage));
+const ImportsPage = page(() => import('./pages/imports/ImportsPage').then((m) => m.ImportsPage));
+const ResultsPage = page(() => import('./pages/results/ResultsPage').then((m) => m.ResultsPage));
+const IndicatorChartPage = page(() => import('./pages/indicators/IndicatorChartPage').then((m) => m.IndicatorChartPage));
+const IndicatorsIndexPage = page(() => import('./pages/indicators/IndicatorsOverviewPage').then((m) => m.IndicatorsIndexPage));
+const IndicatorsOverviewPage = page(() => import('./pages/indicators/IndicatorsOverviewPage').then((m) => m.IndicatorsOverviewPage));
+const NotificationsPage = page(() => import('./pages/notifications/NotificationsPage').then((m) => m.NotificationsPage));
+const ActionsBoardPage = page(() => import('./pages/actions/ActionsBoardPage').then((m) => m.ActionsBoardPage));
+const ActionPage = page(() => import('./pages/actions/ActionPage').then((m) => m.ActionPage));
+const ProposeActionPage = page(() => import('./pages/actions/ProposeActionPage').then((m) => m.ProposeActionPage));
+const OrganisationAccountabilityPage = page(() => import('./pages/actions/AccountabilityPages').then((m) => m.OrganisationAccountabilityPage));
+const PartnershipAccountabilityPage = page(() => import('./pages/actions/AccountabilityPages').then((m) => m.PartnershipAccountabilityPage));
+const PublicActionsPage = page(() => import('./pages/public/PublicActionsPage').then((m) => m.PublicActionsPage));
 
 /** Platform administrators, and administrators or managers of any organisation. */
 export function canAdminister(user: User): boolean {
@@ -50,7 +65,8 @@ export function canAdminister(user: User): boolean {
 export function App() {
   return (
     <Layout>
-      <Routes>
+      <Suspense fallback={<Loading />}>
+        <Routes>
         <Route path="/" element={<RequireAuth>{(user) => <HomePage user={user} />}</RequireAuth>} />
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
@@ -73,7 +89,7 @@ export function App() {
         <Route path="/actions/new" element={<RequireAuth>{(user) => <ProposeActionPage user={user} />}</RequireAuth>} />
         <Route path="/actions/:actionId" element={<RequireAuth>{(user) => <ActionPage user={user} />}</RequireAuth>} />
         <Route path="/organisations/:organisationId/actions/accountability" element={<RequireAuth>{() => <OrganisationAccountabilityPage />}</RequireAuth>} />
-        <Route path="/partnerships/:partnershipId/actions/accountability" element={<RequireAuth>{() => <PartnershipAccountabilityPage />}</RequireAuth>} />
+        <Route path="/partnerships/:partnershipId/actions/accountability" element={<RequireAuth>{(user) => <PartnershipAccountabilityPage user={user} />}</RequireAuth>} />
         <Route path="/public/partnerships/:partnershipId" element={<PublicActionsPage />} />
         <Route path="/profile" element={<RequireAuth>{(user) => <ProfilePage user={user} />}</RequireAuth>} />
         <Route
@@ -127,7 +143,8 @@ export function App() {
         <Route path="/imports" element={<RequireAuth allow={canImport}>{(user) => <ImportsPage user={user} />}</RequireAuth>} />
         <Route path="/imports/:importId" element={<RequireAuth allow={canImport}>{() => <ImportJobPage />}</RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+        </Routes>
+      </Suspense>
     </Layout>
   );
 }

@@ -1,16 +1,18 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { useLocalName, useOrganisation } from '../../api/hooks';
+import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { Button, TextInput } from '../../components/fields';
 import { LoadError, Loading } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
 import { DownloadButton } from '../imports/DownloadButton';
-import { downloadFile } from '../imports/importsApi';
+import { downloadFile, fetchFile } from '../imports/importsApi';
+import { PartnershipLeads } from './PartnershipLeads';
 import { usePartnership } from './actionsApi';
 import { STATUSES, daysText, percentText, pick, todayIso, type OrganisationAccountability } from './actionsModel';
 import './actions.css';
@@ -82,16 +84,59 @@ export function OrganisationAccountabilityPage() {
   );
 }
 
-/** Fetch the printable report with the sign-in token and open it in a new tab. */
+/**
+ * The printable report: fetched with the sign-in token (a plain link could not send it),
+ * then opened in a new tab through a blob URL. The tab is opened at the click, before the
+ * fetch, so that browsers do not treat it as an unasked pop-up; if one is blocked anyway,
+ * a link to the fetched report is offered. A download button stays beside it.
+ */
 function ReportForm({ partnershipId }: { partnershipId: string }) {
   const { t } = useTranslation();
   const now = new Date();
   const [start, setStart] = useState(todayIso(new Date(now.getFullYear(), now.getMonth() - 3, 1)));
   const [end, setEnd] = useState(todayIso(now));
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'open' | 'download' | null>(null);
+  const [opened, setOpened] = useState<{ url: string; inTab: boolean } | null>(null);
   const path = `/api/v1/partnerships/${partnershipId}/report?${new URLSearchParams({ period_start: start, period_end: end }).toString()}`;
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end) && start <= end;
+  const filename = `report-${start}-${end}.html`;
+
+  // The tab shows the report from its blob URL: keep it while the page is open.
+  useEffect(() => {
+    const url = opened?.url;
+    return () => {
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [opened]);
+
+  function open() {
+    if (!valid || busy) return;
+    const tab = window.open('', '_blank');
+    setBusy('open');
+    setProblem(null);
+    fetchFile(path)
+      .then((blob) => {
+        const url = URL.createObjectURL(blob.type.startsWith('text/html') ? blob : new Blob([blob], { type: 'text/html' }));
+        if (tab && !tab.closed) tab.location.href = url;
+        setOpened({ url, inTab: Boolean(tab) });
+      })
+      .catch((error: unknown) => {
+        tab?.close();
+        setProblem(describeProblem(error, t));
+      })
+      .finally(() => setBusy(null));
+  }
+
+  function download() {
+    if (!valid || busy) return;
+    setBusy('download');
+    setProblem(null);
+    downloadFile(path, filename)
+      .catch((error: unknown) => setProblem(describeProblem(error, t)))
+      .finally(() => setBusy(null));
+  }
+
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">{t('improvement.accountability.reportTitle')}</h2>
@@ -108,22 +153,25 @@ function ReportForm({ partnershipId }: { partnershipId: string }) {
           error={valid ? undefined : t('improvement.accountability.periodInvalid')}
         />
       </div>
-      <Button
-        type="button"
-        variant="secondary"
-        busy={busy}
-        data-testid="report-button"
-        onClick={() => {
-          if (!valid) return;
-          setBusy(true);
-          setProblem(null);
-          downloadFile(path, `report-${start}-${end}.html`)
-            .catch((error: unknown) => setProblem(describeProblem(error, t)))
-            .finally(() => setBusy(false));
-        }}
-      >
-        {t('improvement.accountability.reportButton')}
-      </Button>
+      <div className="nhsuk-button-group">
+        <Button type="button" busy={busy === 'open'} data-testid="report-open" onClick={open}>
+          {busy === 'open' ? t('improvement.accountability.reportOpening') : t('improvement.accountability.reportOpen')}
+        </Button>
+        <Button type="button" variant="secondary" busy={busy === 'download'} data-testid="report-button" onClick={download}>
+          {t('improvement.accountability.reportButton')}
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {opened ? (
+          <p data-testid="report-opened">
+            {opened.inTab ? t('improvement.accountability.reportOpened') : t('improvement.accountability.reportBlocked')}{' '}
+            <a href={opened.url} target="_blank" rel="noopener">
+              {t('improvement.accountability.reportLink')}
+              <span className="nhsuk-u-visually-hidden"> {t('improvement.accountability.newTab')}</span>
+            </a>
+          </p>
+        ) : null}
+      </div>
       {problem ? (
         <p className="nhsuk-error-message" role="alert">
           {problem}
@@ -134,7 +182,7 @@ function ReportForm({ partnershipId }: { partnershipId: string }) {
 }
 
 /** A partnership's actions by status and standard, and which organisations carry them. */
-export function PartnershipAccountabilityPage() {
+export function PartnershipAccountabilityPage({ user }: { user: User }) {
   const { partnershipId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const partnership = usePartnership(partnershipId);
@@ -239,6 +287,7 @@ export function PartnershipAccountabilityPage() {
         filename={`actions-${partnershipId}.csv`}
         label={t('improvement.accountability.csv')}
       />
+      <PartnershipLeads partnershipId={partnershipId} user={user} />
       <ReportForm partnershipId={partnershipId} />
       <p>
         <Link to={`/public/partnerships/${partnershipId}`}>{t('improvement.public.link')}</Link>

@@ -12,12 +12,13 @@ import { LoadError, Loading, SuccessBanner } from '../../components/status';
 import { describeProblem, useFormErrors } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
 import { OriginText, OverdueFlag, Progress, StatusTag } from './ActionBits';
-import { ACTIONS_KEY, actionKey, useAction, useStandards, useTimeline, useUpdates } from './actionsApi';
+import { ACTIONS_KEY, actionKey, useAction, usePartnershipMembers, useStandards, useTimeline, useUpdates } from './actionsApi';
 import {
   SERVICE_USER_REASON_MIN,
   canSupport,
   isClosed,
   mayDecide,
+  mayEditAction,
   needsPublicReason,
   percentText,
   pick,
@@ -28,6 +29,7 @@ import {
   type TimelineEntry,
 } from './actionsModel';
 import { PdsaSection } from './PdsaSection';
+import { EditActionForm } from './EditActionForm';
 import { EvidenceDescription } from './ProposeActionPage';
 import { ResponsibilitiesSection } from './ResponsibilitiesSection';
 import './actions.css';
@@ -42,6 +44,9 @@ function EvidenceItem({ evidence }: { evidence: EvidenceRead }) {
   }
   if (evidence.kind === 'campaign_result' && evidence.campaign_id) {
     return <EvidenceDescription evidence={{ kind: 'campaign_result', campaignId: evidence.campaign_id }} />;
+  }
+  if (evidence.kind === 'comment' && evidence.answer_id) {
+    return <EvidenceDescription evidence={{ kind: 'comment', answerId: evidence.answer_id, campaignId: evidence.campaign_id }} />;
   }
   return <>{t('improvement.evidence.comment')}</>;
 }
@@ -330,6 +335,8 @@ const TIMELINE_KINDS = [
   'pdsa_do',
   'pdsa_study',
   'pdsa_act',
+  'edited',
+  'overdue',
 ] as const;
 
 function TimelineText({ entry, organisation }: { entry: TimelineEntry; organisation: string | undefined }) {
@@ -368,6 +375,15 @@ function Timeline({ action }: { action: Action }) {
       ) : null}
     </section>
   );
+}
+
+/** The edit form, for those the API lets edit (members are read only when nobody is responsible yet). */
+function EditSection({ action, user }: { action: Action; user: User }) {
+  const nobodyResponsible = action.responsibilities.every((r) => r.state === 'declined');
+  const members = usePartnershipMembers(nobodyResponsible ? action.partnership_id : '');
+  const memberIds = (members.data ?? []).map((m) => m.organisation_id);
+  if (!mayEditAction(user, action, memberIds)) return null;
+  return <EditActionForm action={action} />;
 }
 
 /** One improvement action: what it is, who carries it, how it is going and what happened. */
@@ -451,6 +467,7 @@ export function ActionPage({ user }: { user: User }) {
         </ul>
       )}
 
+      <EditSection action={a} user={user} />
       <Supporters action={a} user={user} />
       <ResponsibilitiesSection action={a} user={user} />
       {a.allowed_transitions.length > 0 && mayDecide(user) ? <StatusChangeForm action={a} /> : null}

@@ -31,8 +31,16 @@ export function ProposeActionButton({ evidence, partnershipId, hiddenContext, sm
 }
 
 /** The button for one question of a campaign's results page (the campaign comes from the address). */
-export function ProposeFromQuestion({ questionKey, hiddenContext }: { questionKey: string; hiddenContext?: string }) {
+export function ProposeFromQuestion({
+  questionKey,
+  hiddenContext,
+  partnershipId,
+}: {
+  questionKey: string;
+  hiddenContext?: string;
+  partnershipId?: string | null;
+}) {
   const { campaignId = '' } = useParams();
   if (!campaignId) return null;
-  return <ProposeActionButton evidence={{ kind: 'question', campaignId, questionKey }} hiddenContext={hiddenContext} />;
+  return <ProposeActionButton evidence={{ kind: 'question', campaignId, questionKey }} partnershipId={partnershipId} hiddenContext={hiddenContext} />;
 }

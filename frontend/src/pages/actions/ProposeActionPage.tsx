@@ -27,7 +27,7 @@ import {
 /** Where the proposal comes from, said in words with a link back to it. */
 export function EvidenceDescription({ evidence }: { evidence: EvidenceSource }) {
   const { t, i18n } = useTranslation();
-  const campaignId = evidence.kind === 'indicator' ? '' : evidence.campaignId;
+  const campaignId = evidence.kind === 'indicator' ? '' : (evidence.campaignId ?? '');
   const indicatorId = evidence.kind === 'indicator' ? evidence.indicatorId : '';
   const campaign = useQuery({
     queryKey: ['campaigns', campaignId],
@@ -54,6 +54,14 @@ export function EvidenceDescription({ evidence }: { evidence: EvidenceSource }) 
     );
   }
   const name = campaign.data?.name ?? t('improvement.evidence.aSurvey');
+  if (evidence.kind === 'comment') {
+    if (!evidence.campaignId) return <>{t('improvement.evidence.comment')}</>;
+    return (
+      <>
+        {t('improvement.evidence.commentIn')} <Link to={`/campaigns/${evidence.campaignId}/results`}>{name}</Link>
+      </>
+    );
+  }
   return (
     <>
       {evidence.kind === 'question'

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
 import type { User } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Radios, Select, Textarea } from '../../components/fields';
@@ -78,10 +79,7 @@ function AnswerPart({ action, responsibility, onDone }: { action: Action; respon
           value={ownerId}
           onChange={(e) => setOwnerId(e.target.value)}
           error={errors.fieldError('owner_id')}
-          options={[
-            { value: '', label: t('improvement.parts.noOwner') },
-            ...[...new Map((people.data?.items ?? []).map((m) => [m.user_id, m.user_display_name])).entries()].map(([id, name]) => ({ value: id, label: name })),
-          ]}
+          options={[{ value: '', label: t('improvement.parts.noOwner') }, ...ownerOptions(people.data?.items)]}
         />
       ) : null}
       <Textarea
@@ -96,6 +94,92 @@ function AnswerPart({ action, responsibility, onDone }: { action: Action; respon
         {answer === 'accept' ? t('improvement.parts.acceptSubmit') : t('improvement.parts.declineSubmit')}
       </Button>
     </form>
+  );
+}
+
+/** The people of an organisation as owner options (each person once). */
+function ownerOptions(items: { user_id: string; user_display_name: string }[] | undefined) {
+  return [...new Map((items ?? []).map((m) => [m.user_id, m.user_display_name])).entries()].map(([id, name]) => ({ value: id, label: name }));
+}
+
+/** After acceptance, the organisation's managers may hand its part to another owner (or to nobody). */
+function ChangeOwner({ action, responsibility, onDone }: { action: Action; responsibility: Responsibility; onDone: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const people = useOrganisationPeople(responsibility.organisation_id, true);
+  const [ownerId, setOwnerId] = useState(responsibility.owner_id ?? '');
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const prefix = `owner-${responsibility.organisation_id}-`;
+  const errors = useFormErrors(prefix, { owner_id: t('improvement.parts.newOwner') });
+
+  // A newer version of the part (saved here or elsewhere) shows its owner.
+  useEffect(() => {
+    setOwnerId(responsibility.owner_id ?? '');
+  }, [responsibility.version, responsibility.owner_id]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    if (ownerId === (responsibility.owner_id ?? '')) {
+      errors.setFieldErrors([{ name: 'owner_id', message: t('improvement.parts.ownerSame') }]);
+      return;
+    }
+    setBusy(true);
+    errors.clear();
+    try {
+      await unwrap(
+        api.PATCH('/api/v1/actions/{action_id}/responsibilities/{organisation_id}', {
+          params: {
+            path: { action_id: action.id, organisation_id: responsibility.organisation_id },
+            header: { 'If-Match': `"${responsibility.version}"` },
+          },
+          body: { owner_id: ownerId || null },
+        }),
+      );
+      setSaved(true);
+      await onDone();
+    } catch (error) {
+      errors.setProblem(error);
+      if (error instanceof ApiProblem && error.status === 412) await onDone();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className="nhsuk-details nhsuk-u-margin-bottom-0" open={errors.hasErrors || saved ? true : undefined}>
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">
+          {t('improvement.parts.changeOwner')}
+          <span className="nhsuk-u-visually-hidden"> {responsibility.organisation_name}</span>
+        </span>
+      </summary>
+      <div className="nhsuk-details__text">
+        {saved ? (
+          <p className="nhsuk-body" role="status">
+            {t('improvement.parts.ownerChanged')}
+          </p>
+        ) : null}
+        <form noValidate onSubmit={(event) => void submit(event)} data-testid="change-owner">
+          <ErrorSummary detail={errors.detail} items={errors.summaryItems} />
+          <Select
+            id={errors.idFor('owner_id')}
+            label={t('improvement.parts.newOwner')}
+            hint={t('improvement.parts.ownerHint')}
+            value={ownerId}
+            onChange={(e) => {
+              setOwnerId(e.target.value);
+              setSaved(false);
+            }}
+            error={errors.fieldError('owner_id')}
+            options={[{ value: '', label: t('improvement.parts.noOwner') }, ...ownerOptions(people.data?.items)]}
+          />
+          <Button type="submit" variant="secondary" small busy={busy}>
+            {t('improvement.parts.changeOwnerSubmit')}
+          </Button>
+        </form>
+      </div>
+    </details>
   );
 }
 
@@ -181,6 +265,7 @@ export function ResponsibilitiesSection({ action, user }: { action: Action; user
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: actionKey(action.id) });
+  const reload = () => queryClient.invalidateQueries({ queryKey: actionKey(action.id) });
   const parts = [...action.responsibilities].sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
   return (
     <section aria-labelledby="parts-heading" data-testid="responsibilities">
@@ -215,6 +300,9 @@ export function ResponsibilitiesSection({ action, user }: { action: Action; user
             </dl>
             {part.state === 'pending' && !isClosed(action.status) && managesOrganisation(user, part.organisation_id) ? (
               <AnswerPart action={action} responsibility={part} onDone={refresh} />
+            ) : null}
+            {part.state === 'accepted' && !isClosed(action.status) && managesOrganisation(user, part.organisation_id) ? (
+              <ChangeOwner key={part.id} action={action} responsibility={part} onDone={reload} />
             ) : null}
           </div>
         </div>

@@ -2,12 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { Role, User } from '../../api/types';
 import {
   STATUSES,
+  appointableOrganisations,
+  checkEdit,
   checkProposal,
   defaultOrigin,
+  editBody,
+  editFormOf,
+  evidenceBody,
   evidenceFromSearch,
   filtersFromSearch,
   groupByStatus,
   listQuery,
+  mayEditAction,
+  mayRemoveLead,
   pdsaStageBody,
   percentText,
   proposalBody,
@@ -15,6 +22,7 @@ import {
   searchFromFilters,
   viewFromSearch,
   type Action,
+  type PartnershipLead,
   type ProposalForm,
 } from './actionsModel';
 
@@ -194,5 +202,109 @@ describe('PDSA stages and shares', () => {
   it('writes shares as whole percentages, and nothing for no share', () => {
     expect(percentText(0.4, 'en')).toBe('40%');
     expect(percentText(null, 'en')).toBeNull();
+  });
+});
+
+const ANSWER = '66666666-6666-4666-8666-666666666666';
+
+describe('evidence from a published comment', () => {
+  it('round-trips through the propose link, and the answer id wins over the campaign', () => {
+    const link = proposeLink({ kind: 'comment', answerId: ANSWER, campaignId: CAMPAIGN }, P);
+    const search = new URL(link, 'http://x').searchParams;
+    expect(search.get('answer_id')).toBe(ANSWER);
+    expect(search.get('partnership_id')).toBe(P);
+    const evidence = evidenceFromSearch(search);
+    expect(evidence).toEqual({ kind: 'comment', answerId: ANSWER, campaignId: CAMPAIGN });
+    expect(evidence && evidenceBody(evidence)).toEqual({ kind: 'comment', answer_id: ANSWER });
+  });
+
+  it('ignores a malformed answer id (falls back to the campaign)', () => {
+    expect(evidenceFromSearch(new URLSearchParams({ answer_id: 'nope', campaign_id: CAMPAIGN }))).toEqual({
+      kind: 'campaign_result',
+      campaignId: CAMPAIGN,
+    });
+  });
+});
+
+function fullAction(overrides: Partial<Action>): Action {
+  return {
+    id: 'a',
+    status: 'under_review',
+    title: { en: 'Evening appointments', cy: null },
+    description: { en: 'Open later', cy: 'Agor yn hwyrach' },
+    summary: { en: null, cy: null },
+    standard_id: null,
+    due_date: null,
+    responsibilities: [],
+    ...overrides,
+  } as Action;
+}
+
+function part(organisation_id: string, role: 'lead' | 'supporting', state: 'pending' | 'accepted' | 'declined') {
+  return { id: organisation_id, organisation_id, organisation_name: '', role, state, owner_id: null, decision_note: null, decided_at: null, version: 1 };
+}
+
+describe('editing an action', () => {
+  it('sends only what changed; an emptied summary or date is cleared with null', () => {
+    const a = fullAction({ summary: { en: 'Old', cy: 'Hen' }, due_date: '2026-05-01' });
+    const form = editFormOf(a);
+    expect(editBody(form, a)).toEqual({});
+    expect(editBody({ ...form, summaryEn: ' You said; we did. ', summaryCy: '' }, a)).toEqual({ summary: { en: 'You said; we did.' } });
+    expect(editBody({ ...form, summaryEn: '', summaryCy: '' }, a)).toEqual({ summary: null });
+    expect(editBody({ ...form, dueDate: '' }, a)).toEqual({ due_date: null });
+    expect(editBody({ ...form, titleCy: 'Apwyntiadau', standardId: ORG_A }, a)).toEqual({
+      title: { en: 'Evening appointments', cy: 'Apwyntiadau' },
+      standard_id: ORG_A,
+    });
+    expect(editBody({ ...form, descriptionCy: '' }, a)).toEqual({ description: { en: 'Open later' } });
+  });
+
+  it('refuses an empty title or description and a Welsh summary without English', () => {
+    const form = editFormOf(fullAction({}));
+    expect(checkEdit(form)).toEqual([]);
+    expect(checkEdit({ ...form, titleEn: ' ', descriptionEn: '', summaryCy: 'Dim ond Cymraeg' }).map((p) => p.key)).toEqual([
+      'titleMissing',
+      'descriptionMissing',
+      'summaryEnglishMissing',
+    ]);
+    expect(checkEdit({ ...form, dueDate: '1/2/2026' }).map((p) => p.name)).toEqual(['due_date']);
+  });
+
+  it('is for managers of the lead; with no lead, of those responsible; with none, of any member', () => {
+    const leadManager = user([[ORG_A, 'manager']]);
+    const supportManager = user([[ORG_B, 'admin']]);
+    const withLead = fullAction({ responsibilities: [part(ORG_A, 'lead', 'pending'), part(ORG_B, 'supporting', 'accepted')] });
+    expect(mayEditAction(leadManager, withLead, [])).toBe(true);
+    expect(mayEditAction(supportManager, withLead, [])).toBe(false);
+    expect(mayEditAction(user([[ORG_A, 'staff']]), withLead, [])).toBe(false);
+    const leadDeclined = fullAction({ responsibilities: [part(ORG_A, 'lead', 'declined'), part(ORG_B, 'supporting', 'pending')] });
+    expect(mayEditAction(supportManager, leadDeclined, [])).toBe(true);
+    expect(mayEditAction(leadManager, leadDeclined, [ORG_A])).toBe(false);
+    const nobody = fullAction({});
+    expect(mayEditAction(leadManager, nobody, [ORG_A, ORG_B])).toBe(true);
+    expect(mayEditAction(leadManager, nobody, [ORG_B])).toBe(false);
+    expect(mayEditAction(leadManager, fullAction({ status: 'completed', responsibilities: [part(ORG_A, 'lead', 'accepted')] }), [])).toBe(false);
+    expect(mayEditAction({ ...user([]), is_platform_admin: true }, nobody, [])).toBe(true);
+  });
+});
+
+describe('partnership leads', () => {
+  const members = [{ organisation_id: ORG_A }, { organisation_id: ORG_B }];
+  const lead = (user_id: string, organisation_id: string) => ({ user_id, organisation_id, display_name: user_id }) as PartnershipLead;
+  const me = (roles: [string, Role][]): User => ({ ...user(roles), id: 'u' });
+
+  it('are appointed by administrators of their organisation; a current lead also from where they manage', () => {
+    expect(appointableOrganisations(user([[ORG_A, 'admin']]), members, [])).toEqual([{ organisation_id: ORG_A }]);
+    expect(appointableOrganisations(user([[ORG_A, 'manager']]), members, [])).toEqual([]);
+    expect(appointableOrganisations(me([[ORG_A, 'manager']]), members, [lead('u', ORG_A)])).toEqual([{ organisation_id: ORG_A }]);
+    expect(appointableOrganisations({ ...user([]), is_platform_admin: true }, members, [])).toEqual(members);
+  });
+
+  it('may be removed by their organisation\'s administrators and current leads, and may step down', () => {
+    const someone = lead('someone', ORG_B);
+    expect(mayRemoveLead(user([[ORG_B, 'admin']]), someone, [someone])).toBe(true);
+    expect(mayRemoveLead(user([[ORG_A, 'admin']]), someone, [someone])).toBe(false);
+    expect(mayRemoveLead(me([[ORG_A, 'manager']]), someone, [someone, lead('u', ORG_A)])).toBe(true);
+    expect(mayRemoveLead(me([]), lead('u', ORG_B), [lead('u', ORG_B)])).toBe(true);
   });
 });

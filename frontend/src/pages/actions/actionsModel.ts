@@ -135,6 +135,7 @@ export function listQuery(filters: BoardFilters, limit = 200) {
 export type EvidenceSource =
   | { kind: 'campaign_result'; campaignId: string }
   | { kind: 'question'; campaignId: string; questionKey: string }
+  | { kind: 'comment'; answerId: string; campaignId?: string | null }
   | { kind: 'indicator'; indicatorId: string; organisationId?: string | null; serviceId?: string | null };
 
 const QUESTION_KEY = /^[a-z][a-z0-9_]*$/;
@@ -143,7 +144,10 @@ const QUESTION_KEY = /^[a-z][a-z0-9_]*$/;
 export function proposeLink(evidence: EvidenceSource | null, partnershipId?: string | null): string {
   const search = new URLSearchParams();
   if (partnershipId) search.set('partnership_id', partnershipId);
-  if (evidence?.kind === 'campaign_result' || evidence?.kind === 'question') {
+  if (evidence?.kind === 'comment') {
+    search.set('answer_id', evidence.answerId);
+    if (evidence.campaignId) search.set('campaign_id', evidence.campaignId);
+  } else if (evidence?.kind === 'campaign_result' || evidence?.kind === 'question') {
     search.set('campaign_id', evidence.campaignId);
     if (evidence.kind === 'question') search.set('question_key', evidence.questionKey);
   } else if (evidence?.kind === 'indicator') {
@@ -160,6 +164,10 @@ export function evidenceFromSearch(search: URLSearchParams): EvidenceSource | nu
   const campaignId = search.get('campaign_id');
   const questionKey = search.get('question_key');
   const indicatorId = search.get('indicator_id');
+  const answerId = search.get('answer_id');
+  if (answerId && UUID.test(answerId)) {
+    return { kind: 'comment', answerId, campaignId: campaignId && UUID.test(campaignId) ? campaignId : null };
+  }
   if (campaignId && UUID.test(campaignId)) {
     if (questionKey && QUESTION_KEY.test(questionKey)) return { kind: 'question', campaignId, questionKey };
     return { kind: 'campaign_result', campaignId };
@@ -183,6 +191,8 @@ export function evidenceBody(source: EvidenceSource): EvidenceIn {
       return { kind: 'campaign_result', campaign_id: source.campaignId };
     case 'question':
       return { kind: 'question', campaign_id: source.campaignId, question_key: source.questionKey };
+    case 'comment':
+      return { kind: 'comment', answer_id: source.answerId };
     case 'indicator':
       return { kind: 'indicator', indicator_id: source.indicatorId };
   }
@@ -214,6 +224,21 @@ export function managesOrganisation(user: User, organisationId: string): boolean
 /** Staff, managers and administrators of this organisation. */
 export function worksFor(user: User, organisationId: string): boolean {
   return (user.memberships ?? []).some((m) => m.organisation_id === organisationId && WRITER_ROLES.includes(m.role));
+}
+
+/**
+ * May edit the action (texts, standard, due date), as updateAction decides: administrators
+ * and managers of the lead organisation; while there is no lead, of the responsible
+ * organisations; while there are none, of any member organisation. Platform administrators
+ * always. Closed actions cannot be edited.
+ */
+export function mayEditAction(user: User, action: Action, memberOrganisationIds: readonly string[]): boolean {
+  if (isClosed(action.status)) return false;
+  if (user.is_platform_admin) return true;
+  const live = action.responsibilities.filter((r) => r.state !== 'declined');
+  const lead = live.find((r) => r.role === 'lead');
+  const deciders = lead ? [lead.organisation_id] : live.length > 0 ? live.map((r) => r.organisation_id) : memberOrganisationIds;
+  return deciders.some((id) => managesOrganisation(user, id));
 }
 
 /** Managers or administrators anywhere: the people who may decide on actions. */
@@ -353,4 +378,100 @@ export function pdsaStageBody(
     return body;
   }
   return null;
+}
+
+// ------------------------------------------------------------------ editing
+
+export type ActionPatch = Schemas['ActionUpdatePatch'];
+
+export interface EditForm {
+  titleEn: string;
+  titleCy: string;
+  descriptionEn: string;
+  descriptionCy: string;
+  summaryEn: string;
+  summaryCy: string;
+  standardId: string;
+  dueDate: string;
+}
+
+/** The edit form filled from the action as read. */
+export function editFormOf(action: Action): EditForm {
+  return {
+    titleEn: action.title.en ?? '',
+    titleCy: action.title.cy ?? '',
+    descriptionEn: action.description.en ?? '',
+    descriptionCy: action.description.cy ?? '',
+    summaryEn: action.summary.en ?? '',
+    summaryCy: action.summary.cy ?? '',
+    standardId: action.standard_id ?? '',
+    dueDate: action.due_date ?? '',
+  };
+}
+
+/** Checks before sending an edit; names are the API's field names. */
+export function checkEdit(form: EditForm): FormProblem[] {
+  const problems: FormProblem[] = [];
+  if (form.titleEn.trim() === '') problems.push({ name: 'title', key: 'titleMissing' });
+  else if (form.titleEn.trim().length > 200) problems.push({ name: 'title', key: 'titleTooLong' });
+  if (form.descriptionEn.trim() === '') problems.push({ name: 'description', key: 'descriptionMissing' });
+  if (form.summaryEn.trim() === '' && form.summaryCy.trim() !== '') problems.push({ name: 'summary', key: 'summaryEnglishMissing' });
+  if (form.dueDate !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(form.dueDate)) problems.push({ name: 'due_date', key: 'dateInvalid' });
+  return problems;
+}
+
+function sameText(a: { en: string; cy?: string }, text: { en?: string | null; cy?: string | null }): boolean {
+  return a.en === (text.en ?? '') && (a.cy ?? '') === (text.cy ?? '');
+}
+
+/**
+ * The updateAction body of a checked form: only what changed, so that an edit never
+ * overwrites a field someone else changed meanwhile without the form showing it. A
+ * summary, standard or due date emptied is sent as null (cleared); title and description
+ * cannot be cleared.
+ */
+export function editBody(form: EditForm, action: Action): ActionPatch {
+  const body: ActionPatch = {};
+  const title = bilingual(form.titleEn, form.titleCy);
+  if (!sameText(title, action.title)) body.title = title;
+  const description = bilingual(form.descriptionEn, form.descriptionCy);
+  if (!sameText(description, action.description)) body.description = description;
+  if (form.summaryEn.trim() === '') {
+    if ((action.summary.en ?? '') !== '' || (action.summary.cy ?? '') !== '') body.summary = null;
+  } else {
+    const summary = bilingual(form.summaryEn, form.summaryCy);
+    if (!sameText(summary, action.summary)) body.summary = summary;
+  }
+  if (form.standardId !== (action.standard_id ?? '')) body.standard_id = form.standardId || null;
+  if (form.dueDate !== (action.due_date ?? '')) body.due_date = form.dueDate || null;
+  return body;
+}
+
+// ------------------------------------------------------------- partnership leads
+
+export type PartnershipLead = Schemas['PartnershipLeadRead'];
+
+/**
+ * The member organisations from which this person may appoint a lead (and see its people
+ * to choose from): administrators of the organisation, platform administrators, and current
+ * leads for the organisations whose people they can list (where they manage).
+ */
+export function appointableOrganisations<M extends { organisation_id: string }>(
+  user: User,
+  members: readonly M[],
+  leads: readonly PartnershipLead[],
+): M[] {
+  if (user.is_platform_admin) return [...members];
+  const isLead = leads.some((l) => l.user_id === user.id);
+  const roles = user.memberships ?? [];
+  return members.filter((m) =>
+    roles.some((r) => r.organisation_id === m.organisation_id && (r.role === 'admin' || (isLead && r.role === 'manager'))),
+  );
+}
+
+/** May end this lead's appointment: the lead (stepping down), or anyone who may appoint from their organisation. */
+export function mayRemoveLead(user: User, lead: PartnershipLead, leads: readonly PartnershipLead[]): boolean {
+  if (user.is_platform_admin || lead.user_id === user.id) return true;
+  if (leads.some((l) => l.user_id === user.id)) return true;
+  return (user.memberships ?? []).some((r) => r.organisation_id === lead.organisation_id && r.role === 'admin');
 }

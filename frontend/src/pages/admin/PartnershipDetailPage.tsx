@@ -15,6 +15,7 @@ import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading, SuccessBanner } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors } from '../../components/useFormErrors';
+import { PartnershipLeads } from '../actions/PartnershipLeads';
 
 function EditPartnershipForm({ partnership, etag }: { partnership: Partnership; etag: string | null }) {
   const { t } = useTranslation();
@@ -304,6 +305,7 @@ export function PartnershipDetailPage({ user }: { user: User }) {
       <h1>{localName(partnership)}</h1>
       {partnership.description ? <p className="nhsuk-lede-text">{partnership.description}</p> : null}
       <MembersSection partnership={partnership} user={user} />
+      <PartnershipLeads partnershipId={partnership.id} user={user} />
       {adminOfSome ? <EditPartnershipForm partnership={partnership} etag={etag} /> : null}
     </>
   );

@@ -94,10 +94,10 @@ export function fetchImportsPage(cursor: string | null): Promise<ImportJobPage> 
 }
 
 /**
- * GET a file that needs the bearer token (so a plain link cannot fetch it) and save it
- * through a blob URL. Throws an ApiProblem when the API refuses or cannot be reached.
+ * GET a file that needs the bearer token (so a plain link cannot fetch it). Throws an
+ * ApiProblem when the API refuses or cannot be reached.
  */
-export async function downloadFile(path: string, filename: string): Promise<void> {
+export async function fetchFile(path: string): Promise<Blob> {
   const token = getToken();
   const headers: Record<string, string> = { 'Accept-Language': i18n.language || 'en' };
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -117,7 +117,12 @@ export async function downloadFile(path: string, filename: string): Promise<void
     }
     throw toProblem(response.status, body);
   }
-  const blob = await response.blob();
+  return response.blob();
+}
+
+/** Fetch a file with the bearer token (fetchFile) and save it through a blob URL. */
+export async function downloadFile(path: string, filename: string): Promise<void> {
+  const blob = await fetchFile(path);
   const url = URL.createObjectURL(blob.type ? blob : new Blob([blob], { type: 'text/csv' }));
   const link = document.createElement('a');
   link.href = url;

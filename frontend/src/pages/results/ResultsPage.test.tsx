@@ -4,7 +4,7 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { json, makeUser, mockApi, renderWithApp } from '../../test/utils';
 import { ResultsPage } from './ResultsPage';
-import { questionCsv, toCategories, type CampaignResults, type QuestionResult } from './resultsModel';
+import { commentAnswerIds, questionCsv, scopePartnership, toCategories, type CampaignResults, type QuestionResult } from './resultsModel';
 
 const ORG = '22222222-2222-4222-8222-222222222222';
 const CAMPAIGN = '33333333-3333-4333-8333-333333333333';
@@ -121,6 +121,64 @@ describe('results helpers', () => {
   });
 });
 
+describe('proposing from a comment', () => {
+  const NORTH_COMMENT = { question_key: 'has_plan', service_id: NORTH, text: 'Evening clinics, please.' };
+
+  it('finds each shown comment among the published ones, identical comments paired in turn', () => {
+    const shown = [NORTH_COMMENT, { ...NORTH_COMMENT }, { ...NORTH_COMMENT, service_id: WEST }];
+    const published = [
+      { ...NORTH_COMMENT, answer_id: 'a1' },
+      { ...NORTH_COMMENT, answer_id: 'a2' },
+      { ...NORTH_COMMENT, text: 'Something else', answer_id: 'a3' },
+    ];
+    expect(commentAnswerIds(shown, published)).toEqual(['a1', 'a2', null]);
+    expect(commentAnswerIds(shown, [])).toEqual([null, null, null]);
+    expect(scopePartnership(`partnership:${ORG}`)).toBe(ORG);
+    expect(scopePartnership(`service:${NORTH}`)).toBeNull();
+  });
+
+  it('links a published comment to the propose page, with the partnership of the scope', async () => {
+    const ANSWER = '12121212-1212-4121-8121-121212121212';
+    const P = '13131313-1313-4131-8131-131313131313';
+    mockApi({
+      [`GET /api/v1/campaigns/${CAMPAIGN}`]: () => json(campaign),
+      [`GET /api/v1/instrument-versions/${VERSION}`]: () => json(version),
+      [`GET /api/v1/campaigns/${CAMPAIGN}/links`]: () => json([link(NORTH, 'North CMHT'), link(WEST, 'West CMHT')]),
+      'GET /api/v1/partnerships': () =>
+        json({ items: [{ id: P, name: 'Abermor Partnership', name_cy: null, description: null, member_count: 2, version: 1, created_at: '', updated_at: '' }], next_cursor: null, next: null }),
+      [`GET /api/v1/organisations/${ORG}`]: () =>
+        json({ id: ORG, name: 'Bro Taf', name_cy: null, kind: 'health_board', code_scheme: null, code: null, is_active: true, version: 1, created_at: '', updated_at: '' }),
+      [`GET /api/v1/campaigns/${CAMPAIGN}/results`]: () => json(results(6)),
+      [`GET /api/v1/campaigns/${CAMPAIGN}/comments`]: (request) => {
+        expect(request.search.get('moderation')).toBe('published');
+        return json({
+          items: [{ answer_id: ANSWER, response_id: 'r', service_id: NORTH, question_key: 'has_plan', text: 'Evening clinics, please.', moderation: 'published', moderation_note: null, moderated_at: null, submitted_at: '' }],
+          next_cursor: null,
+          next: null,
+        });
+      },
+      'GET /api/v1/stream': () => new Response(new ReadableStream(), { headers: { 'Content-Type': 'text/event-stream' } }),
+    });
+    await renderWithApp(
+      <Routes>
+        <Route path="/campaigns/:campaignId/results" element={<ResultsPage />} />
+      </Routes>,
+      { route: `/campaigns/${CAMPAIGN}/results?scope=partnership:${P}`, token: 'tok' },
+    );
+    const comments = await screen.findByTestId('results-comments');
+    const fromComment = await within(comments).findByRole('link', { name: /Propose an improvement from this/ });
+    const target = new URL(fromComment.getAttribute('href') ?? '', 'http://x');
+    expect(target.pathname).toBe('/actions/new');
+    expect(target.searchParams.get('answer_id')).toBe(ANSWER);
+    expect(target.searchParams.get('campaign_id')).toBe(CAMPAIGN);
+    expect(target.searchParams.get('partnership_id')).toBe(P);
+    const block = screen.getByRole('region', { name: 'Do you have a care plan?' });
+    const fromQuestion = new URL(within(block).getByTestId('propose-action').getAttribute('href') ?? '', 'http://x');
+    expect(fromQuestion.searchParams.get('partnership_id')).toBe(P);
+    expect(fromQuestion.searchParams.get('question_key')).toBe('has_plan');
+  });
+});
+
 describe('The results dashboard', () => {
   it('draws each question as a chart with a table, marks hidden cells, and updates when the stream says a response arrived', async () => {
     const stream = fakeStream();
@@ -134,6 +192,7 @@ describe('The results dashboard', () => {
       [`GET /api/v1/organisations/${ORG}`]: () =>
         json({ id: ORG, name: 'Bro Taf', name_cy: null, kind: 'health_board', code_scheme: null, code: null, is_active: true, version: 1, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z' }),
       [`GET /api/v1/campaigns/${CAMPAIGN}/results`]: () => json(results(answered)),
+      [`GET /api/v1/campaigns/${CAMPAIGN}/comments`]: () => json({ items: [], next_cursor: null, next: null }),
       'GET /api/v1/stream': (request) => {
         expect(request.headers.get('Authorization')).toBe('Bearer tok');
         return stream.response;

@@ -14,17 +14,20 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { Empty, LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { DownloadButton } from '../imports/DownloadButton';
-import { ProposeFromQuestion } from '../actions/ProposeActionButton';
+import { ProposeActionButton, ProposeFromQuestion } from '../actions/ProposeActionButton';
+import { fetchAllPages } from '../../api/pages';
 import {
   PERIODS,
   anySuppressed,
   asPeriod,
+  commentAnswerIds,
   countText,
   intervalText,
   questionCsv,
   rowStats,
   rowsShown,
   saveText,
+  scopePartnership,
   scopeQuery,
   toCategories,
   type CampaignResults,
@@ -125,12 +128,14 @@ function QuestionBlock({
   unitName,
   optionLabel,
   campaignName,
+  partnershipId,
 }: {
   question: QuestionResult;
   text: string;
   unitName: (unit: string) => string;
   optionLabel: (value: string) => string;
   campaignName: string;
+  partnershipId: string | null;
 }) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
@@ -191,7 +196,7 @@ function QuestionBlock({
           {t('results.downloadTable')}
           <span className="nhsuk-u-visually-hidden"> {text}</span>
         </Button>
-        <ProposeFromQuestion questionKey={question.question_key} hiddenContext={text} />
+        <ProposeFromQuestion questionKey={question.question_key} hiddenContext={text} partnershipId={partnershipId} />
       </div>
     </section>
   );
@@ -248,6 +253,23 @@ export function ResultsPage() {
     }
   });
 
+  // Answer ids of the published comments, for proposing from one: only staff of the
+  // services the comments came from may list them; for anyone else this is refused and
+  // the comments are shown without the button.
+  const published = useQuery({
+    queryKey: ['campaigns', campaignId, 'comments', 'published'],
+    queryFn: () =>
+      fetchAllPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/campaigns/{campaign_id}/comments', {
+            params: { path: { campaign_id: campaignId }, query: { moderation: 'published', limit: 200, cursor: cursor ?? undefined } },
+          }),
+        ),
+      ),
+    retry: false,
+    enabled: (results.data?.comments.length ?? 0) > 0,
+  });
+
   const organisations = useOrganisationsById((links.data ?? []).map((l) => l.organisation_id));
   usePageTitle(campaign.data ? t('results.title', { name: campaign.data.name }) : t('results.titlePlain'));
 
@@ -280,6 +302,8 @@ export function ResultsPage() {
   if (!scopeOptions.some((o) => o.value === scope)) scopeOptions.push({ value: scope, label: scope });
 
   const data: CampaignResults | undefined = results.data;
+  const partnershipId = scopePartnership(scope);
+  const answerIds = commentAnswerIds(data?.comments ?? [], published.data ?? []);
   const periods = [...(data?.periods ?? [])].sort((a, b) => b.period_start.localeCompare(a.period_start));
   const shown = period === 'all' ? periods[0] : (periods.find((p) => p.period_start === chosenStart) ?? periods[0]);
   const exportQuery = new URLSearchParams({ period, ...scopeQuery(scope) });
@@ -370,6 +394,7 @@ export function ResultsPage() {
                 unitName={unitName}
                 optionLabel={optionLabelFor(question.question_key)}
                 campaignName={c.name}
+                partnershipId={partnershipId}
               />
             ))
           )}
@@ -383,12 +408,19 @@ export function ResultsPage() {
               {data.comments.map((comment, index) => (
                 <li key={`${comment.question_key}-${index}`} className="nhsuk-inset-text nhsuk-u-margin-top-2">
                   <p className="app-pre-wrap">{comment.text}</p>
-                  <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
+                  <p className="nhsuk-body-s">
                     {t('results.commentFrom', {
                       service: unitName(comment.service_id),
                       question: queryText(questions.get(comment.question_key)?.text, comment.question_key),
                     })}
                   </p>
+                  {answerIds[index] ? (
+                    <ProposeActionButton
+                      evidence={{ kind: 'comment', answerId: answerIds[index], campaignId: c.id }}
+                      partnershipId={partnershipId}
+                      hiddenContext={t('results.fromThisComment', { n: index + 1 })}
+                    />
+                  ) : null}
                 </li>
               ))}
             </ul>
