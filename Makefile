@@ -16,7 +16,7 @@ FRONTEND := frontend
 NPM := npm --prefix $(FRONTEND)
 FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public $(FRONTEND)/index.html $(FRONTEND)/vite.config.* -type f 2>/dev/null)
 
-.PHONY: help run test lint typecheck pytest frontend frontend-test e2e openapi dev clean
+.PHONY: help run test lint typecheck pytest frontend frontend-test e2e openapi dev clean audit
 
 help:
 	@echo "make run      install what is missing, migrate, load demo data, serve on http://$(HOST):$(PORT)"
@@ -86,6 +86,18 @@ frontend-test: $(FRONTEND)/node_modules/.installed
 
 e2e: $(VENV)/.installed frontend chromium
 	$(NPM) run e2e
+
+# ------------------------------------------------------------------------ advisories
+# Known vulnerabilities in the pinned Python requirements (pip-audit) and the SPA's lock file
+# (npm audit). Not part of `make test` or CI: it asks advisory services on the network.
+audit: $(VENV)/.installed $(FRONTEND)/node_modules/.installed
+	@status=0; \
+	echo "== pip-audit: requirements/base.txt and requirements/dev.txt (exact pins, no resolution)"; \
+	$(BIN)/pip-audit --progress-spinner off --strict --no-deps --disable-pip \
+		-r requirements/base.txt -r requirements/dev.txt || status=1; \
+	echo "== npm audit: $(FRONTEND)/package-lock.json"; \
+	$(NPM) audit || status=1; \
+	exit $$status
 
 clean:
 	rm -rf $(VENV) $(FRONTEND)/node_modules $(FRONTEND)/dist var .mypy_cache .ruff_cache .pytest_cache

@@ -170,10 +170,13 @@ def install_error_handlers(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         error = GwellaError(str(exc.detail), headers=dict(exc.headers or {}))
         error.status = exc.status_code
-        error.slug = {404: "not-found", 405: "method-not-allowed"}.get(
+        # 400: a body that cannot be decoded at all (invalid UTF-8, say), refused by FastAPI.
+        error.slug = {400: "bad-request", 404: "not-found", 405: "method-not-allowed"}.get(
             exc.status_code, "http-error"
         )
-        error.title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")
+        error.title = {400: "Bad request", 404: "Not found", 405: "Method not allowed"}.get(
+            exc.status_code, "Error"
+        )
         if exc.status_code == 404:
             error.detail = "There is nothing at this address."
         return problem_response(request, error)
@@ -271,7 +274,8 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
     for name, sub in problem.pop("$defs", {}).items():
         schema["components"]["schemas"].setdefault(name, sub)
     schema["components"]["schemas"]["Problem"] = problem
-    # Every operation with a body can be refused by the middleware for its size or type, and
+    # Every operation with a body can be refused by the middleware for its size or type, or
+    # as undecodable (400: invalid UTF-8 where JSON was declared), and
     # invalid input is a Problem (not FastAPI's default shape) wherever it is documented.
     for path, operations in schema["paths"].items():
         if path.startswith("/fhir/"):
@@ -281,7 +285,7 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
             if "422" in responses:
                 responses["422"] = problem_responses(422)[422]
             if "requestBody" in operation:
-                for status, spec in problem_responses(413, 415).items():
+                for status, spec in problem_responses(400, 413, 415).items():
                     operation.setdefault("responses", {}).setdefault(str(status), spec)
     for unused in ("HTTPValidationError", "ValidationError"):
         schema["components"]["schemas"].pop(unused, None)

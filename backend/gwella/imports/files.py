@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,8 @@ def read_chunk(
                 if len(record) != len(header):
                     rows.append({"__error__": "the row does not have one cell per column"})
                 else:
-                    rows.append(dict(zip(header, record, strict=True)))
+                    cells = [read_cell(c) for c in record]
+                    rows.append(dict(zip(header, cells, strict=True)))
                 if len(rows) >= limit:
                     break
         else:
@@ -136,11 +138,39 @@ def response_template(content: InstrumentContent) -> list[str]:
     return [*RESPONSE_FIELDS, *(q.key for q in content.questions)]
 
 
+# A cell a spreadsheet would run as a formula (CSV injection): = + - @ tab or carriage return
+# first, after any apostrophes. Exports prefix one apostrophe (so the spreadsheet shows it as
+# text) and imports take one off, so an export imported again gives back exactly what was
+# typed. Numbers such as -3 are left alone: they are not formulas.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def inert_cell(value: Any) -> Any:
+    if isinstance(value, str) and _FORMULA.match(value) and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def read_cell(value: str) -> str:
+    """The inverse of :func:`inert_cell` for a cell read from a CSV file."""
+    if value.startswith("'") and _FORMULA.match(value[1:]) and not _is_number(value[1:]):
+        return value[1:]
+    return value
+
+
 def write_csv_line(values: list[Any]) -> str:
     import io
 
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(values)
+    csv.writer(buffer, lineterminator="\n").writerow([inert_cell(v) for v in values])
     return buffer.getvalue()
 
 

@@ -244,7 +244,8 @@ async def get_import_errors(
             "content": {"text/csv": {"schema": {"type": "string"}}},
             "description": "CSV header row",
         },
-        **problem_responses(401, 403, 404, 422),
+        # 409: asked by a partner system, of a campaign that takes no pushed responses.
+        **problem_responses(401, 403, 404, 409, 422),
     },
 )
 async def campaign_template(

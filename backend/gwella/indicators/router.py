@@ -265,6 +265,9 @@ async def create_annotation(
     indicator = await service.get_indicator(session, indicator_id)
     policy.ensure_read_org(principal, data.organisation_id)
     policy.ensure_staff(principal, data.organisation_id, "annotate its charts")
+    # A platform administrator passes both checks for any id: the organisation must exist
+    # (a 404, not the database's foreign-key refusal as a 409).
+    await organisations.get_organisation(session, data.organisation_id)
     if data.service_id is not None:
         svc = await organisations.get_service(session, data.service_id)
         if svc.organisation_id != data.organisation_id:

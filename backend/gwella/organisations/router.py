@@ -43,7 +43,8 @@ CREATE_ERRORS = problem_responses(401, 403, 404, 409, 413, 422)
     summary="List the organisations visible to you",
     description="Your own organisations and those that share a partnership with them.",
     response_model=OrganisationPage,
-    responses=problem_responses(400, 401, 403, 422),
+    # 404: a `partnership_id` filter naming no partnership visible to you.
+    responses=problem_responses(400, 401, 403, 404, 422),
 )
 async def list_organisations(
     request: Request,

@@ -6583,6 +6583,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -6667,6 +6676,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
@@ -6868,6 +6886,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -7038,6 +7065,15 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationCreated"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -7190,6 +7226,15 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationPreview"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such record visible to you */
             404: {
                 headers: {
@@ -7257,6 +7302,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record visible to you */
@@ -7391,6 +7445,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -7532,6 +7595,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiClientRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -7812,6 +7884,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation failed; `errors` lists the fields */
             422: {
                 headers: {
@@ -7843,6 +7924,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -7995,6 +8085,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -8184,6 +8283,15 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -8332,6 +8440,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -8514,6 +8631,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MembershipRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -8736,6 +8862,15 @@ export interface operations {
                     "application/json": components["schemas"]["PartnershipRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -8866,6 +9001,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnershipRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -9040,6 +9184,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnershipMemberRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -9244,6 +9397,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnershipLeadRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -9456,6 +9618,15 @@ export interface operations {
                     "application/json": components["schemas"]["InstrumentRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -9604,6 +9775,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstrumentRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -9841,6 +10021,15 @@ export interface operations {
                     "application/json": components["schemas"]["VersionRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -9946,6 +10135,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -10111,6 +10309,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContributionRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -10336,6 +10543,15 @@ export interface operations {
                     "application/json": components["schemas"]["ContributionRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -10423,6 +10639,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContributionRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -10637,6 +10862,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewState"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -10854,6 +11088,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewPolicyRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -11143,6 +11386,15 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -11291,6 +11543,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -11596,6 +11857,15 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionReceipt"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -11892,6 +12162,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommentRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -12207,6 +12486,15 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionReceipt"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such record visible to you */
             404: {
                 headers: {
@@ -12288,6 +12576,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportSummary"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -12380,6 +12677,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportSummary"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -12521,6 +12827,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportJobRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -12751,6 +13066,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation failed; `errors` lists the fields */
             422: {
                 headers: {
@@ -12922,6 +13246,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -13214,6 +13547,15 @@ export interface operations {
                     "application/json": components["schemas"]["AnnotationRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -13419,6 +13761,15 @@ export interface operations {
                     "application/json": components["schemas"]["ActionRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -13569,6 +13920,15 @@ export interface operations {
                     "application/json": components["schemas"]["ActionRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -13679,6 +14039,15 @@ export interface operations {
                     "application/json": components["schemas"]["ActionRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -13777,6 +14146,15 @@ export interface operations {
                     "application/json": components["schemas"]["ResponsibilityRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -13867,6 +14245,15 @@ export interface operations {
                     "application/json": components["schemas"]["ResponsibilityRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -13955,6 +14342,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResponsibilityRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -14048,6 +14444,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResponsibilityRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -14403,6 +14808,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressUpdateRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -14624,6 +15038,15 @@ export interface operations {
                     "application/json": components["schemas"]["PdsaRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -14714,6 +15137,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PdsaRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -15161,6 +15593,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -15356,6 +15797,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookSubscriptionRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
