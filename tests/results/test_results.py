@@ -195,6 +195,8 @@ async def test_only_published_free_text_appears_in_results(
         )
     shown = (await client.get(url, headers=w["viewer"])).json()["comments"]
     assert [c["text"] for c in shown] == ["Lovely staff"]
+    published = next(c for c in comments if c["text"] == "Lovely staff")
+    assert shown[0]["answer_id"] == published["answer_id"]  # citable as an action's evidence
 
 
 async def test_results_scope_by_service_and_by_month(

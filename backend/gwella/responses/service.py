@@ -386,10 +386,11 @@ __all__ = ["CampaignService", "SubmissionCreate", "submit"]
 
 async def published_comments(
     session: AsyncSession, campaign_id: uuid.UUID, service_ids: Iterable[uuid.UUID]
-) -> list[tuple[str, str, uuid.UUID]]:
-    """Free text for shared views: only what its service's staff have published."""
+) -> list[tuple[str, str, uuid.UUID, uuid.UUID]]:
+    """Free text for shared views: only what its service's staff have published (question,
+    text, service, and the answer's id, which an improvement action can cite)."""
     rows = await session.execute(
-        select(Answer.question_key, Answer.text, Response.service_id)
+        select(Answer.question_key, Answer.text, Response.service_id, Answer.id)
         .join(Response, Response.id == Answer.response_id)
         .where(
             Response.campaign_id == campaign_id,
@@ -399,7 +400,7 @@ async def published_comments(
         .order_by(Answer.question_key, Answer.id)
         .limit(500)
     )
-    return [(key, text or "", sid) for key, text, sid in rows]
+    return [(key, text or "", sid, aid) for key, text, sid, aid in rows]
 
 
 async def answered_for_rebuild(session: AsyncSession, campaign_id: uuid.UUID) -> list[Answered]:

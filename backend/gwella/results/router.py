@@ -68,7 +68,10 @@ async def _results(
             "min_cell_size": campaign.min_cell_size,
             "service_ids": scope,
             **tables,
-            "comments": [Comment(question_key=k, text=t, service_id=s) for k, t, s in comments],
+            "comments": [
+                Comment(question_key=k, text=t, service_id=s, answer_id=a)
+                for k, t, s, a in comments
+            ],
         }
     )
 

@@ -59,6 +59,7 @@ class Comment(ApiModel):
     question_key: str
     text: str
     service_id: uuid.UUID
+    answer_id: uuid.UUID = Field(description="Cite it as an improvement action's evidence")
 
 
 class CampaignResults(ApiModel):

@@ -3123,6 +3123,12 @@ export interface components {
              * Format: uuid
              */
             service_id: string;
+            /**
+             * Answer Id
+             * Format: uuid
+             * @description Cite it as an improvement action's evidence
+             */
+            answer_id: string;
         };
         /** CommentPage */
         CommentPage: {

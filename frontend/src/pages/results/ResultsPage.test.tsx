@@ -4,7 +4,7 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { json, makeUser, mockApi, renderWithApp } from '../../test/utils';
 import { ResultsPage } from './ResultsPage';
-import { commentAnswerIds, questionCsv, scopePartnership, toCategories, type CampaignResults, type QuestionResult } from './resultsModel';
+import { questionCsv, scopePartnership, toCategories, type CampaignResults, type QuestionResult } from './resultsModel';
 
 const ORG = '22222222-2222-4222-8222-222222222222';
 const CAMPAIGN = '33333333-3333-4333-8333-333333333333';
@@ -45,7 +45,7 @@ function results(n: number): CampaignResults {
     min_cell_size: 5,
     service_ids: [NORTH, WEST],
     periods: [{ period_start: '1970-01-01', responses: { units: [{ service_id: NORTH, n }, { service_id: WEST, n: null }], total: n + 2 }, questions: [question(n)] }],
-    comments: [{ question_key: 'has_plan', text: 'Evening clinics, please.', service_id: NORTH }],
+    comments: [{ question_key: 'has_plan', text: 'Evening clinics, please.', service_id: NORTH, answer_id: '12121212-1212-4121-8121-121212121212' }],
   };
 }
 
@@ -122,17 +122,8 @@ describe('results helpers', () => {
 });
 
 describe('proposing from a comment', () => {
-  const NORTH_COMMENT = { question_key: 'has_plan', service_id: NORTH, text: 'Evening clinics, please.' };
 
-  it('finds each shown comment among the published ones, identical comments paired in turn', () => {
-    const shown = [NORTH_COMMENT, { ...NORTH_COMMENT }, { ...NORTH_COMMENT, service_id: WEST }];
-    const published = [
-      { ...NORTH_COMMENT, answer_id: 'a1' },
-      { ...NORTH_COMMENT, answer_id: 'a2' },
-      { ...NORTH_COMMENT, text: 'Something else', answer_id: 'a3' },
-    ];
-    expect(commentAnswerIds(shown, published)).toEqual(['a1', 'a2', null]);
-    expect(commentAnswerIds(shown, [])).toEqual([null, null, null]);
+  it('reads the partnership of a partnership scope only', () => {
     expect(scopePartnership(`partnership:${ORG}`)).toBe(ORG);
     expect(scopePartnership(`service:${NORTH}`)).toBeNull();
   });
@@ -149,14 +140,6 @@ describe('proposing from a comment', () => {
       [`GET /api/v1/organisations/${ORG}`]: () =>
         json({ id: ORG, name: 'Bro Taf', name_cy: null, kind: 'health_board', code_scheme: null, code: null, is_active: true, version: 1, created_at: '', updated_at: '' }),
       [`GET /api/v1/campaigns/${CAMPAIGN}/results`]: () => json(results(6)),
-      [`GET /api/v1/campaigns/${CAMPAIGN}/comments`]: (request) => {
-        expect(request.search.get('moderation')).toBe('published');
-        return json({
-          items: [{ answer_id: ANSWER, response_id: 'r', service_id: NORTH, question_key: 'has_plan', text: 'Evening clinics, please.', moderation: 'published', moderation_note: null, moderated_at: null, submitted_at: '' }],
-          next_cursor: null,
-          next: null,
-        });
-      },
       'GET /api/v1/stream': () => new Response(new ReadableStream(), { headers: { 'Content-Type': 'text/event-stream' } }),
     });
     await renderWithApp(

@@ -15,12 +15,10 @@ import { Empty, LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { DownloadButton } from '../imports/DownloadButton';
 import { ProposeActionButton, ProposeFromQuestion } from '../actions/ProposeActionButton';
-import { fetchAllPages } from '../../api/pages';
 import {
   PERIODS,
   anySuppressed,
   asPeriod,
-  commentAnswerIds,
   countText,
   intervalText,
   questionCsv,
@@ -253,23 +251,6 @@ export function ResultsPage() {
     }
   });
 
-  // Answer ids of the published comments, for proposing from one: only staff of the
-  // services the comments came from may list them; for anyone else this is refused and
-  // the comments are shown without the button.
-  const published = useQuery({
-    queryKey: ['campaigns', campaignId, 'comments', 'published'],
-    queryFn: () =>
-      fetchAllPages((cursor) =>
-        unwrap(
-          api.GET('/api/v1/campaigns/{campaign_id}/comments', {
-            params: { path: { campaign_id: campaignId }, query: { moderation: 'published', limit: 200, cursor: cursor ?? undefined } },
-          }),
-        ),
-      ),
-    retry: false,
-    enabled: (results.data?.comments.length ?? 0) > 0,
-  });
-
   const organisations = useOrganisationsById((links.data ?? []).map((l) => l.organisation_id));
   usePageTitle(campaign.data ? t('results.title', { name: campaign.data.name }) : t('results.titlePlain'));
 
@@ -303,7 +284,6 @@ export function ResultsPage() {
 
   const data: CampaignResults | undefined = results.data;
   const partnershipId = scopePartnership(scope);
-  const answerIds = commentAnswerIds(data?.comments ?? [], published.data ?? []);
   const periods = [...(data?.periods ?? [])].sort((a, b) => b.period_start.localeCompare(a.period_start));
   const shown = period === 'all' ? periods[0] : (periods.find((p) => p.period_start === chosenStart) ?? periods[0]);
   const exportQuery = new URLSearchParams({ period, ...scopeQuery(scope) });
@@ -414,13 +394,11 @@ export function ResultsPage() {
                       question: queryText(questions.get(comment.question_key)?.text, comment.question_key),
                     })}
                   </p>
-                  {answerIds[index] ? (
-                    <ProposeActionButton
-                      evidence={{ kind: 'comment', answerId: answerIds[index], campaignId: c.id }}
-                      partnershipId={partnershipId}
-                      hiddenContext={t('results.fromThisComment', { n: index + 1 })}
-                    />
-                  ) : null}
+                  <ProposeActionButton
+                    evidence={{ kind: 'comment', answerId: comment.answer_id, campaignId: c.id }}
+                    partnershipId={partnershipId}
+                    hiddenContext={t('results.fromThisComment', { n: index + 1 })}
+                  />
                 </li>
               ))}
             </ul>

@@ -144,24 +144,6 @@ export function saveText(text: string, filename: string, type = 'text/csv'): voi
 }
 
 export type ResultComment = components['schemas']['Comment'];
-export type PublishedComment = Pick<components['schemas']['CommentRead'], 'answer_id' | 'question_key' | 'service_id' | 'text'>;
-
-/**
- * The answer id of each comment shown in the results (in order), found among the published
- * comments the person may list for moderation; null where it is not among them. The
- * results carry no answer ids, so a comment is recognised by its question, service and
- * text; identical comments are paired in turn, each answer used once.
- */
-export function commentAnswerIds(shown: readonly ResultComment[], published: readonly PublishedComment[]): (string | null)[] {
-  const key = (c: { question_key: string; service_id: string; text: string }) => JSON.stringify([c.question_key, c.service_id, c.text]);
-  const pool = new Map<string, string[]>();
-  for (const comment of published) {
-    const k = key(comment);
-    pool.set(k, [...(pool.get(k) ?? []), comment.answer_id]);
-  }
-  return shown.map((comment) => pool.get(key(comment))?.shift() ?? null);
-}
-
 /** The partnership of a `partnership:<id>` scope, else null. */
 export function scopePartnership(scope: string): string | null {
   return scopeQuery(scope).partnership_id ?? null;
