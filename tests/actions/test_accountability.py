@@ -5,6 +5,7 @@ page; and bad input refused with nothing changed."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import uuid
@@ -324,6 +325,21 @@ async def test_accountability_views_csv_and_report(team: Team) -> None:
     assert "Consistently failing the target" in page
     assert "Evening appointments" in page
     assert "Actions not filed under a standard" in page
+    assert "<html lang='en'>" in page
+    welsh = await team.call(
+        "board_manager",
+        "GET",
+        f"/partnerships/{team.partnership.id}/report",
+        params={"period_start": "2025-01-01", "period_end": "2099-12-31", "language": "cy"},
+    )
+    assert welsh.headers["content-language"] == "cy"
+    cy = html.unescape(welsh.text)
+    assert "<html lang='cy'>" in cy
+    assert "Safon S1: " in cy
+    assert "Achos arbennig: gwella (uchel)" in cy
+    assert "Yn methu'r targed yn gyson" in cy
+    assert "Camau gweithredu heb safon" in cy
+    assert "Special cause" not in cy
     bad = await team.call(
         "board_manager",
         "GET",

@@ -6,7 +6,7 @@ import html
 import uuid
 from collections.abc import Iterator
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import HTMLResponse, StreamingResponse
@@ -38,6 +38,7 @@ from gwella.actions.schemas import (
     TimelineEntry,
     TimelinePage,
 )
+from gwella.core import i18n
 from gwella.core.concurrency import IfMatch, check_if_match, set_etag
 from gwella.core.database import SessionDep
 from gwella.core.errors import FieldProblem, ValidationFailed, problem_responses
@@ -597,9 +598,10 @@ async def export_partnership_accountability(
     operation_id="getPartnershipReport",
     summary="A printable report for a period: per NSF standard, the indicators with their "
     "SPC variation and assurance, and the actions behind them",
-    description="HTML, ready to print or save as PDF. Indicators are shown for each member "
-    "organisation with measurements ending in the period; actions are those open in or "
-    "decided during the period.",
+    description="HTML, ready to print or save as PDF, in English or Welsh (`language`, else "
+    "the request's Accept-Language). Indicators are shown for each member organisation with "
+    "measurements ending in the period; actions are those open in or decided during the "
+    "period.",
     response_class=HTMLResponse,
     responses={
         200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "HTML"},
@@ -608,10 +610,15 @@ async def export_partnership_accountability(
 )
 async def get_partnership_report(
     partnership_id: uuid.UUID,
+    request: Request,
     session: SessionDep,
     principal: Reader,
     period_start: date,
     period_end: date,
+    language: Annotated[
+        Literal["en", "cy"] | None,
+        Query(description="The report's language; by default the request's Accept-Language"),
+    ] = None,
 ) -> HTMLResponse:
     policy.ensure_read_partnership(principal, partnership_id)
     if period_end < period_start:
@@ -619,50 +626,130 @@ async def get_partnership_report(
             "The period ends before it starts.",
             errors=[FieldProblem(field="query.period_end", message="on or after period_start")],
         )
-    name, standards, unfiled = await service.report_data(
-        session, partnership_id, period_start, period_end
+    lang = language or (
+        "cy" if i18n.prefers_welsh(request.headers.get("accept-language")) else "en"
     )
-    return HTMLResponse(_report_html(name, period_start, period_end, standards, unfiled))
+    name, standards, unfiled = await service.report_data(
+        session, partnership_id, period_start, period_end, lang
+    )
+    return HTMLResponse(
+        _report_html(REPORT_WORDS[lang], name, period_start, period_end, standards, unfiled),
+        headers={"Content-Language": lang, "Vary": "Accept-Language"},
+    )
 
 
-VARIATION_WORDS = {
-    "common_cause": "Common cause variation",
-    "special_cause_improving_high": "Special cause: improving (high)",
-    "special_cause_improving_low": "Special cause: improving (low)",
-    "special_cause_concerning_high": "Special cause: concerning (high)",
-    "special_cause_concerning_low": "Special cause: concerning (low)",
-    "special_cause_neither_high": "Special cause: neither (high)",
-    "special_cause_neither_low": "Special cause: neither (low)",
+REPORT_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "lang": "en",
+        "title": "{name}: performance report {start} to {end}",
+        "intro": "Performance report for {start} to {end}, from the same live data the "
+        "partners see. Variation and assurance follow NHS Making Data Count (XmR charts).",
+        "standard": "Standard {code}: {title}",
+        "indicator": "Indicator",
+        "organisation": "Organisation",
+        "points": "Points",
+        "latest": "Latest",
+        "variation": "Variation",
+        "assurance": "Assurance",
+        "no_measurements": "No indicator measurements in the period.",
+        "actions": "Actions",
+        "no_actions": "No actions.",
+        "unfiled": "Actions not filed under a standard",
+        "action": "Action",
+        "status": "Status",
+        "progress": "Progress",
+        "due": "Due",
+        "said_did": "You said, we did / reason",
+        "not_enough": "Not enough data",
+        "no_target": "No target",
+        "common_cause": "Common cause variation",
+        "special_cause_improving_high": "Special cause: improving (high)",
+        "special_cause_improving_low": "Special cause: improving (low)",
+        "special_cause_concerning_high": "Special cause: concerning (high)",
+        "special_cause_concerning_low": "Special cause: concerning (low)",
+        "special_cause_neither_high": "Special cause: neither (high)",
+        "special_cause_neither_low": "Special cause: neither (low)",
+        "consistently_passing": "Consistently passing the target",
+        "consistently_failing": "Consistently failing the target",
+        "hit_and_miss": "Hit and miss",
+        "proposed": "proposed",
+        "under_review": "under review",
+        "agreed": "agreed",
+        "in_progress": "in progress",
+        "completed": "completed",
+        "not_taken_forward": "not taken forward",
+    },
+    "cy": {
+        "lang": "cy",
+        "title": "{name}: adroddiad perfformiad {start} i {end}",
+        "intro": "Adroddiad perfformiad ar gyfer {start} i {end}, o'r un data byw ag y mae'r "
+        "partneriaid yn ei weld. Mae amrywiad a sicrwydd yn dilyn dull Making Data Count y GIG "
+        "(siartiau XmR).",
+        "standard": "Safon {code}: {title}",
+        "indicator": "Dangosydd",
+        "organisation": "Sefydliad",
+        "points": "Pwyntiau",
+        "latest": "Diweddaraf",
+        "variation": "Amrywiad",
+        "assurance": "Sicrwydd",
+        "no_measurements": "Dim mesuriadau dangosydd yn y cyfnod.",
+        "actions": "Camau gweithredu",
+        "no_actions": "Dim camau gweithredu.",
+        "unfiled": "Camau gweithredu heb safon",
+        "action": "Cam gweithredu",
+        "status": "Statws",
+        "progress": "Cynnydd",
+        "due": "Erbyn",
+        "said_did": "Dywedoch chi, gwnaethom ni / rheswm",
+        "not_enough": "Dim digon o ddata",
+        "no_target": "Dim targed",
+        "common_cause": "Amrywiad achos cyffredin",
+        "special_cause_improving_high": "Achos arbennig: gwella (uchel)",
+        "special_cause_improving_low": "Achos arbennig: gwella (isel)",
+        "special_cause_concerning_high": "Achos arbennig: pryder (uchel)",
+        "special_cause_concerning_low": "Achos arbennig: pryder (isel)",
+        "special_cause_neither_high": "Achos arbennig: y naill na'r llall (uchel)",
+        "special_cause_neither_low": "Achos arbennig: y naill na'r llall (isel)",
+        "consistently_passing": "Yn cyrraedd y targed yn gyson",
+        "consistently_failing": "Yn methu'r targed yn gyson",
+        "hit_and_miss": "Weithiau'n cyrraedd, weithiau'n methu",
+        "proposed": "wedi'i gynnig",
+        "under_review": "yn cael ei adolygu",
+        "agreed": "wedi'i gytuno",
+        "in_progress": "ar y gweill",
+        "completed": "wedi'i gwblhau",
+        "not_taken_forward": "heb ei fwrw ymlaen",
+    },
 }
-ASSURANCE_WORDS = {
-    "consistently_passing": "Consistently passing the target",
-    "consistently_failing": "Consistently failing the target",
-    "hit_and_miss": "Hit and miss",
-}
 
 
-def _actions_html(actions: list[Action]) -> str:
+def _actions_html(w: dict[str, str], actions: list[Action]) -> str:
     if not actions:
-        return "<p>No actions.</p>"
+        return f"<p>{html.escape(w['no_actions'])}</p>"
+    lang = w["lang"]
+
+    def text(value: dict[str, Any] | None) -> str:
+        value = value or {}
+        return str(value.get(lang) or value.get("en") or "")
+
     rows = "".join(
         "<tr><td>{}</td><td>{}</td><td>{}%</td><td>{}</td><td>{}</td></tr>".format(
-            html.escape(str(a.title.get("en") or "")),
-            html.escape(a.status.value.replace("_", " ")),
+            html.escape(text(a.title)),
+            html.escape(w.get(a.status.value, a.status.value)),
             a.progress,
             html.escape(a.due_date.isoformat() if a.due_date else ""),
-            html.escape(
-                str((a.summary or {}).get("en") or (a.closure_reason or {}).get("en") or "")
-            ),
+            html.escape(text(a.summary) or text(a.closure_reason)),
         )
         for a in actions
     )
-    return (
-        "<table><thead><tr><th>Action</th><th>Status</th><th>Progress</th><th>Due</th>"
-        "<th>You said, we did / reason</th></tr></thead><tbody>" + rows + "</tbody></table>"
+    head = "".join(
+        f"<th>{html.escape(w[k])}</th>" for k in ("action", "status", "progress", "due", "said_did")
     )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 def _report_html(
+    w: dict[str, str],
     name: str,
     start: date,
     end: date,
@@ -670,43 +757,39 @@ def _report_html(
     unfiled: list[Action],
 ) -> str:
     esc = html.escape
+    period = {"start": start.isoformat(), "end": end.isoformat()}
     parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-        f"<title>{esc(name)}: performance report {start} to {end}</title>",
+        f"<!doctype html><html lang='{w['lang']}'><head><meta charset='utf-8'>",
+        f"<title>{esc(w['title'].format(name=name, **period))}</title>",
         "<style>body{font-family:Arial,sans-serif;margin:2em;color:#212b32}"
         "table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}"
         "th,td{border:1px solid #d8dde0;padding:.3em .5em;text-align:left;vertical-align:top}"
         "h2{border-bottom:2px solid #005eb8;page-break-after:avoid}"
         "section{page-break-inside:avoid}</style></head><body>",
         f"<h1>{esc(name)}</h1>",
-        f"<p>Performance report for {esc(start.isoformat())} to {esc(end.isoformat())}, "
-        "from the same live data the partners see. Variation and assurance follow NHS "
-        "Making Data Count (XmR charts).</p>",
+        f"<p>{esc(w['intro'].format(**period))}</p>",
     ]
+    columns = ("indicator", "organisation", "points", "latest", "variation", "assurance")
     for s in standards:
-        parts.append(f"<section><h2>Standard {esc(s.code)}: {esc(s.title)}</h2>")
+        parts.append(f"<section><h2>{esc(w['standard'].format(code=s.code, title=s.title))}</h2>")
         if s.indicators:
-            parts.append(
-                "<table><thead><tr><th>Indicator</th><th>Organisation</th><th>Points</th>"
-                "<th>Latest</th><th>Variation</th><th>Assurance</th></tr></thead><tbody>"
-            )
+            head = "".join(f"<th>{esc(w[k])}</th>" for k in columns)
+            parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
             for i in s.indicators:
                 latest = "" if i.last_value is None else f"{i.last_value:g} {i.unit}"
                 parts.append(
                     f"<tr><td>{esc(i.code)}: {esc(i.name)}</td><td>{esc(i.organisation)}</td>"
                     f"<td>{i.points}</td><td>{esc(latest)}</td>"
-                    f"<td>{esc(VARIATION_WORDS.get(i.variation or '', 'Not enough data'))}</td>"
-                    f"<td>{esc(ASSURANCE_WORDS.get(i.assurance or '', 'No target'))}</td></tr>"
+                    f"<td>{esc(w.get(i.variation or '', w['not_enough']))}</td>"
+                    f"<td>{esc(w.get(i.assurance or '', w['no_target']))}</td></tr>"
                 )
             parts.append("</tbody></table>")
         else:
-            parts.append("<p>No indicator measurements in the period.</p>")
-        parts.append("<h3>Actions</h3>" + _actions_html(s.actions) + "</section>")
+            parts.append(f"<p>{esc(w['no_measurements'])}</p>")
+        parts.append(f"<h3>{esc(w['actions'])}</h3>" + _actions_html(w, s.actions) + "</section>")
     if unfiled:
         parts.append(
-            "<section><h2>Actions not filed under a standard</h2>"
-            + _actions_html(unfiled)
-            + "</section>"
+            f"<section><h2>{esc(w['unfiled'])}</h2>" + _actions_html(w, unfiled) + "</section>"
         )
     parts.append("</body></html>")
     return "".join(parts)

@@ -1670,11 +1670,20 @@ class ReportStandard:
 
 
 async def report_data(
-    session: AsyncSession, partnership_id: uuid.UUID, start: date, end: date
+    session: AsyncSession,
+    partnership_id: uuid.UUID,
+    start: date,
+    end: date,
+    language: str = "en",
 ) -> tuple[str, list[ReportStandard], list[Action]]:
     """Per NSF standard: each indicator of each member organisation over the period with its
     SPC variation and assurance, and the actions filed under the standard. Also returns the
-    actions with no standard."""
+    actions with no standard. Names are in ``language`` where they have it, else English."""
+
+    def words(text: dict[str, Any] | None, fallback: str) -> str:
+        text = text or {}
+        return str(text.get(language) or text.get("en") or fallback)
+
     from gwella.indicators import spc
 
     partnership = await partnerships.get_partnership(session, partnership_id)
@@ -1718,8 +1727,9 @@ async def report_data(
                     lines.append(
                         ReportIndicator(
                             code=indicator.code,
-                            name=str(indicator.name.get("en") or indicator.code),
-                            organisation=orgs[oid].name,
+                            name=words(indicator.name, indicator.code),
+                            organisation=(orgs[oid].name_cy if language == "cy" else None)
+                            or orgs[oid].name,
                             points=len(series),
                             last_value=series[-1].value,
                             unit=indicator.unit,
@@ -1730,10 +1740,11 @@ async def report_data(
             out.append(
                 ReportStandard(
                     code=standard.code,
-                    title=str(standard.title.get("en") or standard.code),
+                    title=words(standard.title, standard.code),
                     indicators=lines,
                     actions=[a for a in actions if a.standard_id == standard.id],
                 )
             )
     unfiled = [a for a in actions if a.standard_id is None]
-    return partnership.name, out, unfiled
+    title = (partnership.name_cy if language == "cy" else None) or partnership.name
+    return title, out, unfiled

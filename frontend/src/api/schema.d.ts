@@ -1695,7 +1695,7 @@ export interface paths {
         };
         /**
          * A printable report for a period: per NSF standard, the indicators with their SPC variation and assurance, and the actions behind them
-         * @description HTML, ready to print or save as PDF. Indicators are shown for each member organisation with measurements ending in the period; actions are those open in or decided during the period.
+         * @description HTML, ready to print or save as PDF, in English or Welsh (`language`, else the request's Accept-Language). Indicators are shown for each member organisation with measurements ending in the period; actions are those open in or decided during the period.
          */
         get: operations["getPartnershipReport"];
         put?: never;
@@ -15416,6 +15416,8 @@ export interface operations {
             query: {
                 period_start: string;
                 period_end: string;
+                /** @description The report's language; by default the request's Accept-Language */
+                language?: ("en" | "cy") | null;
             };
             header?: never;
             path: {

@@ -91,16 +91,17 @@ export function OrganisationAccountabilityPage() {
  * a link to the fetched report is offered. A download button stays beside it.
  */
 function ReportForm({ partnershipId }: { partnershipId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'cy' ? 'cy' : 'en';
   const now = new Date();
   const [start, setStart] = useState(todayIso(new Date(now.getFullYear(), now.getMonth() - 3, 1)));
   const [end, setEnd] = useState(todayIso(now));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<'open' | 'download' | null>(null);
   const [opened, setOpened] = useState<{ url: string; inTab: boolean } | null>(null);
-  const path = `/api/v1/partnerships/${partnershipId}/report?${new URLSearchParams({ period_start: start, period_end: end }).toString()}`;
+  const path = `/api/v1/partnerships/${partnershipId}/report?${new URLSearchParams({ period_start: start, period_end: end, language }).toString()}`;
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end) && start <= end;
-  const filename = `report-${start}-${end}.html`;
+  const filename = `report-${start}-${end}-${language}.html`;
 
   // The tab shows the report from its blob URL: keep it while the page is open.
   useEffect(() => {
