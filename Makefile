@@ -16,13 +16,14 @@ FRONTEND := frontend
 NPM := npm --prefix $(FRONTEND)
 FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public $(FRONTEND)/index.html $(FRONTEND)/vite.config.* -type f 2>/dev/null)
 
-.PHONY: help run test lint typecheck pytest frontend frontend-test e2e openapi dev clean audit
+.PHONY: help run test lint typecheck pytest frontend frontend-test e2e openapi dev clean audit bench
 
 help:
 	@echo "make run      install what is missing, migrate, load demo data, serve on http://$(HOST):$(PORT)"
 	@echo "make test     install what is missing, then lint, types, and every test (API, SPA, browser)"
 	@echo "make openapi  regenerate openapi/openapi.json and the SPA's generated API types"
 	@echo "make dev      API on :$(PORT) and the Vite dev server with a proxy (front-end work)"
+	@echo "make bench    the benchmarks on PostgreSQL (BENCH_DATABASE_URL; see bench/README.md)"
 
 # --------------------------------------------------------------------------- installation
 
@@ -70,8 +71,8 @@ test: lint typecheck pytest frontend-test e2e
 	@echo "make test: every check passed"
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check backend tests migrations examples
-	$(BIN)/ruff format --check backend tests migrations examples
+	$(BIN)/ruff check backend tests migrations examples bench
+	$(BIN)/ruff format --check backend tests migrations examples bench
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
@@ -98,6 +99,14 @@ audit: $(VENV)/.installed $(FRONTEND)/node_modules/.installed
 	echo "== npm audit: $(FRONTEND)/package-lock.json"; \
 	$(NPM) audit || status=1; \
 	exit $$status
+
+# ---------------------------------------------------------------------------- benchmarks
+# The five benchmarks of bench/README.md on PostgreSQL, at full size (about 20 minutes on two
+# cores). BENCH_DATABASE_URL names a database that is created if missing and DROPPED AND
+# REBUILT; results go to bench/results/. `make test` runs them at a tiny size instead.
+BENCH_DATABASE_URL ?= postgresql+asyncpg://postgres@127.0.0.1/gwella_bench
+bench: $(VENV)/.installed
+	$(BIN)/python -m bench --scale full --database-url "$(BENCH_DATABASE_URL)"
 
 clean:
 	rm -rf $(VENV) $(FRONTEND)/node_modules $(FRONTEND)/dist var .mypy_cache .ruff_cache .pytest_cache

@@ -20,12 +20,14 @@ from gwella.policy import POLICY_ATTRIBUTE, Principal, RoutePolicy
 _bearer = HTTPBearer(auto_error=False, description="An access token from /api/v1/auth/token")
 
 
-def get_app_settings(request: Request) -> Settings:
+# ``async`` although they await nothing: FastAPI runs plain ``def`` dependencies in a
+# thread pool, a thread hand-off on every authenticated request.
+async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_mail(request: Request) -> MailSender:
+async def get_mail(request: Request) -> MailSender:
     sender: MailSender = request.app.state.mail
     return sender
 

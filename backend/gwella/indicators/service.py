@@ -177,22 +177,26 @@ async def store_measurements(
         ]
         await session.execute(insert(Measurement), inserted)
         if await webhooks.has_subscribers(session, source_org, "measurement.created"):
-            for row in inserted:
-                await webhooks.emit(
-                    session,
-                    event_type="measurement.created",
-                    organisation_id=source_org,
-                    record_type="measurement",
-                    record_id=row["id"],
-                    payload={
-                        "measurement_id": row["id"],
-                        "indicator_id": row["indicator_id"],
-                        "service_id": row["service_id"],
-                        "period_start": row["period_start"],
-                        "period_end": row["period_end"],
-                        "value": row["value"],
-                    },
-                )
+            await webhooks.emit_many(
+                session,
+                [
+                    webhooks.PendingEvent(
+                        event_type="measurement.created",
+                        organisation_id=source_org,
+                        record_type="measurement",
+                        record_id=row["id"],
+                        payload={
+                            "measurement_id": row["id"],
+                            "indicator_id": row["indicator_id"],
+                            "service_id": row["service_id"],
+                            "period_start": row["period_start"],
+                            "period_end": row["period_end"],
+                            "value": row["value"],
+                        },
+                    )
+                    for row in inserted
+                ],
+            )
     for stored, row in changed:
         before = {
             "value": stored.value,

@@ -6,14 +6,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.campaigns import service as campaigns
 from gwella.campaigns.models import Anonymity, Campaign, Channel
-from gwella.core import audit
+from gwella.core import audit, bulk
 from gwella.core.audit import AuditContext
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, NotFound
@@ -250,11 +250,8 @@ async def _write(
                 }
             )
             answer_rows += responses.answer_rows(response_id, content, answers)
-        new_ids = [r["id"] for r in rows]
-        await session.execute(insert(Response), rows)
-        new_ids = [r["id"] for r in rows]
-        if answer_rows:
-            await session.execute(insert(Answer), answer_rows)
+        await bulk.insert_rows(session, cast(Table, Response.__table__), rows)
+        await bulk.insert_rows(session, cast(Table, Answer.__table__), answer_rows)
         await results.record(
             session,
             campaign.id,
@@ -265,7 +262,12 @@ async def _write(
             ],
         )
         if await webhooks.has_subscribers(session, client_org, "response.created"):
-            created = list(await session.scalars(select(Response).where(Response.id.in_(new_ids))))
+            new_ids = [r["id"] for r in rows]
+            found = {
+                r.id: r
+                for r in await session.scalars(select(Response).where(Response.id.in_(new_ids)))
+            }
+            created = [found[i] for i in new_ids]  # in the batch's order
             await responses.emit_responses(session, campaign, "response.created", created)
     previous = await responses.answers_of(session, [stored.id for stored, _ in outcome.updated])
     for stored, values in outcome.updated:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -119,17 +120,24 @@ def answer_rows(
 ) -> list[dict[str, Any]]:
     """Rows of the answers table; free text starts unmoderated."""
     types = {q.key: q.type for q in content.questions}
+    ids = new_ids(len(answers))
     return [
         {
-            "id": uuid.uuid4(),
+            "id": ids[n],
             "response_id": response_id,
             "question_key": key,
             "value": {"v": value},
             "text": value if types[key] is QuestionType.free_text else None,
             "moderation": Moderation.new if types[key] is QuestionType.free_text else None,
         }
-        for key, value in answers.items()
+        for n, (key, value) in enumerate(answers.items())
     ]
+
+
+def new_ids(count: int) -> list[uuid.UUID]:
+    """``count`` random (version 4) UUIDs from one read of the system's random source."""
+    raw = os.urandom(16 * count)
+    return [uuid.UUID(bytes=raw[i : i + 16], version=4) for i in range(0, 16 * count, 16)]
 
 
 def content_hash(service_id: uuid.UUID, language: str, answers: dict[str, Any], *extra: Any) -> str:
@@ -428,14 +436,12 @@ async def emit_responses(
         s: (await organisations.get_service(session, s)).organisation_id
         for s in {r.service_id for r in stored}
     }
+    pending: list[webhooks.PendingEvent] = []
     for org_id in {*orgs.values(), campaign.organisation_id}:
         if not await webhooks.has_subscribers(session, org_id, event_type):
             continue
-        for r in stored:
-            if org_id not in (orgs[r.service_id], campaign.organisation_id):
-                continue
-            await webhooks.emit(
-                session,
+        pending.extend(
+            webhooks.PendingEvent(
                 event_type=event_type,
                 organisation_id=org_id,
                 record_type="response",
@@ -449,6 +455,10 @@ async def emit_responses(
                     "external_id": r.external_id,
                 },
             )
+            for r in stored
+            if org_id in (orgs[r.service_id], campaign.organisation_id)
+        )
+    await webhooks.emit_many(session, pending)
 
 
 async def export_rows(

@@ -1,0 +1,78 @@
+"""Writing many rows at once, in the caller's transaction.
+
+On PostgreSQL through asyncpg this is ``COPY … FROM STDIN`` (binary), several times faster
+than an INSERT per row because the server parses and plans nothing per row; elsewhere it is
+one executemany ``INSERT``. Values go through each column type's own bind processing (JSON to
+text, enums to their stored names), and Python-side column defaults are filled in, so both
+paths store exactly the same row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Table, insert
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+def _uses_copy(dialect: Dialect) -> bool:
+    return dialect.name == "postgresql" and dialect.driver == "asyncpg"
+
+
+def _defaults(table: Table, given: set[str]) -> dict[str, Callable[[], Any]]:
+    """Python-side defaults of the columns the rows leave out (COPY applies only the
+    server's own defaults)."""
+    out: dict[str, Callable[[], Any]] = {}
+    for column in table.columns:
+        default = column.default
+        if column.name in given or default is None or not hasattr(default, "arg"):
+            continue
+        arg: Any = default.arg
+        if getattr(default, "is_callable", False):
+            out[column.name] = partial(arg, None)
+        elif getattr(default, "is_scalar", False):
+            out[column.name] = partial(_same, arg)
+    return out
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+async def insert_rows(session: AsyncSession, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys, by column name) into ``table``."""
+    if not rows:
+        return
+    connection = await session.connection()
+    dialect = connection.dialect
+    if not _uses_copy(dialect):
+        await session.execute(insert(table), list(rows))
+        return
+    given = list(rows[0])
+    defaults = _defaults(table, set(given))
+    columns = given + list(defaults)
+    processors = [
+        (i, process)
+        for i, name in enumerate(columns)
+        if (process := table.columns[name].type.dialect_impl(dialect).bind_processor(dialect))
+    ]
+    pick = itemgetter(*given)
+    records = []
+    for row in rows:
+        picked = pick(row)
+        values = [*picked] if len(given) > 1 else [picked]
+        values += [make() for make in defaults.values()]
+        for i, process in processors:
+            if values[i] is not None:
+                values[i] = process(values[i])
+        records.append(tuple(values))
+    raw = await connection.get_raw_connection()
+    driver = raw.driver_connection
+    assert driver is not None
+    await driver.copy_records_to_table(
+        table.name, records=records, columns=columns, schema_name=table.schema
+    )

@@ -1,0 +1,84 @@
+"""The Markdown table of a run, as quoted in ``bench/README.md``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _yes(flag: bool) -> str:
+    return "**yes**" if flag else "**no**"
+
+
+def _lat(s: dict[str, Any]) -> str:
+    return f"p50 {s['p50_ms']:g} / p95 {s['p95_ms']:g} ms"
+
+
+def markdown(result: dict[str, Any]) -> str:
+    b = result["benchmarks"]
+    machine = result["machine"]
+    lines = [
+        f"Run of {result['started_at']} (scale `{result['scale']}`), reproduced by "
+        f"`{result['command']}`; {machine['cpus']} CPUs, Python {machine['python']}; "
+        f"load average (1, 5, 15 min) {machine['load_average_at_start']} at the start, "
+        f"{machine.get('load_average_at_end')} at the end.",
+        "",
+        "| # | Benchmark | Measured (median) | Reference, same run (median) | Ratio | Target "
+        "| Met |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    if "ingestion" in b:
+        r = b["ingestion"]
+        lines.append(
+            f"| 1 | Ingestion, HTTP batches of 1,000 | {r['median_http_per_s']:,} responses/s "
+            f"(rounds: {', '.join(f'{x:,}' for x in r['http_responses_per_s'])}) "
+            f"| asyncpg COPY {r['median_copy_per_s']:,} responses/s "
+            f"| {r['ratio_http_to_copy']:.2f} of COPY | ≥ 10,000/s and ≥ 0.5 "
+            f"| {_yes(r['met'])} |"
+        )
+    if "results" in b:
+        r = b["results"]
+        for size in r["sizes"]:
+            lines.append(
+                f"| 2 | Results and chart, {size['responses']:,} responses "
+                f"| results {_lat(size['results_all'])}; by month {_lat(size['results_month'])}; "
+                f"chart {_lat(size['indicator_chart'])} "
+                f"| GROUP BY {_lat(size['group_by'])} "
+                f"| {size['ratio_group_by_to_results']:g}x faster "
+                f"| p95 < 50 ms, ≥ 20x | {_yes(r['met'])} |"
+            )
+    if "insight" in b:
+        r = b["insight"]
+        lines.append(
+            f"| 3 | Time to insight (ack → SSE), load {r['load_rate_achieved']:g} responses/s "
+            f"| {_lat(r['probe'])} ({r['probe']['n']} probes) "
+            "| the stream polls every 0.5 s | — | p95 < 1 s "
+            f"| {_yes(r['met'])} |"
+        )
+    if "http_load" in b:
+        r = b["http_load"]
+        app, bare = r["app_fixed_rate"], r["bare_fixed_rate"]
+        errors = sum(app["errors"].values()) if app["errors"] else 0
+        lines.append(
+            f"| 4 | HTTP load, read endpoints, 2 processes, open loop "
+            f"| {app['rps']:g} req/s served: p50 {app['p50_ms']:g} / p95 {app['p95_ms']:g} / "
+            f"p99 {app['p99_ms']:g} ms, {errors} errors "
+            f"| bare FastAPI {bare['rps']:g} req/s: p50 {bare['p50_ms']:g} / "
+            f"p95 {bare['p95_ms']:g} / p99 {bare['p99_ms']:g} ms "
+            f"| p99 {r['ratio_p99_app_to_bare']:g}x bare | p99 < 100 ms at 500 req/s, "
+            f"no errors | {_yes(r['met'])} |"
+        )
+        lines.append(
+            f"| 4 | HTTP load, flat out ({r['app_max']['requests']:,} requests) "
+            f"| {r['app_max']['rps']:g} req/s | bare FastAPI {r['bare_max']['rps']:g} req/s "
+            f"| {r['ratio_max_rps_app_to_bare']:.3f} of bare | — | — |"
+        )
+    if "memory" in b:
+        r = b["memory"]
+        peak, base = r["peak_rss_mib"], r["baseline_rss_mib"]
+        lines.append(
+            f"| 5 | Memory, import of a {r['file_bytes'] / 1e9:.2f} GB CSV ({r['rows']:,} rows, "
+            f"{r['import_seconds']:g} s) | peak RSS server {peak['server']:g} MiB, "
+            f"worker {peak['worker']:g} MiB | at rest: server {base['server']:g} MiB, "
+            f"worker {base['worker']:g} MiB | — | < 300 MB each | {_yes(r['met'])} |"
+        )
+    return "\n".join(lines) + "\n"
