@@ -248,8 +248,16 @@ async def submit(
     await results.record(
         session, campaign.id, content, [Answered(link.service_id, submitted_at, answers)]
     )
-    await emit_responses(session, campaign, "response.created", [response])
-    if ctx.actor_type is ActorType.anonymous and campaign.anonymity is Anonymity.anonymous:
+    unseen = ctx.actor_type is ActorType.anonymous and campaign.anonymity is Anonymity.anonymous
+    # An anonymous respondent's event says the day, and is sent when the day is over.
+    await emit_responses(
+        session,
+        campaign,
+        "response.created",
+        [response],
+        held_until=day_of(now) + timedelta(days=1) if unseen else None,
+    )
+    if unseen:
         # Nothing that could tie an anonymous response to a time or an address: the event names
         # the campaign, not the response, and keeps the day only, like the response itself.
         await audit.record(
@@ -426,10 +434,15 @@ async def answered_for_rebuild(session: AsyncSession, campaign_id: uuid.UUID) ->
 
 
 async def emit_responses(
-    session: AsyncSession, campaign: Campaign, event_type: str, stored: list[Response]
+    session: AsyncSession,
+    campaign: Campaign,
+    event_type: str,
+    stored: list[Response],
+    held_until: datetime | None = None,
 ) -> None:
     """Tell the subscribers of each response's service's organisation (and of the campaign's,
-    when that is another) that responses were created or updated."""
+    when that is another) that responses were created or updated (no earlier than
+    ``held_until``, see :class:`gwella.webhooks.service.PendingEvent`)."""
     if not stored:
         return
     orgs = {
@@ -454,6 +467,7 @@ async def emit_responses(
                     "submitted_at": r.submitted_at,
                     "external_id": r.external_id,
                 },
+                held_until=held_until,
             )
             for r in stored
             if org_id in (orgs[r.service_id], campaign.organisation_id)

@@ -107,7 +107,11 @@ class _Event(BaseModel):
 
 
 class ResponseCreatedEvent(_Event):
-    """A response was stored (from the web, paper entry or a partner push)."""
+    """A response was stored (from the web, paper entry or a partner push).
+
+    An anonymous respondent's answer on the web keeps only its day, so its event is sent
+    once that day is over (UTC) with the end of the day as its `timestamp`: the moment of
+    answering is told to nobody."""
 
     type: Literal["response.created"]
     data: ResponseEventData

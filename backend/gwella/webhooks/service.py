@@ -86,6 +86,10 @@ class PendingEvent:
     record_type: str
     record_id: uuid.UUID | str
     payload: dict[str, Any]
+    held_until: datetime | None = None
+    """Deliver no earlier than this, and give it as the event's time: for events that must
+    not tell the moment something happened (an anonymous response keeps only its day, so
+    its event is stamped with the day and sent once the day is over)."""
 
 
 async def emit(
@@ -153,8 +157,9 @@ async def emit_many(session: AsyncSession, events: Sequence[PendingEvent]) -> No
             continue
         _, event_model = EVENTS[kind]
         event_id = uuid.uuid4()
+        stamp = now if pending.held_until is None else pending.held_until
         body = event_model.model_validate(
-            {"id": event_id, "type": kind.value, "timestamp": now, "data": data}
+            {"id": event_id, "type": kind.value, "timestamp": stamp, "data": data}
         )
         event = WebhookEvent(
             id=event_id,
@@ -163,7 +168,7 @@ async def emit_many(session: AsyncSession, events: Sequence[PendingEvent]) -> No
             record_type=pending.record_type,
             record_id=str(pending.record_id),
             payload=body.model_dump(mode="json"),
-            occurred_at=now,
+            occurred_at=stamp,
         )
         written.append((event, receivers))
     if not written:
@@ -178,8 +183,8 @@ async def emit_many(session: AsyncSession, events: Sequence[PendingEvent]) -> No
             record_type=event.record_type,
             record_id=event.record_id,
             status=DeliveryStatus.pending,
-            next_attempt_at=now,
-            deadline_at=deadline,
+            next_attempt_at=max(now, event.occurred_at),
+            deadline_at=max(now, event.occurred_at) + (deadline - now),
             created_at=now,
         )
         for event, receivers in written

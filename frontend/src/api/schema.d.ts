@@ -2098,6 +2098,10 @@ export interface webhooks {
          * @description Sent as a JSON POST to each active subscription of the organisation that wants `response.created`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
          *
          *     A response was stored (from the web, paper entry or a partner push).
+         *
+         *         An anonymous respondent's answer on the web keeps only its day, so its event is sent
+         *         once that day is over (UTC) with the end of the day as its `timestamp`: the moment of
+         *         answering is told to nobody.
          */
         post: operations["responseCreatedWebhook"];
         delete?: never;
@@ -5136,6 +5140,10 @@ export interface components {
         /**
          * ResponseCreatedEvent
          * @description A response was stored (from the web, paper entry or a partner push).
+         *
+         *     An anonymous respondent's answer on the web keeps only its day, so its event is sent
+         *     once that day is over (UTC) with the end of the day as its `timestamp`: the moment of
+         *     answering is told to nobody.
          */
         ResponseCreatedEvent: {
             /**
