@@ -9,6 +9,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gwella.results import suppression
 from gwella.results.suppression import TOTAL, N, suppress
 
 
@@ -115,3 +116,19 @@ def test_one_small_cell_takes_the_next_smallest_with_it() -> None:
 
 def test_nothing_small_means_nothing_hidden() -> None:
     assert suppress({"s": {"a": 0, "b": 6, "c": 9}}, {"s": 15}, 5) == set()
+
+
+def test_a_remembered_answer_is_the_computed_one_and_cannot_be_spoiled() -> None:
+    grid = {"a": {"yes": 2, "no": 9}, "b": {"yes": 7, "no": 8}, "c": {"yes": 6, "no": 0}}
+    totals = {row: sum(cells.values()) for row, cells in grid.items()}
+    first = suppress(grid, totals, 5)
+    assert first == suppression._suppress(grid, totals, 5)
+    first.add(("spoiled", "cell"))  # a caller changing its copy
+    again = suppress(grid, totals, 5)
+    assert ("spoiled", "cell") not in again
+    assert again == suppression._suppress(grid, totals, 5)
+    # another table, or another minimum cell, is not mistaken for it
+    assert suppress(grid, totals, 3) == suppression._suppress(grid, totals, 3)
+    other = {**grid, "c": {"yes": 6, "no": 1}}
+    other_totals = {row: sum(cells.values()) for row, cells in other.items()}
+    assert suppress(other, other_totals, 5) == suppression._suppress(other, other_totals, 5)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
+from functools import lru_cache
 
 TOTAL = "__total__"
 N = "__n__"
@@ -24,7 +25,27 @@ def suppress(
     grid: Mapping[object, Mapping[object, int]], totals: Mapping[object, int], k: int
 ) -> set[tuple[object, object]]:
     """The (row, column) cells to hide. Columns include ``N`` (each row's total) and rows
-    include ``TOTAL`` (the column totals); both are part of the published table."""
+    include ``TOTAL`` (the column totals); both are part of the published table.
+
+    The answer depends on nothing but the table, so it is remembered: a dashboard read by
+    many people, or month after unchanged month, costs the exact audit once per table."""
+    key = (k, tuple((r, tuple(cells.items()), totals[r]) for r, cells in grid.items()))
+    return set(_remembered(key))
+
+
+@lru_cache(maxsize=16384)
+def _remembered(
+    key: tuple[int, tuple[tuple[object, tuple[tuple[object, int], ...], int], ...]],
+) -> frozenset[tuple[object, object]]:
+    k, table = key
+    grid = {r: dict(cells) for r, cells, _ in table}
+    totals = {r: n for r, _, n in table}
+    return frozenset(_suppress(grid, totals, k))
+
+
+def _suppress(
+    grid: Mapping[object, Mapping[object, int]], totals: Mapping[object, int], k: int
+) -> set[tuple[object, object]]:
     rows: list[object] = [*grid, TOTAL]
     columns: list[object] = [*sorted({c for r in grid.values() for c in r}, key=str), N]
     value: dict[tuple[object, object], int] = {}
