@@ -525,4 +525,6 @@ async def test_receivers_that_hang_or_fail_do_not_slow_the_api(
     base, during = statistics.median(baseline), statistics.median(slow)
     print(f"\nwrite latency median: {base * 1e3:.1f} ms alone, {during * 1e3:.1f} ms slowed")
     assert during <= base * 2 + 0.05, (base, during)
-    assert max(slow) < 1.0, "no write waited on a receiver's timeout"
+    # A write that waited on the hanging receiver would take its whole timeout (2 s); a busy
+    # two-core machine can stall one write for about a second, so that is not the bound.
+    assert max(slow) < settings.webhook_timeout_seconds, "a write waited on a receiver"
