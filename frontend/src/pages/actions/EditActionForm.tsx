@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Select, TextInput, Textarea } from '../../components/fields';
 import { SuccessBanner } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
+import { TitleDescriptionFields } from './TitleDescriptionFields';
 import { ACTIONS_KEY, actionKey, useStandards } from './actionsApi';
 import { checkEdit, editBody, editFormOf, pick, type Action, type EditForm } from './actionsModel';
 
@@ -100,36 +101,7 @@ export function EditActionForm({ action }: { action: Action }) {
           ) : null}
           <form noValidate onSubmit={(event) => void submit(event)} data-testid="edit-action-form">
             <ErrorSummary detail={errors.detail} items={errors.summaryItems} />
-            <TextInput
-              id={errors.idFor('title')}
-              label={t('improvement.propose.titleEn')}
-              value={form.titleEn}
-              maxLength={200}
-              onChange={(e) => set('titleEn', e.target.value)}
-              error={errors.fieldError('title') ?? errors.fieldError('en')}
-            />
-            <TextInput
-              id={errors.idFor('title_cy')}
-              lang="cy"
-              label={t('improvement.propose.titleCy')}
-              value={form.titleCy}
-              maxLength={200}
-              onChange={(e) => set('titleCy', e.target.value)}
-            />
-            <Textarea
-              id={errors.idFor('description')}
-              label={t('improvement.propose.descriptionEn')}
-              value={form.descriptionEn}
-              onChange={(e) => set('descriptionEn', e.target.value)}
-              error={errors.fieldError('description')}
-            />
-            <Textarea
-              id={errors.idFor('description_cy')}
-              lang="cy"
-              label={t('improvement.propose.descriptionCy')}
-              value={form.descriptionCy}
-              onChange={(e) => set('descriptionCy', e.target.value)}
-            />
+            <TitleDescriptionFields values={form} onChange={set} errors={errors} />
             <Textarea
               id={errors.idFor('summary')}
               label={t('improvement.edit.summaryEn')}

@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, CheckboxGroup, Radios, Select, TextInput, Textarea } from '../../components/fields';
 import { LoadError, Loading } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
+import { TitleDescriptionFields } from './TitleDescriptionFields';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ACTIONS_KEY, usePartnershipMembers, usePartnershipOptions, useStandards } from './actionsApi';
 import {
@@ -181,37 +182,12 @@ export function ProposeActionPage({ user }: { user: User }) {
             ]}
           />
         )}
-        <TextInput
-          id={errors.idFor('title')}
-          label={t('improvement.propose.titleEn')}
-          hint={t('improvement.propose.titleHint')}
-          value={form.titleEn}
-          maxLength={200}
-          onChange={(e) => set('titleEn', e.target.value)}
-          error={errors.fieldError('title') ?? errors.fieldError('en')}
-        />
-        <TextInput
-          id={errors.idFor('title_cy')}
-          lang="cy"
-          label={t('improvement.propose.titleCy')}
-          value={form.titleCy}
-          maxLength={200}
-          onChange={(e) => set('titleCy', e.target.value)}
-        />
-        <Textarea
-          id={errors.idFor('description')}
-          label={t('improvement.propose.descriptionEn')}
-          hint={t('improvement.propose.descriptionHint')}
-          value={form.descriptionEn}
-          onChange={(e) => set('descriptionEn', e.target.value)}
-          error={errors.fieldError('description')}
-        />
-        <Textarea
-          id={errors.idFor('description_cy')}
-          lang="cy"
-          label={t('improvement.propose.descriptionCy')}
-          value={form.descriptionCy}
-          onChange={(e) => set('descriptionCy', e.target.value)}
+        <TitleDescriptionFields
+          values={form}
+          onChange={set}
+          errors={errors}
+          titleHint={t('improvement.propose.titleHint')}
+          descriptionHint={t('improvement.propose.descriptionHint')}
         />
         <Radios
           id={errors.idFor('origin')}
