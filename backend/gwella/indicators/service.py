@@ -505,9 +505,9 @@ async def partnership_overview(
         else {}
     )
     units: dict[uuid.UUID, list[dict[str, Any]]] = {i.id: [] for i in indicators}
-    direction = {i.id: i for i in indicators}
+    by_id = {i.id: i for i in indicators}
     for (indicator_id, _key), series_rows in by_series.items():
-        indicator = direction[indicator_id]
+        indicator = by_id[indicator_id]
         recent = series_rows[-500:]
         result = spc.chart([m.value for m in recent], indicator.direction.value, indicator.target)
         latest = recent[-1]

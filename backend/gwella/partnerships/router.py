@@ -6,6 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
@@ -230,7 +231,8 @@ async def _lead_reads(
     from gwella.accounts.models import User
 
     orgs = await organisations.organisations_by_ids(session, [r.organisation_id for r in rows])
-    names = {u.id: u.display_name for u in [await session.get(User, r.user_id) for r in rows] if u}
+    people = await session.scalars(select(User).where(User.id.in_({r.user_id for r in rows})))
+    names = {u.id: u.display_name for u in people}
     return [
         PartnershipLeadRead(
             id=r.id,

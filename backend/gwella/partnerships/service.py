@@ -268,21 +268,23 @@ async def lead_user_ids_for_organisation(
     session: AsyncSession, organisation_id: uuid.UUID
 ) -> list[uuid.UUID]:
     """The leads of every partnership this organisation is an active member of (who hear of
-    its indicators' signals and joint actions)."""
+    its indicators' signals and joint actions), in one query."""
+    active = PartnershipMember.left_at.is_(None)
     partnerships = select(PartnershipMember.partnership_id).where(
-        PartnershipMember.organisation_id == organisation_id, PartnershipMember.left_at.is_(None)
+        PartnershipMember.organisation_id == organisation_id, active
     )
-    leads = await list_leads_of(session, set(await session.scalars(partnerships)))
-    return sorted({lead.user_id for lead in leads}, key=str)
-
-
-async def list_leads_of(
-    session: AsyncSession, partnership_ids: Iterable[uuid.UUID]
-) -> list[PartnershipLead]:
-    out: list[PartnershipLead] = []
-    for partnership_id in sorted(set(partnership_ids), key=str):
-        out.extend(await list_leads(session, partnership_id))
-    return out
+    rows = await session.scalars(
+        select(PartnershipLead.user_id)
+        .join(
+            PartnershipMember,
+            (PartnershipMember.partnership_id == PartnershipLead.partnership_id)
+            & (PartnershipMember.organisation_id == PartnershipLead.organisation_id)
+            & active,
+        )
+        .where(PartnershipLead.partnership_id.in_(partnerships))
+        .distinct()
+    )
+    return sorted(rows, key=str)
 
 
 async def appoint_lead(
