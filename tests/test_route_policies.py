@@ -26,9 +26,10 @@ PUBLIC = {
     # The "you said, we did" page of a partnership (issue 7: downward accountability).
     ("GET", "/api/v1/public/partnerships/{partnership_id}/actions"),
     ("GET", "/fhir/r4/metadata"),
+    ("GET", "/api/docs"),  # the interactive API documentation (Swagger UI)
 }
-# FastAPI's own routes (not APIRoutes): the OpenAPI document and the docs pages.
-FRAMEWORK = {"/api/v1/openapi.json", "/api/docs", "/docs/oauth2-redirect"}
+# FastAPI's own routes (not APIRoutes): the OpenAPI document.
+FRAMEWORK = {"/api/v1/openapi.json"}
 
 
 def _policies(dependant: Dependant) -> list[RoutePolicy]:

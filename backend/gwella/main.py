@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -10,7 +11,7 @@ from fastapi import Depends, FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
@@ -48,6 +49,7 @@ from gwella.core.errors import (
 from gwella.core.logging import configure_logging, get_logger
 from gwella.core.mail import MailSender, make_sender
 from gwella.core.middleware import (
+    API_DOCS_PATH,
     BodySizeLimitMiddleware,
     ContentTypeMiddleware,
     RequestContextMiddleware,
@@ -252,6 +254,56 @@ def install_spa(app: FastAPI, settings: Settings) -> None:
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 
+# Swagger UI for /api/docs comes with the built SPA (frontend/vite.config.ts copies the pinned
+# swagger-ui-dist files there), so the page asks nothing of any other server.
+API_DOCS_ASSETS = "api-docs-assets"
+API_DOCS_FILES = ("swagger-ui.css", "swagger-ui-bundle.js", "swagger-init.js")
+_API_DOCS_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/{assets}/swagger-ui.css">
+<script src="/{assets}/swagger-ui-bundle.js" defer></script>
+<script src="/{assets}/swagger-init.js" defer></script>
+</head>
+<body>
+<div id="swagger-ui" data-openapi-url="{openapi_url}"></div>
+<noscript><p>The API documentation needs JavaScript. The spec itself is at
+<a href="{openapi_url}">{openapi_url}</a>.</p></noscript>
+</body>
+</html>
+"""
+
+
+def install_api_docs(app: FastAPI, settings: Settings) -> None:
+    """Serve Swagger UI at ``/api/docs`` from the built SPA's files, with no inline script
+    (its start-up code is ``swagger-init.js``) so that the page's Content-Security-Policy
+    (``SecurityHeadersMiddleware.DOCS_CSP``) allows only this server."""
+    assets = settings.frontend_dist.resolve() / API_DOCS_ASSETS
+    openapi_url = app.openapi_url or "/api/v1/openapi.json"
+    page = _API_DOCS_PAGE.format(
+        title=html.escape(f"{app.title}: documentation"),
+        assets=API_DOCS_ASSETS,
+        openapi_url=html.escape(openapi_url),
+    )
+
+    @app.get(
+        API_DOCS_PATH,
+        include_in_schema=False,
+        dependencies=[Depends(public("The interactive API documentation"))],
+    )
+    async def api_docs() -> Response:
+        if not all((assets / name).is_file() for name in API_DOCS_FILES):
+            raise NotFound(
+                "The API documentation page comes with the web app, which is not built; run "
+                f"`make run` (or `make frontend`). The spec itself is at {openapi_url}."
+            )
+        return HTMLResponse(page, headers={"Cache-Control": "no-cache"})
+
+
 def custom_openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema:
         return app.openapi_schema
@@ -313,7 +365,7 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         title="Gwella API",
         version=__version__,
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # install_api_docs: Swagger UI from this server, not a CDN
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )
@@ -324,6 +376,7 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         app.include_router(router)
     include_fhir(app)
     install_webhook_docs(app)
+    install_api_docs(app, settings)
     install_spa(app, settings)  # last: its catch-all must not shadow /api or /fhir
     app.openapi = lambda: custom_openapi(app)  # type: ignore[method-assign]
 

@@ -1064,4 +1064,49 @@ describe('Gwella in a real browser', () => {
       await checkAccessibility(page, 'public page in Welsh');
     }, PHONE);
   });
+
+  // Not checked with axe: Swagger UI's own markup fails it (contrast, nested controls), and
+  // the page is for developers of partner systems, not the people the app serves.
+  test('the API documentation renders from this server alone, within its Content-Security-Policy', TIMEOUT, async () => {
+    await withBrowser(async ({ page }) => {
+      /** @type {string[]} */
+      const elsewhere = [];
+      page.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith(`${app.baseUrl}/`) && !url.startsWith('data:')) elsewhere.push(url);
+      });
+      /** @type {string[]} */
+      const cspErrors = [];
+      page.on('console', (message) => {
+        if (/content security policy/i.test(message.text())) cspErrors.push(message.text());
+      });
+      // Init scripts are not subject to the page's CSP: they see every violation it reports.
+      await page.addInitScript(() => {
+        /** @type {any} */ (window).cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (event) => {
+          /** @type {any} */ (window).cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+        });
+      });
+
+      const answer = await page.goto(`${app.baseUrl}/api/docs`);
+      assert.match(answer?.headers()['content-security-policy'] ?? '', /script-src 'self';/);
+      // Swagger UI renders the tags as they scroll into view: the first ones are there.
+      await page.locator('#operations-auth-issueToken').waitFor({ timeout: 30_000 });
+      assert.ok((await page.locator('.opblock').count()) >= 5, 'the operations are listed');
+      await screenshot(page, 'api-docs');
+
+      // A deep link opens an operation further down; "Try it out" calls this server from the
+      // page (connect-src 'self').
+      await page.goto(`${app.baseUrl}/api/docs#/health/getHealth`);
+      await page.reload(); // only the hash changed: Swagger UI reads it when it starts
+      const operation = page.locator('#operations-health-getHealth');
+      await operation.getByRole('button', { name: 'Try it out' }).click();
+      await operation.getByRole('button', { name: 'Execute' }).click();
+      await operation.locator('.live-responses-table .response-col_status', { hasText: '200' }).waitFor();
+
+      assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).cspViolations), [], 'CSP violations');
+      assert.deepEqual(cspErrors, [], 'CSP errors in the console');
+      assert.deepEqual(elsewhere, [], 'requests that left the server');
+    });
+  });
 });
