@@ -45,16 +45,20 @@ async def visible_campaign(
     """The campaign, its links, and each linked service's organisation."""
     campaign = await service.get_campaign(session, campaign_id)
     links = (await service.links_of(session, [campaign.id]))[campaign.id]
-    services = {
-        link.service_id: (await organisations.get_service(session, link.service_id)).organisation_id
-        for link in links
-    }
+    owners = await organisations.organisations_of_services(session, [x.service_id for x in links])
+    services = {link.service_id: owners[link.service_id] for link in links}
     policy.ensure_view_campaign(p, campaign.organisation_id, services.values())
     return campaign, links, services
 
 
-async def _reads(session: AsyncSession, rows: list[Campaign]) -> list[CampaignRead]:
-    links = await service.links_of(session, [c.id for c in rows])
+async def _reads(
+    session: AsyncSession,
+    rows: list[Campaign],
+    links: dict[uuid.UUID, list[CampaignService]] | None = None,
+) -> list[CampaignRead]:
+    """The campaigns as read (``links``: those already loaded, to save a query)."""
+    if links is None:
+        links = await service.links_of(session, [c.id for c in rows])
     counts = await responses.response_counts(session, [c.id for c in rows])
     out = []
     for c in rows:
@@ -151,9 +155,9 @@ async def create_campaign(
 async def get_campaign(
     campaign_id: uuid.UUID, response: Response, session: SessionDep, principal: Reader
 ) -> CampaignRead:
-    campaign, _, _ = await visible_campaign(session, principal, campaign_id)
+    campaign, links, _ = await visible_campaign(session, principal, campaign_id)
     set_etag(response, campaign.version)
-    return (await _reads(session, [campaign]))[0]
+    return (await _reads(session, [campaign], {campaign.id: links}))[0]
 
 
 @router.patch(

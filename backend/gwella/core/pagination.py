@@ -50,7 +50,9 @@ def page_params(default_sort: str, allowed: Sequence[str]) -> Any:
     choices = sorted({*allowed, *(f"-{a}" for a in allowed)})
     description = "Sort field, `-` prefix for descending. One of: " + ", ".join(choices)
 
-    def dependency(
+    # ``async`` although it awaits nothing: FastAPI runs a plain ``def`` dependency in a
+    # thread pool, a thread hand-off on every list request.
+    async def dependency(
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")] = DEFAULT_LIMIT,
         cursor: Annotated[
             str | None, Query(max_length=512, description="Opaque cursor from `next_cursor`")

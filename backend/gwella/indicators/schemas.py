@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from gwella.core.pagination import Page
-from gwella.core.schemas import ApiModel, Code, ReadModel
+from gwella.core.schemas import ApiModel, Code, OutputModel, ReadModel
 from gwella.indicators.models import Direction, MeasurementSource
 from gwella.instruments.content import LocalizedText
 
@@ -79,7 +79,7 @@ class MeasurementPage(Page[MeasurementRead]):
     pass
 
 
-class ChartPoint(ApiModel):
+class ChartPoint(OutputModel):
     period_start: date
     period_end: date
     value: float
@@ -94,7 +94,7 @@ class ChartPoint(ApiModel):
     side: Literal["high", "low"] | None
 
 
-class ChartRead(ApiModel):
+class ChartRead(OutputModel):
     """An XmR (statistical process control) chart: every point with its limits and flags."""
 
     indicator_id: uuid.UUID
@@ -133,7 +133,7 @@ class AnnotationRead(ReadModel):
     created_at: datetime
 
 
-class IndicatorUnitLatest(ApiModel):
+class IndicatorUnitLatest(OutputModel):
     """One organisation's or service's series of an indicator: its latest value and icons."""
 
     organisation_id: uuid.UUID
@@ -148,17 +148,17 @@ class IndicatorUnitLatest(ApiModel):
     assurance: Literal["consistently_passing", "consistently_failing", "hit_and_miss"] | None
 
 
-class IndicatorLatest(ApiModel):
+class IndicatorLatest(OutputModel):
     indicator: IndicatorRead
     units: list[IndicatorUnitLatest] = Field(description="Empty when nothing is measured yet")
 
 
-class StandardIndicators(ApiModel):
+class StandardIndicators(OutputModel):
     standard: StandardRead | None = Field(description="None: indicators serving no standard")
     indicators: list[IndicatorLatest]
 
 
-class PartnershipIndicatorsRead(ApiModel):
+class PartnershipIndicatorsRead(OutputModel):
     """A partnership's indicators side by side, grouped by the standard they serve."""
 
     partnership_id: uuid.UUID

@@ -177,6 +177,19 @@ async def get_service(session: AsyncSession, service_id: uuid.UUID) -> Service:
     return service
 
 
+async def organisations_of_services(
+    session: AsyncSession, service_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, uuid.UUID]:
+    """Each service's organisation, in one query (services that do not exist are absent)."""
+    ids = set(service_ids)
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(Service.id, Service.organisation_id).where(Service.id.in_(ids))
+    )
+    return {row[0]: row[1] for row in rows}
+
+
 def service_ids_of(org_ids: Iterable[uuid.UUID]) -> Select[uuid.UUID]:
     """A subquery of the ids of these organisations' services (for other domains' filters)."""
     return select(Service.id).where(Service.organisation_id.in_(set(org_ids)))

@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwella.core.database import Base, IdMixin, utcnow
@@ -57,13 +57,20 @@ class Response(IdMixin, Base):
 class Answer(IdMixin, Base):
     __tablename__ = "answers"
     __table_args__ = (
+        # Also the index for finding a response's answers (its first column).
         UniqueConstraint("response_id", "question_key"),
-        Index("ix_answers_moderation", "moderation"),
+        # Only free-text answers are moderated: the other answers (most of the table) stay
+        # out of this index, so that writing a response maintains one entry, not twelve.
+        Index(
+            "ix_answers_moderation",
+            "moderation",
+            "response_id",
+            postgresql_where=text("moderation IS NOT NULL"),
+            sqlite_where=text("moderation IS NOT NULL"),
+        ),
     )
 
-    response_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("responses.id", ondelete="CASCADE"), index=True
-    )
+    response_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
     question_key: Mapped[str] = mapped_column(String(64))
     value: Mapped[dict[str, Any]] = mapped_column()
     """``{"v": <the answer>}``: a string, number, list of strings, or ``"dont_know"``."""

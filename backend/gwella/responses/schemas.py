@@ -8,7 +8,7 @@ from pydantic import Field, JsonValue, StringConstraints
 
 from gwella.campaigns.models import Anonymity
 from gwella.core.pagination import Page
-from gwella.core.schemas import ApiModel, ReadModel
+from gwella.core.schemas import ApiModel, OutputModel, ReadModel
 from gwella.instruments.content import InstrumentContent, LocalizedText
 from gwella.responses.models import Moderation
 
@@ -82,7 +82,7 @@ class ResponsePage(Page[ResponseRead]):
     pass
 
 
-class CommentRead(ApiModel):
+class CommentRead(OutputModel):
     answer_id: uuid.UUID
     response_id: uuid.UUID
     service_id: uuid.UUID

@@ -6,10 +6,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from gwella.core.schemas import ApiModel
+from gwella.core.schemas import OutputModel
 
 
-class ResultCellRead(ApiModel):
+class ResultCellRead(OutputModel):
     value: str
     count: int | None = Field(description="Null when suppressed (never shown as 0)")
     suppressed: bool
@@ -18,7 +18,7 @@ class ResultCellRead(ApiModel):
     ci_high: float | None
 
 
-class ResultRow(ApiModel):
+class ResultRow(OutputModel):
     unit: str = Field(description="A service id, or `total`")
     n: int | None = Field(description="Respondents who answered; null when suppressed")
     cells: list[ResultCellRead]
@@ -31,7 +31,7 @@ class ResultRow(ApiModel):
     suppressed: bool = Field(description="Some of this row is hidden")
 
 
-class QuestionResult(ApiModel):
+class QuestionResult(OutputModel):
     question_key: str
     type: str
     options: list[str]
@@ -39,30 +39,30 @@ class QuestionResult(ApiModel):
     total: ResultRow
 
 
-class UnitCount(ApiModel):
+class UnitCount(OutputModel):
     service_id: uuid.UUID
     n: int | None
 
 
-class ResponseCounts(ApiModel):
+class ResponseCounts(OutputModel):
     units: list[UnitCount]
     total: int | None
 
 
-class PeriodResult(ApiModel):
+class PeriodResult(OutputModel):
     period_start: date
     responses: ResponseCounts
     questions: list[QuestionResult]
 
 
-class Comment(ApiModel):
+class Comment(OutputModel):
     question_key: str
     text: str
     service_id: uuid.UUID
     answer_id: uuid.UUID = Field(description="Cite it as an improvement action's evidence")
 
 
-class CampaignResults(ApiModel):
+class CampaignResults(OutputModel):
     campaign_id: uuid.UUID
     period: Literal["all", "month", "week"]
     min_cell_size: int
