@@ -12,6 +12,7 @@ from gwella.accounts.models import AccessToken
 from gwella.campaigns import service as campaigns
 from gwella.campaigns.models import Campaign
 from gwella.core.audit import AuditContext, AuditEvent
+from gwella.core.principals import PRINCIPAL_NEUTRAL
 
 TOKEN_GRACE = timedelta(days=1)
 """Expired or revoked tokens are kept a day, so that a refused request can still be told
@@ -22,13 +23,15 @@ announced any more: a late `campaign.closed` would mislead more than it helps.""
 
 
 async def prune_tokens(session: AsyncSession, now: datetime) -> int:
+    # Only tokens already refused go, so no principal a server remembers changes.
     result = await session.execute(
         delete(AccessToken).where(
             or_(
                 AccessToken.expires_at < now - TOKEN_GRACE,
                 AccessToken.revoked_at < now - TOKEN_GRACE,
             )
-        )
+        ),
+        execution_options={PRINCIPAL_NEUTRAL: True},
     )
     return int(getattr(result, "rowcount", 0) or 0)
 

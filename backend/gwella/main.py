@@ -55,6 +55,7 @@ from gwella.core.middleware import (
     RequestContextMiddleware,
     SecurityHeadersMiddleware,
 )
+from gwella.core.principals import PrincipalCache
 from gwella.core.requests import request_id
 from gwella.fhir.router import ProblemToOutcomeMiddleware, include_fhir
 from gwella.health.router import router as health_router
@@ -354,6 +355,7 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         engine = create_engine(settings.database_url)
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
+        app.state.principals = PrincipalCache()  # this process's memory of token holders
         _log.info("started", env=settings.env.value, database=engine.dialect.name)
         try:
             async with start_in_process(app):  # the worker, when GWELLA_RUN_WORKER is true

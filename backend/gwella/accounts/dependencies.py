@@ -45,7 +45,11 @@ async def authenticate(
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthenticated()
     return await service.principal_for_token(
-        session, credentials.credentials, request_id(request), client_address(request, settings)
+        session,
+        credentials.credentials,
+        request_id(request),
+        client_address(request, settings),
+        getattr(request.app.state, "principals", None),
     )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Enum, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwella.core.database import Base, IdMixin, TimestampMixin, VersionedMixin, utcnow
+from gwella.core.principals import AffectsPrincipals
 
 
 class Language(enum.StrEnum):
@@ -35,7 +36,7 @@ def _enum(cls: type[enum.StrEnum]) -> Enum:
     return Enum(cls, native_enum=False, length=32, validate_strings=True)
 
 
-class User(IdMixin, TimestampMixin, VersionedMixin, Base):
+class User(AffectsPrincipals, IdMixin, TimestampMixin, VersionedMixin, Base):
     __tablename__ = "users"
 
     email: Mapped[str] = mapped_column(String(320), unique=True)
@@ -47,7 +48,7 @@ class User(IdMixin, TimestampMixin, VersionedMixin, Base):
     last_sign_in_at: Mapped[datetime | None] = mapped_column()
 
 
-class Membership(IdMixin, Base):
+class Membership(AffectsPrincipals, IdMixin, Base):
     __tablename__ = "memberships"
     __table_args__ = (UniqueConstraint("user_id", "organisation_id", "role"),)
 
@@ -98,8 +99,9 @@ class ApiClient(IdMixin, TimestampMixin, VersionedMixin, Base):
     revoked_at: Mapped[datetime | None] = mapped_column()
 
 
-class AccessToken(IdMixin, Base):
+class AccessToken(AffectsPrincipals, IdMixin, Base):
     __tablename__ = "access_tokens"
+    moves_generation_on_insert = False  # a new token changes no principal already read
     __table_args__ = (
         Index("ix_access_tokens_user_id", "user_id"),
         Index("ix_access_tokens_api_client_id", "api_client_id"),

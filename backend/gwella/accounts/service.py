@@ -47,6 +47,7 @@ from gwella.core.errors import (
 )
 from gwella.core.mail import MailSender, Message
 from gwella.core.pagination import PageParams, paginate
+from gwella.core.principals import PRINCIPAL_NEUTRAL, PrincipalCache, generation
 from gwella.core.security import (
     hash_password,
     hash_secret,
@@ -132,8 +133,12 @@ async def issue_user_token(
         scopes=list(USER_TOKEN_SCOPES),
         expires_at=utcnow() + timedelta(seconds=settings.access_token_ttl_seconds),
     )
-    # A plain UPDATE: signing in must not change the profile's version (its ETag).
-    await session.execute(update(User).where(User.id == user.id).values(last_sign_in_at=utcnow()))
+    # A plain UPDATE: signing in must not change the profile's version (its ETag), nor
+    # anything a principal holds (so it leaves remembered principals valid).
+    await session.execute(
+        update(User).where(User.id == user.id).values(last_sign_in_at=utcnow()),
+        execution_options={PRINCIPAL_NEUTRAL: True},
+    )
     session.add(token)
     await session.flush()
     request_id, address = ctx_request
@@ -191,12 +196,25 @@ async def issue_client_token(
 
 
 async def principal_for_token(
-    session: AsyncSession, secret: str, request_id: str | None, client_address: str | None
+    session: AsyncSession,
+    secret: str,
+    request_id: str | None,
+    client_address: str | None,
+    cache: PrincipalCache | None = None,
 ) -> Principal:
-    token = await session.scalar(
-        select(AccessToken).where(AccessToken.token_hash == hash_secret(secret))
-    )
+    """The caller a bearer token stands for. With ``cache``, a person's principal read
+    before is used again while nothing it was built from has changed (see
+    :mod:`gwella.core.principals`): one query instead of four."""
+    key = hash_secret(secret)
     now = utcnow()
+    # Read first: a principal read after it can only be newer than the generation it is
+    # remembered with, never older.
+    seen_at = await generation(session) if cache is not None else None
+    if cache is not None and seen_at is not None:
+        known = cache.get(key, seen_at, now, request_id, client_address)
+        if known is not None:
+            return known
+    token = await session.scalar(select(AccessToken).where(AccessToken.token_hash == key))
     if token is None or token.revoked_at is not None or token.expires_at <= now:
         raise Unauthenticated("The token is invalid, expired or revoked. Sign in again.")
     if token.user_id is not None:
@@ -208,7 +226,7 @@ async def principal_for_token(
         for m in memberships:
             roles.setdefault(m.organisation_id, set()).add(m.role.value)
         partnership_ids, partner_orgs = await partnerships.sharing_context(session, roles)
-        return Principal(
+        principal = Principal(
             kind="user",
             id=user.id,
             label=user.email,
@@ -220,6 +238,10 @@ async def principal_for_token(
             partner_org_ids=partner_orgs,
             scopes=frozenset(token.scopes),
         )
+        if cache is not None and seen_at is not None:
+            cache.put(key, seen_at, token.expires_at, principal)
+        return principal
+    # API clients are not remembered: their last use is recorded (once a minute) here.
     client = await session.get(ApiClient, token.api_client_id)
     if client is None or client.revoked_at is not None:
         raise Unauthenticated("This API client has been revoked.")

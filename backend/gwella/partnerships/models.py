@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwella.core.database import Base, IdMixin, TimestampMixin, VersionedMixin, utcnow
+from gwella.core.principals import AffectsPrincipals
 
 
 class Partnership(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -19,7 +20,7 @@ class Partnership(IdMixin, TimestampMixin, VersionedMixin, Base):
     description: Mapped[str | None] = mapped_column(Text)
 
 
-class PartnershipMember(IdMixin, Base):
+class PartnershipMember(AffectsPrincipals, IdMixin, Base):
     """One stay of an organisation in a partnership; leaving sets ``left_at`` and keeps the
     row, so the history of who shared what, when, survives."""
 
