@@ -274,3 +274,34 @@ async def test_raw_responses_export_in_the_template_shape_reads_back_as_an_impor
     assert (
         await client.get(f"/api/v1/campaigns/{w['campaign'].id}/responses.csv", headers=w["viewer"])
     ).status_code == 403
+
+
+async def test_remembered_results_are_the_fresh_ones_and_follow_every_change(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    from gwella.results import router as results_router
+
+    w = await arrange(client, session)
+    url = f"/api/v1/campaigns/{w['campaign'].id}/results"
+    token = w["links"][w["north"].id].public_token
+    seen: list[Any] = []
+    for i in range(8):
+        r = await client.post(
+            f"/api/v1/public/surveys/{token}/responses",
+            json={"submission_id": str(uuid.uuid4()), "answers": {**VALID_ANSWERS, "visits": i}},
+        )
+        assert r.status_code == 201
+        first = (await client.get(url, headers=w["viewer"])).json()
+        again = (await client.get(url, headers=w["viewer"])).json()  # remembered
+        results_router._remembered.clear()
+        fresh = (await client.get(url, headers=w["viewer"])).json()  # computed anew
+        assert first == again == fresh
+        seen.append(first)
+    totals = [b["periods"][0]["responses"]["total"] for b in seen]
+    # Hidden (None) below the minimum cell of 5, then each new response shows at once.
+    assert totals == [None, None, None, None, 5, 6, 7, 8]
+    visits = [
+        next(q for q in b["periods"][0]["questions"] if q["question_key"] == "visits")
+        for b in seen[4:]
+    ]
+    assert [q["total"]["mean"] for q in visits] == [2.0, 2.5, 3.0, 3.5]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import Row, delete, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -178,16 +178,9 @@ async def replace_campaign(
     await apply(session, changes)
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """A stored cell as read for the results (the key parts that vary, and the sums)."""
-
-    service_id: uuid.UUID
-    question_key: str
-    period_start: date
-    value: str
-    count: int
-    total: float
+Cell = Row[uuid.UUID, str, date, str, int, float]
+"""A stored cell as read for the results: ``service_id``, ``question_key``, ``period_start``,
+``value``, ``count``, ``total`` (a plain row: hashable, so a set of cells can key a memory)."""
 
 
 async def cells(
@@ -213,7 +206,7 @@ async def cells(
             ResultCell.period == period,
         )
     )
-    return [Cell(*row) for row in result]
+    return list(result.all())
 
 
 def counter_of(rows: Iterable[ResultCell]) -> Counter[tuple[Any, ...]]:

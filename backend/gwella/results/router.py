@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterator
-from typing import Literal
+from typing import Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from fastapi.responses import StreamingResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,6 +18,7 @@ from gwella.campaigns.router import visible_campaign
 from gwella.core.database import SessionDep
 from gwella.core.errors import problem_responses
 from gwella.imports import files
+from gwella.instruments import service as instruments
 from gwella.partnerships import service as partnerships
 from gwella.policy import Principal
 from gwella.responses import service as responses
@@ -53,27 +55,56 @@ async def _scope(
     return campaign, scope
 
 
+REMEMBERED_RESULTS = 128
+_remembered: OrderedDict[tuple[Any, ...], tuple[CampaignResults, bytes]] = OrderedDict()
+
+
 async def _results(
     session: AsyncSession, campaign: Campaign, scope: list[uuid.UUID], period: Period
-) -> CampaignResults:
-    content = await responses.version_content(session, campaign)
-    tables = await service.question_tables(
-        session, campaign.id, content, scope, period, campaign.min_cell_size
-    )
+) -> tuple[CampaignResults, bytes]:
+    """The results and their JSON.
+
+    They are a pure function of what is read here (the version's questions, the stored
+    cells, the published comments, the scope and the minimum cell size), so the last
+    answers are remembered with *all of that* as their key: an unchanged dashboard read
+    again costs its three queries, not the tables, suppression and statistics again, and
+    any new response, comment or setting gives a new key, never a stale answer."""
+    version = await instruments.get_version(session, campaign.instrument_version_id)
+    content = instruments.content_of(version)
+    cells = await service.table_cells(session, campaign.id, content, scope, period)
     comments = await responses.published_comments(session, campaign.id, scope)
-    return CampaignResults.model_validate(
+    key = (
+        campaign.id,
+        version.id,
+        version.revision,
+        campaign.min_cell_size,
+        period,
+        tuple(scope),
+        tuple(cells),
+        tuple(comments),
+    )
+    known = _remembered.get(key)
+    if known is not None:
+        _remembered.move_to_end(key)
+        return known
+    results = CampaignResults.model_validate(
         {
             "campaign_id": campaign.id,
             "period": period,
             "min_cell_size": campaign.min_cell_size,
             "service_ids": scope,
-            **tables,
+            **service.tables_of(content, cells, scope, campaign.min_cell_size),
             "comments": [
                 Comment(question_key=k, text=t, service_id=s, answer_id=a)
                 for k, t, s, a in comments
             ],
         }
     )
+    answer = (results, results.model_dump_json().encode())
+    _remembered[key] = answer
+    while len(_remembered) > REMEMBERED_RESULTS:
+        _remembered.popitem(last=False)
+    return answer
 
 
 @router.get(
@@ -100,11 +131,13 @@ async def get_results(
     service_id: uuid.UUID | None = None,
     organisation_id: uuid.UUID | None = None,
     partnership_id: uuid.UUID | None = None,
-) -> CampaignResults:
+) -> Response:
     campaign, scope = await _scope(
         session, principal, campaign_id, service_id, organisation_id, partnership_id
     )
-    return await _results(session, campaign, scope, period)
+    _, body = await _results(session, campaign, scope, period)
+    # The JSON was made from the validated model once (see _results): sent as it is.
+    return Response(body, media_type="application/json")
 
 
 def _shown(value: object) -> str:
@@ -133,7 +166,7 @@ async def export_results(
     campaign, scope = await _scope(
         session, principal, campaign_id, service_id, organisation_id, partnership_id
     )
-    results = await _results(session, campaign, scope, period)
+    results, _ = await _results(session, campaign, scope, period)
     header = [
         "period_start",
         "question_key",

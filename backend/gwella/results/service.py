@@ -75,19 +75,39 @@ async def question_tables(
 ) -> dict[str, Any]:
     """Per period: the number of responses, and per question a table of units (services)
     and their total, suppressed and with statistics where nothing is hidden."""
+    rows = await table_cells(session, campaign_id, content, service_ids, period)
+    return tables_of(content, rows, service_ids, k)
+
+
+async def table_cells(
+    session: AsyncSession,
+    campaign_id: uuid.UUID,
+    content: InstrumentContent,
+    service_ids: list[uuid.UUID],
+    period: str,
+) -> list[aggregate.Cell]:
+    """The stored cells :func:`tables_of` builds the tables from."""
     questions = [q for q in content.questions if q.type is not QuestionType.free_text]
-    rows = await aggregate.cells(
+    return await aggregate.cells(
         session, campaign_id, service_ids, [RESPONSES, *(q.key for q in questions)], period
     )
+
+
+def tables_of(
+    content: InstrumentContent,
+    rows: Iterable[aggregate.Cell],
+    service_ids: list[uuid.UUID],
+    k: int,
+) -> dict[str, Any]:
+    """The tables of :func:`question_tables`, from the cells alone (no database)."""
+    questions = [q for q in content.questions if q.type is not QuestionType.free_text]
     by_period: dict[date, dict[tuple[uuid.UUID, str], dict[str, int]]] = {}
     sums: dict[tuple[date, uuid.UUID, str], float] = {}
-    for cell in rows:
-        counts = by_period.setdefault(cell.period_start, {}).setdefault(
-            (cell.service_id, cell.question_key), {}
-        )
-        counts[cell.value] = counts.get(cell.value, 0) + cell.count
-        if cell.value == N:
-            sums[(cell.period_start, cell.service_id, cell.question_key)] = cell.total
+    for service_id, question_key, period_start, value, count, total in rows:
+        counts = by_period.setdefault(period_start, {}).setdefault((service_id, question_key), {})
+        counts[value] = counts.get(value, 0) + count
+        if value == N:
+            sums[(period_start, service_id, question_key)] = total
     out = []
     for start in sorted(by_period):
         cells = by_period[start]
@@ -263,10 +283,8 @@ async def monthly_shares(
         session, campaign_id, service_ids, [q.key for q in mapped], "month"
     )
     counts: dict[tuple[str, uuid.UUID, date], dict[str, int]] = {}
-    for cell in rows:
-        counts.setdefault((cell.question_key, cell.service_id, cell.period_start), {})[
-            cell.value
-        ] = cell.count
+    for service_id, question_key, period_start, value, count, _ in rows:
+        counts.setdefault((question_key, service_id, period_start), {})[value] = count
     out = []
     for q in mapped:
         positive, _ = _positive_negative(q.type, [o.value for o in q.options] or [])
