@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import html
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -357,10 +358,17 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.principals = PrincipalCache()  # this process's memory of token holders
         _log.info("started", env=settings.env.value, database=engine.dialect.name)
+        # What is loaded by now (modules, the app, its routes and schemas) lives as long as the
+        # process: out of the garbage collector's sight, a full collection walks only what
+        # requests made since (it walked some 230,000 objects, 100-200 ms each time, every
+        # few requests of a busy dashboard). Given back at shutdown.
+        gc.collect()
+        gc.freeze()
         try:
             async with start_in_process(app):  # the worker, when GWELLA_RUN_WORKER is true
                 yield
         finally:
+            gc.unfreeze()
             await engine.dispose()
 
     app = FastAPI(
