@@ -305,3 +305,46 @@ async def test_remembered_results_are_the_fresh_ones_and_follow_every_change(
         for b in seen[4:]
     ]
     assert [q["total"]["mean"] for q in visits] == [2.0, 2.5, 3.0, 3.5]
+
+
+async def test_results_json_is_the_models_json(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """The results are written straight from plain data, not through the response model:
+    they must still be exactly what the model (and so the published schema) gives."""
+    from gwella.results.schemas import CampaignResults
+
+    w = await arrange(client, session)
+    token = w["links"][w["north"].id].public_token
+    for i in range(7):
+        answers = {**VALID_ANSWERS, "involved": "5" if i < 6 else "1", "comment": f"Note {i}"}
+        r = await client.post(
+            f"/api/v1/public/surveys/{token}/responses",
+            json={"submission_id": str(uuid.uuid4()), "answers": answers},
+        )
+        assert r.status_code == 201
+    staff = await make_user(session, {w["org"]: [Role.staff]})
+    staff_headers = await sign_in(client, staff.email)
+    comments = await client.get(
+        f"/api/v1/campaigns/{w['campaign'].id}/comments", headers=staff_headers
+    )
+    first = comments.json()["items"][0]
+    published = await client.post(
+        f"/api/v1/answers/{first['answer_id']}/moderation",
+        headers=staff_headers,
+        json={"moderation": "published"},
+    )
+    assert published.status_code == 200, published.text
+    for period in ("all", "month", "week"):
+        r = await client.get(
+            f"/api/v1/campaigns/{w['campaign'].id}/results",
+            headers=w["viewer"],
+            params={"period": period},
+        )
+        assert r.status_code == 200
+        assert r.headers["content-type"] == "application/json"
+        body = r.json()
+        assert body["periods"]
+        assert body["comments"]
+        model = CampaignResults.model_validate_json(r.content)  # no unknown or missing field
+        assert model.model_dump(mode="json") == body
