@@ -347,6 +347,22 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
     return schema
 
 
+_frozen = False
+
+
+def _freeze_start_up_objects() -> None:
+    """What is loaded when the first app starts (modules, the app, its routes and schemas)
+    lives as long as the process: out of the garbage collector's sight, a full collection
+    walks only what requests made since (it walked some 230,000 objects, 100-200 ms each
+    time, every few requests of a busy dashboard). Once per process: a process that starts
+    many apps (the tests) would otherwise pay a full collection for each."""
+    global _frozen
+    if not _frozen:
+        gc.collect()
+        gc.freeze()
+        _frozen = True
+
+
 def create_app(settings: Settings | None = None, mail: MailSender | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_format)
@@ -358,17 +374,11 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.principals = PrincipalCache()  # this process's memory of token holders
         _log.info("started", env=settings.env.value, database=engine.dialect.name)
-        # What is loaded by now (modules, the app, its routes and schemas) lives as long as the
-        # process: out of the garbage collector's sight, a full collection walks only what
-        # requests made since (it walked some 230,000 objects, 100-200 ms each time, every
-        # few requests of a busy dashboard). Given back at shutdown.
-        gc.collect()
-        gc.freeze()
+        _freeze_start_up_objects()
         try:
             async with start_in_process(app):  # the worker, when GWELLA_RUN_WORKER is true
                 yield
         finally:
-            gc.unfreeze()
             await engine.dispose()
 
     app = FastAPI(
