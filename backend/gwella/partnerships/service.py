@@ -249,16 +249,19 @@ async def list_leads(session: AsyncSession, partnership_id: uuid.UUID) -> list[P
     return list(rows)
 
 
+# A lead counts only while the organisation they were appointed through is still a member.
+_LEAD_ORGANISATION_IS_MEMBER = (
+    (PartnershipMember.partnership_id == PartnershipLead.partnership_id)
+    & (PartnershipMember.organisation_id == PartnershipLead.organisation_id)
+    & PartnershipMember.left_at.is_(None)
+)
+
+
 async def lead_partnership_ids(session: AsyncSession, user_id: uuid.UUID) -> set[uuid.UUID]:
     """Partnerships this person leads (through an organisation that is still a member)."""
     rows = await session.scalars(
         select(PartnershipLead.partnership_id)
-        .join(
-            PartnershipMember,
-            (PartnershipMember.partnership_id == PartnershipLead.partnership_id)
-            & (PartnershipMember.organisation_id == PartnershipLead.organisation_id)
-            & PartnershipMember.left_at.is_(None),
-        )
+        .join(PartnershipMember, _LEAD_ORGANISATION_IS_MEMBER)
         .where(PartnershipLead.user_id == user_id)
     )
     return set(rows)
@@ -275,12 +278,7 @@ async def lead_user_ids_for_organisation(
     )
     rows = await session.scalars(
         select(PartnershipLead.user_id)
-        .join(
-            PartnershipMember,
-            (PartnershipMember.partnership_id == PartnershipLead.partnership_id)
-            & (PartnershipMember.organisation_id == PartnershipLead.organisation_id)
-            & active,
-        )
+        .join(PartnershipMember, _LEAD_ORGANISATION_IS_MEMBER)
         .where(PartnershipLead.partnership_id.in_(partnerships))
         .distinct()
     )

@@ -65,20 +65,6 @@ async def rebuild(
     )
 
 
-async def question_tables(
-    session: AsyncSession,
-    campaign_id: uuid.UUID,
-    content: InstrumentContent,
-    service_ids: list[uuid.UUID],
-    period: str,
-    k: int,
-) -> dict[str, Any]:
-    """Per period: the number of responses, and per question a table of units (services)
-    and their total, suppressed and with statistics where nothing is hidden."""
-    rows = await table_cells(session, campaign_id, content, service_ids, period)
-    return tables_of(content, rows, service_ids, k)
-
-
 async def table_cells(
     session: AsyncSession,
     campaign_id: uuid.UUID,
@@ -99,7 +85,9 @@ def tables_of(
     service_ids: list[uuid.UUID],
     k: int,
 ) -> dict[str, Any]:
-    """The tables of :func:`question_tables`, from the cells alone (no database)."""
+    """Per period: the number of responses, and per question a table of units (services)
+    and their total, suppressed and with statistics where nothing is hidden; from the
+    cells alone (no database)."""
     questions = [q for q in content.questions if q.type is not QuestionType.free_text]
     by_period: dict[date, dict[tuple[uuid.UUID, str], dict[str, int]]] = {}
     sums: dict[tuple[date, uuid.UUID, str], float] = {}
