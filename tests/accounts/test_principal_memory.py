@@ -165,6 +165,14 @@ async def test_signing_in_leaves_the_generation_alone_and_changes_move_it_on(
     assert refused.status_code == 422
     assert await _generation(session) == after_grant
 
+    # A change written and then rolled back moves nothing either (the transaction that
+    # follows on the same session commits without it).
+    session.add(Membership(user_id=other.id, organisation_id=org.id, role=Role.manager))
+    await session.flush()
+    await session.rollback()
+    await session.commit()
+    assert await _generation(session) == after_grant
+
 
 def _principal(label: str = "p") -> Principal:
     uid = uuid.uuid4()
