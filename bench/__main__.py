@@ -1,7 +1,8 @@
 """Run the benchmarks: ``python -m bench [--scale full|tiny] [--only 1,2] [--database-url …]``.
 
 Writes ``bench/results/<UTC time>.json`` (every figure of the run) and ``….md`` (the table),
-and copies the table to ``bench/results/latest.md``. Needs PostgreSQL: ``BENCH_DATABASE_URL``
+and, for a full run of all five, copies the table to ``bench/results/latest.md`` (a run of some
+of them never replaces it). Needs PostgreSQL: ``BENCH_DATABASE_URL``
 (default ``postgresql+asyncpg://postgres@127.0.0.1/gwella_bench``); the database is created
 if missing and its schema is dropped and migrated afresh.
 """
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> None:
     table = markdown(result)
     (args.out / f"{stamp}-{args.scale}.json").write_text(dumps(result) + "\n", encoding="utf-8")
     (args.out / f"{stamp}-{args.scale}.md").write_text(table, encoding="utf-8")
-    if args.scale == "full":
+    if args.scale == "full" and len(only) == 5:
         (args.out / "latest.md").write_text(table, encoding="utf-8")
     print(table)
 

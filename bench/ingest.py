@@ -43,6 +43,7 @@ RESPONSE_COLUMNS = (
     "submitted_at",
     "source_organisation_id",
     "external_id",
+    "record_key",
 )
 ANSWER_COLUMNS = ("id", "response_id", "question_key", "value", "text", "moderation")
 
@@ -85,6 +86,7 @@ def copy_batches(
                     at,
                     world.org_id,
                     it["external_id"],
+                    rng.randrange(65536),
                 )
             )
             for key, value in it["answers"].items():

@@ -1,10 +1,13 @@
-"""Benchmark 3, time to insight: from the HTTP acknowledgement of a pushed response to the
-``results`` event announcing it on an open ``GET /api/v1/stream``, while other responses
-arrive at a steady rate (the load) through the same API.
+"""Benchmark 3, time to insight: from the HTTP acknowledgement of a push that makes a release
+due to the ``results`` event announcing it on an open ``GET /api/v1/stream``, while other
+responses arrive at a steady rate (the load) through the same API.
 
-Probes go to a campaign of their own, one at a time, so each ``results`` event for it
-announces the last probe; the load goes to another campaign of the same organisation, which
-the same stream also watches. Two server processes, the stream held by one of them."""
+Results of an anonymous campaign move on by releases of at least its minimum cell size (5)
+of new responses in a service (and in their week and month): a probe pushes five responses of
+one service and one day, which are released in the push's own transaction. Probes go to a
+campaign of their own, one at a time, so each ``results`` event for it announces the last
+probe; the load goes to another campaign of the same organisation, which the same stream also
+watches. Two server processes, the stream held by one of them."""
 
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ from bench.common import (
 )
 
 LOAD_BATCH = 10  # responses per request of the background load
+RELEASE = 5  # the campaign's minimum cell size: a probe is one release
 
 
 class Stream:
@@ -114,8 +118,8 @@ async def probes(
     stream: Stream,
     seconds: float,
 ) -> list[float]:
-    """One response at a time to the probe campaign; the seconds from its acknowledgement
-    to its count on the stream."""
+    """One release at a time to the probe campaign (five responses of one service and day);
+    the seconds from its acknowledgement to its event on the stream."""
     rng = random.Random(6)
     latencies = []
     deadline = time.perf_counter() + seconds
@@ -123,12 +127,14 @@ async def probes(
     while time.perf_counter() < deadline:
         await asyncio.sleep(rng.uniform(0.2, 0.8))  # not in step with the stream's polling
         n += 1
+        at = moment(world, rng)
+        service = world.service_codes[n % len(world.service_codes)]
+        items = [
+            {**item(world, rng, f"probe-{n}-{i}", at), "service": service} for i in range(RELEASE)
+        ]
         answer = await http.post(
             "/api/v1/ingest/responses",
-            json={
-                "campaign_id": str(campaign_id),
-                "items": [item(world, rng, f"probe-{n}", moment(world, rng))],
-            },
+            json={"campaign_id": str(campaign_id), "items": items},
             headers=headers,
         )
         acked = time.perf_counter()
@@ -170,7 +176,8 @@ async def run(database_url: str, env: dict[str, str], scale: Scale) -> dict[str,
     return {
         "name": "insight",
         "what": (
-            f"ack of a pushed response to its SSE 'results' event; background load "
+            f"ack of a push that makes a release due ({RELEASE} responses of one service and "
+            f"day) to its SSE 'results' event; background load "
             f"{scale.insight_rate:g} responses/s in batches of {LOAD_BATCH} for {seconds:g} s; "
             "2 server processes"
         ),

@@ -41,7 +41,7 @@ def markdown(result: dict[str, Any]) -> str:
             lines.append(
                 f"| 2 | Results and chart, {size['responses']:,} responses "
                 f"| results {_lat(size['results_all'])}; by month {_lat(size['results_month'])}; "
-                f"chart {_lat(size['indicator_chart'])}; right after a new response: "
+                f"chart {_lat(size['indicator_chart'])}; right after a release: "
                 f"results {_lat(size['results_all_after_change'])}, by month "
                 f"{_lat(size['results_month_after_change'])} "
                 f"| GROUP BY {_lat(size['group_by'])} "
@@ -51,7 +51,8 @@ def markdown(result: dict[str, Any]) -> str:
     if "insight" in b:
         r = b["insight"]
         lines.append(
-            f"| 3 | Time to insight (ack → SSE), load {r['load_rate_achieved']:g} responses/s "
+            "| 3 | Time to insight (ack of a release → SSE), "
+            f"load {r['load_rate_achieved']:g} responses/s "
             f"| {_lat(r['probe'])} ({r['probe']['n']} probes) "
             "| the stream polls every 0.5 s | — | p95 < 1 s "
             f"| {_yes(r['met'])} |"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 from typing import Any
 
+import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role
@@ -72,7 +74,10 @@ VALID_ANSWERS: dict[str, Any] = {
 
 
 async def make_published_version(
-    session: AsyncSession, org: Organisation, code: str = "exp"
+    session: AsyncSession,
+    org: Organisation,
+    code: str = "exp",
+    content: dict[str, Any] | None = None,
 ) -> InstrumentVersion:
     instrument, version = await instruments.create_instrument(
         session,
@@ -81,7 +86,7 @@ async def make_published_version(
             organisation_id=org.id,
             code=code,
             title=LocalizedText(**t("Your experience")),
-            content=InstrumentContent.model_validate(CONTENT),
+            content=InstrumentContent.model_validate(content or CONTENT),
         ),
     )
     await instruments.request_review(session, SYSTEM, instrument, version)
@@ -110,6 +115,8 @@ async def make_campaign(
     channels: tuple[Channel, ...] = (Channel.web, Channel.paper),
     opens_in: timedelta = timedelta(days=-1),
     lasts: timedelta = timedelta(days=30),
+    min_cell_size: int = 5,
+    requires_access_code: bool = False,
 ) -> tuple[Campaign, dict[Any, CampaignService]]:
     opens = utcnow() + opens_in
     campaign = await campaigns.create_campaign(
@@ -123,9 +130,29 @@ async def make_campaign(
             service_ids=[s.id for s in services],
             channels=list(channels),
             anonymity=anonymity,
+            min_cell_size=min_cell_size,
+            requires_access_code=requires_access_code,
         ),
         None,
     )
     await session.commit()
     links = (await campaigns.links_of(session, [campaign.id]))[campaign.id]
     return campaign, {link.service_id: link for link in links}
+
+
+async def answer_publicly(
+    client: httpx.AsyncClient,
+    token: str,
+    answers: dict[str, Any] | None = None,
+    *,
+    times: int = 1,
+) -> None:
+    """Send ``times`` web responses through a public link. Results (and staff's view of raw
+    responses) of anonymous campaigns move on only by releases of at least the campaign's
+    minimum cell size (5 unless set): send that many to see them."""
+    for _ in range(times):
+        r = await client.post(
+            f"/api/v1/public/surveys/{token}/responses",
+            json={"submission_id": str(uuid.uuid4()), "answers": answers or VALID_ANSWERS},
+        )
+        assert r.status_code == 201, r.text

@@ -126,6 +126,7 @@ async def test_survey_answers_become_a_derived_indicator_series(
 
     from sqlalchemy import select
 
+    from gwella.core.database import utcnow
     from gwella.derived import derive_measurements
     from gwella.indicators.models import Measurement, MeasurementSource
 
@@ -134,22 +135,44 @@ async def test_survey_answers_become_a_derived_indicator_series(
     headers = await sign_in(client, "staff@demo.gwella.test", DEMO_PASSWORD)
     campaign = (await client.get("/api/v1/campaigns", headers=headers)).json()["items"][0]
     links = (await client.get(f"/api/v1/campaigns/{campaign['id']}/links", headers=headers)).json()
-    token = links[0]["public_token"]
-    for i in range(6):  # five "agree or better", one "disagree": 5 of 6 positive
-        answers = {"involved": "4" if i else "2", "has_care_plan": "no"}
+    # Eight of each answer: every count of the month is shown whatever its perturbation
+    # (8 moves by at most 3), so the month has a published share of positive answers.
+    # (Paper forms, entered by staff: forty from one address would be rate-limited.)
+    for i in range(40):
+        answers = {"involved": str(1 + i % 5), "has_care_plan": "no"}
         r = await client.post(
-            f"/api/v1/public/surveys/{token}/responses",
-            json={"submission_id": str(uuid.uuid4()), "answers": answers},
+            f"/api/v1/campaigns/{campaign['id']}/paper-responses",
+            headers=headers,
+            json={
+                "submission_id": str(uuid.uuid4()),
+                "service_id": links[0]["service_id"],
+                "completed_on": utcnow().date().isoformat(),
+                "answers": answers,
+            },
         )
         assert r.status_code == 201, r.text
     assert await derive_measurements(session) == 1
     await session.commit()
-    derived = (
+    [derived] = (
         await session.scalars(
             select(Measurement).where(Measurement.source == MeasurementSource.derived)
         )
     ).all()
-    assert len(derived) == 1
-    assert round(derived[0].value, 2) == 83.33
-    assert (derived[0].numerator, derived[0].denominator) == (5.0, 6.0)
+    # The measurement is the month's published share in that service's results: it tells
+    # nothing the results do not.
+    month = (
+        await client.get(
+            f"/api/v1/campaigns/{campaign['id']}/results",
+            headers=headers,
+            params={"period": "month", "service_id": links[0]["service_id"]},
+        )
+    ).json()["periods"][-1]
+    involved = next(q for q in month["questions"] if q["question_key"] == "involved")
+    [row] = involved["units"]
+    # The share positive is a count of its own group ("agree" or better), published as such.
+    positive = round(row["share_positive"] * row["n"] / 100)
+    assert (derived.numerator, derived.denominator) == (positive, row["n"])
+    assert round(derived.value, 2) == round(row["share_positive"], 2)
+    assert abs(positive - 16) <= 3
+    assert abs(derived.denominator - 40) <= 3
     assert await derive_measurements(session) == 0  # nothing changed: nothing written

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import shutil
 from pathlib import Path
+from typing import Any
 
+import pytest
 from alembic import command
 
 from gwella.cli import alembic_config
@@ -28,3 +30,45 @@ async def test_downgrade_to_base_and_upgrade_again(
     await asyncio.to_thread(command.downgrade, config, "base")
     await asyncio.to_thread(command.upgrade, config, "head")
     await asyncio.to_thread(command.check, config)
+
+
+async def test_the_disclosure_migration_rebuilds_results_from_new_record_keys(
+    backend: str, client: Any, session: Any, database_url: str
+) -> None:
+    """Record keys are new to responses stored before the disclosure-control migration, so
+    the cells' key sums must follow them: `gwella migrate` rebuilds every campaign's results
+    after that migration (a task the migration leaves)."""
+    if backend != "sqlite":
+        pytest.skip("the round trip of a shared PostgreSQL database is not this test's")
+    from sqlalchemy import func, select
+
+    from gwella.cli import migrate
+    from gwella.core.maintenance import MaintenanceTask
+    from gwella.responses.models import Response
+    from gwella.results.models import ResultCell
+    from tests.factories import make_org, make_service
+    from tests.surveys import answer_publicly, make_campaign, make_published_version
+
+    org = await make_org(session)
+    service = await make_service(session, org)
+    version = await make_published_version(session, org)
+    campaign, links = await make_campaign(session, version, [service])
+    await answer_publicly(client, links[service.id].public_token, times=5)
+    campaign_id = campaign.id
+    settings = make_settings(database_url)
+    config = alembic_config(settings)
+    await asyncio.to_thread(command.downgrade, config, "9c4e2a7d1b38")
+    await asyncio.to_thread(migrate, settings)
+    session.expire_all()
+    assert await session.scalar(select(func.count()).select_from(MaintenanceTask)) == 0
+    keys = await session.scalar(
+        select(func.sum(Response.record_key)).where(Response.campaign_id == campaign_id)
+    )
+    cell = await session.scalar(
+        select(ResultCell.key_sum).where(
+            ResultCell.campaign_id == campaign_id,
+            ResultCell.question_key == "__responses__",
+            ResultCell.period == "all",
+        )
+    )
+    assert cell == keys

@@ -35,6 +35,30 @@ def migrate(settings: Settings, revision: str = "head") -> None:
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
     command.upgrade(alembic_config(settings), revision)
+    done = asyncio.run(_with_session(settings, run_maintenance))
+    for name in done:
+        print(f"Ran {name} after the migration.")
+
+
+async def run_maintenance(session: AsyncSession) -> list[str]:
+    """The tasks migrations left (see ``gwella.core.maintenance``), each done and forgotten in
+    the same transaction."""
+    from sqlalchemy import delete, inspect, select
+
+    from gwella.core.maintenance import REBUILD_RESULTS, MaintenanceTask
+
+    connection = await session.connection()
+    has_table = await connection.run_sync(
+        lambda c: inspect(c).has_table(MaintenanceTask.__tablename__)
+    )
+    if not has_table:  # migrated to a revision before the task list
+        return []
+    names = list(await session.scalars(select(MaintenanceTask.name)))
+    for name in names:
+        if name == REBUILD_RESULTS:
+            await rebuild_campaigns(session, None)
+        await session.execute(delete(MaintenanceTask).where(MaintenanceTask.name == name))
+    return names
 
 
 async def _with_session(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
@@ -102,8 +126,8 @@ async def rebuild_campaigns(session: AsyncSession, campaign_id: str | None) -> i
     count = 0
     for campaign in list(await session.scalars(stmt)):
         content = await responses.version_content(session, campaign)
-        answered = await responses.answered_for_rebuild(session, campaign.id)
-        await results.rebuild(session, campaign.id, content, answered)
+        counted = await responses.counted_for_rebuild(session, campaign.id)
+        await results.rebuild(session, campaign.id, content, counted)
         count += 1
     return count
 

@@ -85,6 +85,86 @@ async function demoCampaign(token) {
   return campaign;
 }
 
+/** Answers to the demo survey that every required question accepts. */
+const DEMO_ANSWERS = { involved: '4', has_care_plan: 'no' };
+
+/**
+ * A new anonymous campaign of the demo survey, in the demo campaign's services, open now:
+ * a clean slate for tests that count releases (the demo campaign is shared by several).
+ * @param {string} token
+ * @param {string} name
+ * @param {{ requiresAccessCode?: boolean, minCellSize?: number }} [options]
+ */
+async function freshCampaign(token, name, { requiresAccessCode = false, minCellSize = 5 } = {}) {
+  const demo = await demoCampaign(token);
+  const now = Date.now();
+  const campaign = await apiCall(token, 'POST', '/api/v1/campaigns', {
+    instrument_version_id: demo.instrument_version_id,
+    name,
+    opens_at: new Date(now - 60_000).toISOString(),
+    closes_at: new Date(now + 30 * 86_400_000).toISOString(),
+    service_ids: demo.service_ids,
+    channels: ['web', 'paper'],
+    anonymity: 'anonymous',
+    min_cell_size: minCellSize,
+    requires_access_code: requiresAccessCode,
+  });
+  /** @type {{ service_id: string, service_name: string, public_token: string, url: string }[]} */
+  const links = await apiCall(token, 'GET', `/api/v1/campaigns/${campaign.id}/links`);
+  return { campaign, links };
+}
+
+/**
+ * Type in paper forms through the API (staff), as many as asked, for one service, today:
+ * enough of them make a release of results.
+ * @param {string} token
+ * @param {string} campaignId
+ * @param {string} serviceId
+ * @param {number} count
+ * @param {Record<string, unknown>} [answers]
+ */
+async function paperResponses(token, campaignId, serviceId, count, answers = DEMO_ANSWERS) {
+  const today = new Date().toISOString().slice(0, 10);
+  for (let i = 0; i < count; i += 1) {
+    await apiCall(token, 'POST', `/api/v1/campaigns/${campaignId}/paper-responses`, {
+      submission_id: crypto.randomUUID(),
+      language: 'en',
+      service_id: serviceId,
+      completed_on: today,
+      answers: { ...answers, involved: String(3 + (i % 3)) },
+    });
+  }
+}
+
+/**
+ * Single-use access codes for a service's link, made through the API.
+ * @param {string} token
+ * @param {string} campaignId
+ * @param {string} serviceId
+ * @param {number} count
+ * @returns {Promise<{ code: string, url: string, qr_svg: string }[]>}
+ */
+async function accessCodes(token, campaignId, serviceId, count) {
+  const made = await apiCall(token, 'POST', `/api/v1/campaigns/${campaignId}/access-codes`, { service_id: serviceId, count, label: 'e2e' });
+  return made.codes;
+}
+
+/**
+ * Answer through a public link with an access code (a code keeps it out of the check on
+ * many answers from one address: every answer of this run comes from 127.0.0.1).
+ * @param {string} publicToken
+ * @param {string} code
+ * @param {Record<string, unknown>} [answers]
+ */
+async function answerWithCode(publicToken, code, answers = DEMO_ANSWERS) {
+  const answer = await fetch(`${app.baseUrl}/api/v1/public/surveys/${publicToken}/responses`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ submission_id: crypto.randomUUID(), language: 'en', answers, access_code: code }),
+  });
+  assert.equal(answer.status, 201, await answer.text());
+}
+
 /**
  * A browser for one test, closed whatever happens.
  * @param {(b: Awaited<ReturnType<typeof openBrowser>>) => Promise<void>} body
@@ -438,7 +518,9 @@ describe('Gwella in a real browser', () => {
     const links = await apiCall(staff, 'GET', `/api/v1/campaigns/${campaign.id}/links`);
     const link = links[0] ?? links.items?.[0];
     assert.ok(link?.public_token, 'the campaign has a public link');
-    const before = (await apiCall(staff, 'GET', `/api/v1/campaigns/${campaign.id}`)).response_count;
+    /** @param {{ channel: string }[]} items */
+    const web = (items) => items.filter((r) => r.channel === 'web').length;
+    const before = web((await apiCall(staff, 'GET', `/api/v1/campaigns/${campaign.id}/responses?limit=200`)).items);
 
     await withBrowser(async ({ page }) => {
       await visit(page, `/s/${link.public_token}`, 'public survey (English)');
@@ -498,9 +580,13 @@ describe('Gwella in a real browser', () => {
       assert.equal(new Set(sent).size, 1, 'every send carried the same submission id');
     }, PHONE);
 
-    const after = (await apiCall(staff, 'GET', `/api/v1/campaigns/${campaign.id}`)).response_count;
-    assert.equal(after, before + 1, 'exactly one response was recorded');
+    // An anonymous answer is not in the staff's list until it is counted in a release of
+    // results: with four paper forms from the same service, five are released together.
+    const waiting = await apiCall(staff, 'GET', `/api/v1/campaigns/${campaign.id}/responses?limit=200`);
+    assert.equal(web(waiting.items), before, 'the web answer is not shown before a release');
+    await paperResponses(staff, campaign.id, link.service_id, 4);
     const responses = await apiCall(staff, 'GET', `/api/v1/campaigns/${campaign.id}/responses?limit=200`);
+    assert.equal(web(responses.items), before + 1, 'exactly one response was recorded');
     const mine = responses.items.find((/** @type {{ language: string, answers: { question_key: string }[] }} */ r) =>
       r.language === 'cy' && r.answers.some((a) => a.question_key === 'care_language'));
     assert.ok(mine, 'the Welsh response is in the staff list');
@@ -687,6 +773,7 @@ describe('Gwella in a real browser', () => {
   });
 
   test('staff set up a campaign, see its links, QR codes and live count, moderate comments and type in a paper form', TIMEOUT, async () => {
+    const manager = await apiToken('manager@demo.gwella.test');
     await withBrowser(async ({ page }) => {
       await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
       await visit(page, '/campaigns/new', 'campaign set-up');
@@ -712,29 +799,50 @@ describe('Gwella in a real browser', () => {
       await checkAccessibility(page, 'campaign page');
       assert.equal((await page.getByTestId('response-count').innerText()).trim(), '0');
 
-      // A respondent answers through the link: the count goes up by itself.
+      await page.getByText('This number is slightly adjusted so that nobody can work out what one person said.', { exact: false }).waitFor();
+
+      // Five respondents answer through the link (with access codes: every answer of this run
+      // comes from one address). Together they make a release: the count moves by itself.
       const url = await page.locator('[data-testid="campaign-links"] a').first().getAttribute('href');
       assert.ok(url);
-      const token = url.split('/s/')[1];
-      const answer = await fetch(`${app.baseUrl}/api/v1/public/surveys/${token}/responses`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          submission_id: crypto.randomUUID(),
-          language: 'en',
-          answers: { involved: '4', has_care_plan: 'no', what_matters: 'Evening appointments, please.' },
-        }),
+      const token = url.split('/s/')[1] ?? '';
+      const campaignId = new URL(page.url()).pathname.split('/').pop() ?? '';
+      const [link] = (await apiCall(manager, 'GET', `/api/v1/campaigns/${campaignId}/links`)).filter(
+        (/** @type {{ public_token: string }} */ l) => l.public_token === token,
+      );
+      const codes = await accessCodes(manager, campaignId, link.service_id, 5);
+      for (const [i, card] of codes.entries()) {
+        await answerWithCode(token, card.code, i === 0 ? { ...DEMO_ANSWERS, what_matters: 'Evening appointments, please.' } : DEMO_ANSWERS);
+      }
+      await page.waitForFunction(() => document.querySelector('[data-testid="response-count"]')?.textContent?.trim() !== '0', undefined, {
+        timeout: 20_000,
       });
-      assert.equal(answer.status, 201);
-      await page.getByTestId('response-count').getByText('1', { exact: true }).waitFor({ timeout: 20_000 });
+      assert.match((await page.getByTestId('response-count').innerText()).trim(), /^(\d+|Held back)$/);
       await screenshot(page, 'campaign-desktop');
 
+      // One more from the same address, without a code: too many from one connection today,
+      // so it is held until staff approve it.
+      const burst = await fetch(`${app.baseUrl}/api/v1/public/surveys/${token}/responses`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ submission_id: crypto.randomUUID(), language: 'en', answers: { involved: '1', has_care_plan: 'no' } }),
+      });
+      assert.equal(burst.status, 201, await burst.text());
+      await page.getByTestId('held-waiting').getByRole('link', { name: 'Review the responses waiting for approval' }).click({ timeout: 20_000 });
+
       // The comment waits for moderation; staff publish it.
-      await page.getByRole('link', { name: 'Responses and moderation' }).click();
       await page.getByRole('heading', { level: 2, name: 'Comments to moderate' }).waitFor();
       await settled(page);
+      const held = page.getByTestId('held-responses');
+      await held.getByText('a shared tablet in a waiting room, or someone answering again and again', { exact: false }).waitFor();
+      await held.getByTestId('held-response').first().waitFor();
+      assert.equal(await held.getByTestId('held-response').count(), 1);
       await checkAccessibility(page, 'responses and moderation');
       await screenshot(page, 'responses-desktop');
+      await held.getByRole('checkbox').check();
+      await held.getByRole('button', { name: 'Approve selected' }).click();
+      await held.getByText('Approved: 1. They will count at the next release of results.').waitFor();
+      await held.getByText('No responses are waiting for approval.').waitFor();
       const card = page.getByTestId('moderation').locator('li', { hasText: 'Evening appointments, please.' });
       await card.getByRole('button', { name: 'Redact' }).click();
       await card.getByText('Say why you redact this comment.').waitFor();
@@ -763,7 +871,8 @@ describe('Gwella in a real browser', () => {
       await page.getByRole('button', { name: 'Save this form' }).dblclick();
       await page.getByText('Forms saved in this session: 1.').waitFor();
       await page.getByRole('link', { name: 'CMHT experience, e2e' }).click();
-      await page.getByTestId('response-count').getByText('2', { exact: true }).waitFor({ timeout: 20_000 });
+      await page.getByRole('heading', { level: 1, name: 'CMHT experience, e2e' }).waitFor();
+      await settled(page);
 
       // Closing takes two steps.
       await page.getByRole('button', { name: 'Close the campaign now' }).click();
@@ -794,63 +903,238 @@ describe('Gwella in a real browser', () => {
     }, PHONE);
   });
 
-  test('an open results dashboard shows a response sent from another page, live, without reload', TIMEOUT, async () => {
+  test('an open results dashboard moves on once, live, when enough answers for a release have come in', TIMEOUT, async () => {
     const manager = await apiToken('manager@demo.gwella.test');
-    const campaign = await demoCampaign(manager);
-    const links = await apiCall(manager, 'GET', `/api/v1/campaigns/${campaign.id}/links`);
+    const { campaign, links } = await freshCampaign(manager, `Dashboard release ${Date.now()}`);
     const link = links[0];
     assert.ok(link?.public_token, 'the campaign has a public link');
-    // Enough answers in one service that its count is shown (the campaign hides numbers under 5).
-    for (let i = 0; i < 5; i += 1) {
-      const answer = await fetch(`${app.baseUrl}/api/v1/public/surveys/${link.public_token}/responses`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ submission_id: crypto.randomUUID(), language: 'en', answers: { involved: String(4 + (i % 2)), has_care_plan: 'yes', plan_useful: 7 } }),
-      });
-      assert.equal(answer.status, 201);
-    }
+    const codes = await accessCodes(manager, campaign.id, link.service_id, 5);
     const manager2 = await openBrowser();
     try {
       const dashboard = manager2.page;
       await signIn(dashboard, app.baseUrl, 'manager@demo.gwella.test');
       await visit(dashboard, `/campaigns/${campaign.id}`, 'campaign page');
-      await dashboard.getByRole('link', { name: 'See the live results' }).click();
+      await dashboard.getByRole('link', { name: 'See the results' }).click();
       await dashboard.getByRole('heading', { level: 1, name: `Results: ${campaign.name}` }).waitFor();
       await settled(dashboard);
-      await dashboard.getByLabel('Whose results').selectOption(`service:${link.service_id}`);
-      await dashboard.waitForURL(/scope=service/);
-      await settled(dashboard);
-      const count = dashboard.getByTestId('results-responses');
-      await dashboard.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="results-responses"]')?.textContent?.trim() ?? ''));
-      const before = Number((await count.innerText()).trim());
-      assert.ok(before >= 5, `the service's count is shown (${before})`);
-      assert.ok(await dashboard.getByTestId('bar-chart').count() > 0, 'questions are drawn as charts');
-      await dashboard.getByText('Show as a table').first().click();
-      await checkAccessibility(dashboard, 'results dashboard');
-      await screenshot(dashboard, 'results-desktop');
+      // Nothing released yet: the page says how results will come, and gives no count.
+      await dashboard.getByTestId('results-released').getByText('No results released yet.').waitFor();
+      await dashboard.getByTestId('results-none').getByText('Results appear here once enough people have answered in a service.').waitFor();
+      assert.equal(await dashboard.getByTestId('results-responses').count(), 0);
+      await checkAccessibility(dashboard, 'results dashboard, nothing released');
       /** @type {string[]} */
       const navigations = [];
       dashboard.on('framenavigated', (frame) => {
         if (frame === dashboard.mainFrame()) navigations.push(frame.url());
       });
+      let refetches = 0;
+      dashboard.on('request', (request) => {
+        if (new URL(request.url()).pathname === `/api/v1/campaigns/${campaign.id}/results`) refetches += 1;
+      });
 
-      // Meanwhile, someone answers on the public survey page in another browser.
+      // Four people answer: not enough for a release, so the dashboard does not move.
+      for (const card of codes.slice(0, 4)) await answerWithCode(link.public_token, card.code);
+      await dashboard.waitForTimeout(3000);
+      assert.equal(refetches, 0, 'no refetch before a release');
+      await dashboard.getByTestId('results-released').getByText('No results released yet.').waitFor();
+
+      // The fifth answers on the public page in another browser, with the code from their card.
       await withBrowser(async ({ page }) => {
-        await visit(page, `/s/${link.public_token}`, 'public survey');
+        await visit(page, new URL(codes[4]?.url ?? '').pathname + new URL(codes[4]?.url ?? '').search, 'public survey with a code');
+        assert.equal(await page.getByLabel('Access code').inputValue(), codes[4]?.code);
         await page.getByLabel('Agree', { exact: true }).check();
         await page.getByLabel('No', { exact: true }).check();
         await page.getByRole('button', { name: 'Send my answers' }).click();
         await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
-      });
+      }, PHONE);
 
-      // The open dashboard shows the new count by itself, within seconds, without a reload.
-      await count.getByText(String(before + 1), { exact: true }).waitFor({ timeout: 15_000 });
-      await dashboard.getByTestId('results-live').getByText(/Updated live/).waitFor();
+      // The open dashboard moves on by itself, within seconds, without a reload, once.
+      await dashboard.getByTestId('results-live').getByText(/New results shown at/).waitFor({ timeout: 15_000 });
+      await dashboard.getByTestId('results-released').getByText(/^Last updated /).waitFor();
+      await dashboard.getByTestId('results-responses').waitFor();
+      assert.match((await dashboard.getByTestId('results-responses').innerText()).trim(), /^(\d+|Held back)$/);
+      assert.ok(await dashboard.getByTestId('question-result').count() > 0, 'the questions are shown');
+      assert.ok(await dashboard.getByTestId('bar-chart').count() > 0, 'questions are drawn as charts');
+      await dashboard.waitForTimeout(2000);
+      assert.equal(refetches, 1, `the results were read again once (${refetches})`);
       assert.deepEqual(navigations, [], 'the dashboard was not reloaded');
+      await dashboard.getByText('Show as a table').first().click();
+      await checkAccessibility(dashboard, 'results dashboard');
+      await screenshot(dashboard, 'results-desktop');
       assert.deepEqual(manager2.pageErrors, [], 'the dashboard threw JavaScript errors');
     } finally {
       await manager2.close();
     }
+  });
+
+  test('the results page explains, in English and in Welsh, how its numbers are protected and when they last moved on', TIMEOUT, async () => {
+    const manager = await apiToken('manager@demo.gwella.test');
+    const { campaign, links } = await freshCampaign(manager, `Protected results ${Date.now()}`);
+    await paperResponses(manager, campaign.id, links[0]?.service_id ?? '', 12);
+    for (const [viewport, suffix] of /** @type {const} */ ([
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ])) {
+      await withBrowser(async ({ page }) => {
+        await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
+        await visit(page, `/campaigns/${campaign.id}/results`, `results (${suffix})`);
+        const note = page.getByTestId('disclosure-note');
+        await note.getByText('Numbers are slightly adjusted, and some are held back, so that nobody can work out what one person said.').waitFor();
+        await note.getByText('tables may not add up exactly', { exact: false }).waitFor();
+        await note.getByText('they move on once at least 5 more people have answered in a service', { exact: false }).waitFor();
+        await page.getByTestId('results-released').getByText(/^Last updated \d+ \w+ \d{4}\.$/).waitFor();
+        const text = await page.locator('main').innerText();
+        assert.ok(!/Hidden|never shown as 0|\d+ \(\)/.test(text), 'nothing on the page contradicts the note');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.equal(overflow, 0, `the results page scrolls sideways by ${overflow}px (${suffix})`);
+        await screenshot(page, `results-protection-${suffix}`);
+
+        // In Welsh, switched the way anyone switches (and remembered in the profile).
+        await page.getByRole('button', { name: 'Cymraeg' }).click();
+        await page.getByRole('heading', { level: 1, name: `Canlyniadau: ${campaign.name}` }).waitFor();
+        await note.getByText("Mae'r rhifau wedi'u haddasu ychydig, ac mae rhai wedi'u dal yn ôl, fel na all neb weithio allan beth ddywedodd un person.").waitFor();
+        await note.getByText('efallai na fydd y tablau', { exact: false }).waitFor();
+        await page.getByTestId('results-released').getByText(/^Diweddarwyd ddiwethaf \d+ (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}\.$/).waitFor();
+        await checkAccessibility(page, `results in Welsh (${suffix})`);
+        await screenshot(page, `results-protection-cy-${suffix}`);
+        // Put it back for anyone else using the demo account.
+        await page.getByRole('button', { name: 'English' }).click();
+        await page.getByRole('heading', { level: 1, name: `Results: ${campaign.name}` }).waitFor();
+      }, viewport);
+    }
+  });
+
+  test('a campaign runner makes access codes and prints cards; a respondent answers with a card on a phone; the code works once', TIMEOUT, async () => {
+    const name = `Access code cards ${Date.now()}`;
+    /** @type {{ code: string, url: string }[]} */
+    const cards = [];
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
+      await visit(page, '/campaigns/new', 'campaign set-up');
+      await page.getByLabel('Survey', { exact: true }).selectOption({ label: 'Your experience of the community mental health team – Version 1' });
+      await page.getByLabel('Name', { exact: true }).fill(name);
+      await page.locator('#campaign-service_ids').check();
+      await page.getByLabel('Ask every web respondent for a single-use access code').check();
+      await page.getByText('stops people filling the survey in again and again', { exact: false }).waitFor();
+      await page.getByRole('button', { name: 'Set up the campaign' }).click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      await settled(page);
+      await page.getByTestId('requires-access-code').getByText('Every web respondent needs a single-use access code').waitFor();
+
+      // Make three codes for the service.
+      const section = page.getByTestId('access-codes');
+      await section.getByText('No access codes have been made for this campaign yet.').waitFor();
+      await section.getByLabel('How many codes').fill('3');
+      await section.getByLabel('Label (optional)').fill('Cards for the Tuesday clinic');
+      await section.getByRole('button', { name: 'Make the codes' }).click();
+      const sheet = section.getByTestId('access-code-cards');
+      await sheet.waitFor();
+      await section.getByText('These codes are shown only this once').waitFor();
+      assert.equal(await sheet.getByTestId('access-code-card').count(), 3);
+      await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll('main [data-testid="access-code-qr"]')).every(
+          (img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0 && img.src.startsWith('data:image/svg+xml;base64,'),
+        ),
+      );
+      assert.equal(await page.locator('main [data-testid="access-code-cards"] svg').count(), 0, 'the QR markup is never put into the page');
+      for (const card of await sheet.getByTestId('access-code-card').all()) {
+        cards.push({ code: (await card.getByTestId('access-code').innerText()).trim(), url: (await card.getByTestId('access-code-url').innerText()).trim() });
+      }
+      assert.ok(cards.every((c) => /^[A-Z0-9]{5}-[A-Z0-9]{5}$/.test(c.code) && c.url.endsWith(`?code=${c.code}`)), JSON.stringify(cards));
+      await section.getByTestId('access-code-batch').getByRole('cell', { name: 'Cards for the Tuesday clinic', exact: true }).waitFor();
+      await checkAccessibility(page, 'access codes made');
+      await screenshot(page, 'access-codes-desktop');
+
+      // "Print cards" prints the cards alone.
+      await page.evaluate(() => {
+        /** @type {any} */ (window).printed = 0;
+        window.print = () => {
+          /** @type {any} */ (window).printed += 1;
+        };
+      });
+      await section.getByRole('button', { name: 'Print cards' }).click();
+      assert.equal(await page.evaluate(() => /** @type {any} */ (window).printed), 1);
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('#root').isVisible(), false, 'nothing but the cards is printed');
+      assert.equal(await page.locator('.app-print-sheet [data-testid="access-code-card"]').count(), 3);
+      assert.equal(await page.locator('.app-print-sheet [data-testid="access-code-card"]').first().isVisible(), true);
+      await screenshot(page, 'access-code-cards-print');
+      await page.emulateMedia({ media: 'screen' });
+      assert.equal(await page.locator('.app-print-sheet').isVisible(), false);
+    });
+
+    const [first, second, third] = cards;
+    assert.ok(first && second && third);
+    const path = (/** @type {string} */ url) => new URL(url).pathname + new URL(url).search;
+
+    // A respondent opens the first card's link on a phone: the code is there already.
+    await withBrowser(async ({ page }) => {
+      await visit(page, path(first.url), 'public survey with an access code (phone)');
+      const input = page.getByLabel('Access code');
+      assert.equal(await input.inputValue(), first.code);
+      assert.equal(await input.getAttribute('autocomplete'), 'off');
+      await page.getByText('printed on your card or in your text message', { exact: false }).first().waitFor();
+      await page.getByLabel('Agree', { exact: true }).check();
+      await page.getByLabel('No', { exact: true }).check();
+      await screenshot(page, 'survey-access-code-phone');
+      await page.getByRole('button', { name: 'Send my answers' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
+    }, PHONE);
+
+    // The same card again: refused, clearly, in English and in Welsh.
+    await withBrowser(async ({ page }) => {
+      await visit(page, path(first.url), 'public survey with a used code (phone)');
+      await page.getByLabel('Agree', { exact: true }).check();
+      await page.getByLabel('No', { exact: true }).check();
+      await page.getByRole('button', { name: 'Send my answers' }).click();
+      const summary = page.locator('.nhsuk-error-summary');
+      await summary.getByText('This access code cannot be used. Each code works only once', { exact: false }).waitFor();
+      await page.locator('#access-code-error').getByText('This access code cannot be used.', { exact: false }).waitFor();
+      await checkAccessibility(page, 'used access code refused (phone)');
+      await screenshot(page, 'survey-access-code-used-phone');
+      await page.getByTestId('survey-language').click();
+      await page.getByRole('heading', { level: 1, name: "Eich profiad o'r tîm iechyd meddwl cymunedol" }).waitFor();
+      await page.getByRole('button', { name: 'Anfon fy atebion' }).click();
+      await summary.getByText("Ni ellir defnyddio'r cod mynediad hwn.", { exact: false }).waitFor();
+      await checkAccessibility(page, 'used access code refused (Welsh, phone)');
+      await screenshot(page, 'survey-access-code-used-cy-phone');
+
+      // Without a code, the survey asks for one before sending anything.
+      await visit(page, new URL(first.url).pathname, 'public survey without a code (Welsh, phone)');
+      assert.equal(await page.getByLabel('Cod mynediad').inputValue(), '');
+      await page.getByLabel("Cytuno'n gryf", { exact: true }).check();
+      await page.getByLabel('Na', { exact: true }).check();
+      await page.getByRole('button', { name: 'Anfon fy atebion' }).click();
+      await summary.getByRole('link', { name: 'Rhowch y cod mynediad sydd ar eich cerdyn neu yn eich neges destun.' }).click();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'access-code');
+      // The second card works, typed in by hand.
+      await page.getByLabel('Cod mynediad').fill(second.code.toLowerCase());
+      await page.getByRole('button', { name: 'Anfon fy atebion' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Diolch' }).waitFor();
+    }, PHONE);
+
+    // Lost cards: the runner revokes the batch, and its unused third code stops working.
+    await withBrowser(async ({ page }) => {
+      await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
+      await page.goto(`${app.baseUrl}/campaigns`);
+      await settled(page);
+      await page.getByRole('link', { name }).click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      await settled(page);
+      const row = page.getByTestId('access-code-batch').filter({ hasText: 'Cards for the Tuesday clinic' });
+      await row.getByRole('button', { name: /Revoke/ }).click();
+      await row.getByRole('button', { name: 'Yes, revoke them' }).click();
+      await page.getByText('The batch has been revoked: its unused codes no longer work.').waitFor();
+      await row.getByText(/^Revoked on /).waitFor();
+      await checkAccessibility(page, 'access codes revoked');
+    });
+    const token = new URL(third.url).pathname.split('/s/')[1];
+    const refused = await fetch(`${app.baseUrl}/api/v1/public/surveys/${token}/responses`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ submission_id: crypto.randomUUID(), language: 'en', answers: DEMO_ANSWERS, access_code: third.code }),
+    });
+    assert.equal(refused.status, 403, await refused.text());
   });
 
   test('the indicators overview and an SPC chart page show signals in words and icons, with a table and annotations', TIMEOUT, async () => {
@@ -906,17 +1190,9 @@ describe('Gwella in a real browser', () => {
     const title = `Ask people what they want from their care plan ${Date.now()}`;
     /** @type {string} */
     let actionId = '';
-    // Answers through the campaign's public link, so that the results have a question to act on.
+    // Enough answers in one service for a release, so that the results have a question to act on.
     const links = await apiCall(manager, 'GET', `/api/v1/campaigns/${campaign.id}/links`);
-    const surveyToken = links[0].public_token;
-    for (const involved of ['2', '1']) {
-      const answer = await fetch(`${app.baseUrl}/api/v1/public/surveys/${surveyToken}/responses`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ submission_id: crypto.randomUUID(), language: 'en', answers: { involved, has_care_plan: 'no' } }),
-      });
-      assert.equal(answer.status, 201, await answer.text());
-    }
+    await paperResponses(manager, campaign.id, links[0].service_id, 5);
 
     // 1. A service user proposes from a result of the survey, in one click.
     await withBrowser(async ({ page }) => {

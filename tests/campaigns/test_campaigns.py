@@ -14,7 +14,7 @@ from gwella.accounts.models import Role
 from gwella.core.database import utcnow
 from gwella.organisations.models import OrganisationKind
 from tests.factories import make_org, make_partnership, make_service, make_user, sign_in
-from tests.surveys import VALID_ANSWERS, make_campaign, make_published_version
+from tests.surveys import VALID_ANSWERS, answer_publicly, make_campaign, make_published_version
 
 
 def window(days_from_now: int = -1, length: int = 30) -> dict[str, str]:
@@ -182,9 +182,15 @@ async def test_paper_entry_uses_the_same_validation_and_is_marked(
     theirs = await client.post(url, headers=w["council_staff"], json=entry)
     assert theirs.status_code == 404
 
+    # Raw responses of an anonymous campaign are seen once released, with four others.
     listed = await client.get(f"/api/v1/campaigns/{campaign.id}/responses", headers=w["staff"])
-    assert [r["channel"] for r in listed.json()["items"]] == ["paper"]
-    assert listed.json()["items"][0]["entered_by_id"] is not None
+    assert listed.json()["items"] == []
+    for _ in range(4):
+        more = {**entry, "submission_id": str(uuid.uuid4())}
+        assert (await client.post(url, headers=w["staff"], json=more)).status_code == 201
+    listed = await client.get(f"/api/v1/campaigns/{campaign.id}/responses", headers=w["staff"])
+    assert [r["channel"] for r in listed.json()["items"]] == ["paper"] * 5
+    assert all(r["entered_by_id"] is not None for r in listed.json()["items"])
 
 
 async def test_raw_responses_only_for_staff_of_the_service(
@@ -193,11 +199,7 @@ async def test_raw_responses_only_for_staff_of_the_service(
     w = await world(client, session)
     campaign, links = await make_campaign(session, w["version"], [w["cmht"], w["swt"]])
     for service in (w["cmht"], w["swt"]):
-        r = await client.post(
-            f"/api/v1/public/surveys/{links[service.id].public_token}/responses",
-            json={"submission_id": str(uuid.uuid4()), "answers": VALID_ANSWERS},
-        )
-        assert r.status_code == 201
+        await answer_publicly(client, links[service.id].public_token, times=5)
     mine = await client.get(f"/api/v1/campaigns/{campaign.id}/responses", headers=w["staff"])
     assert {r["service_id"] for r in mine.json()["items"]} == {str(w["cmht"].id)}
     theirs = await client.get(
@@ -210,8 +212,9 @@ async def test_raw_responses_only_for_staff_of_the_service(
     assert (
         await client.get(f"/api/v1/responses/{other_id}", headers=w["staff"])
     ).status_code == 404
+    # The count is published as any count is: within the perturbation's bound of the truth.
     count = await client.get(f"/api/v1/campaigns/{campaign.id}", headers=w["board_su"])
-    assert count.json()["response_count"] == 2
+    assert abs(count.json()["response_count"] - 10) <= 3
 
 
 async def test_free_text_is_moderated_by_the_services_staff(
@@ -219,13 +222,13 @@ async def test_free_text_is_moderated_by_the_services_staff(
 ) -> None:
     w = await world(client, session)
     campaign, links = await make_campaign(session, w["version"], [w["cmht"]])
-    await client.post(
-        f"/api/v1/public/surveys/{links[w['cmht'].id].public_token}/responses",
-        json={
-            "submission_id": str(uuid.uuid4()),
-            "answers": {**VALID_ANSWERS, "comment": "Dr Jones was rude to me"},
-        },
-    )
+    token = links[w["cmht"].id].public_token
+    await answer_publicly(client, token, {**VALID_ANSWERS, "comment": "Dr Jones was rude to me"})
+    # Free text waits for the release like the rest of the response.
+    waiting = await client.get(f"/api/v1/campaigns/{campaign.id}/comments", headers=w["staff"])
+    assert waiting.json()["items"] == []
+    silent = {k: v for k, v in VALID_ANSWERS.items() if k != "comment"}
+    await answer_publicly(client, token, silent, times=4)
     new = await client.get(
         f"/api/v1/campaigns/{campaign.id}/comments?moderation=new", headers=w["staff"]
     )

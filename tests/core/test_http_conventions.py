@@ -224,3 +224,15 @@ async def test_schema_field_messages_are_in_welsh_when_asked(
         not m.startswith(("Ni ", "Rhaid", "Nid"))
         for m in (e["message"] for e in english.json()["errors"])
     )
+
+
+def test_every_problem_type_has_a_welsh_title() -> None:
+    import gwella.main  # noqa: F401 - loads every domain, and so every kind of problem
+    from gwella.core.errors import GwellaError
+    from gwella.core.i18n import TITLES_CY
+
+    def kinds(cls: type[GwellaError]) -> list[type[GwellaError]]:
+        return [cls, *(k for sub in cls.__subclasses__() for k in kinds(sub))]
+
+    missing = sorted({k.slug for k in kinds(GwellaError)} - set(TITLES_CY))
+    assert missing == []

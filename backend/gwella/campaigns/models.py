@@ -6,7 +6,7 @@ import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwella.core.database import Base, IdMixin, TimestampMixin, VersionedMixin
@@ -48,6 +48,10 @@ class Campaign(IdMixin, TimestampMixin, VersionedMixin, Base):
     )
     min_cell_size: Mapped[int] = mapped_column(Integer, default=5)
     languages: Mapped[list[str]] = mapped_column()
+    requires_access_code: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    """Web responses need a single-use access code (printed on a card or sent by text)."""
     created_by_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
     )
@@ -66,3 +70,34 @@ class CampaignService(IdMixin, Base):
         ForeignKey("services.id", ondelete="RESTRICT"), index=True
     )
     public_token: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AccessCodeBatch(IdMixin, Base):
+    """Single-use access codes made together for one service's link."""
+
+    __tablename__ = "access_code_batches"
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    service_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("services.id", ondelete="RESTRICT"))
+    label: Mapped[str | None] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column()
+    created_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class AccessCode(Base):
+    """One code, kept only as a keyed hash. Whether it was used is kept, never when or by which
+    response."""
+
+    __tablename__ = "access_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    batch_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("access_code_batches.id", ondelete="CASCADE"), index=True
+    )
+    used: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -12,9 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
 from gwella.accounts.dependencies import Reader, SettingsDep, SignedIn
-from gwella.campaigns import service
+from gwella.campaigns import access_codes, service
 from gwella.campaigns.models import Campaign, CampaignService
 from gwella.campaigns.schemas import (
+    AccessCodeBatchRead,
+    AccessCodeCard,
+    AccessCodesCreate,
+    AccessCodesCreated,
     CampaignCreate,
     CampaignLink,
     CampaignPage,
@@ -25,12 +29,13 @@ from gwella.campaigns.schemas import (
 from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.config import Settings
 from gwella.core.database import SessionDep
-from gwella.core.errors import NotFound, problem_responses
+from gwella.core.errors import Conflict, NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.disclosure import rules
 from gwella.instruments import service as instruments
 from gwella.organisations import service as organisations
 from gwella.policy import Principal
-from gwella.responses import service as responses
+from gwella.results import service as results
 
 router = APIRouter(prefix="/api/v1/campaigns", tags=["campaigns"])
 
@@ -53,13 +58,31 @@ async def visible_campaign(
 
 async def _reads(
     session: AsyncSession,
+    principal: Principal,
     rows: list[Campaign],
     links: dict[uuid.UUID, list[CampaignService]] | None = None,
 ) -> list[CampaignRead]:
-    """The campaigns as read (``links``: those already loaded, to save a query)."""
+    """The campaigns as read (``links``: those already loaded, to save a query), each with the
+    published number of responses in the services the reader can see."""
     if links is None:
         links = await service.links_of(session, [c.id for c in rows])
-    counts = await responses.response_counts(session, [c.id for c in rows])
+    owners = await organisations.organisations_of_services(
+        session, {link.service_id for c in rows for link in links[c.id]}
+    )
+    scope = {
+        c.id: sorted(
+            (
+                link.service_id
+                for link in links[c.id]
+                if policy.can_read_org(principal, owners[link.service_id])
+            ),
+            key=str,
+        )
+        for c in rows
+    }
+    counts = await results.visible_response_counts(
+        session, scope, scope, {c.id: c.min_cell_size for c in rows}, rules()
+    )
     out = []
     for c in rows:
         fields = {
@@ -73,7 +96,7 @@ async def _reads(
                     **fields,
                     "state": service.state_of(c),
                     "service_ids": [link.service_id for link in links[c.id]],
-                    "response_count": sum(n for (cid, _), n in counts.items() if cid == c.id),
+                    "response_count": counts[c.id][0],
                 }
             )
         )
@@ -110,7 +133,9 @@ async def list_campaigns(
         state=state,
     )
     return CampaignPage(
-        items=await _reads(session, rows), next_cursor=cursor, next=next_link(request, cursor)
+        items=await _reads(session, principal, rows),
+        next_cursor=cursor,
+        next=next_link(request, cursor),
     )
 
 
@@ -142,13 +167,13 @@ async def create_campaign(
     campaign = await service.create_campaign(session, principal.audit, data, allowed)
     set_etag(response, campaign.version)
     response.headers["Location"] = f"/api/v1/campaigns/{campaign.id}"
-    return (await _reads(session, [campaign]))[0]
+    return (await _reads(session, principal, [campaign]))[0]
 
 
 @router.get(
     "/{campaign_id}",
     operation_id="getCampaign",
-    summary="Read a campaign, with its live response count",
+    summary="Read a campaign, with its published response count",
     response_model=CampaignRead,
     responses=problem_responses(401, 403, 404, 422),
 )
@@ -157,7 +182,7 @@ async def get_campaign(
 ) -> CampaignRead:
     campaign, links, _ = await visible_campaign(session, principal, campaign_id)
     set_etag(response, campaign.version)
-    return (await _reads(session, [campaign], {campaign.id: links}))[0]
+    return (await _reads(session, principal, [campaign], {campaign.id: links}))[0]
 
 
 @router.patch(
@@ -179,7 +204,7 @@ async def update_campaign(
     policy.ensure_run_campaign(principal, campaign.organisation_id)
     campaign = await service.update_campaign(session, principal.audit, campaign, patch, if_match)
     set_etag(response, campaign.version)
-    return (await _reads(session, [campaign]))[0]
+    return (await _reads(session, principal, [campaign]))[0]
 
 
 @router.post(
@@ -195,13 +220,13 @@ async def close_campaign(
     campaign, _, _ = await visible_campaign(session, principal, campaign_id)
     policy.ensure_run_campaign(principal, campaign.organisation_id)
     campaign = await service.close_campaign(session, principal.audit, campaign)
-    return (await _reads(session, [campaign]))[0]
+    return (await _reads(session, principal, [campaign]))[0]
 
 
 @router.get(
     "/{campaign_id}/links",
     operation_id="listCampaignLinks",
-    summary="The public link (and QR code) of each service, with its response count",
+    summary="The public link (and QR code) of each service, with its published response count",
     response_model=list[CampaignLink],
     responses=problem_responses(401, 403, 404, 422),
 )
@@ -210,7 +235,14 @@ async def list_links(
 ) -> list[CampaignLink]:
     campaign, links, _ = await visible_campaign(session, principal, campaign_id)
     policy.ensure_run_campaign(principal, campaign.organisation_id)
-    counts = await responses.response_counts(session, [campaign.id])
+    services = sorted((link.service_id for link in links), key=str)
+    counts = await results.visible_response_counts(
+        session,
+        [campaign.id],
+        {campaign.id: services},
+        {campaign.id: campaign.min_cell_size},
+        rules(),
+    )
     out = []
     for link in links:
         svc = await organisations.get_service(session, link.service_id)
@@ -222,7 +254,7 @@ async def list_links(
                 public_token=link.public_token,
                 url=survey_url(settings, link.public_token),
                 qr_svg_url=f"/api/v1/campaigns/{campaign.id}/links/{svc.id}/qr.svg",
-                response_count=counts.get((campaign.id, svc.id), 0),
+                response_count=counts[campaign.id][1][svc.id],
             )
         )
     return sorted(out, key=lambda link: link.service_name)
@@ -268,3 +300,86 @@ async def qr_code(
         media_type="image/svg+xml",
         headers={"Cache-Control": "private, max-age=300"},
     )
+
+
+# --------------------------------------------------------------------- access codes
+
+
+def _qr_svg(url: str, title: str) -> str:
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(
+        buffer, kind="svg", scale=4, border=4, xmldecl=False, title=title
+    )
+    return buffer.getvalue().decode()
+
+
+@router.post(
+    "/{campaign_id}/access-codes",
+    operation_id="createAccessCodes",
+    summary="Make single-use access codes for a service's link (shown this once)",
+    description="Each code opens the survey once (`access_code` in `submitResponse`); its card "
+    "carries the link with the code filled in, as text and as a QR code. Codes are kept only "
+    "as keyed hashes, and which code answered is never kept. A campaign with "
+    "`requires_access_code` takes web responses only with a code; in any campaign a valid code "
+    "keeps a response out of the burst check.",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AccessCodesCreated,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def create_access_codes(
+    campaign_id: uuid.UUID,
+    data: AccessCodesCreate,
+    session: SessionDep,
+    settings: SettingsDep,
+    principal: SignedIn,
+) -> AccessCodesCreated:
+    campaign, links, _ = await visible_campaign(session, principal, campaign_id)
+    policy.ensure_run_campaign(principal, campaign.organisation_id)
+    link = next((lk for lk in links if lk.service_id == data.service_id), None)
+    if link is None:
+        raise NotFound("That service is not part of this campaign.")
+    if service.state_of(campaign) == "closed":
+        raise Conflict("This campaign has closed; it takes no more responses.")
+    batch, codes = await access_codes.create_batch(
+        session, principal.audit, campaign, data.service_id, data.count, data.label
+    )
+    base = survey_url(settings, link.public_token)
+    cards = []
+    for code in codes:
+        url = f"{base}?code={code}"
+        cards.append(AccessCodeCard(code=code, url=url, qr_svg=_qr_svg(url, campaign.name)))
+    return AccessCodesCreated(batch=AccessCodeBatchRead.model_validate(batch), codes=cards)
+
+
+@router.get(
+    "/{campaign_id}/access-codes",
+    operation_id="listAccessCodeBatches",
+    summary="The batches of access codes made for a campaign (not the codes themselves)",
+    response_model=list[AccessCodeBatchRead],
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def list_access_code_batches(
+    campaign_id: uuid.UUID, session: SessionDep, principal: SignedIn
+) -> list[AccessCodeBatchRead]:
+    campaign, _, _ = await visible_campaign(session, principal, campaign_id)
+    policy.ensure_run_campaign(principal, campaign.organisation_id)
+    return [
+        AccessCodeBatchRead.model_validate(b)
+        for b in await access_codes.list_batches(session, campaign.id)
+    ]
+
+
+@router.post(
+    "/{campaign_id}/access-codes/{batch_id}/revoke",
+    operation_id="revokeAccessCodes",
+    summary="Revoke a batch of access codes (lost cards): its unused codes stop working",
+    response_model=AccessCodeBatchRead,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def revoke_access_codes(
+    campaign_id: uuid.UUID, batch_id: uuid.UUID, session: SessionDep, principal: SignedIn
+) -> AccessCodeBatchRead:
+    campaign, _, _ = await visible_campaign(session, principal, campaign_id)
+    policy.ensure_run_campaign(principal, campaign.organisation_id)
+    batch = await access_codes.revoke_batch(session, principal.audit, campaign, batch_id)
+    return AccessCodeBatchRead.model_validate(batch)

@@ -28,6 +28,11 @@ class CampaignCreate(ApiModel):
         max_length=2,
         description="Default: every language of the instrument",
     )
+    requires_access_code: bool = Field(
+        default=False,
+        description="Web respondents need a single-use access code (made with "
+        "`createAccessCodes`, printed on cards or sent by text)",
+    )
 
     @model_validator(mode="after")
     def _window(self) -> CampaignCreate:
@@ -41,6 +46,7 @@ class CampaignUpdate(ApiModel):
     opens_at: AwareDatetime | None = None
     closes_at: AwareDatetime | None = None
     min_cell_size: int | None = Field(default=None, ge=3, le=100)
+    requires_access_code: bool | None = None
 
 
 class CampaignLink(ApiModel):
@@ -50,7 +56,10 @@ class CampaignLink(ApiModel):
     public_token: str
     url: str
     qr_svg_url: str
-    response_count: int
+    response_count: int | None = Field(
+        description="Responses released for this service, as published (slightly adjusted; "
+        "null while held back)"
+    )
 
 
 class CampaignRead(ReadModel):
@@ -66,8 +75,12 @@ class CampaignRead(ReadModel):
     anonymity: Anonymity
     min_cell_size: int
     languages: list[str]
+    requires_access_code: bool
     service_ids: list[uuid.UUID]
-    response_count: int
+    response_count: int | None = Field(
+        description="Responses released in the services you can see, as published (slightly "
+        "adjusted; null while held back)"
+    )
     created_by_id: uuid.UUID | None
     version: int
     created_at: datetime
@@ -76,3 +89,32 @@ class CampaignRead(ReadModel):
 
 class CampaignPage(Page[CampaignRead]):
     pass
+
+
+class AccessCodesCreate(ApiModel):
+    service_id: uuid.UUID = Field(description="The service whose link the codes open")
+    count: int = Field(ge=1, le=1000, description="How many codes to make")
+    label: Name | None = Field(default=None, examples=["Cards for the Tuesday clinic"])
+
+
+class AccessCodeBatchRead(ReadModel):
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    service_id: uuid.UUID
+    label: str | None
+    size: int
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+class AccessCodeCard(ApiModel):
+    code: str = Field(examples=["KMQ7R-XT3WA"])
+    url: str = Field(description="The service's link with the code filled in")
+    qr_svg: str = Field(description="A QR code of `url`, as SVG")
+
+
+class AccessCodesCreated(ApiModel):
+    """The codes are shown this once: only their keyed hashes are kept."""
+
+    batch: AccessCodeBatchRead
+    codes: list[AccessCodeCard]

@@ -24,7 +24,7 @@ from gwella.instruments.models import VersionStatus
 from gwella.organisations import service as organisations
 from gwella.webhooks import service as webhooks
 
-FIELDS = ("name", "opens_at", "closes_at", "min_cell_size")
+FIELDS = ("name", "opens_at", "closes_at", "min_cell_size", "requires_access_code")
 SORTS = {"opens_at": Campaign.opens_at, "created_at": Campaign.created_at, "name": Campaign.name}
 
 
@@ -144,6 +144,7 @@ async def create_campaign(
         anonymity=data.anonymity,
         min_cell_size=data.min_cell_size,
         languages=languages,
+        requires_access_code=data.requires_access_code,
         created_by_id=ctx.actor_id,
     )
     session.add(campaign)

@@ -42,6 +42,17 @@ class Settings(BaseSettings):
     login_window_seconds: int = Field(default=900, ge=1)
     public_submit_max: int = Field(default=30, ge=1)
     public_submit_window_seconds: int = Field(default=600, ge=1)
+    public_burst_max: int = Field(
+        default=3,
+        ge=1,
+        description="Public submissions from one address in a day (UTC) that count at once; "
+        "more are held for staff to approve (unless they carry an access code)",
+    )
+    # Disclosure control (docs/disclosure.md): the perturbation table and magnitude noise.
+    disclosure_max_change: int = Field(default=3, ge=1, le=10)
+    disclosure_variance: float = Field(default=1.0, gt=0)
+    disclosure_empty_share: float = Field(default=0.03125, ge=0, lt=1)
+    disclosure_magnitude_noise: float = Field(default=0.2, gt=0, le=1)
     password_min_length: int = Field(default=10, ge=8)
     # argon2id cost; lower only in tests (never below the library's minimums).
     argon2_time_cost: int = Field(default=3, ge=1)
@@ -78,6 +89,12 @@ class Settings(BaseSettings):
                 )
             if self.database_url.startswith("sqlite"):
                 raise ValueError("production needs DATABASE_URL pointing at PostgreSQL")
+        return self
+
+    @model_validator(mode="after")
+    def _perturbation_possible(self) -> Self:
+        if self.disclosure_variance >= self.disclosure_max_change**2:
+            raise ValueError("GWELLA_DISCLOSURE_VARIANCE must be below the max change squared")
         return self
 
     @property

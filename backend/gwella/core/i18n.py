@@ -28,6 +28,7 @@ TITLES_CY = {
     "invalid-client": "Methodd dilysu'r cleient",
     "unsupported-grant-type": "Math o ganiatâd heb ei gefnogi",
     "campaign-not-open": "Nid yw'r arolwg ar agor",
+    "access-code-refused": "Nid yw'r cod mynediad yn ddilys",
     "http-error": "Gwall",
 }
 

@@ -17,6 +17,13 @@ from gwella.core.logging import get_logger
 
 _log = get_logger("gwella.http")
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
+_SURVEY_LINK_RE = re.compile(r"^(/api/v1/public/surveys/|/s/)[^/]+")
+
+
+def logged_path(path: str) -> str:
+    """The path as the access log keeps it: a survey link's token (which names a service) is
+    left out, so no log line ties a respondent's visit or answer to a service and a moment."""
+    return _SURVEY_LINK_RE.sub(r"\1{token}", path)
 
 
 def _problem_body(status: int, slug: str, title: str, detail: str, request_id: str) -> bytes:
@@ -93,7 +100,7 @@ class RequestContextMiddleware:
             _log.info(
                 "request",
                 method=scope["method"],
-                path=scope["path"],
+                path=logged_path(scope["path"]),
                 status=status_holder["status"],
                 duration_ms=round((time.perf_counter() - started) * 1000, 2),
             )

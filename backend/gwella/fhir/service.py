@@ -148,7 +148,7 @@ async def pushed_response(
     """A response that the client's organisation pushed (anybody else's: 404)."""
     hidden = NotFound("No QuestionnaireResponse with that id was pushed by your organisation.")
     try:
-        response = await responses.get_response(session, response_id)
+        response = await responses.get_response(session, response_id, released_only=False)
     except NotFound:
         raise hidden from None
     if response.source_organisation_id not in client_orgs:

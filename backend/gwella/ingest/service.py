@@ -17,6 +17,7 @@ from gwella.core import audit, bulk
 from gwella.core.audit import AuditContext
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, NotFound
+from gwella.disclosure import cellkey
 from gwella.indicators import service as indicators
 from gwella.ingest.schemas import (
     ImportSummary,
@@ -28,7 +29,6 @@ from gwella.organisations import service as organisations
 from gwella.responses import service as responses
 from gwella.responses.models import Answer, Response
 from gwella.results import service as results
-from gwella.results.aggregate import Answered
 from gwella.webhooks import service as webhooks
 
 Mode = Literal["best_effort", "atomic"]
@@ -228,13 +228,17 @@ async def _write(
     outcome: Outcome,
     now: Any,
 ) -> None:
-    """New responses and their answers in two bulk INSERTs; changed ones one by one."""
+    """New responses and their answers in two bulk INSERTs; changed ones one by one; then
+    every change counted into the results at once (per response, or by releases)."""
+    new_rows: list[dict[str, Any]] = []
+    new_answers: dict[uuid.UUID, dict[str, Any]] = {}
     if outcome.imported:
-        rows, answer_rows, added = [], [], []
-        for item in outcome.imported:
+        rows, answer_rows = [], []
+        keys = cellkey.new_record_keys(len(outcome.imported))
+        for item, record_key in zip(outcome.imported, keys, strict=True):
             response_id = uuid.uuid4()
             answers = item.pop("answers")
-            added.append(answers)
+            new_answers[response_id] = answers
             rows.append(
                 {
                     "id": response_id,
@@ -246,40 +250,32 @@ async def _write(
                     ),
                     "source_organisation_id": client_org,
                     "entered_by_id": None,
+                    "record_key": record_key,
+                    "held": False,
                     **item,
                 }
             )
             answer_rows += responses.answer_rows(response_id, content, answers)
         await bulk.insert_rows(session, cast(Table, Response.__table__), rows)
         await bulk.insert_rows(session, cast(Table, Answer.__table__), answer_rows)
-        await results.record(
-            session,
-            campaign.id,
-            content,
-            [
-                Answered(r["service_id"], r["submitted_at"], a)
-                for r, a in zip(rows, added, strict=True)
-            ],
+        new_rows = rows
+    changes = [
+        results.Change(
+            r["id"],
+            r["record_key"],
+            None,
+            results.Counted(
+                r["record_key"], r["service_id"], r["submitted_at"].date(), new_answers[r["id"]]
+            ),
         )
-        if await webhooks.has_subscribers(session, client_org, "response.created"):
-            new_ids = [r["id"] for r in rows]
-            found = {
-                r.id: r
-                for r in await session.scalars(select(Response).where(Response.id.in_(new_ids)))
-            }
-            created = [found[i] for i in new_ids]  # in the batch's order
-            await responses.emit_responses(session, campaign, "response.created", created)
+        for r in new_rows
+    ]
     previous = await responses.answers_of(session, [stored.id for stored, _ in outcome.updated])
     for stored, values in outcome.updated:
         answers = values.pop("answers")
         before = {"content_hash": stored.content_hash, "submitted_at": stored.submitted_at}
-        old = {a.question_key: a.value.get("v") for a in previous[stored.id]}
-        await results.record(
-            session,
-            campaign.id,
-            content,
-            [Answered(stored.service_id, stored.submitted_at, old)],
-            sign=-1,
+        old = responses.counted_of(
+            stored, {a.question_key: a.value.get("v") for a in previous[stored.id]}
         )
         for key, value in values.items():
             setattr(stored, key, value)
@@ -288,11 +284,8 @@ async def _write(
         rows = responses.answer_rows(stored.id, content, answers)
         if rows:
             await session.execute(insert(Answer), rows)
-        await results.record(
-            session,
-            campaign.id,
-            content,
-            [Answered(stored.service_id, stored.submitted_at, answers)],
+        changes.append(
+            results.Change(stored.id, stored.record_key, old, responses.counted_of(stored, answers))
         )
         await session.flush()
         await audit.record(
@@ -305,10 +298,37 @@ async def _write(
             before=before,
             after={"content_hash": stored.content_hash, "submitted_at": stored.submitted_at},
         )
+    moved = await results.count(session, campaign.id, responses.mode_of(campaign), content, changes)
+    per_response = responses.mode_of(campaign).per_response
+    if new_rows and await _anyone_listening(session, campaign, client_org, "response.created"):
+        new_ids = [r["id"] for r in new_rows]
+        found = {
+            r.id: r for r in await session.scalars(select(Response).where(Response.id.in_(new_ids)))
+        }
+        created = [found[i] for i in new_ids]  # in the batch's order
+        await responses.emit_responses(
+            session, campaign, "response.created", created, pushed_only=not per_response
+        )
     if outcome.updated:
         await responses.emit_responses(
-            session, campaign, "response.updated", [stored for stored, _ in outcome.updated]
+            session,
+            campaign,
+            "response.updated",
+            [stored for stored, _ in outcome.updated],
+            pushed_only=not per_response,
         )
+    if not per_response:
+        await responses.emit_released(session, campaign, moved)
+
+
+async def _anyone_listening(
+    session: AsyncSession, campaign: Campaign, client_org: uuid.UUID, event_type: str
+) -> bool:
+    """One cheap check before loading a batch's responses to announce them."""
+    for org_id in {client_org, campaign.organisation_id}:
+        if await webhooks.has_subscribers(session, org_id, event_type):
+            return True
+    return False
 
 
 async def ingest_measurements(

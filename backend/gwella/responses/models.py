@@ -7,10 +7,21 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import (
+    Boolean,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gwella.core.database import Base, IdMixin, utcnow
+from gwella.core.database import Base, IdMixin
 
 
 class Moderation(enum.StrEnum):
@@ -52,6 +63,12 @@ class Response(IdMixin, Base):
     key that makes a repeated push recognised, never duplicated)."""
     external_id: Mapped[str | None] = mapped_column(String(200))
     updated_at: Mapped[datetime | None] = mapped_column()
+    record_key: Mapped[int] = mapped_column(Integer, server_default="0")
+    """A random number given when stored and never shown: the cell key method adds up the
+    keys of a cell's records (see :mod:`gwella.disclosure.cellkey`)."""
+    held: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """Part of a burst from one address through a public link: not counted until staff
+    approve it."""
 
 
 class Answer(IdMixin, Base):
@@ -86,11 +103,17 @@ class Answer(IdMixin, Base):
     moderation_note: Mapped[str | None] = mapped_column(Text)
 
 
-class SubmissionAttempt(IdMixin, Base):
-    """Public submissions per client address (kept as a keyed hash), for rate limiting."""
+class SubmissionCounter(Base):
+    """Public submissions per address in one window of time (a few minutes, for the rate
+    limit; a day, for bursts).
 
-    __tablename__ = "submission_attempts"
-    __table_args__ = (Index("ix_submission_attempts_key_at", "key_hash", "attempted_at"),)
+    The address is kept only as a keyed hash salted with the window, so counters of two
+    windows cannot be joined; a counter is deleted once its window is over. Nothing here
+    names a response."""
 
-    key_hash: Mapped[str] = mapped_column(String(64))
-    attempted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    __tablename__ = "submission_counters"
+    __table_args__ = (Index("ix_submission_counters_expires_at", "expires_at"),)
+
+    key_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column()
+    count: Mapped[int] = mapped_column(Integer, default=0)

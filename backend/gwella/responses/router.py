@@ -20,7 +20,7 @@ from gwella.core.audit import ActorType, AuditContext
 from gwella.core.database import SessionDep
 from gwella.core.errors import Forbidden, NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
-from gwella.core.requests import client_address, request_id
+from gwella.core.requests import client_address
 from gwella.imports import files
 from gwella.instruments import service as instruments
 from gwella.instruments.content import LocalizedText
@@ -33,6 +33,8 @@ from gwella.responses.schemas import (
     AnswerRead,
     CommentPage,
     CommentRead,
+    HeldDecision,
+    HeldDecisionResult,
     ModerationDecision,
     PaperResponseCreate,
     PublicSurvey,
@@ -72,6 +74,7 @@ async def get_public_survey(token: str, session: SessionDep) -> PublicSurvey:
         state=campaigns.state_of(campaign),
         opens_at=campaign.opens_at,
         closes_at=campaign.closes_at,
+        requires_access_code=campaign.requires_access_code,
         content=instruments.content_of(version),
     )
 
@@ -82,12 +85,15 @@ async def get_public_survey(token: str, session: SessionDep) -> PublicSurvey:
     summary="Submit a response (once: a retry with the same submission id makes no second one)",
     description="Every answer is checked against the exact instrument version; a refused "
     "submission stores nothing. 201 for a new response, 200 when this submission id was already "
-    "received with the same answers. Rate-limited per client address.",
+    "received with the same answers. Rate-limited per client address; beyond a few "
+    "submissions from one address in a short time, responses are held for the service's staff "
+    "to approve before they count (unless they carry a valid access code). A campaign can ask "
+    "for a single-use `access_code`: without one 422, with an unknown or used one 403.",
     response_model=SubmissionReceipt,
     status_code=status.HTTP_201_CREATED,
     responses={
         200: {"model": SubmissionReceipt, "description": "Already received"},
-        **problem_responses(404, 409, 422, 429),
+        **problem_responses(403, 404, 409, 422, 429),
     },
     dependencies=[Depends(public(OPEN))],
 )
@@ -101,14 +107,20 @@ async def submit_response(
 ) -> SubmissionReceipt:
     address = client_address(request, settings)
     async with request.app.state.sessionmaker() as own:  # counted even when refused
-        await service.check_submission_rate(
+        made = await service.count_public_submission(
             own, address, settings.public_submit_max, settings.public_submit_window_seconds
         )
         await own.commit()
     campaign, link = await campaigns.link_by_token(session, token[:64])
-    ctx = AuditContext(ActorType.anonymous, None, "respondent", request_id(request), address)
+    ctx = AuditContext(ActorType.anonymous, None, "respondent", None, None)
     stored, duplicate = await service.submit(
-        session, ctx, campaign, link, data, channel=Channel.web
+        session,
+        ctx,
+        campaign,
+        link,
+        data,
+        channel=Channel.web,
+        burst=made > settings.public_burst_max,
     )
     if duplicate:
         response.status_code = status.HTTP_200_OK
@@ -365,3 +377,52 @@ async def export_responses(
         media_type="text/csv",
         headers={"Content-Disposition": f'attachment; filename="responses-{campaign.id}.csv"'},
     )
+
+
+@router.get(
+    "/campaigns/{campaign_id}/held-responses",
+    operation_id="listHeldResponses",
+    summary="Responses held for approval: a burst of submissions from one address",
+    description="Beyond a few public submissions from one address in a short time, responses "
+    "are held and do not count until staff of their service approve them (a waiting-room "
+    "tablet, say) or reject them (someone filling the survey in again and again). They show "
+    "the day only, like every anonymous response.",
+    response_model=ResponsePage,
+    responses=problem_responses(400, 401, 403, 404, 422),
+)
+async def list_held_responses(
+    campaign_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    principal: SignedIn,
+    params: Annotated[PageParams, Depends(page_params("-submitted_at", list(service.SORTS)))],
+) -> ResponsePage:
+    campaign, allowed = await _service_scope(session, principal, campaign_id)
+    rows, cursor = await service.list_held(session, params, campaign.id, allowed)
+    return ResponsePage(
+        items=await _response_reads(session, list(rows)),
+        next_cursor=cursor,
+        next=next_link(request, cursor),
+    )
+
+
+@router.post(
+    "/campaigns/{campaign_id}/held-responses/decision",
+    operation_id="decideHeldResponses",
+    summary="Approve held responses (they count) or reject them (they are deleted)",
+    response_model=HeldDecisionResult,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def decide_held_responses(
+    campaign_id: uuid.UUID, data: HeldDecision, session: SessionDep, principal: SignedIn
+) -> HeldDecisionResult:
+    campaign, allowed = await _service_scope(session, principal, campaign_id)
+    decided = await service.decide_held(
+        session,
+        principal.audit,
+        campaign,
+        allowed,
+        data.response_ids,
+        approve=data.decision == "approve",
+    )
+    return HeldDecisionResult(decided=decided, decision=data.decision)

@@ -29,6 +29,12 @@ class SubmissionCreate(ApiModel):
         default=False, description="Identified campaigns: the respondent agrees to be named"
     )
     respondent_reference: Annotated[str, StringConstraints(max_length=200)] | None = None
+    access_code: Annotated[str, StringConstraints(max_length=40)] | None = Field(
+        default=None,
+        description="A single-use access code (web responses): required when the campaign "
+        "asks for one; a valid code also keeps a response out of the burst check",
+        examples=["KMQ7R-XT3WA"],
+    )
 
 
 class PaperResponseCreate(SubmissionCreate):
@@ -55,6 +61,7 @@ class PublicSurvey(ApiModel):
     state: Literal["scheduled", "open", "closed"]
     opens_at: datetime
     closes_at: datetime
+    requires_access_code: bool = Field(description="Ask the respondent for their access code")
     content: InstrumentContent
 
 
@@ -75,6 +82,7 @@ class ResponseRead(ReadModel):
     submitted_at: datetime
     respondent_reference: str | None
     entered_by_id: uuid.UUID | None
+    held: bool = Field(description="Held as part of a burst: not counted until approved")
     answers: list[AnswerRead]
 
 
@@ -101,3 +109,15 @@ class CommentPage(Page[CommentRead]):
 class ModerationDecision(ApiModel):
     moderation: Literal["published", "redacted"]
     note: Annotated[str, StringConstraints(max_length=2000)] | None = None
+
+
+class HeldDecision(ApiModel):
+    response_ids: list[uuid.UUID] = Field(min_length=1, max_length=500)
+    decision: Literal["approve", "reject"] = Field(
+        description="`approve` counts them (at the next release), `reject` deletes them"
+    )
+
+
+class HeldDecisionResult(OutputModel):
+    decided: int
+    decision: Literal["approve", "reject"]

@@ -1,5 +1,11 @@
 """Rules for responses: validated submission (once per submission id), paper entry,
-reading raw responses, and moderating free text. No HTTP types here."""
+reading raw responses, bursts held for moderation, and moderating free text. No HTTP types
+here.
+
+What a response does to the results is decided by ``gwella.results`` (per response, or by
+releases) and what of them may be seen by ``gwella.disclosure``; raw responses of anonymous
+and pseudonymous campaigns are seen by staff only once released, and nothing kept ties an
+anonymous one to a moment finer than its day or to an address."""
 
 from __future__ import annotations
 
@@ -12,9 +18,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gwella.campaigns import access_codes
 from gwella.campaigns import service as campaigns
 from gwella.campaigns.models import Anonymity, Campaign, CampaignService, Channel
 from gwella.core import audit
@@ -29,15 +38,15 @@ from gwella.core.errors import (
 )
 from gwella.core.pagination import PageParams, paginate
 from gwella.core.security import keyed_hash
+from gwella.disclosure import cellkey
 from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent, QuestionType
 from gwella.organisations import service as organisations
-from gwella.responses.models import Answer, Moderation, Response, SubmissionAttempt
+from gwella.responses.models import Answer, Moderation, Response, SubmissionCounter
 from gwella.responses.schemas import SubmissionCreate
 from gwella.responses.validation import validate_answers
 from gwella.results import service as results
-from gwella.results.aggregate import ALL, RESPONSES, Answered, N
-from gwella.results.models import ResultCell
+from gwella.results.service import Counted
 from gwella.webhooks import service as webhooks
 
 SORTS = {"submitted_at": Response.submitted_at}
@@ -47,24 +56,51 @@ class CampaignNotOpen(Conflict):
     slug, title = "campaign-not-open", "The survey is not open"
 
 
-async def check_submission_rate(
-    session: AsyncSession, client_address: str, limit: int, window_seconds: int
-) -> None:
-    """Counts and records one public submission attempt for this address (kept hashed)."""
-    key = keyed_hash(client_address, "public-submission")
-    since = utcnow() - timedelta(seconds=window_seconds)
-    await session.execute(delete(SubmissionAttempt).where(SubmissionAttempt.attempted_at < since))
-    count = await session.scalar(
-        select(func.count()).where(
-            SubmissionAttempt.key_hash == key, SubmissionAttempt.attempted_at >= since
-        )
+async def _bump(
+    session: AsyncSession, purpose: str, address: str, start: datetime, length: timedelta
+) -> int:
+    key = keyed_hash(f"{purpose}|{start.isoformat()}|{address}", "public-submission")
+    dialect = session.bind.dialect.name if session.bind else "sqlite"
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = insert(SubmissionCounter).values(key_hash=key, expires_at=start + length, count=1)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["key_hash"], set_={"count": SubmissionCounter.count + 1}
     )
-    if (count or 0) >= limit:
+    await session.execute(stmt)
+    count = await session.scalar(
+        select(SubmissionCounter.count).where(SubmissionCounter.key_hash == key)
+    )
+    return count or 0
+
+
+async def count_public_submission(
+    session: AsyncSession, client_address: str, limit: int, window_seconds: int
+) -> int:
+    """Count one public submission from this address: refuse it beyond ``limit`` in the
+    current window of ``window_seconds`` (429), and return how many it made today (UTC), this
+    one included, to tell a burst. Counters are keyed by a hash of the address salted with
+    their window (two windows cannot be joined) and deleted once their window is over."""
+    now = utcnow()
+    await session.execute(delete(SubmissionCounter).where(SubmissionCounter.expires_at <= now))
+    window = datetime.fromtimestamp(now.timestamp() // window_seconds * window_seconds, tz=UTC)
+    if (
+        await _bump(session, "rate", client_address, window, timedelta(seconds=window_seconds))
+        > limit
+    ):
         raise RateLimited(
             "Too many submissions from your connection. Wait a few minutes and try again.",
             retry_after=window_seconds,
         )
-    session.add(SubmissionAttempt(key_hash=key))
+    return await _bump(session, "day", client_address, day_of(now), timedelta(days=1))
+
+
+def mode_of(campaign: Campaign) -> results.Mode:
+    """Identified-with-consent campaigns count each response at once; the others release
+    results in steps of at least the minimum cell size."""
+    return results.Mode(
+        min_cell_size=campaign.min_cell_size,
+        per_response=campaign.anonymity is Anonymity.identified,
+    )
 
 
 @dataclass(frozen=True)
@@ -175,11 +211,14 @@ async def submit(
     *,
     channel: Channel,
     completed_on: date | None = None,
+    burst: bool = False,
 ) -> tuple[Response, bool]:
     """Store one response, or find the one this submission id already made.
 
     Returns the response and whether it was a duplicate. Nothing is written when any answer
-    is refused."""
+    is refused. ``burst``: the address sent more than its share of public submissions lately,
+    so the response is held for staff to approve before it counts (unless it carries a valid
+    access code)."""
     if channel.value not in campaign.channels:
         raise Conflict(f"This campaign does not take {channel.value} responses.")
     now = utcnow()
@@ -227,6 +266,15 @@ async def submit(
                 "This submission id was already used for different answers; make a new one."
             )
         return existing, True
+    code = data.access_code if channel is Channel.web else None
+    if code:
+        await access_codes.use(session, campaign.id, link.service_id, code)
+    elif channel is Channel.web and campaign.requires_access_code:
+        raise ValidationFailed(
+            "This survey asks for the access code printed on your card or sent to you.",
+            errors=[FieldProblem(field="body.access_code", message="required")],
+        )
+    held = channel is Channel.web and burst and not code
     submitted_at = day_of(moment) if campaign.anonymity is Anonymity.anonymous else moment
     response = Response(
         campaign_id=campaign.id,
@@ -241,33 +289,31 @@ async def submit(
         respondent_reference=prepared.respondent_reference,
         consent_recorded_at=prepared.consent_at,
         entered_by_id=ctx.actor_id if ctx.actor_type is ActorType.user else None,
+        record_key=cellkey.new_record_key(),
+        held=held,
     )
     session.add(response)
     await session.flush()
     session.add_all(Answer(**row) for row in answer_rows(response.id, content, answers))
     await session.flush()
-    await results.record(
-        session, campaign.id, content, [Answered(link.service_id, submitted_at, answers)]
-    )
-    unseen = ctx.actor_type is ActorType.anonymous and campaign.anonymity is Anonymity.anonymous
-    # An anonymous respondent's event says the day, and is sent when the day is over.
-    await emit_responses(
-        session,
-        campaign,
-        "response.created",
-        [response],
-        held_until=day_of(now) + timedelta(days=1) if unseen else None,
-    )
-    if unseen:
+    if not held:
+        await count_in(session, campaign, content, [response], {response.id: answers})
+    if campaign.anonymity is Anonymity.anonymous:
         # Nothing that could tie an anonymous response to a time or an address: the event names
-        # the campaign, not the response, and keeps the day only, like the response itself.
+        # the campaign, not the response, keeps the day only, like the response itself, and no
+        # request id (which the access log would join to a moment) or address. Who entered a
+        # paper form is still recorded.
+        by_staff = ctx.actor_type is ActorType.user
         await audit.record(
             session,
-            AuditContext(ActorType.anonymous, None, "respondent", ctx.request_id, None),
-            action="response.received",
+            AuditContext(ctx.actor_type, ctx.actor_id, ctx.actor_label, None, None)
+            if by_staff
+            else AuditContext(ActorType.anonymous, None, "respondent", None, None),
+            action="response.held" if held else "response.received",
             record_type="campaign",
             record_id=campaign.id,
             organisation_id=campaign.organisation_id,
+            after={"channel": channel.value} if by_staff else None,
             occurred_at=day_of(now),
         )
     else:
@@ -283,25 +329,69 @@ async def submit(
     return response, False
 
 
-async def response_counts(
-    session: AsyncSession, campaign_ids: Iterable[uuid.UUID]
-) -> dict[tuple[uuid.UUID, uuid.UUID], int]:
-    """Responses per (campaign, service), from the running counts the results keep (the
-    same numbers, updated in each response's own transaction), so that listing campaigns
-    costs the same with ten responses or a million."""
-    ids = set(campaign_ids)
-    if not ids:
-        return {}
-    rows = await session.execute(
-        select(ResultCell.campaign_id, ResultCell.service_id, ResultCell.count).where(
-            ResultCell.campaign_id.in_(ids),
-            ResultCell.question_key == RESPONSES,
-            ResultCell.period == "all",
-            ResultCell.period_start == ALL,
-            ResultCell.value == N,
-        )
+def counted_of(response: Response, answers: dict[str, Any]) -> Counted:
+    return Counted(response.record_key, response.service_id, response.submitted_at.date(), answers)
+
+
+async def count_in(
+    session: AsyncSession,
+    campaign: Campaign,
+    content: InstrumentContent,
+    stored: list[Response],
+    answers: dict[uuid.UUID, dict[str, Any]],
+) -> results.Moved:
+    """Count new responses into the results (per response or by releases) and tell the
+    subscribers what they may know of it."""
+    moved = await results.count(
+        session,
+        campaign.id,
+        mode_of(campaign),
+        content,
+        [results.Change(r.id, r.record_key, None, counted_of(r, answers[r.id])) for r in stored],
     )
-    return {(c, s): int(n) for c, s, n in rows if n}
+    if mode_of(campaign).per_response:
+        await emit_responses(session, campaign, "response.created", stored)
+    else:
+        pushed = [r for r in stored if r.channel == Channel.partner.value]
+        await emit_responses(session, campaign, "response.created", pushed, pushed_only=True)
+        await emit_released(session, campaign, moved)
+    return moved
+
+
+async def emit_released(session: AsyncSession, campaign: Campaign, moved: results.Moved) -> None:
+    """``results.released`` to the campaign's organisation and those of the services whose
+    results moved on: which services, and the day, never how many responses or when. For an
+    anonymous campaign it is sent once the day is over (as its responses keep only their day)."""
+    if not moved.services:
+        return
+    today = utcnow().date()
+    held_until = (
+        day_of(utcnow()) + timedelta(days=1) if campaign.anonymity is Anonymity.anonymous else None
+    )
+    owners = await organisations.organisations_of_services(session, moved.services)
+    pending: list[webhooks.PendingEvent] = []
+    for org_id in sorted({*owners.values(), campaign.organisation_id}, key=str):
+        if not await webhooks.has_subscribers(session, org_id, "results.released"):
+            continue
+        services = sorted(
+            (s for s in moved.services if org_id in (owners[s], campaign.organisation_id)),
+            key=str,
+        )
+        pending.append(
+            webhooks.PendingEvent(
+                event_type="results.released",
+                organisation_id=org_id,
+                record_type="campaign",
+                record_id=campaign.id,
+                payload={
+                    "campaign_id": campaign.id,
+                    "service_ids": services,
+                    "released_on": today,
+                },
+                held_until=held_until,
+            )
+        )
+    await webhooks.emit_many(session, pending)
 
 
 async def list_responses(
@@ -312,7 +402,10 @@ async def list_responses(
     channel: Channel | None,
 ) -> tuple[list[Response], str | None]:
     stmt = select(Response).where(
-        Response.campaign_id == campaign_id, Response.service_id.in_(set(service_ids))
+        Response.campaign_id == campaign_id,
+        Response.service_id.in_(set(service_ids)),
+        Response.held.is_(False),
+        ~results.unreleased(Response.id),
     )
     if channel is not None:
         stmt = stmt.where(Response.channel == channel.value)
@@ -332,8 +425,16 @@ async def answers_of(
     return out
 
 
-async def get_response(session: AsyncSession, response_id: uuid.UUID) -> Response:
-    response = await session.get(Response, response_id)
+async def get_response(
+    session: AsyncSession, response_id: uuid.UUID, *, released_only: bool = True
+) -> Response:
+    """A stored response (held ones included), unless it waits for its first release (staff
+    see raw responses only once released; the partner that pushed one reads it back at once:
+    ``released_only=False``)."""
+    stmt = select(Response).where(Response.id == response_id)
+    if released_only:
+        stmt = stmt.where(~results.unreleased(Response.id))
+    response: Response | None = await session.scalar(stmt)
     if response is None:
         raise NotFound("No response with that id is visible to you.")
     return response
@@ -352,6 +453,8 @@ async def list_comments(
         .where(
             Response.campaign_id == campaign_id,
             Response.service_id.in_(set(service_ids)),
+            Response.held.is_(False),
+            ~results.unreleased(Response.id),
             Answer.moderation.is_not(None),
         )
     )
@@ -404,9 +507,6 @@ async def moderate(
     return answer
 
 
-__all__ = ["CampaignService", "SubmissionCreate", "submit"]
-
-
 async def published_comments(
     session: AsyncSession, campaign_id: uuid.UUID, service_ids: Iterable[uuid.UUID]
 ) -> list[tuple[str, str, uuid.UUID, uuid.UUID]]:
@@ -418,6 +518,8 @@ async def published_comments(
         .where(
             Response.campaign_id == campaign_id,
             Response.service_id.in_(set(service_ids)),
+            Response.held.is_(False),
+            ~results.unreleased(Response.id),
             Answer.moderation == Moderation.published,
         )
         .order_by(Answer.question_key, Answer.id)
@@ -426,16 +528,18 @@ async def published_comments(
     return [(key, text or "", sid, aid) for key, text, sid, aid in rows]
 
 
-async def answered_for_rebuild(session: AsyncSession, campaign_id: uuid.UUID) -> list[Answered]:
-    """Every stored response of a campaign as the aggregates see it (for a rebuild)."""
+async def counted_for_rebuild(
+    session: AsyncSession, campaign_id: uuid.UUID
+) -> list[tuple[uuid.UUID, Counted]]:
+    """Every response of a campaign that counts (not held), as the aggregates see it."""
     stored = list(
-        await session.scalars(select(Response).where(Response.campaign_id == campaign_id))
+        await session.scalars(
+            select(Response).where(Response.campaign_id == campaign_id, Response.held.is_(False))
+        )
     )
     answers = await answers_of(session, [r.id for r in stored])
     return [
-        Answered(
-            r.service_id, r.submitted_at, {a.question_key: a.value.get("v") for a in answers[r.id]}
-        )
+        (r.id, counted_of(r, {a.question_key: a.value.get("v") for a in answers[r.id]}))
         for r in stored
     ]
 
@@ -445,17 +549,16 @@ async def emit_responses(
     campaign: Campaign,
     event_type: str,
     stored: list[Response],
-    held_until: datetime | None = None,
+    *,
+    pushed_only: bool = False,
 ) -> None:
-    """Tell the subscribers of each response's service's organisation (and of the campaign's,
-    when that is another) that responses were created or updated (no earlier than
-    ``held_until``, see :class:`gwella.webhooks.service.PendingEvent`)."""
+    """Tell subscribers that responses were created or updated: those of each response's
+    service's organisation and of the campaign's (or, ``pushed_only``, only the organisation
+    whose system pushed them: where results move on by releases, nobody else learns of single
+    responses)."""
     if not stored:
         return
-    orgs = {
-        s: (await organisations.get_service(session, s)).organisation_id
-        for s in {r.service_id for r in stored}
-    }
+    orgs = await organisations.organisations_of_services(session, {r.service_id for r in stored})
     pending: list[webhooks.PendingEvent] = []
     for org_id in {*orgs.values(), campaign.organisation_id}:
         if not await webhooks.has_subscribers(session, org_id, event_type):
@@ -474,10 +577,13 @@ async def emit_responses(
                     "submitted_at": r.submitted_at,
                     "external_id": r.external_id,
                 },
-                held_until=held_until,
             )
             for r in stored
-            if org_id in (orgs[r.service_id], campaign.organisation_id)
+            if (
+                r.source_organisation_id == org_id
+                if pushed_only
+                else org_id in (orgs[r.service_id], campaign.organisation_id)
+            )
         )
     await webhooks.emit_many(session, pending)
 
@@ -489,9 +595,82 @@ async def export_rows(
     stored = list(
         await session.scalars(
             select(Response)
-            .where(Response.campaign_id == campaign_id, Response.service_id.in_(set(service_ids)))
+            .where(
+                Response.campaign_id == campaign_id,
+                Response.service_id.in_(set(service_ids)),
+                Response.held.is_(False),
+                ~results.unreleased(Response.id),
+            )
             .order_by(Response.submitted_at, Response.id)
         )
     )
     answers = await answers_of(session, [r.id for r in stored])
     return [(r, answers[r.id]) for r in stored]
+
+
+# ----------------------------------------------------------------------- held responses
+
+
+async def list_held(
+    session: AsyncSession,
+    params: PageParams,
+    campaign_id: uuid.UUID,
+    service_ids: Iterable[uuid.UUID],
+) -> tuple[list[Response], str | None]:
+    """Responses held as part of a burst from one address, for their service's staff."""
+    stmt = select(Response).where(
+        Response.campaign_id == campaign_id,
+        Response.service_id.in_(set(service_ids)),
+        Response.held.is_(True),
+    )
+    return await paginate(session, stmt, params, SORTS, Response.id)
+
+
+async def decide_held(
+    session: AsyncSession,
+    ctx: AuditContext,
+    campaign: Campaign,
+    service_ids: Iterable[uuid.UUID],
+    response_ids: Iterable[uuid.UUID],
+    approve: bool,
+) -> int:
+    """Count held responses in (approve) or delete them (reject). Responses that are not held
+    in these services are refused, and nothing changes."""
+    wanted = set(response_ids)
+    found = list(
+        await session.scalars(
+            select(Response).where(
+                Response.id.in_(wanted),
+                Response.campaign_id == campaign.id,
+                Response.service_id.in_(set(service_ids)),
+                Response.held.is_(True),
+            )
+        )
+    )
+    if len(found) != len(wanted):
+        raise NotFound("Some of these responses are not held in your services in this campaign.")
+    if approve:
+        for r in found:
+            r.held = False
+        await session.flush()
+        content = await version_content(session, campaign)
+        answers = await answers_of(session, [r.id for r in found])
+        await count_in(
+            session,
+            campaign,
+            content,
+            sorted(found, key=lambda r: r.id),
+            {r.id: {a.question_key: a.value.get("v") for a in answers[r.id]} for r in found},
+        )
+    else:
+        await session.execute(delete(Response).where(Response.id.in_([r.id for r in found])))
+    await audit.record(
+        session,
+        ctx,
+        action="responses.approved" if approve else "responses.rejected",
+        record_type="campaign",
+        record_id=campaign.id,
+        organisation_id=campaign.organisation_id,
+        after={"count": len(found)},
+    )
+    return len(found)

@@ -1,18 +1,23 @@
-"""Turning responses into result-cell deltas, and applying them with one upsert per cell."""
+"""Turning responses into result-cell deltas, and applying them with one upsert per cell.
+
+Each cell keeps, beside its count, the sum of its records' keys (for the cell key method of
+:mod:`gwella.disclosure`), and for number questions the sum of the values and the largest size
+of one; all of them change in the same statement, so a cell's key is always that of the
+records it counts."""
 
 from __future__ import annotations
 
 import uuid
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Row, delete, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gwella.disclosure.releases import EVERY_KIND, KINDS, PERIOD_NAMES, Kind, period_start
 from gwella.instruments.content import InstrumentContent, QuestionType
 from gwella.results.models import ResultCell
 
@@ -23,81 +28,93 @@ Key = tuple[uuid.UUID, uuid.UUID, str, str, date, str]
 
 
 @dataclass(frozen=True)
-class Answered:
+class Counted:
     """One response as the aggregates see it."""
 
+    record_key: int
     service_id: uuid.UUID
-    submitted_at: datetime
+    day: date
     answers: dict[str, Any]
 
 
-def periods(moment: datetime) -> list[tuple[str, date]]:
-    day = moment.date()
-    return [
-        ("all", ALL),
-        ("month", day.replace(day=1)),
-        ("week", day - timedelta(days=day.weekday())),
-    ]
-
-
 def deltas(
-    campaign_id: uuid.UUID, content: InstrumentContent, responses: Iterable[Answered], sign: int
+    campaign_id: uuid.UUID,
+    content: InstrumentContent,
+    responses: Iterable[Counted],
+    sign: int,
+    kinds: Kind = EVERY_KIND,
 ) -> dict[Key, list[float]]:
-    """{cell key: [count delta, total delta]} for these responses (sign -1 to take away).
+    """{cell key: [count, sum of values, sum of record keys, largest value]} to add for these
+    responses (sign -1 to take them away), in the periods of ``kinds``.
 
-    The cells of a response depend on its periods only through its day, so answers are
-    counted once per (service, day) and then spread over that day's periods (every period
-    of a day is the same for all its responses): a third of the work of counting each
-    response into each of its periods."""
+    Answers are counted once per (service, day) and then spread over that day's periods:
+    every period of a day is the same for all its responses."""
     # Plain strings and local names: enum members compared in the inner loop are slow.
     types = {q.key: str(q.type) for q in content.questions}
     multiple = str(QuestionType.multiple_choice)
-    numeric_types = {str(QuestionType.number), str(QuestionType.free_text), str(QuestionType.date)}
+    number = str(QuestionType.number)
+    open_types = {number, str(QuestionType.free_text), str(QuestionType.date)}
     by_day: dict[tuple[uuid.UUID, date], dict[tuple[str, str], list[float]]] = {}
     for r in responses:
-        day_key = (r.service_id, r.submitted_at.date())
-        cells = by_day.get(day_key)
-        if cells is None:
-            cells = by_day[day_key] = {}
+        cells = by_day.setdefault((r.service_id, r.day), {})
+        key = float(sign * r.record_key)
         found = cells.get((RESPONSES, N))
         if found is None:
-            cells[(RESPONSES, N)] = [sign, 0.0]
+            cells[(RESPONSES, N)] = [sign, 0.0, key, 0.0]
         else:
             found[0] += sign
+            found[2] += key
         for question, value in r.answers.items():
             qtype = types.get(question)
             if qtype is None or value is None:
                 continue
+            amount: float = 0.0
+            largest: float = 0.0
             if qtype == multiple and isinstance(value, list):
                 keys = [(question, str(v)) for v in value]
                 keys.append((question, N))  # respondents who answered it
-                total = 0.0
-            elif qtype in numeric_types:
+            elif qtype in open_types:
                 keys = [(question, N)]
-                total = sign * float(value if isinstance(value, (int, float)) else 0.0)
+                if qtype == number and isinstance(value, (int, float)):
+                    amount = sign * float(value)
+                    largest = abs(float(value)) if sign > 0 else 0.0
             else:
                 keys = [(question, str(value))]
-                total = 0.0
-            for key in keys:
-                found = cells.get(key)
+            for cell_key in keys:
+                found = cells.get(cell_key)
                 if found is None:
-                    cells[key] = [sign, total if key[1] == N else 0.0]
+                    cells[cell_key] = [sign, amount, key, largest]
                 else:
                     found[0] += sign
-                    if key[1] == N:
-                        found[1] += total
+                    found[1] += amount
+                    found[2] += key
+                    found[3] = max(found[3], largest)
     out: dict[Key, list[float]] = {}
     for (service_id, day), cells in by_day.items():
-        for period, start in periods(datetime.combine(day, datetime.min.time())):
-            for (question, value), (count, amount) in cells.items():
-                cell_key: Key = (campaign_id, service_id, question, period, start, value)
-                summed = out.get(cell_key)
-                if summed is None:
-                    out[cell_key] = [count, amount]
-                else:
-                    summed[0] += count
-                    summed[1] += amount
-    return {k: v for k, v in out.items() if v[0] or v[1]}
+        for kind in KINDS:
+            if not kind & kinds:
+                continue
+            period, start = PERIOD_NAMES[kind], period_start(kind, day)
+            for (question, value), change in cells.items():
+                add(out, (campaign_id, service_id, question, period, start, value), change)
+    return {k: v for k, v in out.items() if any(v)}
+
+
+def add(into: dict[Key, list[float]], key: Key, change: list[float]) -> None:
+    """Add one cell's change (count, sum, key sum, largest) to a set of deltas."""
+    summed = into.get(key)
+    if summed is None:
+        into[key] = list(change)
+    else:
+        summed[0] += change[0]
+        summed[1] += change[1]
+        summed[2] += change[2]
+        summed[3] = max(summed[3], change[3])
+
+
+def merge(into: dict[Key, list[float]], more: dict[Key, list[float]]) -> None:
+    for key, change in more.items():
+        add(into, key, change)
 
 
 def _ordered_rows(changes: dict[Key, list[float]]) -> list[dict[str, Any]]:
@@ -112,6 +129,8 @@ def _ordered_rows(changes: dict[Key, list[float]]) -> list[dict[str, Any]]:
             "value": k[5],
             "count": int(v[0]),
             "total": float(v[1]),
+            "key_sum": int(v[2]),
+            "largest": float(v[3]),
         }
         # The keys' own order is that of their text (UUIDs by value as by hex, dates by
         # value as by ISO text), without formatting every part of every key.
@@ -122,16 +141,20 @@ def _ordered_rows(changes: dict[Key, list[float]]) -> list[dict[str, Any]]:
 _PG_UPSERT = text(
     """
     INSERT INTO result_cells
-        (campaign_id, service_id, question_key, period, period_start, value, count, total)
+        (campaign_id, service_id, question_key, period, period_start, value, count, total,
+         key_sum, largest)
     SELECT * FROM unnest(
         CAST(:campaign_id AS uuid[]), CAST(:service_id AS uuid[]),
         CAST(:question_key AS varchar[]), CAST(:period AS varchar[]),
         CAST(:period_start AS date[]), CAST(:value AS varchar[]),
-        CAST(:count AS integer[]), CAST(:total AS double precision[])
+        CAST(:count AS integer[]), CAST(:total AS double precision[]),
+        CAST(:key_sum AS bigint[]), CAST(:largest AS double precision[])
     )
     ON CONFLICT (campaign_id, service_id, question_key, period, period_start, value)
     DO UPDATE SET count = result_cells.count + excluded.count,
-                  total = result_cells.total + excluded.total
+                  total = result_cells.total + excluded.total,
+                  key_sum = result_cells.key_sum + excluded.key_sum,
+                  largest = GREATEST(result_cells.largest, excluded.largest)
     """
 )
 
@@ -139,7 +162,10 @@ _PG_UPSERT = text(
 async def apply(session: AsyncSession, changes: dict[Key, list[float]]) -> None:
     """Add the deltas to the stored cells: INSERT … ON CONFLICT DO UPDATE, atomic per row on
     both PostgreSQL and SQLite, so concurrent writers never lose a count. On PostgreSQL the
-    rows travel as arrays in one statement (``unnest``) instead of one execution per row."""
+    rows travel as arrays in one statement (``unnest``) instead of one execution per row.
+
+    ``largest`` only grows: when a value is taken away it stays an upper bound (the noise it
+    scales is then a little larger, never smaller); a rebuild makes it exact again."""
     if not changes:
         return
     rows = _ordered_rows(changes)
@@ -164,6 +190,8 @@ async def apply(session: AsyncSession, changes: dict[Key, list[float]]) -> None:
         set_={
             "count": ResultCell.count + stmt.excluded.count,
             "total": ResultCell.total + stmt.excluded.total,
+            "key_sum": ResultCell.key_sum + stmt.excluded.key_sum,
+            "largest": text("max(result_cells.largest, excluded.largest)"),
         },
     )
     for start in range(0, len(rows), 1000):
@@ -178,9 +206,10 @@ async def replace_campaign(
     await apply(session, changes)
 
 
-Cell = Row[uuid.UUID, str, date, str, int, float]
+Cell = Row[uuid.UUID, str, date, str, int, float, int, float]
 """A stored cell as read for the results: ``service_id``, ``question_key``, ``period_start``,
-``value``, ``count``, ``total`` (a plain row: hashable, so a set of cells can key a memory)."""
+``value``, ``count``, ``total``, ``key_sum``, ``largest`` (a plain row: hashable, so a set of
+cells can key a memory)."""
 
 
 async def cells(
@@ -199,6 +228,8 @@ async def cells(
             ResultCell.value,
             ResultCell.count,
             ResultCell.total,
+            ResultCell.key_sum,
+            ResultCell.largest,
         ).where(
             ResultCell.campaign_id == campaign_id,
             ResultCell.service_id.in_(set(service_ids)),
@@ -207,7 +238,3 @@ async def cells(
         )
     )
     return list(result.all())
-
-
-def counter_of(rows: Iterable[ResultCell]) -> Counter[tuple[Any, ...]]:
-    return Counter({(r.service_id, r.question_key, r.period_start, r.value): r.count for r in rows})

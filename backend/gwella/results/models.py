@@ -1,12 +1,14 @@
 """Survey results kept up to date incrementally: one counter per (campaign, service,
-question, period, answer value), so reading costs the same whatever the number of responses."""
+question, period, answer value), so reading costs the same whatever the number of responses;
+the changes still waiting for a release; and when each service's results last moved on."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Float, ForeignKey, Integer, String
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwella.core.database import Base
@@ -31,3 +33,42 @@ class ResultCell(Base):
     questions (whose sum is kept) and free text."""
     count: Mapped[int] = mapped_column(Integer, default=0)
     total: Mapped[float] = mapped_column(Float, default=0.0)
+    key_sum: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    """The sum of the record keys of the responses counted here (the cell key method)."""
+    largest: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    """Number questions: an upper bound of the largest size of one value counted here."""
+
+
+class PendingResult(Base):
+    """A response whose (new or changed) answers the results do not count yet, in one or more
+    kinds of period: it waits for a release (see :mod:`gwella.disclosure.releases`)."""
+
+    __tablename__ = "result_pending"
+    __table_args__ = (Index("ix_result_pending_campaign", "campaign_id"),)
+
+    response_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    record_key: Mapped[int] = mapped_column(Integer)
+    kinds: Mapped[int] = mapped_column(Integer)
+    """The kinds of period (bit flags of ``Kind``) whose cells do not hold the current answers."""
+    unreleased: Mapped[bool] = mapped_column(Boolean)
+    """Never counted in the whole window yet: staff do not see it among raw responses."""
+    current: Mapped[dict[str, Any] | None] = mapped_column()
+    """``{service_id, day, answers}`` to count, or null when nothing is to be counted any more."""
+    counted: Mapped[dict[str, Any]] = mapped_column()
+    """Per kind name (``all``, ``month``, ``week``), what its cells hold now, when anything."""
+
+
+class ResultRelease(Base):
+    """When a service's results in a campaign last moved on (the day only)."""
+
+    __tablename__ = "result_releases"
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    service_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("services.id", ondelete="CASCADE"), primary_key=True
+    )
+    released_on: Mapped[date] = mapped_column()
+    releases: Mapped[int] = mapped_column(Integer, default=0)

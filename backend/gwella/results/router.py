@@ -1,4 +1,5 @@
-"""HTTP for survey results: live, suppressed, per service, organisation or partnership."""
+"""HTTP for survey results per service, organisation or partnership, as the disclosure layer
+publishes them (``gwella.disclosure``)."""
 
 from __future__ import annotations
 
@@ -19,12 +20,14 @@ from gwella.campaigns.models import Campaign
 from gwella.campaigns.router import visible_campaign
 from gwella.core.database import SessionDep
 from gwella.core.errors import problem_responses
+from gwella.disclosure import rules
 from gwella.imports import files
 from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent
 from gwella.partnerships import service as partnerships
 from gwella.policy import Principal
 from gwella.responses import service as responses
+from gwella.responses.service import mode_of
 from gwella.results import service
 from gwella.results.aggregate import Cell
 from gwella.results.schemas import CampaignResults
@@ -71,7 +74,7 @@ async def _results(
     They are a pure function of what is read here (the version's questions, the stored
     cells, the published comments, the scope and the minimum cell size), so the last
     answers are remembered with *all of that* as their key: an unchanged dashboard read
-    again costs its three queries, not the tables, suppression and statistics again, and
+    again costs its queries, not the tables, disclosure control and statistics again, and
     any new response, comment or setting gives a new key, never a stale answer. Keys and
     answers hold only ints, strings, dates and bytes, which the garbage collector does not
     have to walk (it walked every remembered object on each full collection)."""
@@ -79,6 +82,7 @@ async def _results(
     content = instruments.content_of(version)
     cells = await service.table_cells(session, campaign.id, content, scope, period)
     comments = await responses.published_comments(session, campaign.id, scope)
+    released_on = await service.released_on(session, campaign.id, scope)
     key = (
         campaign.id.int,
         version.id.int,
@@ -86,8 +90,10 @@ async def _results(
         campaign.min_cell_size,
         period,
         tuple(s.int for s in scope),
-        tuple((s.int, q, start, v, n, t) for s, q, start, v, n, t in cells),
+        tuple((s.int, q, start, v, n, t, ks, big) for s, q, start, v, n, t, ks, big in cells),
         tuple((q, text, s.int, a.int) for q, text, s, a in comments),
+        released_on,
+        rules(),
     )
     known = _remembered.get(key)
     if known is not None:
@@ -96,11 +102,20 @@ async def _results(
     # Written straight from the plain data (pydantic-core's encoder): validating it into the
     # models first cost as much again as building it (10 ms by month). The tests hold the
     # two to the same JSON (test_results_json_is_the_models_json).
+    ptable = rules().ptable
     head = to_json(
         {
             "campaign_id": campaign.id,
             "period": period,
             "min_cell_size": campaign.min_cell_size,
+            "disclosure": {
+                "method": "cell_key_perturbation",
+                "max_change": ptable.max_change,
+                "variance": ptable.variance,
+                "min_cell_size": campaign.min_cell_size,
+                "releases": "per_response" if mode_of(campaign).per_response else "batched",
+                "released_on": released_on,
+            },
             "service_ids": scope,
             "periods": [],
             "comments": [
@@ -150,11 +165,12 @@ def _periods_json(
             *campaign_key,
             scope_key,
             start,
-            tuple(sorted((s.int, q, v, n, t) for s, q, _, v, n, t in rows)),
+            tuple(sorted((s.int, q, v, n, t, ks, big) for s, q, _, v, n, t, ks, big in rows)),
+            rules(),
         )
         part = _remembered_periods.get(key)
         if part is None:
-            [entry] = service.tables_of(content, rows, scope, k)["periods"]
+            [entry] = service.tables_of(content, rows, scope, k, rules())["periods"]
             part = to_json(entry)
             _remember(_remembered_periods, key, part, REMEMBERED_PERIODS)
         else:
@@ -166,14 +182,17 @@ def _periods_json(
 @router.get(
     "/campaigns/{campaign_id}/results",
     operation_id="getCampaignResults",
-    summary="A campaign's results per question, live, with small numbers suppressed",
+    summary="A campaign's results per question, protected by the disclosure-control layer",
     description=(
         "Counts per option with percentages and 95% Wilson intervals, mean and median for "
         "scales, shares positive and negative, for each service in scope side by side and "
-        "their total; over the whole window or by `month` or `week`. Any count below the "
-        "campaign's minimum cell size is suppressed (null, never 0), and more cells are hidden "
-        "where needed so that none can be worked out from the totals or the other cells of the "
-        "table; statistics are given only for rows with nothing hidden. Scope: one service, an "
+        "their total; over the whole window or by `month` or `week`. Every count is slightly "
+        "adjusted by the cell key method (the same responses always give the same number, so "
+        "reading again tells nothing new; tables need not add up exactly), counts that come "
+        "out below the minimum cell size are held back (null), and more are held back where "
+        "the table's sums would pin a small one. Statistics come from the published counts, "
+        "for rows with nothing held back. Results move on by releases of at least the minimum "
+        "cell size of new responses per service (see `disclosure`). Scope: one service, an "
         "organisation's services, a partnership's, or (default) every service you can see."
     ),
     response_model=CampaignResults,
@@ -202,7 +221,7 @@ def _shown(value: object) -> str:
 @router.get(
     "/campaigns/{campaign_id}/results.csv",
     operation_id="exportCampaignResults",
-    summary="The results table as CSV, exactly as shown (suppression included)",
+    summary="The results table as CSV, exactly as published (held-back counts included)",
     response_class=StreamingResponse,
     responses={
         200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"},

@@ -1,68 +1,353 @@
-"""Results of a campaign: read from the incremental cells, with suppression and statistics.
-Also the rebuild that recomputes every cell from the stored responses."""
+"""Results of a campaign: counting responses in (per response, or by releases), reading the
+published tables through the disclosure layer, and rebuilding every cell from the responses.
+
+Who may see what is decided by the callers; *what* may be seen is decided by
+:mod:`gwella.disclosure` alone: nothing here returns a true count."""
 
 from __future__ import annotations
 
-import math
+import hashlib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlalchemy import delete, exists, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.elements import ColumnElement
 
-from gwella.instruments.content import DONT_KNOW, InstrumentContent, QuestionType
-from gwella.results import aggregate, suppression
-from gwella.results.aggregate import RESPONSES, Answered, N
+from gwella.core.database import utcnow
+from gwella.disclosure import publish, releases
+from gwella.disclosure.publish import Measure, QuestionSpec, Rules
+from gwella.disclosure.releases import EVERY_KIND, KINDS, PERIOD_NAMES, Kind, Place, Waiting
+from gwella.disclosure.tables import TOTAL, Shape, Tally
+from gwella.instruments.content import DONT_KNOW, InstrumentContent, Question, QuestionType
+from gwella.results import aggregate
+from gwella.results.aggregate import ALL, RESPONSES, Counted, N
+from gwella.results.models import PendingResult, ResultCell, ResultRelease
 
-Z95 = 1.959963984540054
-SCALES = {QuestionType.likert, QuestionType.rating}
-
-
-def wilson(successes: int, n: int) -> tuple[float, float]:
-    """The 95% Wilson score interval of a proportion."""
-    if n == 0:
-        return 0.0, 0.0
-    p = successes / n
-    denominator = 1 + Z95**2 / n
-    centre = (p + Z95**2 / (2 * n)) / denominator
-    half = Z95 * math.sqrt(p * (1 - p) / n + Z95**2 / (4 * n * n)) / denominator
-    return max(0.0, centre - half), min(1.0, centre + half)
+__all__ = ["ALL", "RESPONSES", "Counted", "N"]
 
 
-def _positive_negative(qtype: QuestionType, values: list[str]) -> tuple[set[str], set[str]]:
-    """Likert: the top two points are positive, the bottom two negative; rating 0-10: 7-10
-    positive, 0-4 negative; yes/no: yes and no."""
-    if qtype is QuestionType.likert:
-        return set(values[-2:]), set(values[:2])
-    if qtype is QuestionType.rating:
-        return {str(i) for i in range(7, 11)}, {str(i) for i in range(5)}
-    if qtype is QuestionType.yes_no:
-        return {"yes"}, {"no"}
-    return set(), set()
+# ------------------------------------------------------------------------------ counting
 
 
-async def record(
+@dataclass(frozen=True)
+class Mode:
+    """How a campaign's results move on."""
+
+    min_cell_size: int
+    per_response: bool
+    """Identified-with-consent campaigns: each response is counted at once. Otherwise changes
+    wait for a release of at least ``min_cell_size`` (see :mod:`gwella.disclosure.releases`)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """A response to count (``before`` None), to count differently, or to stop counting
+    (``after`` None). ``before`` is what the results hold for it when it is already counted."""
+
+    response_id: uuid.UUID
+    record_key: int
+    before: Counted | None
+    after: Counted | None
+
+
+@dataclass
+class Moved:
+    """What a call of :func:`count` changed in what is published."""
+
+    services: set[uuid.UUID] = field(default_factory=set)
+    """Services whose results moved on."""
+
+    def __bool__(self) -> bool:
+        return bool(self.services)
+
+
+def _place(c: Counted | None) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {"service_id": str(c.service_id), "day": c.day.isoformat(), "answers": c.answers}
+
+
+def _counted(record_key: int, place: dict[str, Any] | None) -> Counted | None:
+    if place is None:
+        return None
+    return Counted(
+        record_key,
+        uuid.UUID(place["service_id"]),
+        date.fromisoformat(place["day"]),
+        place["answers"],
+    )
+
+
+@dataclass
+class _State:
+    """A waiting change, loaded or new."""
+
+    response_id: uuid.UUID
+    record_key: int
+    kinds: int
+    unreleased: bool
+    current: dict[str, Any] | None
+    counted: dict[str, dict[str, Any]]
+    stored: PendingResult | None = None
+
+
+async def _lock(session: AsyncSession, campaign_id: uuid.UUID) -> None:
+    """Releases of one campaign happen one at a time. On PostgreSQL a transaction-scoped
+    advisory lock; SQLite has a single writer already (the caller has written)."""
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        number = int.from_bytes(hashlib.blake2b(campaign_id.bytes, digest_size=8).digest(), "big")
+        await session.execute(text("SELECT pg_advisory_xact_lock(:n)"), {"n": number - (1 << 63)})
+
+
+async def count(
     session: AsyncSession,
     campaign_id: uuid.UUID,
+    mode: Mode,
     content: InstrumentContent,
-    responses: Iterable[Answered],
-    sign: int = 1,
+    changes: Sequence[Change],
+) -> Moved:
+    """Count these changes into the results, in the caller's transaction: at once for a
+    per-response campaign, otherwise as releases become due (possibly at once, possibly
+    later, with changes that came before)."""
+    moved = Moved()
+    if not changes:
+        return moved
+    if mode.per_response:
+        old = [c.before for c in changes if c.before is not None]
+        new = [c.after for c in changes if c.after is not None]
+        delta = aggregate.deltas(campaign_id, content, old, -1)
+        aggregate.merge(delta, aggregate.deltas(campaign_id, content, new, +1))
+        await aggregate.apply(session, delta)
+        moved.services = {c.service_id for c in (*old, *new)}
+        await _mark_released(session, campaign_id, moved.services)
+        return moved
+    await _lock(session, campaign_id)
+    states = {
+        p.response_id: _State(
+            p.response_id, p.record_key, p.kinds, p.unreleased, p.current, dict(p.counted), p
+        )
+        for p in await session.scalars(
+            select(PendingResult).where(PendingResult.campaign_id == campaign_id)
+        )
+    }
+    for c in changes:
+        known = states.get(c.response_id)
+        if known is not None:
+            # Kinds already released hold the current answers: they now hold the old ones.
+            for kind in KINDS:
+                if not known.kinds & kind and known.current is not None:
+                    known.counted[PERIOD_NAMES[kind]] = known.current
+            known.current, known.kinds = _place(c.after), int(EVERY_KIND)
+            continue
+        before = _place(c.before)
+        states[c.response_id] = _State(
+            c.response_id,
+            c.record_key,
+            int(EVERY_KIND),
+            c.before is None,
+            _place(c.after),
+            {PERIOD_NAMES[k]: before for k in KINDS} if before is not None else {},
+        )
+    await _release(session, campaign_id, mode, content, list(states.values()), moved)
+    return moved
+
+
+async def _release(
+    session: AsyncSession,
+    campaign_id: uuid.UUID,
+    mode: Mode,
+    content: InstrumentContent,
+    states: list[_State],
+    moved: Moved,
 ) -> None:
-    """Count responses into (sign 1) or out of (sign -1) the results, in the caller's
-    transaction: results are exactly as current as the responses."""
-    await aggregate.apply(session, aggregate.deltas(campaign_id, content, responses, sign))
+    delta: dict[aggregate.Key, list[float]] = {}
+    for kind in KINDS:
+        name = PERIOD_NAMES[kind]
+        waiting = []
+        by_id: dict[uuid.UUID, _State] = {}
+        for s in states:
+            if s.kinds & kind:
+                held = _counted(s.record_key, s.counted.get(name))
+                now = _counted(s.record_key, s.current)
+                waiting.append(
+                    Waiting(
+                        s.response_id,
+                        Place(held.service_id, held.day) if held else None,
+                        Place(now.service_id, now.day) if now else None,
+                    )
+                )
+                by_id[s.response_id] = s
+        chosen = releases.releasable(waiting, kind, mode.min_cell_size)
+        old, new = [], []
+        for response_id in chosen:
+            assert isinstance(response_id, uuid.UUID)
+            s = by_id[response_id]
+            held = _counted(s.record_key, s.counted.pop(name, None))
+            now = _counted(s.record_key, s.current)
+            if held is not None:
+                old.append(held)
+            if now is not None:
+                new.append(now)
+            moved.services |= {c.service_id for c in (held, now) if c is not None}
+            s.kinds &= ~int(kind)
+            if kind is Kind.all:
+                s.unreleased = False
+        aggregate.merge(delta, aggregate.deltas(campaign_id, content, old, -1, kind))
+        aggregate.merge(delta, aggregate.deltas(campaign_id, content, new, +1, kind))
+    await aggregate.apply(session, delta)
+    gone = [s.stored for s in states if s.kinds == 0 and s.stored is not None]
+    if gone:
+        await session.execute(
+            delete(PendingResult).where(
+                PendingResult.response_id.in_([p.response_id for p in gone])
+            )
+        )
+        for p in gone:
+            session.expunge(p)
+    for s in states:
+        if s.kinds == 0:
+            continue
+        if s.stored is None:
+            session.add(
+                PendingResult(
+                    response_id=s.response_id,
+                    campaign_id=campaign_id,
+                    record_key=s.record_key,
+                    kinds=s.kinds,
+                    unreleased=s.unreleased,
+                    current=s.current,
+                    counted=s.counted,
+                )
+            )
+        else:
+            s.stored.kinds, s.stored.unreleased = s.kinds, s.unreleased
+            s.stored.current, s.stored.counted = s.current, dict(s.counted)
+    await session.flush()
+    await _mark_released(session, campaign_id, moved.services)
+
+
+async def _mark_released(
+    session: AsyncSession, campaign_id: uuid.UUID, service_ids: Iterable[uuid.UUID]
+) -> None:
+    today = utcnow().date()
+    for service_id in sorted(set(service_ids)):
+        found = await session.get(ResultRelease, (campaign_id, service_id))
+        if found is None:
+            session.add(
+                ResultRelease(
+                    campaign_id=campaign_id, service_id=service_id, released_on=today, releases=1
+                )
+            )
+        else:
+            found.released_on, found.releases = today, found.releases + 1
+    await session.flush()
+
+
+def unreleased(
+    response_id: ColumnElement[uuid.UUID] | InstrumentedAttribute[uuid.UUID],
+) -> ColumnElement[bool]:
+    """A condition on a response id: not yet counted in any release (raw responses of
+    anonymous and pseudonymous campaigns stay out of sight until then)."""
+    return exists().where(PendingResult.response_id == response_id, PendingResult.unreleased)
+
+
+async def released_on(
+    session: AsyncSession, campaign_id: uuid.UUID, service_ids: Iterable[uuid.UUID]
+) -> date | None:
+    """The last day any of these services' results moved on."""
+    days = await session.scalars(
+        select(ResultRelease.released_on).where(
+            ResultRelease.campaign_id == campaign_id,
+            ResultRelease.service_id.in_(set(service_ids)),
+        )
+    )
+    return max(days, default=None)
 
 
 async def rebuild(
     session: AsyncSession,
     campaign_id: uuid.UUID,
     content: InstrumentContent,
-    responses: Iterable[Answered],
+    responses: Iterable[tuple[uuid.UUID, Counted]],
 ) -> None:
-    await aggregate.replace_campaign(
-        session, campaign_id, aggregate.deltas(campaign_id, content, responses, +1)
+    """Every cell again from the stored responses: what the cells should hold, taking the
+    waiting changes into account (a waiting change is still counted as it was)."""
+    pending = {
+        p.response_id: p
+        for p in await session.scalars(
+            select(PendingResult).where(PendingResult.campaign_id == campaign_id)
+        )
+    }
+    by_kind: dict[Kind, list[Counted]] = {kind: [] for kind in KINDS}
+    for response_id, counted in responses:
+        if response_id not in pending:
+            for kind in KINDS:
+                by_kind[kind].append(counted)
+    for p in pending.values():
+        for kind in KINDS:
+            place = p.counted.get(PERIOD_NAMES[kind]) if p.kinds & kind else p.current
+            held = _counted(p.record_key, place)
+            if held is not None:
+                by_kind[kind].append(held)
+    delta: dict[aggregate.Key, list[float]] = {}
+    for kind, items in by_kind.items():
+        aggregate.merge(delta, aggregate.deltas(campaign_id, content, items, +1, kind))
+    await aggregate.replace_campaign(session, campaign_id, delta)
+
+
+# ------------------------------------------------------------------------------- reading
+
+
+def _positive_negative(q: Question) -> tuple[frozenset[str], frozenset[str]]:
+    """Likert: the top two points are positive, the bottom two negative; rating 0-10: 7-10
+    positive, 0-4 negative; yes/no: yes and no."""
+    if q.type is QuestionType.likert:
+        values = [o.value for o in q.options]
+        return frozenset(values[-2:]), frozenset(values[:2])
+    if q.type is QuestionType.rating:
+        return frozenset(str(i) for i in range(7, 11)), frozenset(str(i) for i in range(5))
+    if q.type is QuestionType.yes_no:
+        return frozenset({"yes"}), frozenset({"no"})
+    return frozenset(), frozenset()
+
+
+def spec_of(q: Question) -> QuestionSpec:
+    options = q.answer_values() or ()
+    positive, negative = _positive_negative(q)
+    scale = None
+    if q.type in (QuestionType.likert, QuestionType.rating):
+        scale = {}
+        for position, option in enumerate(o for o in options if o != DONT_KNOW):
+            try:
+                scale[option] = float(option)
+            except ValueError:
+                scale[option] = float(position + 1)
+    if q.type is QuestionType.multiple_choice:
+        shape = Shape.multiple
+    elif options:
+        shape = Shape.single
+    else:
+        shape = Shape.counts
+    return QuestionSpec(
+        key=q.key,
+        type=q.type.value,
+        shape=shape,
+        options=tuple(options),
+        scale=scale,
+        positive=positive,
+        negative=negative,
+        free=frozenset({DONT_KNOW}) if shape is Shape.multiple else frozenset(),
+        magnitude=q.type is QuestionType.number,
     )
+
+
+def _tabled(content: InstrumentContent) -> list[Question]:
+    return [q for q in content.questions if q.type is not QuestionType.free_text]
 
 
 async def table_cells(
@@ -73,9 +358,12 @@ async def table_cells(
     period: str,
 ) -> list[aggregate.Cell]:
     """The stored cells :func:`tables_of` builds the tables from."""
-    questions = [q for q in content.questions if q.type is not QuestionType.free_text]
     return await aggregate.cells(
-        session, campaign_id, service_ids, [RESPONSES, *(q.key for q in questions)], period
+        session,
+        campaign_id,
+        service_ids,
+        [RESPONSES, *(q.key for q in _tabled(content))],
+        period,
     )
 
 
@@ -84,207 +372,146 @@ def tables_of(
     rows: Iterable[aggregate.Cell],
     service_ids: list[uuid.UUID],
     k: int,
+    rules: Rules,
 ) -> dict[str, Any]:
     """Per period: the number of responses, and per question a table of units (services)
-    and their total, suppressed and with statistics where nothing is hidden; from the
-    cells alone (no database)."""
-    questions = [q for q in content.questions if q.type is not QuestionType.free_text]
-    by_period: dict[date, dict[tuple[uuid.UUID, str], dict[str, int]]] = {}
-    sums: dict[tuple[date, uuid.UUID, str], float] = {}
-    for service_id, question_key, period_start, value, count, total in rows:
-        counts = by_period.setdefault(period_start, {}).setdefault((service_id, question_key), {})
-        counts[value] = counts.get(value, 0) + count
-        if value == N:
-            sums[(period_start, service_id, question_key)] = total
+    and their total, as the disclosure layer publishes them; from the cells alone."""
+    by_period: dict[date, dict[tuple[uuid.UUID, str, str], Measure]] = {}
+    for service_id, question_key, start, value, n, total, keys, largest in rows:
+        by_period.setdefault(start, {})[(service_id, question_key, value)] = Measure(
+            n, keys, total, largest
+        )
     out = []
     for start in sorted(by_period):
         cells = by_period[start]
-        responses_grid = {s: {N: cells.get((s, RESPONSES), {}).get(N, 0)} for s in service_ids}
-        hidden_n = suppression.suppress(
-            {s: {} for s in service_ids}, {s: responses_grid[s][N] for s in service_ids}, k
-        )
+        responses = {s: cells.get((s, RESPONSES, N), Measure()).tally for s in service_ids}
+        shown = publish.counts(service_ids, responses, k, rules, RESPONSES)
         entry: dict[str, Any] = {
             "period_start": start,
-            "responses": _units(
-                service_ids, {s: responses_grid[s][N] for s in service_ids}, hidden_n
-            ),
-            "questions": [],
+            "responses": {
+                "units": [{"service_id": s, "n": shown.n[s]} for s in service_ids],
+                "total": shown.n[TOTAL],
+            },
+            "questions": [
+                question_table(spec_of(q), cells, service_ids, k, rules) for q in _tabled(content)
+            ],
         }
-        for q in questions:
-            entry["questions"].append(_question(q, cells, sums, start, service_ids, k))
         out.append(entry)
     return {"periods": out}
 
 
-def _units(
-    service_ids: list[uuid.UUID], n: dict[uuid.UUID, int], hidden: set[tuple[object, object]]
-) -> dict[str, Any]:
-    units = [
-        {"service_id": s, "n": None if (s, suppression.N) in hidden else n[s]} for s in service_ids
-    ]
-    total = sum(n.values())
-    return {
-        "units": units,
-        "total": None if (suppression.TOTAL, suppression.N) in hidden else total,
-    }
-
-
-def _question(
-    q: Any,
-    cells: dict[tuple[uuid.UUID, str], dict[str, int]],
-    sums: dict[tuple[date, uuid.UUID, str], float],
-    start: date,
-    service_ids: list[uuid.UUID],
+def question_table(
+    q: QuestionSpec,
+    cells: dict[tuple[uuid.UUID, str, str], Measure],
+    service_ids: Sequence[uuid.UUID],
     k: int,
+    rules: Rules,
 ) -> dict[str, Any]:
-    allowed = q.answer_values()
-    options = list(allowed) if allowed is not None else []
-    grid: dict[object, dict[object, int]] = {}
-    totals: dict[object, int] = {}
+    n: dict[object, Measure] = {}
+    grid: dict[tuple[object, str], Measure] = {}
     for s in service_ids:
-        counts = cells.get((s, q.key), {})
-        if allowed is not None:
-            grid[s] = {o: counts.get(o, 0) for o in options}
-            answered = (
-                counts.get(N, 0)
-                if q.type is QuestionType.multiple_choice
-                else sum(grid[s].values())
-            )
-        else:
-            grid[s] = {}
-            answered = counts.get(N, 0)
-        totals[s] = answered
-    hidden = suppression.suppress(grid, totals, k)
-    total_sum = math.fsum(sums.get((start, s, q.key), 0.0) for s in service_ids)
-    rows = [
-        _row(q, str(s), grid[s], totals[s], s, hidden, sums.get((start, s, q.key), 0.0))
-        for s in service_ids
-    ]
-    column_totals = {o: sum(grid[s].get(o, 0) for s in service_ids) for o in options}
-    total_row = _row(
-        q, "total", column_totals, sum(totals.values()), suppression.TOTAL, hidden, total_sum
-    )
-    return {
-        "question_key": q.key,
-        "type": q.type.value,
-        "options": options,
-        "units": rows,
-        "total": total_row,
-    }
+        for option in q.options:
+            grid[(s, option)] = cells.get((s, q.key, option), Measure())
+        n[s] = _question_n(q, cells, s)
+    return publish.question(q, service_ids, n, grid, k, rules)
 
 
-def _row(
-    q: Any,
-    label: str,
-    counts: dict[object, int],
-    n: int,
-    row_key: object,
-    hidden: set[tuple[object, object]],
-    total: float,
-) -> dict[str, Any]:
-    n_hidden = (row_key, suppression.N) in hidden
-    any_hidden = n_hidden or any((row_key, o) in hidden for o in counts)
-    cells = []
-    for option, count in counts.items():
-        if (row_key, option) in hidden:
-            cells.append(
-                {
-                    "value": option,
-                    "count": None,
-                    "suppressed": True,
-                    "percent": None,
-                    "ci_low": None,
-                    "ci_high": None,
-                }
-            )
-            continue
-        low, high = wilson(count, n) if n and not n_hidden else (None, None)
-        cells.append(
-            {
-                "value": option,
-                "count": count,
-                "suppressed": False,
-                "percent": round(100 * count / n, 2) if n and not n_hidden else None,
-                "ci_low": round(100 * low, 2) if low is not None else None,
-                "ci_high": round(100 * high, 2) if high is not None else None,
-            }
-        )
-    stats: dict[str, Any] = {
-        "mean": None,
-        "median": None,
-        "share_positive": None,
-        "share_negative": None,
-    }
-    if not any_hidden and n:
-        if q.type in SCALES:
-            scale = [(float(str(o)), c) for o, c in counts.items() if o != DONT_KNOW]
-            answered = sum(c for _, c in scale)
-            if answered:
-                stats["mean"] = round(math.fsum(v * c for v, c in scale) / answered, 3)
-                stats["median"] = _median_from_counts(scale, answered)
-        elif q.type is QuestionType.number and n:
-            stats["mean"] = round(total / n, 3)
-        positive, negative = _positive_negative(q.type, [str(o) for o in counts])
-        if positive:
-            stats["share_positive"] = round(
-                100 * sum(c for o, c in counts.items() if o in positive) / n, 2
-            )
-            stats["share_negative"] = round(
-                100 * sum(c for o, c in counts.items() if o in negative) / n, 2
-            )
-    return {
-        "unit": label,
-        "n": None if n_hidden else n,
-        "cells": cells,
-        **stats,
-        "suppressed": any_hidden,
-    }
+def _question_n(
+    q: QuestionSpec, cells: dict[tuple[uuid.UUID, str, str], Measure], service_id: uuid.UUID
+) -> Measure:
+    """Respondents who answered: a single-choice question's cells together (the same records,
+    so the same cell key), else the question's own count."""
+    if q.shape is Shape.single:
+        return sum((cells.get((service_id, q.key, o), Measure()) for o in q.options), Measure())
+    return cells.get((service_id, q.key, N), Measure())
 
 
-def _median_from_counts(scale: list[tuple[float, int]], answered: int) -> float:
-    ordered = sorted(scale)
-    middle = [(answered - 1) // 2, answered // 2]
-    found: list[float] = []
-    seen = 0
-    for value, count in ordered:
-        for target in middle:
-            if seen <= target < seen + count:
-                found.append(value)
-        seen += count
-    return sum(found) / len(found)
-
-
-async def monthly_shares(
+async def derived_shares(
     session: AsyncSession,
     campaign_id: uuid.UUID,
     content: InstrumentContent,
     service_ids: list[uuid.UUID],
     k: int,
+    rules: Rules,
 ) -> list[tuple[str, uuid.UUID, date, float, int, int]]:
-    """For each question mapped to an indicator, each service and month with at least ``k``
-    answers (fewer would publish a small number): (indicator code, service, month start,
-    percent positive, positive, answered). Don't-know answers are not counted as answered."""
+    """For each question mapped to an indicator, each service and month whose published
+    table shows every count (the same table as the results of that one service): (indicator
+    code, service, month start, percent positive, positive, answered), all as published."""
     mapped = [q for q in content.questions if q.indicator_code]
     if not mapped:
         return []
     rows = await aggregate.cells(
         session, campaign_id, service_ids, [q.key for q in mapped], "month"
     )
-    counts: dict[tuple[str, uuid.UUID, date], dict[str, int]] = {}
-    for service_id, question_key, period_start, value, count, _ in rows:
-        counts.setdefault((question_key, service_id, period_start), {})[value] = count
+    by_month: dict[date, dict[tuple[uuid.UUID, str, str], Measure]] = {}
+    for service_id, question_key, start, value, n, total, keys, largest in rows:
+        by_month.setdefault(start, {})[(service_id, question_key, value)] = Measure(
+            n, keys, total, largest
+        )
     out = []
     for q in mapped:
-        positive, _ = _positive_negative(q.type, [o.value for o in q.options] or [])
-        if not positive:
+        spec = spec_of(q)
+        if not spec.positive:
             continue
-        for (question_key, service_id, month), values in sorted(counts.items(), key=str):
-            if question_key != q.key:
-                continue
-            answered = sum(n for v, n in values.items() if v not in (DONT_KNOW, N))
-            if answered < k:
-                continue
-            hits = sum(n for v, n in values.items() if v in positive)
-            assert q.indicator_code is not None
-            out.append((q.indicator_code, service_id, month, 100 * hits / answered, hits, answered))
+        for month in sorted(by_month):
+            cells = by_month[month]
+            for service_id in service_ids:
+                respondents: dict[object, Measure] = {
+                    service_id: _question_n(spec, cells, service_id)
+                }
+                grid: dict[tuple[object, str], Measure] = {
+                    (service_id, o): cells.get((service_id, q.key, o), Measure())
+                    for o in spec.options
+                }
+                groups = publish.shares(spec, [service_id], respondents, grid, k, rules)
+                assert groups is not None
+                answered = groups.n[service_id]
+                hits = groups.cells[(service_id, publish.POSITIVE)]
+                if not answered or hits is None:
+                    continue  # held back in the results: no point on the chart either
+                assert q.indicator_code is not None
+                out.append(
+                    (q.indicator_code, service_id, month, 100 * hits / answered, hits, answered)
+                )
+    return out
+
+
+async def visible_response_counts(
+    session: AsyncSession,
+    campaign_ids: Iterable[uuid.UUID],
+    scope: dict[uuid.UUID, list[uuid.UUID]],
+    k: dict[uuid.UUID, int],
+    rules: Rules,
+) -> dict[uuid.UUID, tuple[int | None, dict[uuid.UUID, int | None]]]:
+    """Per campaign, the published number of responses of the services in ``scope`` (all of
+    them together, and each), from the running counts (so a list of campaigns costs the same
+    with ten responses or a million)."""
+    ids = set(campaign_ids)
+    if not ids:
+        return {}
+    found = await session.execute(
+        select(
+            ResultCell.campaign_id, ResultCell.service_id, ResultCell.count, ResultCell.key_sum
+        ).where(
+            ResultCell.campaign_id.in_(ids),
+            ResultCell.question_key == RESPONSES,
+            ResultCell.period == "all",
+            ResultCell.period_start == ALL,
+            ResultCell.value == N,
+        )
+    )
+    tallies: dict[tuple[uuid.UUID, uuid.UUID], Tally] = {
+        (c, s): Tally(int(n), int(keys)) for c, s, n, keys in found
+    }
+    out = {}
+    for campaign_id in ids:
+        services = scope.get(campaign_id, [])
+        shown = publish.counts(
+            services,
+            {s: tallies.get((campaign_id, s), Tally()) for s in services},
+            k[campaign_id],
+            rules,
+            RESPONSES,
+        )
+        out[campaign_id] = (shown.n[TOTAL], {s: shown.n[s] for s in services})
     return out

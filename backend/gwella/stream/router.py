@@ -1,10 +1,12 @@
 """Server-sent events: what changed, pushed to an open dashboard within a second.
 
 Portable by design: every half second, on a short session of its own, each open stream
-reads the response counts of the services the person can see (counts only, so anonymous
-responses reveal no time), the audit trail of measurements and annotations in those
-organisations, and the person's own notifications, and tells the browser what to refetch.
-Several server processes share nothing but the database."""
+reads the response counts of the services the person can see, the audit trail of
+measurements and annotations in those organisations, and the person's own notifications, and
+tells the browser what to refetch. Results move on only by releases (see
+``gwella.disclosure.releases``), so a `results` event announces a release, never a single
+response, and the count it carries is the published one. Several server processes share
+nothing but the database."""
 
 from __future__ import annotations
 
@@ -27,11 +29,13 @@ from gwella.campaigns.models import Campaign
 from gwella.core.audit import AuditEvent
 from gwella.core.database import utcnow
 from gwella.core.errors import problem_responses
+from gwella.disclosure import publish, rules
+from gwella.disclosure.tables import TOTAL, Tally
 from gwella.notifications.models import Notification
 from gwella.organisations import service as organisations
 from gwella.policy import Principal
 from gwella.results.aggregate import RESPONSES
-from gwella.results.models import ResultCell
+from gwella.results.models import ResultCell, ResultRelease
 
 router = APIRouter(prefix="/api/v1", tags=["stream"])
 POLL_SECONDS = 0.5
@@ -45,17 +49,40 @@ def _event(name: str, data: dict[str, Any]) -> str:
 
 async def _response_counts(
     session: AsyncSession, visible: frozenset[uuid.UUID] | None
-) -> dict[uuid.UUID, tuple[int, int]]:
-    """Per campaign: responses in the services this person can see, and the minimum cell."""
+) -> dict[uuid.UUID, tuple[int, int | None]]:
+    """Per campaign: how many releases the services this person can see have had (compared,
+    to notice the next one, even one that moves only a week or a month) and the number of
+    responses published for them."""
     stmt = (
-        select(ResultCell.campaign_id, func.sum(ResultCell.count), Campaign.min_cell_size)
+        select(
+            ResultCell.campaign_id,
+            ResultCell.service_id,
+            ResultCell.count,
+            ResultCell.key_sum,
+            Campaign.min_cell_size,
+        )
         .join(Campaign, Campaign.id == ResultCell.campaign_id)
         .where(ResultCell.question_key == RESPONSES, ResultCell.period == "all")
-        .group_by(ResultCell.campaign_id, Campaign.min_cell_size)
     )
     if visible is not None:
         stmt = stmt.where(ResultCell.service_id.in_(organisations.service_ids_of(visible)))
-    return {campaign: (int(n or 0), k) for campaign, n, k in await session.execute(stmt)}
+    by_campaign: dict[uuid.UUID, tuple[dict[uuid.UUID, Tally], int]] = {}
+    for campaign, service, n, keys, smallest in await session.execute(stmt):
+        by_campaign.setdefault(campaign, ({}, smallest))[0][service] = Tally(n, keys)
+    released = select(ResultRelease.campaign_id, func.sum(ResultRelease.releases)).group_by(
+        ResultRelease.campaign_id
+    )
+    if visible is not None:
+        released = released.where(
+            ResultRelease.service_id.in_(organisations.service_ids_of(visible))
+        )
+    moves = {campaign: int(n or 0) for campaign, n in await session.execute(released)}
+    out = {}
+    for campaign, (tallies, smallest) in by_campaign.items():
+        services = sorted(tallies, key=str)
+        shown = publish.counts(services, tallies, smallest, rules(), RESPONSES)
+        out[campaign] = (moves.get(campaign, 0), shown.n[TOTAL])
+    return out
 
 
 async def _changes(
@@ -69,10 +96,9 @@ async def _changes(
     visible = policy.visible_org_ids(p)
     out: list[str] = []
     async with sessionmaker() as session:
-        for campaign_id, (n, smallest) in (await _response_counts(session, visible)).items():
+        for campaign_id, (n, shown) in (await _response_counts(session, visible)).items():
             if counts.get(campaign_id, 0) != n:
-                if announce:  # a count below the campaign's minimum cell is not told
-                    shown = n if n >= smallest else None
+                if announce:
                     out.append(_event("results", {"campaign_id": campaign_id, "responses": shown}))
                 counts[campaign_id] = n
         stmt = select(AuditEvent).where(
@@ -114,9 +140,10 @@ async def _changes(
     operation_id="getStream",
     summary="Server-sent events: results, indicators and your notifications as they change",
     description=(
-        "`text/event-stream` with events `results` (a response arrived: refetch the "
-        "campaign's results; `responses` is the count in the services you can see, or null "
-        "while it is below the campaign's minimum cell size), `indicators` (measurements or "
+        "`text/event-stream` with events `results` (the campaign's results moved on, by a "
+        "release of several responses: refetch them; `responses` is the published number of "
+        "responses in the services you can see, null while it is held back), `indicators` "
+        "(measurements or "
         "annotations changed) and "
         "`notification`, each with a small JSON `data`, plus a comment every 15 s to keep "
         "proxies open. Changes reach the stream within about a second. `seconds` ends the "

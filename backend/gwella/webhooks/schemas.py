@@ -22,6 +22,7 @@ from gwella.webhooks.models import DeliveryStatus
 class WebhookEventType(enum.StrEnum):
     response_created = "response.created"
     response_updated = "response.updated"
+    results_released = "results.released"
     import_completed = "import.completed"
     campaign_closed = "campaign.closed"
     measurement_created = "measurement.created"
@@ -51,6 +52,15 @@ class ResponseEventData(EventData):
     external_id: str | None = Field(
         default=None, max_length=200, description="The partner system's own id, when pushed"
     )
+
+
+class ResultsReleasedEventData(EventData):
+    campaign_id: uuid.UUID
+    service_ids: list[uuid.UUID] = Field(
+        description="The services (of this organisation, or all for the campaign's own) whose "
+        "results moved on"
+    )
+    released_on: date
 
 
 class ImportCompletedEventData(EventData):
@@ -107,11 +117,9 @@ class _Event(BaseModel):
 
 
 class ResponseCreatedEvent(_Event):
-    """A response was stored (from the web, paper entry or a partner push).
-
-    An anonymous respondent's answer on the web keeps only its day, so its event is sent
-    once that day is over (UTC) with the end of the day as its `timestamp`: the moment of
-    answering is told to nobody."""
+    """A response was stored: in identified-with-consent campaigns, any response (web, paper
+    or a partner push); in anonymous and pseudonymous ones, only a partner's own pushes, to
+    that partner (their results move on by releases: see `results.released`)."""
 
     type: Literal["response.created"]
     data: ResponseEventData
@@ -122,6 +130,16 @@ class ResponseUpdatedEvent(_Event):
 
     type: Literal["response.updated"]
     data: ResponseEventData
+
+
+class ResultsReleasedEvent(_Event):
+    """A campaign's results moved on: a release of at least its minimum cell size of new
+    responses (or changes) in each service named. Refetch the results. For an anonymous
+    campaign it is sent once the day is over (UTC), with the end of the day as its
+    `timestamp`, and never says how many responses or when they came."""
+
+    type: Literal["results.released"]
+    data: ResultsReleasedEventData
 
 
 class ImportCompletedEvent(_Event):
@@ -169,6 +187,7 @@ class ActionStatusChangedEvent(_Event):
 EVENTS: dict[WebhookEventType, tuple[type[EventData], type[_Event]]] = {
     WebhookEventType.response_created: (ResponseEventData, ResponseCreatedEvent),
     WebhookEventType.response_updated: (ResponseEventData, ResponseUpdatedEvent),
+    WebhookEventType.results_released: (ResultsReleasedEventData, ResultsReleasedEvent),
     WebhookEventType.import_completed: (ImportCompletedEventData, ImportCompletedEvent),
     WebhookEventType.campaign_closed: (CampaignClosedEventData, CampaignClosedEvent),
     WebhookEventType.measurement_created: (MeasurementCreatedEventData, MeasurementCreatedEvent),

@@ -185,7 +185,8 @@ async def emit_many(session: AsyncSession, events: Sequence[PendingEvent]) -> No
             status=DeliveryStatus.pending,
             next_attempt_at=max(now, event.occurred_at),
             deadline_at=max(now, event.occurred_at) + (deadline - now),
-            created_at=now,
+            # A held event keeps no finer time anywhere: its delivery is stamped like it.
+            created_at=max(now, event.occurred_at),
         )
         for event, receivers in written
         for s in receivers

@@ -1,7 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, unwrapWithEtag } from './client';
-import type { Organisation } from './types';
+import type { Organisation, Service } from './types';
 
 /** The name of a record in the reader's language, falling back to English. */
 export function useLocalName(): (record: { name: string; name_cy?: string | null }) => string {
@@ -46,4 +46,22 @@ export function useOrganisationOptions() {
     queryFn: () =>
       unwrap(api.GET('/api/v1/organisations', { params: { query: { limit: 200, sort: 'name' } } })),
   });
+}
+
+export function serviceQuery(serviceId: string) {
+  return {
+    queryKey: ['services', serviceId] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/services/{service_id}', { params: { path: { service_id: serviceId } } })),
+  };
+}
+
+/** Services by id (for showing names where the API gives only ids); those that fail are left out. */
+export function useServicesById(ids: string[], enabled = true): Map<string, Service> {
+  const unique = [...new Set(ids)];
+  const results = useQueries({ queries: unique.map((id) => ({ ...serviceQuery(id), enabled })) });
+  const map = new Map<string, Service>();
+  results.forEach((result) => {
+    if (result.data) map.set(result.data.id, result.data);
+  });
+  return map;
 }

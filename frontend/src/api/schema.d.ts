@@ -869,7 +869,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a campaign, with its live response count */
+        /** Read a campaign, with its published response count */
         get: operations["getCampaign"];
         put?: never;
         post?: never;
@@ -904,7 +904,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public link (and QR code) of each service, with its response count */
+        /** The public link (and QR code) of each service, with its published response count */
         get: operations["listCampaignLinks"];
         put?: never;
         post?: never;
@@ -925,6 +925,44 @@ export interface paths {
         get: operations["getCampaignLinkQr"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/access-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The batches of access codes made for a campaign (not the codes themselves) */
+        get: operations["listAccessCodeBatches"];
+        put?: never;
+        /**
+         * Make single-use access codes for a service's link (shown this once)
+         * @description Each code opens the survey once (`access_code` in `submitResponse`); its card carries the link with the code filled in, as text and as a QR code. Codes are kept only as keyed hashes, and which code answered is never kept. A campaign with `requires_access_code` takes web responses only with a code; in any campaign a valid code keeps a response out of the burst check.
+         */
+        post: operations["createAccessCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/access-codes/{batch_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a batch of access codes (lost cards): its unused codes stop working */
+        post: operations["revokeAccessCodes"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1036,6 +1074,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{campaign_id}/held-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Responses held for approval: a burst of submissions from one address
+         * @description Beyond a few public submissions from one address in a short time, responses are held and do not count until staff of their service approve them (a waiting-room tablet, say) or reject them (someone filling the survey in again and again). They show the day only, like every anonymous response.
+         */
+        get: operations["listHeldResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/held-responses/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve held responses (they count) or reject them (they are deleted) */
+        post: operations["decideHeldResponses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{campaign_id}/results": {
         parameters: {
             query?: never;
@@ -1044,8 +1119,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A campaign's results per question, live, with small numbers suppressed
-         * @description Counts per option with percentages and 95% Wilson intervals, mean and median for scales, shares positive and negative, for each service in scope side by side and their total; over the whole window or by `month` or `week`. Any count below the campaign's minimum cell size is suppressed (null, never 0), and more cells are hidden where needed so that none can be worked out from the totals or the other cells of the table; statistics are given only for rows with nothing hidden. Scope: one service, an organisation's services, a partnership's, or (default) every service you can see.
+         * A campaign's results per question, protected by the disclosure-control layer
+         * @description Counts per option with percentages and 95% Wilson intervals, mean and median for scales, shares positive and negative, for each service in scope side by side and their total; over the whole window or by `month` or `week`. Every count is slightly adjusted by the cell key method (the same responses always give the same number, so reading again tells nothing new; tables need not add up exactly), counts that come out below the minimum cell size are held back (null), and more are held back where the table's sums would pin a small one. Statistics come from the published counts, for rows with nothing held back. Results move on by releases of at least the minimum cell size of new responses per service (see `disclosure`). Scope: one service, an organisation's services, a partnership's, or (default) every service you can see.
          */
         get: operations["getCampaignResults"];
         put?: never;
@@ -1063,7 +1138,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The results table as CSV, exactly as shown (suppression included) */
+        /** The results table as CSV, exactly as published (held-back counts included) */
         get: operations["exportCampaignResults"];
         put?: never;
         post?: never;
@@ -1101,7 +1176,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a response (once: a retry with the same submission id makes no second one)
-         * @description Every answer is checked against the exact instrument version; a refused submission stores nothing. 201 for a new response, 200 when this submission id was already received with the same answers. Rate-limited per client address.
+         * @description Every answer is checked against the exact instrument version; a refused submission stores nothing. 201 for a new response, 200 when this submission id was already received with the same answers. Rate-limited per client address; beyond a few submissions from one address in a short time, responses are held for the service's staff to approve before they count (unless they carry a valid access code). A campaign can ask for a single-use `access_code`: without one 422, with an unknown or used one 403.
          */
         post: operations["submitResponse"];
         delete?: never;
@@ -1920,7 +1995,7 @@ export interface paths {
         };
         /**
          * Server-sent events: results, indicators and your notifications as they change
-         * @description `text/event-stream` with events `results` (a response arrived: refetch the campaign's results; `responses` is the count in the services you can see, or null while it is below the campaign's minimum cell size), `indicators` (measurements or annotations changed) and `notification`, each with a small JSON `data`, plus a comment every 15 s to keep proxies open. Changes reach the stream within about a second. `seconds` ends the stream after that long (browsers reconnect by themselves).
+         * @description `text/event-stream` with events `results` (the campaign's results moved on, by a release of several responses: refetch them; `responses` is the published number of responses in the services you can see, null while it is held back), `indicators` (measurements or annotations changed) and `notification`, each with a small JSON `data`, plus a comment every 15 s to keep proxies open. Changes reach the stream within about a second. `seconds` ends the stream after that long (browsers reconnect by themselves).
          */
         get: operations["getStream"];
         put?: never;
@@ -2094,14 +2169,12 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A response was stored (from the web, paper entry or a partner push)
+         * A response was stored: in identified-with-consent campaigns, any response (web, paper
          * @description Sent as a JSON POST to each active subscription of the organisation that wants `response.created`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
          *
-         *     A response was stored (from the web, paper entry or a partner push).
-         *
-         *         An anonymous respondent's answer on the web keeps only its day, so its event is sent
-         *         once that day is over (UTC) with the end of the day as its `timestamp`: the moment of
-         *         answering is told to nobody.
+         *     A response was stored: in identified-with-consent campaigns, any response (web, paper
+         *         or a partner push); in anonymous and pseudonymous ones, only a partner's own pushes, to
+         *         that partner (their results move on by releases: see `results.released`).
          */
         post: operations["responseCreatedWebhook"];
         delete?: never;
@@ -2126,6 +2199,31 @@ export interface webhooks {
          *     A partner system pushed changed content for a response it had sent before.
          */
         post: operations["responseUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "results.released": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A campaign's results moved on: a release of at least its minimum cell size of new
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `results.released`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     A campaign's results moved on: a release of at least its minimum cell size of new
+         *         responses (or changes) in each service named. Refetch the results. For an anonymous
+         *         campaign it is sent once the day is over (UTC), with the end of the day as its
+         *         `timestamp`, and never says how many responses or when they came.
+         */
+        post: operations["resultsReleasedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2267,6 +2365,81 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        /** AccessCodeBatchRead */
+        AccessCodeBatchRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Service Id
+             * Format: uuid
+             */
+            service_id: string;
+            /** Label */
+            label: string | null;
+            /** Size */
+            size: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Revoked At */
+            revoked_at: string | null;
+        };
+        /** AccessCodeCard */
+        AccessCodeCard: {
+            /**
+             * Code
+             * @example KMQ7R-XT3WA
+             */
+            code: string;
+            /**
+             * Url
+             * @description The service's link with the code filled in
+             */
+            url: string;
+            /**
+             * Qr Svg
+             * @description A QR code of `url`, as SVG
+             */
+            qr_svg: string;
+        };
+        /** AccessCodesCreate */
+        AccessCodesCreate: {
+            /**
+             * Service Id
+             * Format: uuid
+             * @description The service whose link the codes open
+             */
+            service_id: string;
+            /**
+             * Count
+             * @description How many codes to make
+             */
+            count: number;
+            /**
+             * Label
+             * @example Cards for the Tuesday clinic
+             */
+            label?: string | null;
+        };
+        /**
+         * AccessCodesCreated
+         * @description The codes are shown this once: only their keyed hashes are kept.
+         */
+        AccessCodesCreated: {
+            batch: components["schemas"]["AccessCodeBatchRead"];
+            /** Codes */
+            codes: components["schemas"]["AccessCodeCard"][];
+        };
         /** ActionCreate */
         ActionCreate: {
             /**
@@ -2889,6 +3062,12 @@ export interface components {
              * @description Default: every language of the instrument
              */
             languages?: ("en" | "cy")[] | null;
+            /**
+             * Requires Access Code
+             * @description Web respondents need a single-use access code (made with `createAccessCodes`, printed on cards or sent by text)
+             * @default false
+             */
+            requires_access_code: boolean;
         };
         /** CampaignLink */
         CampaignLink: {
@@ -2910,8 +3089,11 @@ export interface components {
             url: string;
             /** Qr Svg Url */
             qr_svg_url: string;
-            /** Response Count */
-            response_count: number;
+            /**
+             * Response Count
+             * @description Responses released for this service, as published (slightly adjusted; null while held back)
+             */
+            response_count: number | null;
         };
         /** CampaignPage */
         CampaignPage: {
@@ -2974,10 +3156,15 @@ export interface components {
             min_cell_size: number;
             /** Languages */
             languages: string[];
+            /** Requires Access Code */
+            requires_access_code: boolean;
             /** Service Ids */
             service_ids: string[];
-            /** Response Count */
-            response_count: number;
+            /**
+             * Response Count
+             * @description Responses released in the services you can see, as published (slightly adjusted; null while held back)
+             */
+            response_count: number | null;
             /** Created By Id */
             created_by_id: string | null;
             /** Version */
@@ -3007,6 +3194,7 @@ export interface components {
             period: "all" | "month" | "week";
             /** Min Cell Size */
             min_cell_size: number;
+            disclosure: components["schemas"]["Disclosure"];
             /** Service Ids */
             service_ids: string[];
             /** Periods */
@@ -3027,6 +3215,8 @@ export interface components {
             closes_at?: string | null;
             /** Min Cell Size */
             min_cell_size?: number | null;
+            /** Requires Access Code */
+            requires_access_code?: boolean | null;
         };
         /**
          * Channel
@@ -3323,6 +3513,44 @@ export interface components {
          */
         Direction: "higher_is_better" | "lower_is_better" | "neutral";
         /**
+         * Disclosure
+         * @description How the numbers are protected (see the disclosure-control documentation).
+         */
+        Disclosure: {
+            /**
+             * Method
+             * @default cell_key_perturbation
+             * @constant
+             */
+            method: "cell_key_perturbation";
+            /**
+             * Max Change
+             * @description No published count differs from the true one by more
+             */
+            max_change: number;
+            /**
+             * Variance
+             * @description The variance of the change
+             */
+            variance: number;
+            /**
+             * Min Cell Size
+             * @description Published counts below this are held back
+             */
+            min_cell_size: number;
+            /**
+             * Releases
+             * @description `batched`: results move on only when at least `min_cell_size` new responses (or changes) can be counted together in a service (and in its week and month); `per_response` for identified-with-consent campaigns
+             * @enum {string}
+             */
+            releases: "per_response" | "batched";
+            /**
+             * Released On
+             * @description The last day the results of the services in scope moved on
+             */
+            released_on: string | null;
+        };
+        /**
          * EvidenceIn
          * @description What an action rests on: a campaign's results, one question of them, an indicator, or
          *     a moderated (published) free-text comment. Each must exist and be visible to you.
@@ -3390,6 +3618,27 @@ export interface components {
         Health: {
             /** Status */
             status: string;
+        };
+        /** HeldDecision */
+        HeldDecision: {
+            /** Response Ids */
+            response_ids: string[];
+            /**
+             * Decision
+             * @description `approve` counts them (at the next release), `reject` deletes them
+             * @enum {string}
+             */
+            decision: "approve" | "reject";
+        };
+        /** HeldDecisionResult */
+        HeldDecisionResult: {
+            /** Decided */
+            decided: number;
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "approve" | "reject";
         };
         /**
          * ImportCompletedEvent
@@ -4591,6 +4840,12 @@ export interface components {
             /** Respondent Reference */
             respondent_reference?: string | null;
             /**
+             * Access Code
+             * @description A single-use access code (web responses): required when the campaign asks for one; a valid code also keeps a response out of the burst check
+             * @example KMQ7R-XT3WA
+             */
+            access_code?: string | null;
+            /**
              * Service Id
              * Format: uuid
              */
@@ -5052,6 +5307,11 @@ export interface components {
              * Format: date-time
              */
             closes_at: string;
+            /**
+             * Requires Access Code
+             * @description Ask the respondent for their access code
+             */
+            requires_access_code: boolean;
             content: components["schemas"]["InstrumentContent"];
         };
         /** PublicUpdate */
@@ -5139,11 +5399,9 @@ export interface components {
         };
         /**
          * ResponseCreatedEvent
-         * @description A response was stored (from the web, paper entry or a partner push).
-         *
-         *     An anonymous respondent's answer on the web keeps only its day, so its event is sent
-         *     once that day is over (UTC) with the end of the day as its `timestamp`: the moment of
-         *     answering is told to nobody.
+         * @description A response was stored: in identified-with-consent campaigns, any response (web, paper
+         *     or a partner push); in anonymous and pseudonymous ones, only a partner's own pushes, to
+         *     that partner (their results move on by releases: see `results.released`).
          */
         ResponseCreatedEvent: {
             /**
@@ -5255,6 +5513,11 @@ export interface components {
             respondent_reference: string | null;
             /** Entered By Id */
             entered_by_id: string | null;
+            /**
+             * Held
+             * @description Held as part of a burst: not counted until approved
+             */
+            held: boolean;
             /** Answers */
             answers: components["schemas"]["AnswerRead"][];
         };
@@ -5356,12 +5619,15 @@ export interface components {
             value: string;
             /**
              * Count
-             * @description Null when suppressed (never shown as 0)
+             * @description The published count: the true count slightly adjusted (see `disclosure`); null when held back (from 1 to the minimum cell size less one, or to protect another). 0 may stand for a few.
              */
             count: number | null;
             /** Suppressed */
             suppressed: boolean;
-            /** Percent */
+            /**
+             * Percent
+             * @description Of the row's published `n`, at most 100
+             */
             percent: number | null;
             /**
              * Ci Low
@@ -5380,30 +5646,81 @@ export interface components {
             unit: string;
             /**
              * N
-             * @description Respondents who answered; null when suppressed
+             * @description Respondents who answered, as published; null when held back. A row whose `n` is held back or 0 shows no counts
              */
             n: number | null;
             /** Cells */
             cells: components["schemas"]["ResultCellRead"][];
             /**
              * Mean
-             * @description Scales and numbers; only when nothing is hidden
+             * @description Scales: from the published counts, when none is held back; numbers: the mean with its sum adjusted by up to a fifth of the largest answer
              */
             mean: number | null;
             /** Median */
             median: number | null;
             /**
              * Share Positive
-             * @description Likert: top two points; rating 0-10: 7-10; yes/no: yes (percent)
+             * @description Likert: top two points; rating 0-10: 7-10; yes/no: yes (percent of the published counts, when none is held back)
              */
             share_positive: number | null;
             /** Share Negative */
             share_negative: number | null;
             /**
              * Suppressed
-             * @description Some of this row is hidden
+             * @description Some of this row is held back
              */
             suppressed: boolean;
+        };
+        /**
+         * ResultsReleasedEvent
+         * @description A campaign's results moved on: a release of at least its minimum cell size of new
+         *     responses (or changes) in each service named. Refetch the results. For an anonymous
+         *     campaign it is sent once the day is over (UTC), with the end of the day as its
+         *     `timestamp`, and never says how many responses or when they came.
+         */
+        ResultsReleasedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "results.released";
+            data: components["schemas"]["ResultsReleasedEventData"];
+        };
+        /** ResultsReleasedEventData */
+        ResultsReleasedEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Service Ids
+             * @description The services (of this organisation, or all for the campaign's own) whose results moved on
+             */
+            service_ids: string[];
+            /**
+             * Released On
+             * Format: date
+             */
+            released_on: string;
         };
         /** ReviewCreate */
         ReviewCreate: {
@@ -5711,6 +6028,12 @@ export interface components {
             consent: boolean;
             /** Respondent Reference */
             respondent_reference?: string | null;
+            /**
+             * Access Code
+             * @description A single-use access code (web responses): required when the campaign asks for one; a valid code also keeps a response out of the burst check
+             * @example KMQ7R-XT3WA
+             */
+            access_code?: string | null;
         };
         /** SubmissionReceipt */
         SubmissionReceipt: {
@@ -6119,7 +6442,7 @@ export interface components {
          * WebhookEventType
          * @enum {string}
          */
-        WebhookEventType: "response.created" | "response.updated" | "import.completed" | "campaign.closed" | "measurement.created" | "indicator.signal" | "action.created" | "action.status_changed";
+        WebhookEventType: "response.created" | "response.updated" | "results.released" | "import.completed" | "campaign.closed" | "measurement.created" | "indicator.signal" | "action.created" | "action.status_changed";
         /** WebhookSubscriptionCreate */
         WebhookSubscriptionCreate: {
             /**
@@ -11838,6 +12161,230 @@ export interface operations {
             };
         };
     };
+    listAccessCodeBatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessCodeBatchRead"][];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAccessCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessCodesCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessCodesCreated"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeAccessCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessCodeBatchRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createPaperResponse: {
         parameters: {
             query?: never;
@@ -12301,6 +12848,169 @@ export interface operations {
             };
         };
     };
+    listHeldResponses: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string | null;
+                /** @description Sort field, `-` prefix for descending. One of: -submitted_at, submitted_at */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsePage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideHeldResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeldDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldDecisionResult"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCampaignResults: {
         parameters: {
             query?: {
@@ -12502,6 +13212,15 @@ export interface operations {
             };
             /** @description Bad request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17039,6 +17758,49 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ResponseUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    resultsReleasedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultsReleasedEvent"];
             };
         };
         responses: {

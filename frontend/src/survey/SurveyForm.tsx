@@ -34,6 +34,11 @@ export interface SurveyFormProps {
   children?: ReactNode;
   /** Field errors from the API that are not about an answer (consent, say), by field name. */
   onOtherFieldErrors?: (errors: { field: string; message: string }[]) => void;
+  /**
+   * How such an error reads in the error summary (with the id of its input to link to), or
+   * null to leave it out of the summary.
+   */
+  describeOtherField?: (error: { field: string; message: string }) => SummaryItem | null;
 }
 
 export function questionInputId(prefix: string, key: string): string {
@@ -54,11 +59,13 @@ export function SurveyForm({
   describeError,
   children,
   onOtherFieldErrors,
+  describeOtherField,
 }: SurveyFormProps) {
   const { t } = useTranslation();
   const [form, setForm] = useState<FormAnswers>({});
   const [problems, setProblems] = useState<AnswerProblem[]>([]);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [otherItems, setOtherItems] = useState<SummaryItem[]>([]);
   const [detail, setDetail] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const sendingRef = useRef(false);
@@ -107,6 +114,7 @@ export function SurveyForm({
           targetId: questionInputId(idPrefix, key),
         };
       }),
+    ...otherItems,
   ];
 
   function setAnswer(key: string, value: FormValue | undefined) {
@@ -126,6 +134,7 @@ export function SurveyForm({
     if (sendingRef.current) return;
     setDetail(null);
     setServerErrors({});
+    setOtherItems([]);
     const current = evaluate(content, form);
     setProblems(current.problems);
     if (current.problems.length > 0) return;
@@ -144,9 +153,11 @@ export function SurveyForm({
         }
         setServerErrors(answerErrors);
         onOtherFieldErrors?.(other);
+        const described = describeOtherField ? other.map(describeOtherField).filter((item): item is SummaryItem => item !== null) : [];
+        setOtherItems(described);
         if (Object.keys(answerErrors).length === 0 && other.length === 0) {
           setDetail(describeError?.(error) ?? describeProblem(error, t));
-        } else if (other.length > 0 && !onOtherFieldErrors) {
+        } else if (other.length > described.length && !onOtherFieldErrors) {
           setDetail(other.map((o) => o.message).join(' '));
         }
       } else {

@@ -107,7 +107,7 @@ export function BarChart({
             {group.bars.map((bar) => {
               const centre = bar.y + frame.barHeight / 2;
               const label = bar.suppressed
-                ? t('results.hidden')
+                ? t('results.heldBack')
                 : bar.percent === null
                   ? t('results.noAnswers')
                   : `${formatPercent(bar.percent, i18n.language)} (${bar.count ?? ''})`;

@@ -7,7 +7,7 @@ import { useLocalName } from '../../api/hooks';
 import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Button, CheckboxGroup, Radios, Select, TextInput } from '../../components/fields';
+import { Button, Checkbox, CheckboxGroup, Radios, Select, TextInput } from '../../components/fields';
 import { LoadError, Loading } from '../../components/status';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -31,7 +31,10 @@ export function dayBoundary(date: string, end: boolean): string {
   return local.toISOString();
 }
 
-/** Setting up a campaign: a published version, the services, the window, channels, anonymity and cell size. */
+/**
+ * Setting up a campaign: a published version, the services, the window, channels, anonymity,
+ * cell size, and whether web respondents need a single-use access code.
+ */
 export function CampaignNewPage({ user }: { user: User }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -48,6 +51,7 @@ export function CampaignNewPage({ user }: { user: User }) {
   const [anonymity, setAnonymity] = useState<string>('anonymous');
   const [minCell, setMinCell] = useState('5');
   const [languages, setLanguages] = useState<string[]>(['en', 'cy']);
+  const [accessCodes, setAccessCodes] = useState(false);
   const [busy, setBusy] = useState(false);
   const form = useFormErrors('campaign-', {
     instrument_version_id: t('campaigns.version'),
@@ -107,6 +111,7 @@ export function CampaignNewPage({ user }: { user: User }) {
             anonymity: anonymity as 'anonymous' | 'pseudonymous' | 'identified',
             min_cell_size: cell,
             languages: languages as ('en' | 'cy')[],
+            requires_access_code: accessCodes && channels.includes('web'),
           },
         }),
       );
@@ -170,6 +175,15 @@ export function CampaignNewPage({ user }: { user: User }) {
           onChange={setChannels}
           error={form.fieldError('channels')}
         />
+        {channels.includes('web') ? (
+          <Checkbox
+            id={form.idFor('requires_access_code')}
+            label={t('campaigns.accessCodes.require')}
+            hint={t('campaigns.accessCodes.requireHint')}
+            checked={accessCodes}
+            onChange={setAccessCodes}
+          />
+        ) : null}
         <Radios
           id={form.idFor('anonymity')}
           name="anonymity"

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
 import { getToken } from '../../auth/token';
 import type { CampaignLink, User } from '../../api/types';
 import { BackLink, ConfirmAction, CopyButton } from '../../components/actions';
@@ -12,9 +13,11 @@ import { LoadError, Loading, SuccessBanner } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
 import { canEditIn } from '../instruments/permissions';
+import { AccessCodesSection } from './AccessCodes';
 import { CampaignStateTag } from './CampaignsPage';
+import { heldResponsesQuery } from './HeldResponses';
 
-/** How often the live response count is read again. */
+/** How often the published response count is read again. */
 export const LIVE_COUNT_MS = 5000;
 
 export function campaignQuery(campaignId: string) {
@@ -67,6 +70,10 @@ function QrCode({ link }: { link: CampaignLink }) {
   );
 }
 
+function refused(error: unknown): boolean {
+  return error instanceof ApiProblem && (error.status === 403 || error.status === 404);
+}
+
 export function CampaignPage({ user }: { user: User }) {
   const { campaignId = '' } = useParams();
   const { t } = useTranslation();
@@ -75,8 +82,11 @@ export function CampaignPage({ user }: { user: User }) {
   const links = useQuery({
     queryKey: ['campaigns', campaignId, 'links'],
     queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}/links', { params: { path: { campaign_id: campaignId } } })),
-    refetchInterval: LIVE_COUNT_MS,
+    refetchInterval: (query) => (refused(query.state.error) ? false : LIVE_COUNT_MS),
+    // Only those who run the campaign get its links: for anyone else a 403 is the answer.
+    retry: (count, error) => !refused(error) && count < 2,
   });
+  const held = useQuery({ ...heldResponsesQuery(campaignId, 1), refetchInterval: (query) => (refused(query.state.error) ? false : LIVE_COUNT_MS) });
   const [error, setError] = useState<string | null>(null);
   const [closed, setClosed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -113,12 +123,23 @@ export function CampaignPage({ user }: { user: User }) {
       <div className="nhsuk-card">
         <div className="nhsuk-card__content">
           <p className="nhsuk-heading-xl nhsuk-u-margin-bottom-1" aria-live="polite" data-testid="response-count">
-            {c.response_count}
+            {c.response_count === null ? t('results.heldBack') : c.response_count}
           </p>
           <p>{t('campaigns.liveCount')}</p>
+          <p className="nhsuk-body-s">
+            {c.anonymity === 'identified' ? t('campaigns.countNote') : t('campaigns.countNoteBatched', { n: c.min_cell_size })}
+          </p>
           {campaign.isError ? <p className="nhsuk-error-message">{t('campaigns.countStale')}</p> : null}
         </div>
       </div>
+      {(held.data?.items.length ?? 0) > 0 ? (
+        <div className="nhsuk-inset-text" data-testid="held-waiting">
+          <span className="nhsuk-u-visually-hidden">{t('common.information')}</span>
+          <p>
+            {t('campaigns.heldWaiting')} <Link to={`/campaigns/${c.id}/responses#held-responses`}>{t('campaigns.heldLink')}</Link>
+          </p>
+        </div>
+      ) : null}
       <dl className="nhsuk-summary-list">
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">{t('campaigns.window')}</dt>
@@ -137,6 +158,12 @@ export function CampaignPage({ user }: { user: User }) {
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">{t('campaigns.minCell')}</dt>
           <dd className="nhsuk-summary-list__value">{c.min_cell_size}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">{t('campaigns.accessCodes.summaryKey')}</dt>
+          <dd className="nhsuk-summary-list__value" data-testid="requires-access-code">
+            {c.requires_access_code ? t('campaigns.accessCodes.summaryRequired') : t('campaigns.accessCodes.summaryNotRequired')}
+          </dd>
         </div>
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">{t('campaigns.version')}</dt>
@@ -159,29 +186,34 @@ export function CampaignPage({ user }: { user: User }) {
         ) : null}
       </ul>
 
-      <h2>{t('campaigns.links')}</h2>
-      <p>{t('campaigns.linksHint')}</p>
-      {links.isError && !links.data ? (
-        <LoadError error={links.error} onRetry={() => void links.refetch()} />
-      ) : !links.data ? (
-        <Loading />
-      ) : (
-        <ul className="app-card-list" data-testid="campaign-links">
-          {links.data.map((link) => (
-            <li key={link.service_id} className="nhsuk-card">
-              <div className="nhsuk-card__content">
-                <h3 className="nhsuk-card__heading">{link.service_name}</h3>
-                <p className="app-url">
-                  <a href={link.url}>{link.url}</a>
-                </p>
-                <CopyButton text={link.url} label={t('campaigns.copyLink', { service: link.service_name })} />
-                <p>{t('campaigns.linkCount', { n: link.response_count })}</p>
-                <QrCode link={link} />
-              </div>
-            </li>
-          ))}
-        </ul>
+      {refused(links.error) && !links.data ? null : (
+        <>
+          <h2>{t('campaigns.links')}</h2>
+          <p>{t('campaigns.linksHint')}</p>
+          {links.isError && !links.data ? (
+            <LoadError error={links.error} onRetry={() => void links.refetch()} />
+          ) : !links.data ? (
+            <Loading />
+          ) : (
+            <ul className="app-card-list" data-testid="campaign-links">
+              {links.data.map((link) => (
+                <li key={link.service_id} className="nhsuk-card">
+                  <div className="nhsuk-card__content">
+                    <h3 className="nhsuk-card__heading">{link.service_name}</h3>
+                    <p className="app-url">
+                      <a href={link.url}>{link.url}</a>
+                    </p>
+                    <CopyButton text={link.url} label={t('campaigns.copyLink', { service: link.service_name })} />
+                    <p>{t('campaigns.linkCount', { n: link.response_count === null ? t('results.heldBack') : link.response_count })}</p>
+                    <QrCode link={link} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
+      {links.data ? <AccessCodesSection campaign={c} links={links.data} /> : null}
       {runner && c.state !== 'closed' ? (
         <>
           <h2>{t('campaigns.closeTitle')}</h2>

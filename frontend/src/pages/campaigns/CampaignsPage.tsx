@@ -66,7 +66,7 @@ export function CampaignsPage({ user }: { user: User }) {
                 </td>
                 <td className="nhsuk-table__cell">
                   <span className="nhsuk-table-responsive__heading" aria-hidden="true">{t('campaigns.responses')} </span>
-                  {c.response_count}
+                  {c.response_count === null ? t('results.heldBack') : c.response_count}
                 </td>
               </tr>
             ))}

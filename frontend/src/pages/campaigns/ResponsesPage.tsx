@@ -3,7 +3,6 @@ import { useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import type { Answer, InstrumentContent } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { Button, TextInput } from '../../components/fields';
 import { formatDateTime } from '../../components/format';
@@ -13,18 +12,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { localText } from '../../survey/logic';
 import { versionQuery } from '../instruments/VersionPage';
 import { campaignQuery } from './CampaignPage';
-
-/** An answer for reading: option labels in the reader's language, lists joined. */
-function answerText(content: InstrumentContent | undefined, answer: Answer, language: string, dontKnow: string): string {
-  const question = content?.questions?.find((q) => q.key === answer.question_key);
-  const label = (value: unknown): string => {
-    if (value === 'dont_know') return dontKnow;
-    const option = question?.options?.find((o) => o.value === value);
-    return option ? localText(option.label, language) : String(value);
-  };
-  if (Array.isArray(answer.value)) return answer.value.map(label).join(', ');
-  return label(answer.value);
-}
+import { HeldResponsesSection, answerText } from './HeldResponses';
 
 /** A campaign's raw responses (staff of its services only) and the moderation of free text. */
 export function ResponsesPage() {
@@ -50,6 +38,10 @@ export function ResponsesPage() {
       <BackLink to={`/campaigns/${campaignId}`}>{campaign.data?.name ?? t('campaigns.title')}</BackLink>
       <h1>{t('campaigns.responsesTitle')}</h1>
       <p>{t('campaigns.responsesIntro')}</p>
+      {campaign.data && campaign.data.anonymity !== 'identified' ? (
+        <p>{t('campaigns.responsesReleased', { n: campaign.data.min_cell_size })}</p>
+      ) : null}
+      <HeldResponsesSection campaignId={campaignId} content={content} questionText={questionText} />
       <ModerationSection campaignId={campaignId} questionText={questionText} />
       <h2>{t('campaigns.rawResponses')}</h2>
       {responses.isError ? (
@@ -71,7 +63,7 @@ export function ResponsesPage() {
                     <div className="nhsuk-summary-list__row" key={a.id}>
                       <dt className="nhsuk-summary-list__key">{questionText(a.question_key)}</dt>
                       <dd className="nhsuk-summary-list__value app-pre-wrap">
-                        {a.moderation === 'redacted' ? <Tag colour="grey">{t('campaigns.moderation.redacted')}</Tag> : answerText(content, a, i18n.language, t('survey.dontKnow'))}
+                        {a.moderation === 'redacted' ? <Tag colour="grey">{t('campaigns.moderation.redacted')}</Tag> : answerText(content, a, i18n.language, { dontKnow: t('survey.dontKnow'), yes: t('survey.yes'), no: t('survey.no') })}
                       </dd>
                     </div>
                   ))}

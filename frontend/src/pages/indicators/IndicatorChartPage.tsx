@@ -22,7 +22,9 @@ import {
   INDICATORS_KEY,
   chartLink,
   chartQuery,
+  derivedFromSurveys,
   localText,
+  measurementsQuery,
   settingsFromSearch,
   unitKey,
   unitsOf,
@@ -332,6 +334,12 @@ export function IndicatorChartPage({ user }: { user: User }) {
     placeholderData: (previous) => previous,
   });
 
+  const measurements = useQuery({
+    ...measurementsQuery(indicatorId, organisationId ?? '', serviceId),
+    enabled: Boolean(organisationId),
+  });
+  const derived = organisationId ? derivedFromSurveys(measurements.data?.items ?? [], organisationId, serviceId) : false;
+
   // Without a unit in the address, show the first one measured.
   const firstUnit = units[0];
   useEffect(() => {
@@ -394,6 +402,12 @@ export function IndicatorChartPage({ user }: { user: User }) {
         <>
           {chart.isError ? <LoadError error={chart.error} onRetry={() => void chart.refetch()} /> : null}
           <Summary chart={chart.data} indicator={ind} />
+          {derived ? (
+            <div className="nhsuk-inset-text" data-testid="derived-note">
+              <span className="nhsuk-u-visually-hidden">{t('common.information')}</span>
+              <p>{t('indicators.derivedNote')}</p>
+            </div>
+          ) : null}
           <ProposeActionButton evidence={{ kind: 'indicator', indicatorId: ind.id, organisationId, serviceId }} hiddenContext={chartTitle} />
           <h2>{t('indicators.chartHeading')}</h2>
           {chart.data.points.length === 0 ? (

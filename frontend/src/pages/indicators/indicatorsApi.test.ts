@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartLink, localText, settingsFromSearch, unitsOf, type PartnershipIndicators } from './indicatorsApi';
+import { chartLink, derivedFromSurveys, localText, settingsFromSearch, unitsOf, type MeasurementRead, type PartnershipIndicators } from './indicatorsApi';
 
 describe('indicator screens', () => {
   it('reads only valid chart settings from the address', () => {
@@ -40,5 +40,26 @@ describe('indicator screens', () => {
     expect(chartLink('i1', 'a', null)).toBe('/indicators/i1?organisation_id=a');
     expect(localText({ en: 'Yes', cy: null }, 'cy')).toBe('Yes');
     expect(localText({ en: 'Yes', cy: 'Ie' }, 'cy')).toBe('Ie');
+  });
+
+  it('tells when a unit’s measurements come from survey answers', () => {
+    const m = (organisation_id: string, service_id: string | null, source: MeasurementRead['source']): MeasurementRead => ({
+      id: `${organisation_id}-${service_id}-${source}`,
+      indicator_id: 'i',
+      organisation_id,
+      service_id,
+      period_start: '2025-01-01',
+      period_end: '2025-01-31',
+      value: 60,
+      numerator: null,
+      denominator: null,
+      source,
+      created_at: '',
+      updated_at: '',
+    });
+    const list = [m('o', 's1', 'derived'), m('o', null, 'push')];
+    expect(derivedFromSurveys(list, 'o', 's1')).toBe(true);
+    expect(derivedFromSurveys(list, 'o', null)).toBe(false);
+    expect(derivedFromSurveys(list, 'o', 's2')).toBe(false);
   });
 });

@@ -67,6 +67,31 @@ export function chartQuery(indicatorId: string, organisationId: string, serviceI
   };
 }
 
+export type MeasurementRead = components['schemas']['MeasurementRead'];
+
+/** The latest measurements of one unit (to tell where they come from). */
+export function measurementsQuery(indicatorId: string, organisationId: string, serviceId: string | null) {
+  return {
+    queryKey: [...INDICATORS_KEY, indicatorId, 'measurements', organisationId, serviceId] as const,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/indicators/{indicator_id}/measurements', {
+          params: {
+            path: { indicator_id: indicatorId },
+            query: { organisation_id: organisationId, ...(serviceId ? { service_id: serviceId } : {}), limit: 200, sort: '-period_end' },
+          },
+        }),
+      ),
+  };
+}
+
+/** Whether any of this unit's measurements is derived from survey answers. */
+export function derivedFromSurveys(measurements: MeasurementRead[], organisationId: string, serviceId: string | null): boolean {
+  return measurements.some(
+    (m) => m.source === 'derived' && m.organisation_id === organisationId && (m.service_id ?? null) === (serviceId ?? null),
+  );
+}
+
 export interface UnitChoice {
   organisation_id: string;
   service_id: string | null;

@@ -4,7 +4,7 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { json, makeUser, mockApi, renderWithApp } from '../../test/utils';
 import { ResultsPage } from './ResultsPage';
-import { questionCsv, scopePartnership, toCategories, type CampaignResults, type QuestionResult } from './resultsModel';
+import { countText, questionCsv, scopePartnership, toCategories, type CampaignResults, type Disclosure, type QuestionResult } from './resultsModel';
 
 const ORG = '22222222-2222-4222-8222-222222222222';
 const CAMPAIGN = '33333333-3333-4333-8333-333333333333';
@@ -38,11 +38,21 @@ function question(n: number): QuestionResult {
   };
 }
 
-function results(n: number): CampaignResults {
+const DISCLOSURE: Disclosure = {
+  method: 'cell_key_perturbation',
+  max_change: 3,
+  variance: 1,
+  min_cell_size: 5,
+  releases: 'batched',
+  released_on: '2025-03-14',
+};
+
+function results(n: number, disclosure: Partial<Disclosure> = {}): CampaignResults {
   return {
     campaign_id: CAMPAIGN,
     period: 'all',
     min_cell_size: 5,
+    disclosure: { ...DISCLOSURE, ...disclosure },
     service_ids: [NORTH, WEST],
     periods: [{ period_start: '1970-01-01', responses: { units: [{ service_id: NORTH, n }, { service_id: WEST, n: null }], total: n + 2 }, questions: [question(n)] }],
     comments: [{ question_key: 'has_plan', text: 'Evening clinics, please.', service_id: NORTH, answer_id: '12121212-1212-4121-8121-121212121212' }],
@@ -103,7 +113,17 @@ function fakeStream() {
 }
 
 describe('results helpers', () => {
-  it('never shows a hidden count as 0, in the bars or the CSV', () => {
+  it('shows a held-back count as "Held back", a 0 without empty brackets, and a count with its percentage', () => {
+    const words = { heldBack: 'Held back', withPercent: (n: string, p: string) => `${n} (${p})` };
+    expect(countText({ count: null, suppressed: true, percent: null }, words, 'en')).toBe('Held back');
+    expect(countText({ count: 3, suppressed: true, percent: null }, words, 'en')).toBe('Held back');
+    expect(countText(undefined, words, 'en')).toBe('Held back');
+    expect(countText({ count: 0, suppressed: false, percent: null }, words, 'en')).toBe('0');
+    expect(countText({ count: 0, suppressed: false, percent: 0 }, words, 'en')).toBe('0 (0%)');
+    expect(countText({ count: 7, suppressed: false, percent: 58.33 }, words, 'en')).toBe('7 (58.3%)');
+  });
+
+  it('never shows a held-back count as 0, in the bars or the CSV', () => {
     const q = question(7);
     const bars = toCategories(q, (v) => v.toUpperCase());
     expect(bars.map((b) => b.label)).toEqual(['YES', 'NO']);
@@ -162,52 +182,143 @@ describe('proposing from a comment', () => {
   });
 });
 
+/** The API of the results page, answering `answer()` for the results. */
+function resultsApi(answer: () => CampaignResults, stream?: ReturnType<typeof fakeStream>) {
+  return mockApi({
+    'GET /api/v1/users/me': () => json(makeUser({ memberships: [{ id: 'm', user_id: 'u', organisation_id: ORG, role: 'manager', created_at: '2025-01-01T00:00:00Z' }] })),
+    [`GET /api/v1/campaigns/${CAMPAIGN}`]: () => json(campaign),
+    [`GET /api/v1/instrument-versions/${VERSION}`]: () => json(version),
+    [`GET /api/v1/campaigns/${CAMPAIGN}/links`]: () => json([link(NORTH, 'North CMHT'), link(WEST, 'West CMHT')]),
+    'GET /api/v1/partnerships': () => json({ items: [], next_cursor: null, next: null }),
+    [`GET /api/v1/organisations/${ORG}`]: () =>
+      json({ id: ORG, name: 'Bro Taf', name_cy: null, kind: 'health_board', code_scheme: null, code: null, is_active: true, version: 1, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z' }),
+    [`GET /api/v1/campaigns/${CAMPAIGN}/results`]: () => json(answer()),
+    [`GET /api/v1/campaigns/${CAMPAIGN}/comments`]: () => json({ items: [], next_cursor: null, next: null }),
+    'GET /api/v1/stream': (request) => {
+      expect(request.headers.get('Authorization')).toBe('Bearer tok');
+      return stream ? stream.response : new Response(new ReadableStream(), { headers: { 'Content-Type': 'text/event-stream' } });
+    },
+  });
+}
+
+async function renderResults(language: 'en' | 'cy' = 'en') {
+  return renderWithApp(
+    <Routes>
+      <Route path="/campaigns/:campaignId/results" element={<ResultsPage />} />
+    </Routes>,
+    { route: `/campaigns/${CAMPAIGN}/results`, token: 'tok', language },
+  );
+}
+
 describe('The results dashboard', () => {
-  it('draws each question as a chart with a table, marks hidden cells, and updates when the stream says a response arrived', async () => {
+  it('draws each question as a chart with a table, marks held-back cells, and updates when the stream says results moved on', async () => {
     const stream = fakeStream();
     let answered = 6;
-    const { requests } = mockApi({
-      'GET /api/v1/users/me': () => json(makeUser({ memberships: [{ id: 'm', user_id: 'u', organisation_id: ORG, role: 'manager', created_at: '2025-01-01T00:00:00Z' }] })),
-      [`GET /api/v1/campaigns/${CAMPAIGN}`]: () => json(campaign),
-      [`GET /api/v1/instrument-versions/${VERSION}`]: () => json(version),
-      [`GET /api/v1/campaigns/${CAMPAIGN}/links`]: () => json([link(NORTH, 'North CMHT'), link(WEST, 'West CMHT')]),
-      'GET /api/v1/partnerships': () => json({ items: [], next_cursor: null, next: null }),
-      [`GET /api/v1/organisations/${ORG}`]: () =>
-        json({ id: ORG, name: 'Bro Taf', name_cy: null, kind: 'health_board', code_scheme: null, code: null, is_active: true, version: 1, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z' }),
-      [`GET /api/v1/campaigns/${CAMPAIGN}/results`]: () => json(results(answered)),
-      [`GET /api/v1/campaigns/${CAMPAIGN}/comments`]: () => json({ items: [], next_cursor: null, next: null }),
-      'GET /api/v1/stream': (request) => {
-        expect(request.headers.get('Authorization')).toBe('Bearer tok');
-        return stream.response;
-      },
-    });
-    await renderWithApp(
-      <Routes>
-        <Route path="/campaigns/:campaignId/results" element={<ResultsPage />} />
-      </Routes>,
-      { route: `/campaigns/${CAMPAIGN}/results`, token: 'tok' },
-    );
+    const { requests } = resultsApi(() => results(answered), stream);
+    await renderResults();
     await screen.findByRole('heading', { level: 1, name: 'Results: Spring survey' });
     expect(await screen.findByTestId('results-responses')).toHaveTextContent('8');
     const block = await screen.findByRole('region', { name: 'Do you have a care plan?' });
     expect(within(block).getByRole('img', { name: /Bar chart: Do you have a care plan\?/ })).toBeInTheDocument();
-    // The table alternative: hidden cells say so, never 0.
+    // The table alternative: held-back cells say so, never 0.
     const table = within(block).getByRole('table', { hidden: true });
-    const hidden = within(table).getAllByText('Hidden', { exact: true });
-    expect(hidden.length).toBeGreaterThanOrEqual(4);
+    const heldBack = within(table).getAllByText('Held back', { exact: true });
+    expect(heldBack.length).toBeGreaterThanOrEqual(4);
+    expect(within(table).queryByText('Hidden')).not.toBeInTheDocument();
     expect(within(block).getByText('Positive:')).toBeInTheDocument();
-    expect(screen.getByTestId('suppression-note')).toHaveTextContent('smaller than 5 is hidden');
     expect(screen.getByText('Evening clinics, please.')).toBeInTheDocument();
 
     // Scope: choosing one service asks the API for that service only.
     await userEvent.selectOptions(screen.getByLabelText('Whose results'), `service:${NORTH}`);
     await waitFor(() => expect(requests.some((r) => r.path.endsWith('/results') && r.search.get('service_id') === NORTH)).toBe(true));
 
-    // A response arrives: the stream says so and the page refetches without reload.
+    // A release: the stream says so and the page refetches without reload.
     answered = 7;
     await waitFor(() => expect(requests.some((r) => r.path === '/api/v1/stream')).toBe(true));
     stream.push(`event: results\ndata: {"campaign_id": "${CAMPAIGN}", "responses": 9}\n\n`);
     await waitFor(() => expect(screen.getByTestId('results-responses')).toHaveTextContent('9'));
-    expect(screen.getByTestId('results-live')).toHaveTextContent('Updated live');
+    expect(screen.getByTestId('results-live')).toHaveTextContent('New results shown at');
+  });
+
+  it('explains in plain words how the numbers are protected and when they last moved on', async () => {
+    resultsApi(() => results(6));
+    await renderResults();
+    const note = await screen.findByTestId('disclosure-note');
+    expect(note).toHaveTextContent('Numbers are slightly adjusted, and some are held back, so that nobody can work out what one person said.');
+    expect(note).toHaveTextContent('No number is more than 3 away from the true count. Any number below 5 is held back');
+    expect(note).toHaveTextContent('A 0 may stand for a few people.');
+    expect(note).toHaveTextContent('tables may not add up exactly');
+    expect(note).toHaveTextContent('Results are updated in groups, not after each answer: they move on once at least 5 more people have answered in a service.');
+    expect(within(note).getByTestId('results-released')).toHaveTextContent('Last updated 14 March 2025.');
+    expect(note).toHaveTextContent('Averages and shares are shown only where no number in the row is held back.');
+    // Nothing on the page contradicts it.
+    const main = document.body.textContent ?? '';
+    expect(main).not.toMatch(/never shown as 0|never as 0|Hidden/);
+  });
+
+  it('explains it in Welsh too', async () => {
+    resultsApi(() => results(6));
+    await renderResults('cy');
+    const note = await screen.findByTestId('disclosure-note');
+    expect(note).toHaveTextContent(
+      "Mae'r rhifau wedi'u haddasu ychydig, ac mae rhai wedi'u dal yn ôl, fel na all neb weithio allan beth ddywedodd un person.",
+    );
+    expect(note).toHaveTextContent("Caiff y canlyniadau eu diweddaru fesul grŵp, nid ar ôl pob ateb: maen nhw'n symud ymlaen unwaith y bydd o leiaf 5 yn rhagor o bobl wedi ateb mewn gwasanaeth.");
+    expect(within(note).getByTestId('results-released')).toHaveTextContent('Diweddarwyd ddiwethaf 14 Mawrth 2025.');
+    const block = await screen.findByRole('region', { name: 'Oes gennych gynllun gofal?' });
+    expect(within(within(block).getByRole('table', { hidden: true })).getAllByText("Wedi'i ddal yn ôl", { exact: true }).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('shows 0 (not "0 ()") in a row of no one, and "Held back" for a held-back total', async () => {
+    const q: QuestionResult = {
+      question_key: 'has_plan',
+      type: 'yes_no',
+      options: ['yes', 'no'],
+      units: [
+        row(NORTH, 6, [cell('yes', 6, 100), cell('no', 0, 0)], { share_positive: 100, share_negative: 0 }),
+        row(WEST, 0, [cell('yes', 0), cell('no', 0)]),
+      ],
+      total: row('total', 6, [cell('yes', 6, 100), cell('no', 0, 0)]),
+    };
+    resultsApi(() => ({
+      ...results(6),
+      periods: [{ period_start: '1970-01-01', responses: { units: [{ service_id: NORTH, n: 6 }, { service_id: WEST, n: 0 }], total: null }, questions: [q] }],
+    }));
+    await renderResults();
+    expect(await screen.findByTestId('results-responses')).toHaveTextContent('Held back');
+    const block = await screen.findByRole('region', { name: 'Do you have a care plan?' });
+    const table = within(block).getByRole('table', { hidden: true });
+    const cells = within(table).getAllByRole('cell', { hidden: true }).map((c) => c.textContent ?? '');
+    expect(cells.some((text) => text.includes('()'))).toBe(false);
+    // West (no one answered): its cells say 0, alone.
+    const yesRow = within(table).getAllByRole('row', { hidden: true })[1]!;
+    expect(within(yesRow).getAllByRole('cell', { hidden: true }).map((c) => c.firstChild?.textContent)).toEqual(['6 (100%)', '0', '6 (100%)']);
+  });
+
+  it('says results appear once enough people have answered while nothing has been released', async () => {
+    resultsApi(() => ({ ...results(0, { released_on: null }), periods: [], comments: [] }));
+    await renderResults();
+    expect(await screen.findByTestId('results-none')).toHaveTextContent(
+      'No results yet. Results appear here once enough people have answered in a service.',
+    );
+    expect(screen.getByTestId('results-released')).toHaveTextContent('No results released yet.');
+    expect(screen.queryByTestId('results-responses')).not.toBeInTheDocument();
+  });
+
+  it('says so in Welsh while nothing has been released', async () => {
+    resultsApi(() => ({ ...results(0, { released_on: null }), periods: [], comments: [] }));
+    await renderResults('cy');
+    expect(await screen.findByTestId('results-none')).toHaveTextContent(
+      "Dim canlyniadau eto. Bydd y canlyniadau'n ymddangos yma unwaith y bydd digon o bobl wedi ateb mewn gwasanaeth.",
+    );
+    expect(screen.getByTestId('results-released')).toHaveTextContent("Dim canlyniadau wedi'u rhyddhau eto.");
+  });
+
+  it('says results follow each answer in a campaign whose respondents agreed to be identified', async () => {
+    resultsApi(() => results(6, { releases: 'per_response' }));
+    await renderResults();
+    const note = await screen.findByTestId('disclosure-note');
+    expect(note).toHaveTextContent('results are updated after each answer');
+    expect(note).not.toHaveTextContent('updated in groups');
   });
 });

@@ -3,12 +3,11 @@ import { useParams, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { useLocalName, useOrganisationsById } from '../../api/hooks';
+import { useLocalName, useOrganisationsById, useServicesById } from '../../api/hooks';
 import { isResultsEvent, useStreamEvents } from '../../api/stream';
 import type { Question } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { BarChart } from '../../components/charts/BarChart';
-import { formatPercent } from '../../components/charts/scale';
 import { Button, Select, type SelectOption } from '../../components/fields';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Empty, LoadError, Loading } from '../../components/status';
@@ -21,6 +20,8 @@ import {
   asPeriod,
   countText,
   intervalText,
+  isHeldBack,
+  releaseState,
   questionCsv,
   rowStats,
   rowsShown,
@@ -28,7 +29,9 @@ import {
   scopePartnership,
   scopeQuery,
   toCategories,
+  waitingForFirstRelease,
   type CampaignResults,
+  type Disclosure,
   type Period,
   type QuestionResult,
 } from './resultsModel';
@@ -56,7 +59,10 @@ function QuestionTable({
 }) {
   const { t, i18n } = useTranslation();
   const rows = rowsShown(question);
-  const words = { hidden: t('results.hidden') };
+  const words = {
+    heldBack: t('results.heldBack'),
+    withPercent: (n: string, percent: string) => t('results.table.cell', { n, percent }),
+  };
   return (
     <div className="app-table-scroll">
       <table className="nhsuk-table">
@@ -81,17 +87,14 @@ function QuestionTable({
               </th>
               {rows.map((row) => {
                 const cell = row.cells.find((c) => c.value === option);
-                const hidden = !cell || cell.suppressed || cell.count === null;
+                const heldBack = isHeldBack(cell);
                 return (
-                  <td className="nhsuk-table__cell" key={row.unit} data-suppressed={hidden ? 'true' : undefined}>
-                    {hidden ? (
-                      <span>{countText(cell, words)}</span>
+                  <td className="nhsuk-table__cell" key={row.unit} data-suppressed={heldBack ? 'true' : undefined}>
+                    {heldBack ? (
+                      <span>{countText(cell, words, i18n.language)}</span>
                     ) : (
                       <>
-                        {t('results.table.cell', {
-                          n: cell.count ?? 0,
-                          percent: formatPercent(cell.percent, i18n.language),
-                        })}
+                        {countText(cell, words, i18n.language)}
                         {intervalText(cell, i18n.language) ? (
                           <span className="nhsuk-body-s nhsuk-u-display-block">
                             {t('results.table.interval', { range: intervalText(cell, i18n.language) })}
@@ -110,7 +113,7 @@ function QuestionTable({
             </th>
             {rows.map((row) => (
               <td className="nhsuk-table__cell" key={row.unit}>
-                {row.n === null ? t('results.hidden') : row.n}
+                {row.n === null ? t('results.heldBack') : row.n}
               </td>
             ))}
           </tr>
@@ -153,7 +156,7 @@ function QuestionBlock({
               {rows.length > 1 ? <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{unitName(row.unit)}</h3> : null}
               <ul className="app-stat-list">
                 <li>
-                  {t('results.answered')}: <strong>{row.n === null ? t('results.hidden') : row.n}</strong>
+                  {t('results.answered')}: <strong>{row.n === null ? t('results.heldBack') : row.n}</strong>
                 </li>
                 {stats.map((s) => (
                   <li key={s.key}>
@@ -197,6 +200,30 @@ function QuestionBlock({
         <ProposeFromQuestion questionKey={question.question_key} hiddenContext={text} partnershipId={partnershipId} />
       </div>
     </section>
+  );
+}
+
+/**
+ * How the numbers are protected, in plain words, and when they last moved on: every count
+ * is slightly adjusted, small ones are held back, and (for anonymous and pseudonymous
+ * campaigns) results move on only by releases of several answers at a time.
+ */
+export function DisclosureNote({ disclosure, someHeldBack }: { disclosure: Disclosure; someHeldBack: boolean }) {
+  const { t } = useTranslation();
+  const release = releaseState(disclosure);
+  return (
+    <div className="nhsuk-inset-text" data-testid="disclosure-note">
+      <span className="nhsuk-u-visually-hidden">{t('common.information')}</span>
+      <p>
+        <strong>{t('results.protection.adjusted')}</strong>
+      </p>
+      <p>{t('results.protection.details', { n: disclosure.min_cell_size, max: disclosure.max_change })}</p>
+      {someHeldBack ? <p>{t('results.suppressionSome')}</p> : null}
+      <p>{release.kind === 'batched' ? t('results.protection.batched', { n: release.minCellSize }) : t('results.protection.perResponse')}</p>
+      <p data-testid="results-released">
+        {release.releasedOn ? t('results.lastUpdated', { date: formatDate(release.releasedOn) }) : t('results.notReleased')}
+      </p>
+    </div>
   );
 }
 
@@ -251,7 +278,11 @@ export function ResultsPage() {
     }
   });
 
-  const organisations = useOrganisationsById((links.data ?? []).map((l) => l.organisation_id));
+  // The links answer only those who run the campaign; anyone else reads the services' names.
+  const services = useServicesById(campaign.data?.service_ids ?? [], links.isError);
+  const organisations = useOrganisationsById(
+    links.data ? links.data.map((l) => l.organisation_id) : [...services.values()].map((s) => s.organisation_id),
+  );
   usePageTitle(campaign.data ? t('results.title', { name: campaign.data.name }) : t('results.titlePlain'));
 
   const questions = useMemo(() => new Map<string, Question>((version.data?.content.questions ?? []).map((q) => [q.key, q])), [version.data]);
@@ -260,7 +291,9 @@ export function ResultsPage() {
   if (!campaign.data) return <Loading />;
   const c = campaign.data;
 
-  const serviceNames = new Map((links.data ?? []).map((l) => [l.service_id, l.service_name]));
+  const serviceNames = new Map<string, string>(
+    links.data ? links.data.map((l) => [l.service_id, l.service_name]) : [...services.values()].map((s) => [s.id, localName(s)]),
+  );
   const unitName = (unit: string) => (unit === 'total' ? t('results.total') : (serviceNames.get(unit) ?? t('results.unknownService')));
   const optionLabelFor = (questionKey: string) => (value: string) => {
     if (value === 'dont_know') return t('results.dontKnow');
@@ -274,8 +307,8 @@ export function ResultsPage() {
   for (const [orgId, org] of organisations) {
     scopeOptions.push({ value: `organisation:${orgId}`, label: t('results.scope.organisation', { name: localName(org) }) });
   }
-  for (const link of links.data ?? []) {
-    scopeOptions.push({ value: `service:${link.service_id}`, label: t('results.scope.service', { name: link.service_name }) });
+  for (const [serviceId, serviceName] of serviceNames) {
+    scopeOptions.push({ value: `service:${serviceId}`, label: t('results.scope.service', { name: serviceName }) });
   }
   for (const p of partnerships.data?.items ?? []) {
     scopeOptions.push({ value: `partnership:${p.id}`, label: t('results.scope.partnership', { name: localName(p) }) });
@@ -299,6 +332,7 @@ export function ResultsPage() {
       <BackLink to={`/campaigns/${c.id}`}>{c.name}</BackLink>
       <h1>{t('results.title', { name: c.name })}</h1>
       <p className="nhsuk-lede-text">{t('results.lede')}</p>
+      {data ? <DisclosureNote disclosure={data.disclosure} someHeldBack={anySuppressed(data)} /> : null}
 
       <div className="app-filters">
         <Select id="results-scope" label={t('results.scope.label')} options={scopeOptions} value={scope} onChange={(e) => update('scope', e.target.value)} />
@@ -333,29 +367,25 @@ export function ResultsPage() {
         <Loading />
       ) : (
         <>
-          <div className="nhsuk-card">
-            <div className="nhsuk-card__content">
-              <p className="nhsuk-heading-xl nhsuk-u-margin-bottom-1" data-testid="results-responses">
-                {shown ? (shown.responses.total === null ? t('results.hidden') : shown.responses.total) : 0}
-              </p>
-              <p className="nhsuk-u-margin-bottom-0">{t('results.responses')}</p>
-              {shown && shown.responses.units.length > 1 ? (
-                <ul className="app-stat-list nhsuk-u-margin-top-2">
-                  {shown.responses.units.map((u) => (
-                    <li key={u.service_id}>
-                      {unitName(u.service_id)}: <strong>{u.n === null ? t('results.hidden') : u.n}</strong>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+          {shown ? (
+            <div className="nhsuk-card">
+              <div className="nhsuk-card__content">
+                <p className="nhsuk-heading-xl nhsuk-u-margin-bottom-1" data-testid="results-responses">
+                  {shown.responses.total === null ? t('results.heldBack') : shown.responses.total}
+                </p>
+                <p className="nhsuk-u-margin-bottom-0">{t('results.responses')}</p>
+                {shown.responses.units.length > 1 ? (
+                  <ul className="app-stat-list nhsuk-u-margin-top-2">
+                    {shown.responses.units.map((u) => (
+                      <li key={u.service_id}>
+                        {unitName(u.service_id)}: <strong>{u.n === null ? t('results.heldBack') : u.n}</strong>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </div>
             </div>
-          </div>
-
-          <div className="nhsuk-inset-text" data-testid="suppression-note">
-            <span className="nhsuk-u-visually-hidden">{t('common.information')}</span>
-            <p>{t('results.suppressionNote', { n: data.min_cell_size })}</p>
-            {anySuppressed(data) ? <p>{t('results.suppressionSome')}</p> : null}
-          </div>
+          ) : null}
 
           <DownloadButton
             path={`/api/v1/campaigns/${c.id}/results.csv?${exportQuery.toString()}`}
@@ -363,8 +393,14 @@ export function ResultsPage() {
             label={t('results.downloadAll')}
           />
 
-          {!shown || shown.questions.length === 0 ? (
-            <Empty>{t('results.none')}</Empty>
+          {waitingForFirstRelease(data) ? (
+            <div data-testid="results-none">
+              <Empty>{t('results.noneBatched')}</Empty>
+            </div>
+          ) : !shown || shown.questions.length === 0 ? (
+            <div data-testid="results-none">
+              <Empty>{t('results.none')}</Empty>
+            </div>
           ) : (
             shown.questions.map((question) => (
               <QuestionBlock

@@ -8,6 +8,7 @@ export type CampaignResults = components['schemas']['CampaignResults'];
 export type QuestionResult = components['schemas']['QuestionResult'];
 export type ResultRow = components['schemas']['ResultRow'];
 export type ResultCell = components['schemas']['ResultCellRead'];
+export type Disclosure = components['schemas']['Disclosure'];
 export type Period = 'all' | 'month' | 'week';
 
 export const PERIODS: Period[] = ['all', 'month', 'week'];
@@ -56,21 +57,54 @@ export function toCategories(question: QuestionResult, optionLabel: (value: stri
         low: cell?.ci_low ?? null,
         high: cell?.ci_high ?? null,
         count: cell?.count ?? null,
-        suppressed: cell?.suppressed ?? row.n === null,
+        suppressed: cell ? isHeldBack(cell) : row.n === null,
       };
     }),
   }));
 }
 
-export interface CellWords {
-  hidden: string;
+/** A published count that is held back (null): never to be shown as 0. */
+export function isHeldBack(cell: Pick<ResultCell, 'count' | 'suppressed'> | undefined): boolean {
+  return !cell || cell.suppressed || cell.count === null;
 }
 
-/** A count as shown: the number, or the hidden marker (never 0 for a hidden count). */
-export function countText(cell: Pick<ResultCell, 'count' | 'suppressed'> | undefined, words: CellWords): string {
-  if (!cell) return '';
-  if (cell.suppressed || cell.count === null) return words.hidden;
-  return String(cell.count);
+export interface CellWords {
+  /** Said for a count that is held back. */
+  heldBack: string;
+  /** A count with its percentage, e.g. "7 (58.3%)". */
+  withPercent: (count: string, percent: string) => string;
+}
+
+/**
+ * A cell as shown in the table: "Held back" for a count that is held back, the count with
+ * its percentage, or the count alone where there is no percentage (a row of 0 people: "0",
+ * never "0 ()").
+ */
+export function countText(
+  cell: Pick<ResultCell, 'count' | 'suppressed' | 'percent'> | undefined,
+  words: CellWords,
+  language: string,
+): string {
+  if (!cell || isHeldBack(cell) || cell.count === null) return words.heldBack;
+  const count = String(cell.count);
+  if (cell.percent === null) return count;
+  return words.withPercent(count, formatPercent(cell.percent, language));
+}
+
+/** What the disclosure note says about when results move on. */
+export type ReleaseState =
+  | { kind: 'perResponse'; releasedOn: string | null }
+  | { kind: 'batched'; releasedOn: string | null; minCellSize: number };
+
+export function releaseState(disclosure: Disclosure): ReleaseState {
+  return disclosure.releases === 'batched'
+    ? { kind: 'batched', releasedOn: disclosure.released_on, minCellSize: disclosure.min_cell_size }
+    : { kind: 'perResponse', releasedOn: disclosure.released_on };
+}
+
+/** Nothing released yet for a campaign whose results move on in groups. */
+export function waitingForFirstRelease(results: CampaignResults): boolean {
+  return results.disclosure.releases === 'batched' && results.periods.length === 0;
 }
 
 export function intervalText(cell: Pick<ResultCell, 'ci_low' | 'ci_high' | 'suppressed'> | undefined, language: string): string {
@@ -89,8 +123,9 @@ export function csvLine(fields: string[]): string {
 }
 
 /**
- * One question's table as CSV, exactly as shown on the page: hidden counts say
- * "suppressed" (never 0), and statistics the API withholds are left empty.
+ * One question's table as CSV, exactly as shown on the page (and as the API's own CSV):
+ * held-back counts say "suppressed" (never 0), and statistics the API withholds are left
+ * empty.
  */
 export function questionCsv(
   question: QuestionResult,
@@ -109,7 +144,7 @@ export function questionCsv(
         unitName(row.unit),
         n,
         optionLabel(cell.value),
-        cell.suppressed || cell.count === null ? 'suppressed' : String(cell.count),
+        isHeldBack(cell) ? 'suppressed' : String(cell.count),
         cell.percent === null ? '' : String(cell.percent),
         cell.ci_low === null ? '' : String(cell.ci_low),
         cell.ci_high === null ? '' : String(cell.ci_high),
@@ -120,7 +155,7 @@ export function questionCsv(
   return out;
 }
 
-/** The row's summary statistics that the API gave (statistics of rows with anything hidden are withheld). */
+/** The row's summary statistics that the API gave (none for a row with anything held back). */
 export function rowStats(row: ResultRow, language: string): { key: 'mean' | 'median' | 'sharePositive' | 'shareNegative'; value: string }[] {
   const out: { key: 'mean' | 'median' | 'sharePositive' | 'shareNegative'; value: string }[] = [];
   if (row.mean !== null) out.push({ key: 'mean', value: formatNumber(row.mean, language, 2) });

@@ -17,6 +17,7 @@ const SURVEY = {
   state: 'open',
   opens_at: '2026-01-01T00:00:00Z',
   closes_at: '2027-01-01T00:00:00Z',
+  requires_access_code: false,
   content: CONTENT,
 };
 
@@ -122,5 +123,107 @@ describe('the public survey page', () => {
     await renderWithApp(app(), { route: '/s/tok123' });
     expect(await screen.findByTestId('survey-not-open')).toHaveTextContent(/This survey closed on/);
     expect(screen.queryByRole('button', { name: 'Send my answers' })).not.toBeInTheDocument();
+  });
+
+  it('asks for the access code when the campaign needs one, prefilled from the card’s link, and sends it', async () => {
+    const { requests } = mockApi({
+      [`GET ${PATH}`]: () => json({ ...SURVEY, requires_access_code: true }),
+      [`POST ${PATH}/responses`]: (request) => json(receipt(JSON.parse(request.body).submission_id as string), { status: 201 }),
+    });
+    const user = userEvent.setup();
+    await renderWithApp(app(), { route: '/s/tok123?code=KMQ7R-XT3WA' });
+    await screen.findByRole('heading', { level: 1, name: 'Your experience' });
+    const input = screen.getByLabelText('Access code');
+    expect(input).toHaveValue('KMQ7R-XT3WA');
+    expect(input).toHaveAttribute('autocomplete', 'off');
+    expect(input).toHaveAccessibleDescription('This is printed on your card or in your text message.');
+    await user.click(screen.getByLabelText('No'));
+    await user.click(screen.getByRole('button', { name: 'Send my answers' }));
+    await screen.findByRole('heading', { level: 1, name: 'Thank you' });
+    const body = JSON.parse(requests.find((r) => r.method === 'POST')!.body);
+    expect(body.access_code).toBe('KMQ7R-XT3WA');
+  });
+
+  it('says a code is needed before sending, and shows the API’s field error in the summary, linked to the input', async () => {
+    let calls = 0;
+    mockApi({
+      [`GET ${PATH}`]: () => json({ ...SURVEY, requires_access_code: true }),
+      [`POST ${PATH}/responses`]: () => {
+        calls += 1;
+        return problem(422, { errors: [{ field: 'body.access_code', message: 'required' }] });
+      },
+    });
+    const user = userEvent.setup();
+    await renderWithApp(app(), { route: '/s/tok123', language: 'cy' });
+    await screen.findByRole('heading', { level: 1, name: 'Eich profiad' });
+    expect(screen.getByLabelText('Cod mynediad')).toHaveValue('');
+    await user.click(screen.getByLabelText('Na'));
+    await user.click(screen.getByRole('button', { name: 'Anfon fy atebion' }));
+    const summary = await screen.findByRole('alert');
+    const link = within(summary).getByRole('link', { name: 'Rhowch y cod mynediad sydd ar eich cerdyn neu yn eich neges destun.' });
+    expect(link).toHaveAttribute('href', '#access-code');
+    expect(document.getElementById('access-code-error')).toHaveTextContent('Rhowch y cod mynediad');
+    expect(calls).toBe(0);
+
+    // The server's own 422 (a code of spaces only, say) reads the same way.
+    await user.type(screen.getByLabelText('Cod mynediad'), '  x');
+    await user.click(screen.getByRole('button', { name: 'Anfon fy atebion' }));
+    await waitFor(() => expect(calls).toBe(1));
+    expect(await screen.findByRole('link', { name: 'Rhowch y cod mynediad sydd ar eich cerdyn neu yn eich neges destun.' })).toBeInTheDocument();
+  });
+
+  it('explains a refused code (403 access-code-refused) in the page’s language, and a new code can be tried', async () => {
+    let calls = 0;
+    const { requests } = mockApi({
+      [`GET ${PATH}`]: () => json({ ...SURVEY, requires_access_code: true }),
+      [`POST ${PATH}/responses`]: (request) => {
+        calls += 1;
+        if (calls === 1) {
+          return problem(403, {
+            type: 'urn:gwella:problem:access-code-refused',
+            title: 'The access code is not valid',
+            detail: 'This access code has been used already: each code answers once.',
+          });
+        }
+        return json(receipt(JSON.parse(request.body).submission_id as string), { status: 201 });
+      },
+    });
+    const user = userEvent.setup();
+    const { unmount } = await renderWithApp(app(), { route: '/s/tok123?code=USED1-CODE2' });
+    await screen.findByRole('heading', { level: 1, name: 'Your experience' });
+    await user.click(screen.getByLabelText('No'));
+    await user.click(screen.getByRole('button', { name: 'Send my answers' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('This access code cannot be used. Each code works only once');
+    expect(document.getElementById('access-code-error')).toHaveTextContent('This access code cannot be used.');
+    await user.clear(screen.getByLabelText('Access code'));
+    await user.type(screen.getByLabelText('Access code'), 'NEW11-CODE2');
+    await user.click(screen.getByRole('button', { name: 'Send my answers' }));
+    await screen.findByRole('heading', { level: 1, name: 'Thank you' });
+    const ids = requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body) as { submission_id: string; access_code: string });
+    expect(ids.map((b) => b.access_code)).toEqual(['USED1-CODE2', 'NEW11-CODE2']);
+    unmount();
+
+    calls = 0;
+    await renderWithApp(app(), { route: '/s/tok123?code=USED1-CODE2', language: 'cy' });
+    await screen.findByRole('heading', { level: 1, name: 'Eich profiad' });
+    await user.click(screen.getByLabelText('Na'));
+    await user.click(screen.getByRole('button', { name: 'Anfon fy atebion' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent("Ni ellir defnyddio'r cod mynediad hwn.");
+  });
+
+  it('shows no code field when the campaign does not ask for one and no code came with the link', async () => {
+    const { requests } = mockApi({
+      [`GET ${PATH}`]: () => json(SURVEY),
+      [`POST ${PATH}/responses`]: (request) => json(receipt(JSON.parse(request.body).submission_id as string), { status: 201 }),
+    });
+    const user = userEvent.setup();
+    await renderWithApp(app(), { route: '/s/tok123' });
+    await screen.findByRole('heading', { level: 1, name: 'Your experience' });
+    expect(screen.queryByLabelText('Access code')).not.toBeInTheDocument();
+    await user.click(screen.getByLabelText('No'));
+    await user.click(screen.getByRole('button', { name: 'Send my answers' }));
+    await screen.findByRole('heading', { level: 1, name: 'Thank you' });
+    expect(JSON.parse(requests.find((r) => r.method === 'POST')!.body)).not.toHaveProperty('access_code');
   });
 });

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { api, unwrap } from '../../api/client';
-import { ApiProblem, toProblem } from '../../api/problem';
+import { ApiProblem, lastSegment, toProblem } from '../../api/problem';
 import type { PublicSurvey } from '../../api/types';
 import { Checkbox, TextInput } from '../../components/fields';
 import { formatDateTime } from '../../components/format';
@@ -14,9 +14,17 @@ import { i18n, isLanguage, rememberLanguage } from '../../i18n';
 import { SurveyForm } from '../../survey/SurveyForm';
 import { forgetSubmissionId, localText, submissionIdFor, type ApiAnswer } from '../../survey/logic';
 
+export const ACCESS_CODE_REFUSED = 'urn:gwella:problem:access-code-refused';
+
+/** The access code was unknown, revoked or used already (403). */
+export function isAccessCodeRefused(error: unknown): boolean {
+  return error instanceof ApiProblem && error.status === 403 && error.type === ACCESS_CODE_REFUSED;
+}
+
 /** Why a submission was refused, in plain words; null for the form's usual handling. */
 function refusal(error: unknown, t: TFunction): string | null {
   if (!(error instanceof ApiProblem)) return null;
+  if (isAccessCodeRefused(error)) return t('survey.accessCode.refused');
   if (error.status === 409) return t('survey.notOpenNow');
   if (error.status === 429) return t('survey.tooMany');
   if (error.status === 404) return t('survey.notFound');
@@ -37,10 +45,13 @@ function surveyLanguage(survey: PublicSurvey, pageLanguage: string): 'en' | 'cy'
  */
 export function PublicSurveyPage() {
   const { token = '' } = useParams();
+  const [search] = useSearchParams();
+  const codeInAddress = search.get('code')?.trim() ?? '';
   const { t, i18n: active } = useTranslation();
   const [done, setDone] = useState<{ duplicate: boolean } | null>(null);
   const [consent, setConsent] = useState(false);
   const [reference, setReference] = useState('');
+  const [accessCode, setAccessCode] = useState(codeInAddress);
   const [otherErrors, setOtherErrors] = useState<Record<string, string>>({});
 
   const query = useQuery({
@@ -102,11 +113,17 @@ export function PublicSurveyPage() {
 
   const otherLanguage = language === 'en' ? 'cy' : 'en';
   const offersOther = data.languages.includes(otherLanguage);
+  const asksForCode = data.requires_access_code || codeInAddress !== '';
+  const code = accessCode.trim();
 
   async function send(answers: Record<string, ApiAnswer>) {
     const identified = data.anonymity === 'identified';
     const submissionId = submissionIdFor(token);
     setOtherErrors({});
+    if (data.requires_access_code && code === '') {
+      // Said here at once, as the API would say it.
+      throw new ApiProblem(422, { status: 422, errors: [{ field: 'body.access_code', message: 'required' }] });
+    }
     const { data: receipt, response, error } = await api
       .POST('/api/v1/public/surveys/{token}/responses', {
         params: { path: { token } },
@@ -116,6 +133,7 @@ export function PublicSurveyPage() {
           answers,
           consent: identified ? consent : false,
           ...(identified ? { respondent_reference: reference.trim() || null } : {}),
+          ...(asksForCode && code !== '' ? { access_code: code } : {}),
         },
       })
       .catch(() => {
@@ -127,7 +145,18 @@ export function PublicSurveyPage() {
       setDone({ duplicate: receipt.duplicate });
       return;
     }
-    throw toProblem(response.status, error);
+    const problem = toProblem(response.status, error);
+    if (isAccessCodeRefused(problem)) setOtherErrors({ access_code: t('survey.accessCode.refused') });
+    throw problem;
+  }
+
+  /** The words for a field of the form that is not an answer, and the input it belongs to. */
+  function otherField(fieldError: { field: string; message: string }) {
+    const name = lastSegment(fieldError.field);
+    if (name === 'access_code') return { text: t('survey.accessCode.required'), targetId: 'access-code' };
+    if (name === 'respondent_reference') return { text: `${t('survey.reference')}: ${fieldError.message}`, targetId: 'respondent-reference' };
+    if (name === 'consent') return { text: `${t('survey.consent')}: ${fieldError.message}`, targetId: 'respondent-consent' };
+    return { text: fieldError.message };
   }
 
   return (
@@ -152,6 +181,7 @@ export function PublicSurveyPage() {
       ) : null}
       <p>{t('survey.intro', { organisation: data.organisation_name })}</p>
       <p>{data.anonymity === 'anonymous' ? t('survey.anonymous') : data.anonymity === 'identified' ? t('survey.identified') : t('survey.pseudonymous')}</p>
+      {data.requires_access_code ? <p>{t('survey.accessCode.intro')}</p> : null}
       <p className="nhsuk-body-s">{t('survey.closesOn', { when: formatDateTime(data.closes_at) })}</p>
       <SurveyForm
         content={data.content}
@@ -161,9 +191,32 @@ export function PublicSurveyPage() {
         onSubmit={send}
         describeError={(error) => refusal(error, t)}
         onOtherFieldErrors={(errors) =>
-          setOtherErrors(Object.fromEntries(errors.map((e) => [e.field.split('.').pop() ?? e.field, e.message])))
+          setOtherErrors(
+            Object.fromEntries(
+              errors.map((e) => {
+                const name = lastSegment(e.field);
+                return [name, name === 'access_code' ? t('survey.accessCode.required') : e.message];
+              }),
+            ),
+          )
         }
+        describeOtherField={otherField}
       >
+        {asksForCode ? (
+          <TextInput
+            id="access-code"
+            label={t('survey.accessCode.label')}
+            hint={t('survey.accessCode.hint')}
+            value={accessCode}
+            error={otherErrors.access_code}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            widthClass="nhsuk-input--width-20"
+            className="app-access-code"
+            onChange={(event) => setAccessCode(event.target.value)}
+          />
+        ) : null}
         {data.anonymity === 'identified' ? (
           <>
             <TextInput
