@@ -106,12 +106,15 @@ def publish(table: Table, k: int, ptable: PerturbationTable) -> Published:
         cells[(TOTAL, c)] = sum((table.cells.get((r, c), Tally()) for r in table.rows), Tally())
     true: dict[Var, int] = {}
     perturbed: dict[Var, int] = {}
+    tallies: dict[Var, Tally] = {}
     for r in rows:
         t = n.get(r, Tally())
+        tallies[("n", r, "")] = t
         true[("n", r, "")] = t.count
         perturbed[("n", r, "")] = ptable.perturb(t.count, cell_key(t.keys)) if t.count else 0
         for c in table.columns:
             x = cells.get((r, c), Tally())
+            tallies[("x", r, c)] = x
             true[("x", r, c)] = x.count
             if x.count:
                 key = cell_key(x.keys)
@@ -122,6 +125,7 @@ def publish(table: Table, k: int, ptable: PerturbationTable) -> Published:
                 continue
             perturbed[("x", r, c)] = ptable.perturb(x.count, key)
     guard = _Guard(table, rows, true, perturbed, k, ptable)
+    guard.twins = _twins(tallies)
     guard.run()
     return guard.published()
 
@@ -147,6 +151,7 @@ class _Guard:
         self.columns = list(table.columns)
         self.secondary: set[Var] = set()
         self.withheld = False
+        self.twins: dict[Var, set[Var]] = {}
         d = ptable.max_change
         # A held-back cell may be empty only where the table shows some empty cells held back.
         self.hidden_cell = (0 if ptable.empty_share > 0 else 1, k - 1 + d)
@@ -252,12 +257,19 @@ class _Guard:
         if not candidates:
             return False
         for v in candidates:
-            self.secondary.add(v)
+            added = self._hide(v)
             if self._free(target):
                 return True
-            self.secondary.discard(v)
-        self.secondary.add(candidates[0])
+            self.secondary -= added
+        self._hide(candidates[0])
         return True
+
+    def _hide(self, v: Var) -> set[Var]:
+        """Hold back ``v`` and every cell of the table with the same records (a total whose
+        other rows are empty is its one row): the same records never show two faces."""
+        added = {v, *self.twins.get(v, ())} - self.secondary
+        self.secondary |= added
+        return added
 
     # A single-choice table (or a table of counts) is a circulation: hub -> row (n), row ->
     # column (cell), column -> total, total -> hub (grand n). A cell's count can differ in
@@ -361,6 +373,15 @@ class _Guard:
 
     def _free_by_moves(self, target: Var) -> bool:
         return any(self._valid(change) for change in self._moves(target))
+
+
+def _twins(tallies: dict[Var, Tally]) -> dict[Var, set[Var]]:
+    """Cells of the same kind with the same records (the same count and key sum)."""
+    groups: dict[tuple[str, str, Tally], set[Var]] = {}
+    for v, tally in tallies.items():
+        if tally.count:
+            groups.setdefault((v[0], v[2], tally), set()).add(v)
+    return {v: group - {v} for group in groups.values() for v in group if len(group) > 1}
 
 
 def _reaches(graph: Mapping[object, list[tuple[object, Var]]], start: object, goal: object) -> bool:
