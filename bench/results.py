@@ -173,12 +173,11 @@ class Loader:
                 +1,
             )
             keys = self.keys[(s, d, p)]
-            for key, (c, t, k, largest) in one.items():
-                cell = changes.setdefault(key, [0, 0.0, 0, 0.0])
+            for key, (c, t, k) in one.items():
+                cell = changes.setdefault(key, [0, 0.0, 0])
                 cell[0] += c * count
                 cell[1] += t * count
                 cell[2] += k * keys
-                cell[3] = max(cell[3], largest)
         async with sessions(self.database_url) as maker, maker() as session:
             await aggregate.apply(session, changes)
             await session.commit()

@@ -155,16 +155,12 @@ def upgrade() -> None:
     op.add_column(
         "result_cells", sa.Column("key_sum", sa.BigInteger(), server_default="0", nullable=False)
     )
-    op.add_column(
-        "result_cells", sa.Column("largest", sa.Float(), server_default="0", nullable=False)
-    )
     # The cells' key sums follow from the records' keys: `gwella migrate` rebuilds them.
     if op.get_bind().execute(sa.text("SELECT 1 FROM responses LIMIT 1")).first() is not None:
         op.bulk_insert(tasks, [{"name": "rebuild-results"}])
 
 
 def downgrade() -> None:
-    op.drop_column("result_cells", "largest")
     op.drop_column("result_cells", "key_sum")
     op.drop_column("responses", "held")
     op.drop_column("responses", "record_key")

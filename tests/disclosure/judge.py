@@ -165,13 +165,11 @@ def _attack_one(
         for o in options:
             truth_values[("x", s, o)] = truth.tally([s], question, period, day, o)[0]
 
-    def published(
-        count: int, keys: int, row_keys: int, option: str | None, table: str = question
-    ) -> int:
+    def published(count: int, keys: int, row_keys: int, option: str | None) -> int:
         if count:
             return ptable.perturb(count, cell_key(keys))
         if option is not None and row_keys:
-            return ptable.perturb(0, empty_cell_key(row_keys, table, option))
+            return ptable.perturb(0, empty_cell_key(row_keys, question, option))
         return 0
 
     for (_scope, p), body in reading.bodies.items():
@@ -221,7 +219,7 @@ def _attack_one(
                 for o in options_of:
                     tc, tk = truth.tally(row_members, question, period, day, o)
                     c, kk = c + tc, kk + tk
-                p_group = published(c, kk, row_keys, group, f"{question}|groups")
+                p_group = published(c, kk, row_keys, "|".join(sorted(options_of)))
                 shown = stats.get(name)
                 attacker.sees_count(
                     [("x", s, o) for s in row_members for o in options_of],

@@ -8,6 +8,7 @@ import random
 import uuid
 from collections import Counter
 from datetime import date, timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -27,18 +28,21 @@ from tests.surveys import VALID_ANSWERS, make_campaign, make_published_version
 SERVICES = [uuid.UUID(int=1), uuid.UUID(int=2)]
 
 
-def largest_valid(items: list[tuple[int, tuple[object, ...]]], k: int) -> set[int]:
-    """By brute force: the largest subset whose every bucket has 0 or at least k items (the
-    union of all such subsets is one, so it is unique)."""
-    best: set[int] = set()
+def largest_valid(
+    items: list[tuple[Any, tuple[object, ...]]], k: int, old: frozenset[Any] = frozenset()
+) -> set[Any]:
+    """By brute force: the largest subset in which every bucket gets at least k new items, or
+    none new and at least k changes (``old``: the ids that are changes, not newcomers). The
+    union of all such subsets is one, so it is unique."""
     ids = [i for i, _ in items]
     bucket = dict(items)
     for size in range(len(ids), 0, -1):
         for chosen in itertools.combinations(ids, size):
             counts = Counter(bucket[i] for i in chosen)
-            if all(n >= k for n in counts.values()):
+            newcomers = Counter(bucket[i] for i in chosen if i not in old)
+            if all(newcomers[b] >= k or (not newcomers[b] and n >= k) for b, n in counts.items()):
                 return set(chosen)
-    return best
+    return set()
 
 
 @settings(max_examples=300, deadline=None)
@@ -68,15 +72,57 @@ def test_a_release_is_the_largest_set_every_bucket_of_which_gets_0_or_k(
         assert releasable(waiting, kind, k) == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    k=st.integers(2, 4),
+    waiting=st.lists(st.tuples(st.sampled_from(SERVICES), st.booleans()), min_size=0, max_size=10),
+)
+def test_corrections_do_not_count_towards_the_newcomers_of_a_release(
+    k: int, waiting: list[tuple[uuid.UUID, bool]]
+) -> None:
+    day = date(2027, 2, 3)
+    items = [
+        Waiting(i, Place(s, day) if old else None, Place(s, day), new=not old)
+        for i, (s, old) in enumerate(waiting)
+    ]
+    expected = largest_valid(
+        [(w.id, (w.current.service_id,)) for w in items if w.current is not None],
+        k,
+        frozenset(w.id for w in items if not w.new),
+    )
+    assert releasable(items, Kind.all, k) == expected
+
+
+def test_the_same_corrections_cannot_release_one_newcomer_after_another() -> None:
+    """Four corrections of a partner's own responses and one genuine newcomer: nothing goes,
+    so the newcomer is not laid bare by the partner who knows the other four."""
+    service, day = SERVICES[0], date(2027, 2, 3)
+    padding = [
+        Waiting(f"p{i}", Place(service, day), Place(service, day), new=False) for i in range(4)
+    ]
+    newcomer = Waiting("genuine", None, Place(service, day))
+    assert releasable([*padding, newcomer], Kind.all, 5) == set()
+    more = [Waiting(f"n{i}", None, Place(service, day)) for i in range(4)]
+    assert releasable([*padding, newcomer, *more], Kind.all, 5) == {
+        "genuine",
+        *(w.id for w in more),
+        *(w.id for w in padding),
+    }
+    assert releasable(
+        [*padding, Waiting("p4", Place(service, day), Place(service, day), new=False)], Kind.all, 5
+    ) == {f"p{i}" for i in range(5)}
+
+
 def test_a_change_counts_in_the_buckets_it_leaves_and_enters() -> None:
     a, b = SERVICES
     day = date(2027, 3, 10)
-    moved = Waiting("moved", Place(a, day), Place(b, day))
-    others = [Waiting(i, None, Place(b, day)) for i in range(2)]
-    # b gains three changes, a loses one: with k = 3, a's single change holds the move back.
-    assert releasable([moved, *others], Kind.all, 3) == set()
-    more = [Waiting(f"a{i}", None, Place(a, day)) for i in range(2)]
-    assert releasable([moved, *others, *more], Kind.all, 3) == {"moved", 0, 1, "a0", "a1"}
+    moved = Waiting("moved", Place(a, day), Place(b, day), new=False)
+    others = [Waiting(i, None, Place(b, day)) for i in range(3)]
+    # b gains three newcomers (and the move); a only loses one: a's lone change holds the
+    # move back, while b's newcomers go.
+    assert releasable([moved, *others], Kind.all, 3) == {0, 1, 2}
+    more = [Waiting(f"a{i}", None, Place(a, day)) for i in range(3)]
+    assert releasable([moved, *others, *more], Kind.all, 3) == {"moved", 0, 1, 2, "a0", "a1", "a2"}
 
 
 @pytest.mark.parametrize("seed", [3, 4])

@@ -180,3 +180,31 @@ def test_the_same_records_show_the_same_face_even_where_the_guard_hides_more(
     assert not any(_faces_differ(publish(t, K, ptable), t) for t in samples)
     monkeypatch.setattr(tables, "_twins", lambda tallies: {})
     assert any(_faces_differ(publish(t, K, ptable), t) for t in samples)
+
+
+def test_a_share_of_one_answer_shows_the_same_face_as_its_cell() -> None:
+    """Yes/no's share negative is the count of "no": held back in one, held back in the
+    other, and an empty "no" shown as held back is not given away by a share of 0."""
+    from gwella.disclosure.publish import Measure, QuestionSpec, Rules
+    from gwella.disclosure.publish import question as publish_question
+
+    spec = QuestionSpec(
+        "q", "yes_no", Shape.single, ("yes", "no"), None, frozenset({"yes"}), frozenset({"no"})
+    )
+    rng = random.Random(9)
+    compared = 0
+    for _ in range(3000):
+        yes = [rng.randrange(1 << 16) for _ in range(rng.randint(5, 12))]
+        no = [rng.randrange(1 << 16) for _ in range(rng.choice([0, 0, 1, 2, 6]))]
+        cells = {("s", "yes"): Measure(len(yes), sum(yes)), ("s", "no"): Measure(len(no), sum(no))}
+        n = {"s": Measure(len(yes) + len(no), sum(yes) + sum(no))}
+        row = publish_question(spec, ["s"], n, cells, K, Rules())["units"][0]
+        if row["n"] is None:
+            continue
+        cell = next(c for c in row["cells"] if c["value"] == "no")
+        if cell["count"] is None:
+            assert row["share_negative"] is None
+        else:
+            assert row["share_negative"] == cell["percent"]
+        compared += 1
+    assert compared > 2000

@@ -99,10 +99,15 @@ async def list_batches(session: AsyncSession, campaign_id: uuid.UUID) -> list[Ac
 
 
 async def revoke_batch(
-    session: AsyncSession, ctx: AuditContext, campaign: Campaign, batch_id: uuid.UUID
+    session: AsyncSession,
+    ctx: AuditContext,
+    campaign: Campaign,
+    batch_id: uuid.UUID,
+    services: set[uuid.UUID],
 ) -> AccessCodeBatch:
+    """Revoke a batch of one of ``services`` (those the caller may answer for)."""
     batch = await session.get(AccessCodeBatch, batch_id)
-    if batch is None or batch.campaign_id != campaign.id:
+    if batch is None or batch.campaign_id != campaign.id or batch.service_id not in services:
         raise NotFound("No batch of access codes with that id in this campaign.")
     if batch.revoked_at is not None:
         raise Conflict("These codes were revoked already.")

@@ -29,7 +29,7 @@ from gwella.campaigns.schemas import (
 from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.config import Settings
 from gwella.core.database import SessionDep
-from gwella.core.errors import Conflict, NotFound, problem_responses
+from gwella.core.errors import Conflict, Forbidden, NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.disclosure import rules
 from gwella.instruments import service as instruments
@@ -321,7 +321,8 @@ def _qr_svg(url: str, title: str) -> str:
     "carries the link with the code filled in, as text and as a QR code. Codes are kept only "
     "as keyed hashes, and which code answered is never kept. A campaign with "
     "`requires_access_code` takes web responses only with a code; in any campaign a valid code "
-    "keeps a response out of the burst check.",
+    "keeps a response out of the burst check. Codes of a service are made by staff of the "
+    "service's own organisation (who hand them out, as they enter its paper forms).",
     status_code=status.HTTP_201_CREATED,
     response_model=AccessCodesCreated,
     responses=problem_responses(401, 403, 404, 409, 422),
@@ -333,11 +334,11 @@ async def create_access_codes(
     settings: SettingsDep,
     principal: SignedIn,
 ) -> AccessCodesCreated:
-    campaign, links, _ = await visible_campaign(session, principal, campaign_id)
-    policy.ensure_run_campaign(principal, campaign.organisation_id)
+    campaign, links, service_orgs = await visible_campaign(session, principal, campaign_id)
     link = next((lk for lk in links if lk.service_id == data.service_id), None)
     if link is None:
         raise NotFound("That service is not part of this campaign.")
+    policy.ensure_staff(principal, service_orgs[link.service_id], "make its access codes")
     if service.state_of(campaign) == "closed":
         raise Conflict("This campaign has closed; it takes no more responses.")
     batch, codes = await access_codes.create_batch(
@@ -355,18 +356,37 @@ async def create_access_codes(
     "/{campaign_id}/access-codes",
     operation_id="listAccessCodeBatches",
     summary="The batches of access codes made for a campaign (not the codes themselves)",
+    description="All of them for those who run the campaign; those of their own services for "
+    "staff of the services' organisations.",
     response_model=list[AccessCodeBatchRead],
     responses=problem_responses(401, 403, 404, 422),
 )
 async def list_access_code_batches(
     campaign_id: uuid.UUID, session: SessionDep, principal: SignedIn
 ) -> list[AccessCodeBatchRead]:
-    campaign, _, _ = await visible_campaign(session, principal, campaign_id)
-    policy.ensure_run_campaign(principal, campaign.organisation_id)
+    campaign, _, service_orgs = await visible_campaign(session, principal, campaign_id)
+    mine = _code_services(principal, campaign, service_orgs)
     return [
         AccessCodeBatchRead.model_validate(b)
         for b in await access_codes.list_batches(session, campaign.id)
+        if b.service_id in mine
     ]
+
+
+def _code_services(
+    p: Principal, campaign: Campaign, service_orgs: dict[uuid.UUID, uuid.UUID]
+) -> set[uuid.UUID]:
+    """The services whose access codes this person may see and revoke: every one of a
+    campaign they run, else those of organisations they are staff of (403 when none)."""
+    try:
+        policy.ensure_run_campaign(p, campaign.organisation_id)
+        return set(service_orgs)
+    except Forbidden:
+        mine = policy.raw_response_org_ids(p)
+        allowed = {s for s, org in service_orgs.items() if org in mine}
+        if not allowed:
+            raise
+        return allowed
 
 
 @router.post(
@@ -379,7 +399,7 @@ async def list_access_code_batches(
 async def revoke_access_codes(
     campaign_id: uuid.UUID, batch_id: uuid.UUID, session: SessionDep, principal: SignedIn
 ) -> AccessCodeBatchRead:
-    campaign, _, _ = await visible_campaign(session, principal, campaign_id)
-    policy.ensure_run_campaign(principal, campaign.organisation_id)
-    batch = await access_codes.revoke_batch(session, principal.audit, campaign, batch_id)
+    campaign, _, service_orgs = await visible_campaign(session, principal, campaign_id)
+    mine = _code_services(principal, campaign, service_orgs)
+    batch = await access_codes.revoke_batch(session, principal.audit, campaign, batch_id, mine)
     return AccessCodeBatchRead.model_validate(batch)

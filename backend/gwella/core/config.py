@@ -52,7 +52,7 @@ class Settings(BaseSettings):
     disclosure_max_change: int = Field(default=3, ge=1, le=10)
     disclosure_variance: float = Field(default=1.0, gt=0)
     disclosure_empty_share: float = Field(default=0.03125, ge=0, lt=1)
-    disclosure_magnitude_noise: float = Field(default=0.2, gt=0, le=1)
+    disclosure_magnitude_noise: float = Field(default=0.1, gt=0, le=1)
     password_min_length: int = Field(default=10, ge=8)
     # argon2id cost; lower only in tests (never below the library's minimums).
     argon2_time_cost: int = Field(default=3, ge=1)
@@ -64,6 +64,12 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
     trust_proxy_headers: bool = False
+    trusted_proxy_count: int = Field(
+        default=1,
+        ge=1,
+        le=10,
+        description="How many proxies in front of the service append to X-Forwarded-For",
+    )
     # Background work (webhook delivery). `run_worker` unset means: in-process in development
     # only (so `make run` works alone); elsewhere run `gwella worker` beside the API.
     run_worker: bool | None = None

@@ -13,8 +13,13 @@ def request_id(conn: HTTPConnection) -> str | None:
 
 
 def client_address(conn: HTTPConnection, settings: Settings) -> str:
+    """The caller's address. Behind trusted proxies, the one the outermost of them saw: each
+    proxy appends the address it was reached from to ``X-Forwarded-For``, so with N trusted
+    proxies it is the N-th entry from the right. Entries further left are the client's own
+    writing and are never taken."""
     if settings.trust_proxy_headers:
-        forwarded = conn.headers.get("x-forwarded-for")
-        if forwarded:
-            return forwarded.split(",")[0].strip()[:64]
+        hops = [h.strip() for h in conn.headers.get("x-forwarded-for", "").split(",")]
+        hops = [h for h in hops if h]
+        if hops:
+            return hops[-min(settings.trusted_proxy_count, len(hops))][:64]
     return conn.client.host if conn.client else "unknown"

@@ -11,9 +11,13 @@ questions the sum and largest size of the values); this module returns what may 
   cells perturbed by their own cell keys, the minimum cell size, the guard). A share is shown
   when its group's count is; so a month whose "strongly agree" is held back can still have
   its share positive, which is what indicator charts are drawn from.
-* The mean of a number question is a magnitude: its sum is moved by a noise of 10 to 20 % of
-  the cell's largest value (by the cell key, so again the same records always give the same
-  mean), so that no one person's value can be worked out by differencing means.
+* The mean of a number question is a magnitude: its sum is moved by a Laplace noise whose
+  scale is a share (``magnitude_noise``, 0.1) of the question's range, drawn by a digest of the
+  cell key (so again the same records always give the same mean). The noise does not shrink
+  with the answers, so that even someone who knows every other answer of the cell narrows a
+  person's value down only to a wide spread (for a question from 0 to 100, a few tens of
+  values). Questions without a range (no minimum or no maximum) publish no mean: nothing
+  bounds one person's part in it.
 """
 
 from __future__ import annotations
@@ -37,28 +41,22 @@ class Rules:
     """The settings of the disclosure control (see ``docs/disclosure.md``)."""
 
     ptable: PerturbationTable = field(default_factory=PerturbationTable)
-    magnitude_noise: float = 0.2
-    """The largest change of a sum, as a share of the cell's largest value (the smallest
-    change is half of it)."""
+    magnitude_noise: float = 0.1
+    """The scale of the Laplace noise on a number question's sum, as a share of the question's
+    range (its largest change is about 11 times the scale)."""
 
 
 @dataclass(frozen=True)
 class Measure:
     """A stored cell: its records' count and key sum; for number questions also the sum of
-    the values and the largest size of one."""
+    the values."""
 
     count: int = 0
     keys: int = 0
     total: float = 0.0
-    largest: float = 0.0
 
     def __add__(self, other: Measure) -> Measure:
-        return Measure(
-            self.count + other.count,
-            self.keys + other.keys,
-            self.total + other.total,
-            max(self.largest, other.largest),
-        )
+        return Measure(self.count + other.count, self.keys + other.keys, self.total + other.total)
 
     @property
     def tally(self) -> Tally:
@@ -81,6 +79,8 @@ class QuestionSpec:
     """Options outside the row's ``n`` (don't know, in multiple choice)."""
     magnitude: bool = False
     """A number question: publish the mean of the values."""
+    range: float | None = None
+    """A number question's maximum less its minimum, when it has both."""
 
 
 def wilson(successes: int, n: int) -> tuple[float, float]:
@@ -94,16 +94,17 @@ def wilson(successes: int, n: int) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def _sum_noise(measure: Measure, share: float) -> float:
-    """The change of a cell's sum: ``+-(share/2 .. share) * largest``, by the cell's keys."""
-    h = empty_cell_key(measure.keys, "magnitude")
-    sign = 1.0 if h & 1 else -1.0
-    fraction = 0.5 + 0.5 * (h >> 1) / ((1 << (KEY_BITS - 1)) - 1)
-    return sign * fraction * share * measure.largest
+def sum_noise(keys: int, scale: float) -> float:
+    """The change of a cell's sum: Laplace with this scale, by the inverse of its distribution
+    at a point drawn from the cell's keys (never at the very ends, so it is bounded by about
+    11 scales)."""
+    u = (empty_cell_key(keys, "magnitude") + 0.5) / (1 << KEY_BITS) - 0.5
+    return math.copysign(-scale * math.log(1 - 2 * abs(u)), u)
 
 
-def published_mean(measure: Measure, rules: Rules) -> float:
-    return round((measure.total + _sum_noise(measure, rules.magnitude_noise)) / measure.count, 2)
+def published_mean(measure: Measure, value_range: float, rules: Rules) -> float:
+    noise = sum_noise(measure.keys, rules.magnitude_noise * value_range)
+    return round((measure.total + noise) / measure.count, 2)
 
 
 def counts(
@@ -159,6 +160,10 @@ def shares(
     if not q.positive:
         return None
     grouped: dict[tuple[object, str], Tally] = {}
+    members: dict[str, list[str]] = {POSITIVE: [], NEGATIVE: [], OTHER: []}
+    for option in q.options:
+        group = POSITIVE if option in q.positive else NEGATIVE if option in q.negative else OTHER
+        members[group].append(option)
     for r in rows:
         for group in (POSITIVE, NEGATIVE, OTHER):
             grouped[(r, group)] = Tally()
@@ -167,13 +172,16 @@ def shares(
                 POSITIVE if option in q.positive else NEGATIVE if option in q.negative else OTHER
             )
             grouped[(r, group)] = grouped[(r, group)] + cells.get((r, option), Measure()).tally
+    # The same name as the question's own table: a group of one answer (yes/no's "negative"
+    # is "no") is the same cell, empty or not, and shows the same face.
     table = Table(
         Shape.single,
-        f"{q.key}|groups",
+        q.key,
         rows,
         (POSITIVE, NEGATIVE, OTHER),
         {r: n.get(r, Measure()).tally for r in rows},
         grouped,
+        members={group: tuple(options) for group, options in members.items()},
     )
     return publish(table, k, rules.ptable)
 
@@ -227,8 +235,8 @@ def _row(
             count = groups.cells[(row, group)]
             if count is not None:
                 stats[name] = round(min(100.0, 100 * count / n), 2)
-    if q.magnitude and n and measure.count:
-        stats["mean"] = published_mean(measure, rules)
+    if q.magnitude and q.range is not None and n and measure.count:
+        stats["mean"] = published_mean(measure, q.range, rules)
     return {
         "unit": label,
         "n": n,

@@ -7,12 +7,17 @@ counted ones) wait, and a **release** counts several at once.
 
 The tables come in three kinds of period (the whole window, months and ISO weeks) and each
 table of a kind belongs to one service and one period (a **bucket**); a table of a wider scope
-is a sum of them. A release of a kind takes the largest set of waiting changes in which every
-bucket it touches gains either nothing or at least ``k`` changes; each kind is released on its
-own, so a quiet week does not hold back the window's totals. A change touches the bucket it
-leaves (what the results held for it) and the bucket it enters. The largest such set is found
-by dropping the changes of every bucket that has fewer than ``k`` and counting again until
-nothing changes: a change dropped this way can be in no valid set, so what remains is the
+is a sum of them. A change touches the bucket it leaves (what the results held for it) and the
+bucket it enters. A release of a kind takes the largest set of waiting changes in which every
+bucket touched gains either at least ``k`` *new* responses (counted for the first time; other
+changes may come along), or no new response and at least ``k`` other changes. Corrections of
+responses already counted do not count towards the ``k`` new ones, or a partner could correct
+the same few responses again and again to release one genuine newcomer with each round.
+Each kind is released on its own, so a quiet week does not hold back the window's totals.
+
+The largest such set is found by dropping, round after round, the new responses of every
+bucket with fewer than ``k`` of them, and every change of a bucket with no new response and
+fewer than ``k`` changes: what is dropped can be in no valid set, so what remains is the
 unique largest one.
 
 Changes that cannot be released yet wait for more; nothing is released with fewer than ``k``
@@ -69,21 +74,29 @@ class Waiting:
     id: Hashable
     counted: Place | None
     current: Place | None
+    new: bool = True
+    """Never counted before (in any kind): a newcomer, not a correction."""
 
 
 def releasable(waiting: Iterable[Waiting], kind: Kind, k: int) -> set[Hashable]:
     """The ids of the largest set of changes that can be released together."""
     touched: dict[Hashable, set[tuple[uuid.UUID, date]]] = {}
+    new: dict[Hashable, bool] = {}
     for w in waiting:
         touched[w.id] = {p.bucket(kind) for p in (w.counted, w.current) if p is not None}
+        new[w.id] = w.new
     while True:
         size: Counter[tuple[uuid.UUID, date]] = Counter()
-        for buckets in touched.values():
+        newcomers: Counter[tuple[uuid.UUID, date]] = Counter()
+        for i, buckets in touched.items():
             size.update(buckets)
-        short = {b for b, n in size.items() if n < k}
-        if not short:
+            if new[i]:
+                newcomers.update(buckets)
+        few_new = {b for b, n in newcomers.items() if n < k}
+        few = {b for b, n in size.items() if n < k and not newcomers[b]}
+        if not few_new and not few:
             return set(touched)
-        touched = {i: b for i, b in touched.items() if not b & short}
+        touched = {i: b for i, b in touched.items() if not b & few and not (new[i] and b & few_new)}
 
 
 def release_all(waiting: Mapping[Kind, Iterable[Waiting]], k: int) -> dict[Kind, set[Hashable]]:

@@ -71,6 +71,9 @@ class Table:
     n: Mapping[Any, Tally] = field(default_factory=dict)
     cells: Mapping[tuple[Any, str], Tally] = field(default_factory=dict)
     free_columns: frozenset[str] = frozenset()
+    members: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """For a table of groups of answers: the answers of each column (so that an empty cell
+    gets the same stand-in key as the cell of the same answers in another table)."""
 
 
 @dataclass
@@ -119,7 +122,9 @@ def publish(table: Table, k: int, ptable: PerturbationTable) -> Published:
             if x.count:
                 key = cell_key(x.keys)
             elif t.count:
-                key = empty_cell_key(t.keys, table.name, c)
+                key = empty_cell_key(
+                    t.keys, table.name, "|".join(sorted(table.members.get(c, (c,))))
+                )
             else:
                 perturbed[("x", r, c)] = 0
                 continue

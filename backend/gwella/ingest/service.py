@@ -318,7 +318,7 @@ async def _write(
             pushed_only=not per_response,
         )
     if not per_response:
-        await responses.emit_released(session, campaign, moved)
+        await responses.announce_release(session, campaign, moved)
 
 
 async def _anyone_listening(

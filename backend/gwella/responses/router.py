@@ -383,10 +383,10 @@ async def export_responses(
     "/campaigns/{campaign_id}/held-responses",
     operation_id="listHeldResponses",
     summary="Responses held for approval: a burst of submissions from one address",
-    description="Beyond a few public submissions from one address in a short time, responses "
-    "are held and do not count until staff of their service approve them (a waiting-room "
-    "tablet, say) or reject them (someone filling the survey in again and again). They show "
-    "the day only, like every anonymous response.",
+    description="Beyond a few public submissions from one address in a day, responses are "
+    "held and do not count until staff of their service approve them (a waiting-room "
+    "tablet, say) or reject them (someone filling the survey in again and again). They are "
+    "listed once their day is over (UTC), so that none is seen as it arrives.",
     response_model=ResponsePage,
     responses=problem_responses(400, 401, 403, 404, 422),
 )

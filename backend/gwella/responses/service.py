@@ -298,34 +298,34 @@ async def submit(
     await session.flush()
     if not held:
         await count_in(session, campaign, content, [response], {response.id: answers})
+    # No audit event per anonymous web response: even one stamped with the day, seen to appear,
+    # would tell its moment. The release that counts it is audited (see announce_release), and
+    # so are the decisions on held ones.
+    if campaign.anonymity is Anonymity.anonymous and ctx.actor_type is ActorType.anonymous:
+        return response, False
     if campaign.anonymity is Anonymity.anonymous:
-        # Nothing that could tie an anonymous response to a time or an address: the event names
-        # the campaign, not the response, keeps the day only, like the response itself, and no
-        # request id (which the access log would join to a moment) or address. Who entered a
-        # paper form is still recorded.
-        by_staff = ctx.actor_type is ActorType.user
+        # A paper form entered by staff: who entered it, for the campaign, on which day (the
+        # response itself keeps only its day, and no request id joins the access log).
         await audit.record(
             session,
-            AuditContext(ctx.actor_type, ctx.actor_id, ctx.actor_label, None, None)
-            if by_staff
-            else AuditContext(ActorType.anonymous, None, "respondent", None, None),
-            action="response.held" if held else "response.received",
+            AuditContext(ctx.actor_type, ctx.actor_id, ctx.actor_label, None, None),
+            action="response.entered",
             record_type="campaign",
             record_id=campaign.id,
             organisation_id=campaign.organisation_id,
-            after={"channel": channel.value} if by_staff else None,
+            after={"channel": channel.value},
             occurred_at=day_of(now),
         )
-    else:
-        await audit.record(
-            session,
-            ctx,
-            action="response.created",
-            record_type="response",
-            record_id=response.id,
-            organisation_id=campaign.organisation_id,
-            after={"channel": channel.value, "service_id": str(link.service_id)},
-        )
+        return response, False
+    await audit.record(
+        session,
+        ctx,
+        action="response.created",
+        record_type="response",
+        record_id=response.id,
+        organisation_id=campaign.organisation_id,
+        after={"channel": channel.value, "service_id": str(link.service_id)},
+    )
     return response, False
 
 
@@ -354,16 +354,28 @@ async def count_in(
     else:
         pushed = [r for r in stored if r.channel == Channel.partner.value]
         await emit_responses(session, campaign, "response.created", pushed, pushed_only=True)
-        await emit_released(session, campaign, moved)
+        await announce_release(session, campaign, moved)
     return moved
 
 
-async def emit_released(session: AsyncSession, campaign: Campaign, moved: results.Moved) -> None:
-    """``results.released`` to the campaign's organisation and those of the services whose
-    results moved on: which services, and the day, never how many responses or when. For an
-    anonymous campaign it is sent once the day is over (as its responses keep only their day)."""
+async def announce_release(session: AsyncSession, campaign: Campaign, moved: results.Moved) -> None:
+    """A release is audited (which services, on which day; for an anonymous campaign no finer
+    time and not how many responses) and told to subscribers: ``results.released`` to the
+    campaign's organisation and those of the services whose results moved on. For an anonymous
+    campaign it is sent once the day is over (as its responses keep only their day)."""
     if not moved.services:
         return
+    anonymous = campaign.anonymity is Anonymity.anonymous
+    await audit.record(
+        session,
+        AuditContext.system("releases"),
+        action="results.released",
+        record_type="campaign",
+        record_id=campaign.id,
+        organisation_id=campaign.organisation_id,
+        after={"service_ids": sorted(str(s) for s in moved.services)},
+        occurred_at=day_of(utcnow()) if anonymous else None,
+    )
     today = utcnow().date()
     held_until = (
         day_of(utcnow()) + timedelta(days=1) if campaign.anonymity is Anonymity.anonymous else None
@@ -433,7 +445,10 @@ async def get_response(
     ``released_only=False``)."""
     stmt = select(Response).where(Response.id == response_id)
     if released_only:
-        stmt = stmt.where(~results.unreleased(Response.id))
+        stmt = stmt.where(
+            ~results.unreleased(Response.id),
+            ~(Response.held & (Response.submitted_at >= day_of(utcnow()))),
+        )
     response: Response | None = await session.scalar(stmt)
     if response is None:
         raise NotFound("No response with that id is visible to you.")
@@ -617,11 +632,14 @@ async def list_held(
     campaign_id: uuid.UUID,
     service_ids: Iterable[uuid.UUID],
 ) -> tuple[list[Response], str | None]:
-    """Responses held as part of a burst from one address, for their service's staff."""
+    """Responses held as part of a burst from one address, for their service's staff: only
+    those of days that are over, so that none is seen as it arrives (a held response, unlike
+    the others, is shown without waiting for a release)."""
     stmt = select(Response).where(
         Response.campaign_id == campaign_id,
         Response.service_id.in_(set(service_ids)),
         Response.held.is_(True),
+        Response.submitted_at < day_of(utcnow()),
     )
     return await paginate(session, stmt, params, SORTS, Response.id)
 
@@ -644,6 +662,7 @@ async def decide_held(
                 Response.campaign_id == campaign.id,
                 Response.service_id.in_(set(service_ids)),
                 Response.held.is_(True),
+                Response.submitted_at < day_of(utcnow()),
             )
         )
     )

@@ -1,9 +1,8 @@
 """Turning responses into result-cell deltas, and applying them with one upsert per cell.
 
 Each cell keeps, beside its count, the sum of its records' keys (for the cell key method of
-:mod:`gwella.disclosure`), and for number questions the sum of the values and the largest size
-of one; all of them change in the same statement, so a cell's key is always that of the
-records it counts."""
+:mod:`gwella.disclosure`), and for number questions the sum of the values; all of them change
+in the same statement, so a cell's key is always that of the records it counts."""
 
 from __future__ import annotations
 
@@ -44,7 +43,7 @@ def deltas(
     sign: int,
     kinds: Kind = EVERY_KIND,
 ) -> dict[Key, list[float]]:
-    """{cell key: [count, sum of values, sum of record keys, largest value]} to add for these
+    """{cell key: [count, sum of values, sum of record keys]} to add for these
     responses (sign -1 to take them away), in the periods of ``kinds``.
 
     Answers are counted once per (service, day) and then spread over that day's periods:
@@ -60,7 +59,7 @@ def deltas(
         key = float(sign * r.record_key)
         found = cells.get((RESPONSES, N))
         if found is None:
-            cells[(RESPONSES, N)] = [sign, 0.0, key, 0.0]
+            cells[(RESPONSES, N)] = [sign, 0.0, key]
         else:
             found[0] += sign
             found[2] += key
@@ -69,7 +68,6 @@ def deltas(
             if qtype is None or value is None:
                 continue
             amount: float = 0.0
-            largest: float = 0.0
             if qtype == multiple and isinstance(value, list):
                 keys = [(question, str(v)) for v in value]
                 keys.append((question, N))  # respondents who answered it
@@ -77,18 +75,16 @@ def deltas(
                 keys = [(question, N)]
                 if qtype == number and isinstance(value, (int, float)):
                     amount = sign * float(value)
-                    largest = abs(float(value)) if sign > 0 else 0.0
             else:
                 keys = [(question, str(value))]
             for cell_key in keys:
                 found = cells.get(cell_key)
                 if found is None:
-                    cells[cell_key] = [sign, amount, key, largest]
+                    cells[cell_key] = [sign, amount, key]
                 else:
                     found[0] += sign
                     found[1] += amount
                     found[2] += key
-                    found[3] = max(found[3], largest)
     out: dict[Key, list[float]] = {}
     for (service_id, day), cells in by_day.items():
         for kind in KINDS:
@@ -101,7 +97,7 @@ def deltas(
 
 
 def add(into: dict[Key, list[float]], key: Key, change: list[float]) -> None:
-    """Add one cell's change (count, sum, key sum, largest) to a set of deltas."""
+    """Add one cell's change (count, sum, key sum) to a set of deltas."""
     summed = into.get(key)
     if summed is None:
         into[key] = list(change)
@@ -109,7 +105,6 @@ def add(into: dict[Key, list[float]], key: Key, change: list[float]) -> None:
         summed[0] += change[0]
         summed[1] += change[1]
         summed[2] += change[2]
-        summed[3] = max(summed[3], change[3])
 
 
 def merge(into: dict[Key, list[float]], more: dict[Key, list[float]]) -> None:
@@ -130,7 +125,6 @@ def _ordered_rows(changes: dict[Key, list[float]]) -> list[dict[str, Any]]:
             "count": int(v[0]),
             "total": float(v[1]),
             "key_sum": int(v[2]),
-            "largest": float(v[3]),
         }
         # The keys' own order is that of their text (UUIDs by value as by hex, dates by
         # value as by ISO text), without formatting every part of every key.
@@ -142,19 +136,18 @@ _PG_UPSERT = text(
     """
     INSERT INTO result_cells
         (campaign_id, service_id, question_key, period, period_start, value, count, total,
-         key_sum, largest)
+         key_sum)
     SELECT * FROM unnest(
         CAST(:campaign_id AS uuid[]), CAST(:service_id AS uuid[]),
         CAST(:question_key AS varchar[]), CAST(:period AS varchar[]),
         CAST(:period_start AS date[]), CAST(:value AS varchar[]),
         CAST(:count AS integer[]), CAST(:total AS double precision[]),
-        CAST(:key_sum AS bigint[]), CAST(:largest AS double precision[])
+        CAST(:key_sum AS bigint[])
     )
     ON CONFLICT (campaign_id, service_id, question_key, period, period_start, value)
     DO UPDATE SET count = result_cells.count + excluded.count,
                   total = result_cells.total + excluded.total,
-                  key_sum = result_cells.key_sum + excluded.key_sum,
-                  largest = GREATEST(result_cells.largest, excluded.largest)
+                  key_sum = result_cells.key_sum + excluded.key_sum
     """
 )
 
@@ -162,10 +155,7 @@ _PG_UPSERT = text(
 async def apply(session: AsyncSession, changes: dict[Key, list[float]]) -> None:
     """Add the deltas to the stored cells: INSERT … ON CONFLICT DO UPDATE, atomic per row on
     both PostgreSQL and SQLite, so concurrent writers never lose a count. On PostgreSQL the
-    rows travel as arrays in one statement (``unnest``) instead of one execution per row.
-
-    ``largest`` only grows: when a value is taken away it stays an upper bound (the noise it
-    scales is then a little larger, never smaller); a rebuild makes it exact again."""
+    rows travel as arrays in one statement (``unnest``) instead of one execution per row."""
     if not changes:
         return
     rows = _ordered_rows(changes)
@@ -191,7 +181,6 @@ async def apply(session: AsyncSession, changes: dict[Key, list[float]]) -> None:
             "count": ResultCell.count + stmt.excluded.count,
             "total": ResultCell.total + stmt.excluded.total,
             "key_sum": ResultCell.key_sum + stmt.excluded.key_sum,
-            "largest": text("max(result_cells.largest, excluded.largest)"),
         },
     )
     for start in range(0, len(rows), 1000):
@@ -206,9 +195,9 @@ async def replace_campaign(
     await apply(session, changes)
 
 
-Cell = Row[uuid.UUID, str, date, str, int, float, int, float]
+Cell = Row[uuid.UUID, str, date, str, int, float, int]
 """A stored cell as read for the results: ``service_id``, ``question_key``, ``period_start``,
-``value``, ``count``, ``total``, ``key_sum``, ``largest`` (a plain row: hashable, so a set of
+``value``, ``count``, ``total``, ``key_sum`` (a plain row: hashable, so a set of
 cells can key a memory)."""
 
 
@@ -229,7 +218,6 @@ async def cells(
             ResultCell.count,
             ResultCell.total,
             ResultCell.key_sum,
-            ResultCell.largest,
         ).where(
             ResultCell.campaign_id == campaign_id,
             ResultCell.service_id.in_(set(service_ids)),

@@ -35,8 +35,6 @@ class ResultCell(Base):
     total: Mapped[float] = mapped_column(Float, default=0.0)
     key_sum: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     """The sum of the record keys of the responses counted here (the cell key method)."""
-    largest: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
-    """Number questions: an upper bound of the largest size of one value counted here."""
 
 
 class PendingResult(Base):

@@ -19,7 +19,7 @@ from gwella.accounts.dependencies import Reader
 from gwella.campaigns.models import Campaign
 from gwella.campaigns.router import visible_campaign
 from gwella.core.database import SessionDep
-from gwella.core.errors import problem_responses
+from gwella.core.errors import NotFound, problem_responses
 from gwella.disclosure import rules
 from gwella.imports import files
 from gwella.instruments import service as instruments
@@ -53,6 +53,8 @@ async def _scope(
     ]
     if service_id is not None:
         scope = [s for s in scope if s == service_id]
+        if not scope:
+            raise NotFound("That service is not one of this campaign's that you can see.")
     if organisation_id is not None:
         scope = [s for s in scope if service_orgs[s] == organisation_id]
     if partnership_id is not None:
@@ -90,7 +92,7 @@ async def _results(
         campaign.min_cell_size,
         period,
         tuple(s.int for s in scope),
-        tuple((s.int, q, start, v, n, t, ks, big) for s, q, start, v, n, t, ks, big in cells),
+        tuple((s.int, q, start, v, n, t, ks) for s, q, start, v, n, t, ks in cells),
         tuple((q, text, s.int, a.int) for q, text, s, a in comments),
         released_on,
         rules(),
@@ -165,7 +167,7 @@ def _periods_json(
             *campaign_key,
             scope_key,
             start,
-            tuple(sorted((s.int, q, v, n, t, ks, big) for s, q, _, v, n, t, ks, big in rows)),
+            tuple(sorted((s.int, q, v, n, t, ks) for s, q, _, v, n, t, ks in rows)),
             rules(),
         )
         part = _remembered_periods.get(key)

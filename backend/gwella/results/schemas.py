@@ -31,7 +31,7 @@ class ResultRow(OutputModel):
     cells: list[ResultCellRead]
     mean: float | None = Field(
         description="Scales: from the published counts, when none is held back; numbers: the "
-        "mean with its sum adjusted by up to a fifth of the largest answer"
+        "mean of questions with a range, its sum moved by noise scaled to the range"
     )
     median: float | None
     share_positive: float | None = Field(

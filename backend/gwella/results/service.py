@@ -179,6 +179,7 @@ async def _release(
                         s.response_id,
                         Place(held.service_id, held.day) if held else None,
                         Place(now.service_id, now.day) if now else None,
+                        new=held is None,
                     )
                 )
                 by_id[s.response_id] = s
@@ -343,6 +344,7 @@ def spec_of(q: Question) -> QuestionSpec:
         negative=negative,
         free=frozenset({DONT_KNOW}) if shape is Shape.multiple else frozenset(),
         magnitude=q.type is QuestionType.number,
+        range=q.max - q.min if q.min is not None and q.max is not None else None,
     )
 
 
@@ -377,10 +379,8 @@ def tables_of(
     """Per period: the number of responses, and per question a table of units (services)
     and their total, as the disclosure layer publishes them; from the cells alone."""
     by_period: dict[date, dict[tuple[uuid.UUID, str, str], Measure]] = {}
-    for service_id, question_key, start, value, n, total, keys, largest in rows:
-        by_period.setdefault(start, {})[(service_id, question_key, value)] = Measure(
-            n, keys, total, largest
-        )
+    for service_id, question_key, start, value, n, total, keys in rows:
+        by_period.setdefault(start, {})[(service_id, question_key, value)] = Measure(n, keys, total)
     out = []
     for start in sorted(by_period):
         cells = by_period[start]
@@ -444,10 +444,8 @@ async def derived_shares(
         session, campaign_id, service_ids, [q.key for q in mapped], "month"
     )
     by_month: dict[date, dict[tuple[uuid.UUID, str, str], Measure]] = {}
-    for service_id, question_key, start, value, n, total, keys, largest in rows:
-        by_month.setdefault(start, {})[(service_id, question_key, value)] = Measure(
-            n, keys, total, largest
-        )
+    for service_id, question_key, start, value, n, total, keys in rows:
+        by_month.setdefault(start, {})[(service_id, question_key, value)] = Measure(n, keys, total)
     out = []
     for q in mapped:
         spec = spec_of(q)

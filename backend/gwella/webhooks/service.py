@@ -429,7 +429,11 @@ async def list_deliveries(
     status: DeliveryStatus | None = None,
     event_type: WebhookEventType | None = None,
 ) -> tuple[list[WebhookDelivery], str | None]:
-    stmt = select(WebhookDelivery).where(WebhookDelivery.subscription_id == subscription_id)
+    # A delivery held for the end of its day is stamped with that time and not listed before
+    # it: seen to appear, it would tell the moment of what it announces.
+    stmt = select(WebhookDelivery).where(
+        WebhookDelivery.subscription_id == subscription_id, WebhookDelivery.created_at <= utcnow()
+    )
     if status is not None:
         stmt = stmt.where(WebhookDelivery.status == status)
     if event_type is not None:
@@ -443,7 +447,7 @@ async def list_deliveries(
 
 async def get_delivery(session: AsyncSession, delivery_id: uuid.UUID) -> WebhookDelivery:
     delivery = await session.get(WebhookDelivery, delivery_id)
-    if delivery is None:
+    if delivery is None or delivery.created_at > utcnow():
         raise NotFound("No webhook delivery with that id is visible to you.")
     return delivery
 

@@ -938,12 +938,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The batches of access codes made for a campaign (not the codes themselves) */
+        /**
+         * The batches of access codes made for a campaign (not the codes themselves)
+         * @description All of them for those who run the campaign; those of their own services for staff of the services' organisations.
+         */
         get: operations["listAccessCodeBatches"];
         put?: never;
         /**
          * Make single-use access codes for a service's link (shown this once)
-         * @description Each code opens the survey once (`access_code` in `submitResponse`); its card carries the link with the code filled in, as text and as a QR code. Codes are kept only as keyed hashes, and which code answered is never kept. A campaign with `requires_access_code` takes web responses only with a code; in any campaign a valid code keeps a response out of the burst check.
+         * @description Each code opens the survey once (`access_code` in `submitResponse`); its card carries the link with the code filled in, as text and as a QR code. Codes are kept only as keyed hashes, and which code answered is never kept. A campaign with `requires_access_code` takes web responses only with a code; in any campaign a valid code keeps a response out of the burst check. Codes of a service are made by staff of the service's own organisation (who hand them out, as they enter its paper forms).
          */
         post: operations["createAccessCodes"];
         delete?: never;
@@ -1083,7 +1086,7 @@ export interface paths {
         };
         /**
          * Responses held for approval: a burst of submissions from one address
-         * @description Beyond a few public submissions from one address in a short time, responses are held and do not count until staff of their service approve them (a waiting-room tablet, say) or reject them (someone filling the survey in again and again). They show the day only, like every anonymous response.
+         * @description Beyond a few public submissions from one address in a day, responses are held and do not count until staff of their service approve them (a waiting-room tablet, say) or reject them (someone filling the survey in again and again). They are listed once their day is over (UTC), so that none is seen as it arrives.
          */
         get: operations["listHeldResponses"];
         put?: never;
@@ -5653,7 +5656,7 @@ export interface components {
             cells: components["schemas"]["ResultCellRead"][];
             /**
              * Mean
-             * @description Scales: from the published counts, when none is held back; numbers: the mean with its sum adjusted by up to a fifth of the largest answer
+             * @description Scales: from the published counts, when none is held back; numbers: the mean of questions with a range, its sum moved by noise scaled to the range
              */
             mean: number | null;
             /** Median */

@@ -83,7 +83,8 @@ export function CampaignPage({ user }: { user: User }) {
     queryKey: ['campaigns', campaignId, 'links'],
     queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}/links', { params: { path: { campaign_id: campaignId } } })),
     refetchInterval: (query) => (refused(query.state.error) ? false : LIVE_COUNT_MS),
-    // Only those who run the campaign get its links: for anyone else a 403 is the answer.
+    // Only those who run the campaign get its links: nobody else asks (a 403 would be the answer).
+    enabled: Boolean(campaign.data && canEditIn(user, campaign.data.organisation_id)),
     retry: (count, error) => !refused(error) && count < 2,
   });
   const held = useQuery({ ...heldResponsesQuery(campaignId, 1), refetchInterval: (query) => (refused(query.state.error) ? false : LIVE_COUNT_MS) });
@@ -186,7 +187,7 @@ export function CampaignPage({ user }: { user: User }) {
         ) : null}
       </ul>
 
-      {refused(links.error) && !links.data ? null : (
+      {(!runner || refused(links.error)) && !links.data ? null : (
         <>
           <h2>{t('campaigns.links')}</h2>
           <p>{t('campaigns.linksHint')}</p>
@@ -213,7 +214,10 @@ export function CampaignPage({ user }: { user: User }) {
           )}
         </>
       )}
-      {links.data ? <AccessCodesSection campaign={c} links={links.data} /> : null}
+      {links.data ? (
+        // Codes of a service are made by staff of the service's own organisation.
+        <AccessCodesSection campaign={c} links={links.data.filter((l) => canEditIn(user, l.organisation_id))} />
+      ) : null}
       {runner && c.state !== 'closed' ? (
         <>
           <h2>{t('campaigns.closeTitle')}</h2>

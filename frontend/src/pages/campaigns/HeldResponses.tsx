@@ -127,6 +127,7 @@ export function HeldResponsesSection({
       <h2 id="held-title">{t('campaigns.held.title')}</h2>
       <p>{t('campaigns.held.why')}</p>
       <p>{t('campaigns.held.how')}</p>
+      <p>{t('campaigns.held.whenShown')}</p>
       {done ? (
         <SuccessBanner title={done.decision === 'approve' ? t('campaigns.held.approved', { n: done.n }) : t('campaigns.held.rejected', { n: done.n })} />
       ) : null}

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { json, makeUser, mockApi, renderWithApp } from '../../test/utils';
-import { ResultsPage } from './ResultsPage';
+import { DisclosureNote, ResultsPage } from './ResultsPage';
 import { countText, questionCsv, scopePartnership, toCategories, type CampaignResults, type Disclosure, type QuestionResult } from './resultsModel';
 
 const ORG = '22222222-2222-4222-8222-222222222222';
@@ -250,7 +250,8 @@ describe('The results dashboard', () => {
     expect(note).toHaveTextContent('tables may not add up exactly');
     expect(note).toHaveTextContent('Results are updated in groups, not after each answer: they move on once at least 5 more people have answered in a service.');
     expect(within(note).getByTestId('results-released')).toHaveTextContent('Last updated 14 March 2025.');
-    expect(note).toHaveTextContent('Averages and shares are shown only where no number in the row is held back.');
+    expect(note).toHaveTextContent('Averages and medians are shown only where no number in the row is held back.');
+    expect(note).toHaveTextContent('The shares of positive and negative answers are counted as groups of their own');
     // Nothing on the page contradicts it.
     const main = document.body.textContent ?? '';
     expect(main).not.toMatch(/never shown as 0|never as 0|Hidden/);
@@ -320,5 +321,21 @@ describe('The results dashboard', () => {
     const note = await screen.findByTestId('disclosure-note');
     expect(note).toHaveTextContent('results are updated after each answer');
     expect(note).not.toHaveTextContent('updated in groups');
+  });
+});
+
+describe('The note on how numbers are protected', () => {
+  it('says when results last moved on only where the chosen view shows any', async () => {
+    const disclosure: Disclosure = {
+      method: 'cell_key_perturbation',
+      max_change: 3,
+      variance: 1,
+      min_cell_size: 5,
+      releases: 'batched',
+      released_on: '2025-03-14',
+    };
+    await renderWithApp(<DisclosureNote disclosure={disclosure} someHeldBack={false} shown={false} />, { route: '/' });
+    expect(screen.getByTestId('results-released')).toHaveTextContent('Nothing released for this choice yet.');
+    expect(screen.getByTestId('disclosure-note')).not.toHaveTextContent('Last updated');
   });
 });

@@ -12,6 +12,8 @@ import { Button, Select, type SelectOption } from '../../components/fields';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Empty, LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useAuth } from '../../auth/AuthContext';
+import { canEditIn } from '../instruments/permissions';
 import { DownloadButton } from '../imports/DownloadButton';
 import { ProposeActionButton, ProposeFromQuestion } from '../actions/ProposeActionButton';
 import {
@@ -208,7 +210,16 @@ function QuestionBlock({
  * is slightly adjusted, small ones are held back, and (for anonymous and pseudonymous
  * campaigns) results move on only by releases of several answers at a time.
  */
-export function DisclosureNote({ disclosure, someHeldBack }: { disclosure: Disclosure; someHeldBack: boolean }) {
+export function DisclosureNote({
+  disclosure,
+  someHeldBack,
+  shown = true,
+}: {
+  disclosure: Disclosure;
+  someHeldBack: boolean;
+  /** Whether the chosen scope and period have anything released to show. */
+  shown?: boolean;
+}) {
   const { t } = useTranslation();
   const release = releaseState(disclosure);
   return (
@@ -221,7 +232,11 @@ export function DisclosureNote({ disclosure, someHeldBack }: { disclosure: Discl
       {someHeldBack ? <p>{t('results.suppressionSome')}</p> : null}
       <p>{release.kind === 'batched' ? t('results.protection.batched', { n: release.minCellSize }) : t('results.protection.perResponse')}</p>
       <p data-testid="results-released">
-        {release.releasedOn ? t('results.lastUpdated', { date: formatDate(release.releasedOn) }) : t('results.notReleased')}
+        {!release.releasedOn
+          ? t('results.notReleased')
+          : shown
+            ? t('results.lastUpdated', { date: formatDate(release.releasedOn) })
+            : t('results.notReleasedHere')}
       </p>
     </div>
   );
@@ -229,6 +244,7 @@ export function DisclosureNote({ disclosure, someHeldBack }: { disclosure: Discl
 
 export function ResultsPage() {
   const { campaignId = '' } = useParams();
+  const user = useAuth().me?.user;
   const { t } = useTranslation();
   const localName = useLocalName();
   const queryText = useQuestionText();
@@ -250,9 +266,12 @@ export function ResultsPage() {
       unwrap(api.GET('/api/v1/instrument-versions/{version_id}', { params: { path: { version_id: versionId ?? '' } } })),
     enabled: Boolean(versionId),
   });
+  // The links answer only those who run the campaign: nobody else asks for them.
+  const runner = Boolean(user && campaign.data && canEditIn(user, campaign.data.organisation_id));
   const links = useQuery({
     queryKey: ['campaigns', campaignId, 'links'],
     queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}/links', { params: { path: { campaign_id: campaignId } } })),
+    enabled: runner,
   });
   const partnerships = useQuery({
     queryKey: ['partnerships', 'options'],
@@ -279,7 +298,7 @@ export function ResultsPage() {
   });
 
   // The links answer only those who run the campaign; anyone else reads the services' names.
-  const services = useServicesById(campaign.data?.service_ids ?? [], links.isError);
+  const services = useServicesById(campaign.data?.service_ids ?? [], !runner || links.isError);
   const organisations = useOrganisationsById(
     links.data ? links.data.map((l) => l.organisation_id) : [...services.values()].map((s) => s.organisation_id),
   );
@@ -332,7 +351,7 @@ export function ResultsPage() {
       <BackLink to={`/campaigns/${c.id}`}>{c.name}</BackLink>
       <h1>{t('results.title', { name: c.name })}</h1>
       <p className="nhsuk-lede-text">{t('results.lede')}</p>
-      {data ? <DisclosureNote disclosure={data.disclosure} someHeldBack={anySuppressed(data)} /> : null}
+      {data ? <DisclosureNote disclosure={data.disclosure} someHeldBack={anySuppressed(data)} shown={Boolean(shown)} /> : null}
 
       <div className="app-filters">
         <Select id="results-scope" label={t('results.scope.label')} options={scopeOptions} value={scope} onChange={(e) => update('scope', e.target.value)} />
