@@ -9,8 +9,8 @@ import httpx
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.dependencies.models import Dependant
 
-from gwella.accounts.dependencies import Reader, public
-from gwella.policy import POLICY_ATTRIBUTE, RoutePolicy
+from gwella.core.dependencies import Reader, public
+from gwella.core.principal import POLICY_ATTRIBUTE, RoutePolicy
 from tests.factories import RouteInfo, api_routes, other_routes
 
 PUBLIC = {

@@ -592,7 +592,7 @@ async def _load_actions(
         StatusChange,
         TitleText,
     )
-    from gwella.policy import Principal
+    from gwella.core.principal import Principal
 
     partnership = await session.scalar(
         select(Partnership).where(Partnership.name == PARTNERSHIP[0])

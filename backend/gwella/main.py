@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from gwella import __version__
-from gwella.accounts.dependencies import public
+from gwella.accounts import service as accounts_service
 from gwella.accounts.router import (
     auth_router,
     clients_router,
@@ -35,6 +35,7 @@ from gwella.campaigns.router import router as campaigns_router
 from gwella.core import i18n
 from gwella.core.config import Settings, get_settings
 from gwella.core.database import create_engine, create_sessionmaker
+from gwella.core.dependencies import public
 from gwella.core.errors import (
     PROBLEM_MEDIA_TYPE,
     Conflict,
@@ -390,6 +391,7 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         openapi_url="/api/v1/openapi.json",
     )
     app.state.settings = settings
+    app.state.authenticate = accounts_service.principal_for_token
     app.state.mail = mail or make_sender(settings.mail_backend, settings.mail_from)
     install_error_handlers(app)
     for router in ROUTERS:

@@ -18,9 +18,9 @@ from gwella.accounts.models import Membership, Role
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.config import Settings
 from gwella.core.mail import MemoryMailSender
+from gwella.core.principal import Principal
 from gwella.core.principals import AuthGeneration, PrincipalCache
 from gwella.main import create_app
-from gwella.policy import Principal
 from tests.factories import make_org, make_partnership, make_user, sign_in
 
 

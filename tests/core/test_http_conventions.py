@@ -10,7 +10,7 @@ import pytest
 from fastapi import Depends
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.accounts.dependencies import public
+from gwella.core.dependencies import public
 from gwella.core.errors import PROBLEM_MEDIA_TYPE
 from gwella.main import create_app
 from tests.conftest import make_settings

@@ -12,14 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
 from gwella.accounts import service
-from gwella.accounts.dependencies import (
-    AnyCaller,
-    MailDep,
-    PlatformAdmin,
-    SettingsDep,
-    SignedIn,
-    public,
-)
 from gwella.accounts.models import ApiClient, Role, User
 from gwella.accounts.schemas import (
     ApiClientCreate,
@@ -47,11 +39,19 @@ from gwella.accounts.schemas import (
 from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.config import Environment, Settings
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import (
+    AnyCaller,
+    MailDep,
+    PlatformAdmin,
+    SettingsDep,
+    SignedIn,
+    public,
+)
 from gwella.core.errors import BadRequest, NotFound, Unauthenticated, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.core.principal import Principal
 from gwella.core.requests import client_address, request_id
 from gwella.organisations import service as organisations
-from gwella.policy import Principal
 
 auth_router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 users_router = APIRouter(prefix="/api/v1", tags=["users"])

@@ -47,6 +47,7 @@ from gwella.core.errors import (
 )
 from gwella.core.mail import MailSender, Message
 from gwella.core.pagination import PageParams, paginate
+from gwella.core.principal import Principal
 from gwella.core.principals import PRINCIPAL_NEUTRAL, PrincipalCache, generation
 from gwella.core.security import (
     hash_password,
@@ -57,7 +58,6 @@ from gwella.core.security import (
 )
 from gwella.organisations import service as organisations
 from gwella.partnerships import service as partnerships
-from gwella.policy import Principal
 
 USER_FIELDS = ("email", "display_name", "language", "is_platform_admin", "is_active")
 CLIENT_FIELDS = ("name", "scopes", "organisation_id")

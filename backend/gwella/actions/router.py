@@ -12,7 +12,6 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import HTMLResponse, StreamingResponse
 
 from gwella import policy
-from gwella.accounts.dependencies import Reader, SignedIn, public
 from gwella.actions import service
 from gwella.actions.models import Action, ActionOrigin, ActionStatus
 from gwella.actions.schemas import (
@@ -41,10 +40,11 @@ from gwella.actions.schemas import (
 from gwella.core import i18n
 from gwella.core.concurrency import IfMatch, check_if_match, set_etag
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import Reader, SignedIn, public
 from gwella.core.errors import FieldProblem, ValidationFailed, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.core.principal import Principal
 from gwella.imports import files
-from gwella.policy import Principal
 
 router = APIRouter(prefix="/api/v1", tags=["actions"])
 

@@ -10,15 +10,15 @@ from pydantic import AwareDatetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
-from gwella.accounts.dependencies import SignedIn
 from gwella.audit import service
 from gwella.audit.schemas import AuditEventPage, AuditEventRead
 from gwella.core.audit import ActorType
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import SignedIn
 from gwella.core.errors import problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.core.principal import Principal
 from gwella.partnerships import service as partnerships
-from gwella.policy import Principal
 
 router = APIRouter(prefix="/api/v1/audit-events", tags=["audit"])
 

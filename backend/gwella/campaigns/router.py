@@ -11,7 +11,6 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
-from gwella.accounts.dependencies import Reader, SettingsDep, SignedIn
 from gwella.campaigns import access_codes, service
 from gwella.campaigns.models import Campaign, CampaignService
 from gwella.campaigns.schemas import (
@@ -29,12 +28,13 @@ from gwella.campaigns.schemas import (
 from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.config import Settings
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import Reader, SettingsDep, SignedIn
 from gwella.core.errors import Conflict, Forbidden, NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.core.principal import Principal
 from gwella.disclosure import rules
 from gwella.instruments import service as instruments
 from gwella.organisations import service as organisations
-from gwella.policy import Principal
 from gwella.results import service as results
 
 router = APIRouter(prefix="/api/v1/campaigns", tags=["campaigns"])

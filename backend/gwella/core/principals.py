@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, SessionTransaction, mapped_column
 
 from gwella.core.database import AppSession, Base
-from gwella.policy import Principal
+from gwella.core.principal import Principal
 
 _CHANGED = "gwella.principals_changed"
 ROW = 1

@@ -15,8 +15,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from gwella import __version__, policy
-from gwella.accounts.dependencies import Reader, ResponsesWriter, SettingsDep, public
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import Reader, ResponsesWriter, SettingsDep, public
 from gwella.fhir import mapping, service
 from gwella.fhir.outcome import (
     FHIR_JSON,

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel
 from sqlalchemy import text
 
-from gwella.accounts.dependencies import public
+from gwella.core.dependencies import public
 from gwella.core.errors import ServiceUnavailable, problem_responses
 
 router = APIRouter(tags=["health"])

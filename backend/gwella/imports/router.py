@@ -10,10 +10,10 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 
 from gwella import policy
-from gwella.accounts.dependencies import AnyCaller, SettingsDep
 from gwella.campaigns import service as campaigns
 from gwella.campaigns.router import visible_campaign
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import AnyCaller, SettingsDep
 from gwella.core.errors import (
     FieldProblem,
     Forbidden,
@@ -22,11 +22,11 @@ from gwella.core.errors import (
     problem_responses,
 )
 from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.core.principal import Principal
 from gwella.imports import files, service
 from gwella.imports.models import ImportJob
 from gwella.imports.schemas import ImportJobPage, ImportJobRead
 from gwella.organisations import service as organisations
-from gwella.policy import Principal
 from gwella.responses import service as responses
 
 router = APIRouter(prefix="/api/v1", tags=["imports"])

@@ -9,9 +9,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from gwella import policy
-from gwella.accounts.dependencies import Reader, SignedIn
 from gwella.core.concurrency import set_etag
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import Reader, SignedIn
 from gwella.core.errors import NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.indicators import service, spc

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from gwella.accounts.dependencies import MeasurementsWriter, ResponsesWriter
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import MeasurementsWriter, ResponsesWriter
 from gwella.core.errors import PayloadTooLarge, problem_responses
 from gwella.ingest import service
 from gwella.ingest.schemas import (

@@ -10,11 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
 from gwella.accounts import service as accounts
-from gwella.accounts.dependencies import Reader, SignedIn
 from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import Reader, SignedIn
 from gwella.core.errors import problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.core.principal import Principal
 from gwella.instruments import service
 from gwella.instruments.content import InstrumentContent
 from gwella.instruments.models import (
@@ -47,7 +48,6 @@ from gwella.instruments.schemas import (
     VersionSummary,
 )
 from gwella.organisations import service as organisations
-from gwella.policy import Principal
 
 router = APIRouter(prefix="/api/v1", tags=["instruments"])
 

@@ -7,8 +7,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, status
 
-from gwella.accounts.dependencies import SignedIn
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import SignedIn
 from gwella.core.errors import problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.notifications import service

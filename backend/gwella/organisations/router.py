@@ -8,9 +8,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
 from gwella import policy
-from gwella.accounts.dependencies import PlatformAdmin, Reader, SignedIn
 from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import PlatformAdmin, Reader, SignedIn
 from gwella.core.errors import problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.organisations import service

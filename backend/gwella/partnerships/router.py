@@ -10,11 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
-from gwella.accounts.dependencies import Reader, SignedIn
 from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import Reader, SignedIn
 from gwella.core.errors import problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.core.principal import Principal
 from gwella.organisations import service as organisations
 from gwella.partnerships import service
 from gwella.partnerships.models import Partnership, PartnershipLead, PartnershipMember
@@ -264,9 +265,7 @@ async def list_leads(
     return await _lead_reads(session, await service.list_leads(session, partnership_id))
 
 
-async def _is_lead(
-    session: AsyncSession, principal: policy.Principal, partnership_id: uuid.UUID
-) -> bool:
+async def _is_lead(session: AsyncSession, principal: Principal, partnership_id: uuid.UUID) -> bool:
     return principal.is_user and partnership_id in await service.lead_partnership_ids(
         session, principal.id
     )

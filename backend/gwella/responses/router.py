@@ -12,20 +12,20 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
-from gwella.accounts.dependencies import SettingsDep, SignedIn, public
 from gwella.campaigns import service as campaigns
 from gwella.campaigns.models import Campaign, Channel
 from gwella.campaigns.router import visible_campaign
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import SettingsDep, SignedIn, public
 from gwella.core.errors import Forbidden, NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.core.principal import Principal
 from gwella.core.requests import client_address
 from gwella.imports import files
 from gwella.instruments import service as instruments
 from gwella.instruments.content import LocalizedText
 from gwella.organisations import service as organisations
-from gwella.policy import Principal
 from gwella.responses import service
 from gwella.responses.models import Moderation
 from gwella.responses.models import Response as StoredResponse

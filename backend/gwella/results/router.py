@@ -15,17 +15,17 @@ from pydantic_core import to_json
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
-from gwella.accounts.dependencies import Reader
 from gwella.campaigns.models import Campaign
 from gwella.campaigns.router import visible_campaign
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import Reader
 from gwella.core.errors import NotFound, problem_responses
+from gwella.core.principal import Principal
 from gwella.disclosure import rules
 from gwella.imports import files
 from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent
 from gwella.partnerships import service as partnerships
-from gwella.policy import Principal
 from gwella.responses import service as responses
 from gwella.responses.service import mode_of
 from gwella.results import service

@@ -24,16 +24,16 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gwella import policy
-from gwella.accounts.dependencies import SignedIn
 from gwella.campaigns.models import Campaign
 from gwella.core.audit import AuditEvent
 from gwella.core.database import utcnow
+from gwella.core.dependencies import SignedIn
 from gwella.core.errors import problem_responses
+from gwella.core.principal import Principal
 from gwella.disclosure import publish, rules
 from gwella.disclosure.tables import TOTAL, Tally
 from gwella.notifications.models import Notification
 from gwella.organisations import service as organisations
-from gwella.policy import Principal
 from gwella.results.aggregate import RESPONSES
 from gwella.results.models import ResultCell, ResultRelease
 

@@ -20,9 +20,9 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
-from gwella.accounts.dependencies import Reader, SettingsDep
 from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.database import SessionDep
+from gwella.core.dependencies import Reader, SettingsDep
 from gwella.core.errors import (
     FieldProblem,
     NotFound,
@@ -30,8 +30,8 @@ from gwella.core.errors import (
     problem_responses,
 )
 from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.core.principal import Principal
 from gwella.organisations import service as organisations
-from gwella.policy import Principal
 from gwella.webhooks import service
 from gwella.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from gwella.webhooks.schemas import (

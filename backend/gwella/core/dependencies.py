@@ -1,4 +1,8 @@
-"""Authentication and the route-policy dependency every route declares."""
+"""Authentication and the route-policy dependency every route declares.
+
+The token is turned into a :class:`Principal` by the function the app puts in
+``app.state.authenticate`` (the accounts domain's), so that this module, like all of
+``gwella.core``, imports no domain."""
 
 from __future__ import annotations
 
@@ -9,13 +13,26 @@ from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.requests import Request
 
-from gwella.accounts import service
 from gwella.core.config import Settings
 from gwella.core.database import SessionDep
 from gwella.core.errors import Unauthenticated
 from gwella.core.mail import MailSender
+from gwella.core.principal import (
+    ANY_CALLER,
+    MEASUREMENTS_WRITER,
+    PLATFORM_ADMIN,
+    POLICY_ATTRIBUTE,
+    READER,
+    RESPONSES_WRITER,
+    SIGNED_IN,
+    Principal,
+    RoutePolicy,
+)
 from gwella.core.requests import client_address, request_id
-from gwella.policy import POLICY_ATTRIBUTE, Principal, RoutePolicy
+
+Authenticator = Callable[..., Awaitable[Principal]]
+"""(session, token, request id, client address, the process's memory of principals) to the
+principal, or :class:`Unauthenticated`."""
 
 _bearer = HTTPBearer(auto_error=False, description="An access token from /api/v1/auth/token")
 
@@ -44,7 +61,8 @@ async def authenticate(
 ) -> Principal:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthenticated()
-    return await service.principal_for_token(
+    authenticator: Authenticator = request.app.state.authenticate
+    return await authenticator(
         session,
         credentials.credentials,
         request_id(request),
@@ -75,15 +93,6 @@ def public(reason: str) -> Callable[[], None]:
 
 
 # The policies routes use, as ready-made parameter types.
-from gwella.policy import (  # noqa: E402
-    ANY_CALLER,
-    MEASUREMENTS_WRITER,
-    PLATFORM_ADMIN,
-    READER,
-    RESPONSES_WRITER,
-    SIGNED_IN,
-)
-
 Reader = Annotated[Principal, Depends(require(READER))]
 SignedIn = Annotated[Principal, Depends(require(SIGNED_IN))]
 PlatformAdmin = Annotated[Principal, Depends(require(PLATFORM_ADMIN))]
