@@ -254,11 +254,12 @@ async def make_world(
     from gwella.core.audit import AuditContext
     from gwella.core.database import utcnow
     from gwella.core.security import hash_password
+    from gwella.core.text import LocalizedText
     from gwella.indicators import service as indicators
     from gwella.indicators.models import Direction
     from gwella.indicators.schemas import IndicatorCreate
     from gwella.instruments import service as instruments
-    from gwella.instruments.content import InstrumentContent, LocalizedText
+    from gwella.instruments.content import InstrumentContent
     from gwella.instruments.models import ReviewDecision
     from gwella.instruments.schemas import InstrumentCreate
     from gwella.organisations import service as organisations

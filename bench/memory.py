@@ -39,7 +39,7 @@ ROW_TIMEOUT_SECONDS = 1800
 
 def write_csv(world: World, path: Path, size: int, header: list[str]) -> int:
     """Rows of the campaign's template until the file holds ``size`` bytes; the row count."""
-    from gwella.imports.files import write_csv_line
+    from gwella.core.csvfiles import write_csv_line
 
     rng = random.Random(9)
     templates = []

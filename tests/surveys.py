@@ -14,8 +14,9 @@ from gwella.campaigns import service as campaigns
 from gwella.campaigns.models import Anonymity, Campaign, CampaignService, Channel
 from gwella.campaigns.schemas import CampaignCreate
 from gwella.core.database import utcnow
+from gwella.core.text import LocalizedText
 from gwella.instruments import service as instruments
-from gwella.instruments.content import InstrumentContent, LocalizedText
+from gwella.instruments.content import InstrumentContent
 from gwella.instruments.models import InstrumentVersion, ReviewDecision
 from gwella.instruments.schemas import InstrumentCreate
 from gwella.organisations.models import Organisation, Service

@@ -18,11 +18,12 @@ from gwella.campaigns.models import Channel
 from gwella.campaigns.schemas import CampaignCreate
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.database import utcnow
+from gwella.core.text import LocalizedText
 from gwella.indicators import service as indicators
 from gwella.indicators.models import Direction, Framework, Measurement, MeasurementSource, Standard
 from gwella.indicators.schemas import IndicatorCreate
 from gwella.instruments import service as instruments
-from gwella.instruments.content import InstrumentContent, LocalizedText
+from gwella.instruments.content import InstrumentContent
 from gwella.instruments.models import Instrument, ReviewDecision
 from gwella.instruments.schemas import InstrumentCreate
 from gwella.organisations import service as organisations

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role, User
 from gwella.actions.models import Action
+from gwella.core.text import LocalizedText
 from gwella.indicators import service as indicators
 from gwella.indicators.models import (
     Direction,
@@ -25,7 +26,6 @@ from gwella.indicators.models import (
     Standard,
 )
 from gwella.indicators.schemas import IndicatorCreate
-from gwella.instruments.content import LocalizedText
 from gwella.organisations.models import Organisation, OrganisationKind
 from gwella.partnerships.models import Partnership
 from tests.factories import SYSTEM, make_org, make_partnership, make_user, sign_in

@@ -17,11 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gwella.accounts.models import Role, Scope
 from gwella.campaigns.models import Anonymity, Campaign, Channel
 from gwella.core.database import utcnow
+from gwella.core.text import LocalizedText
 from gwella.disclosure import cellkey
 from gwella.indicators import service as indicators
 from gwella.indicators.models import Direction
 from gwella.indicators.schemas import IndicatorCreate
-from gwella.instruments.content import LocalizedText
 from gwella.organisations.models import Organisation, Service
 from tests.factories import (
     SYSTEM,

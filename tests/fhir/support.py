@@ -12,8 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gwella.accounts.models import Role, Scope
 from gwella.campaigns.models import Anonymity, Campaign, Channel
 from gwella.core.database import utcnow
+from gwella.core.text import LocalizedText
 from gwella.instruments import service as instruments
-from gwella.instruments.content import InstrumentContent, LocalizedText
+from gwella.instruments.content import InstrumentContent
 from gwella.instruments.models import InstrumentVersion, ReviewDecision
 from gwella.instruments.schemas import InstrumentCreate
 from gwella.organisations.models import Organisation, Service

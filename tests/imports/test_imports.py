@@ -16,12 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from gwella.accounts.models import Role, Scope
 from gwella.campaigns.models import Channel
 from gwella.core.database import utcnow
+from gwella.core.text import LocalizedText
 from gwella.imports import service as imports
 from gwella.imports.models import ImportJob
 from gwella.indicators import service as indicators
 from gwella.indicators.models import Direction, Measurement
 from gwella.indicators.schemas import IndicatorCreate
-from gwella.instruments.content import LocalizedText
 from gwella.responses.models import Response
 from tests.factories import (
     SYSTEM,

@@ -7,10 +7,10 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role, Scope
+from gwella.core.text import LocalizedText
 from gwella.indicators import service as indicators
 from gwella.indicators.models import Direction
 from gwella.indicators.schemas import IndicatorCreate
-from gwella.instruments.content import LocalizedText
 from tests.factories import SYSTEM, client_token, make_api_client, make_org, make_user, sign_in
 
 

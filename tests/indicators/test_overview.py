@@ -9,10 +9,10 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role, Scope
+from gwella.core.text import LocalizedText
 from gwella.indicators import service as indicators
 from gwella.indicators.models import Direction, Framework, Standard
 from gwella.indicators.schemas import IndicatorCreate
-from gwella.instruments.content import LocalizedText
 from tests.factories import (
     SYSTEM,
     client_token,

@@ -9,10 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role, Scope
 from gwella.core.audit import AuditEvent
+from gwella.core.text import LocalizedText
 from gwella.indicators import service as indicators
 from gwella.indicators.models import Direction
 from gwella.indicators.schemas import IndicatorCreate
-from gwella.instruments.content import LocalizedText
 from gwella.notifications.models import Notification
 from tests.factories import (
     SYSTEM,

@@ -27,6 +27,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gwella.core import csvfiles
 from gwella.core.database import Base
 from gwella.core.errors import PROBLEM_MEDIA_TYPE
 from tests.factories import make_org, make_user, sign_in
@@ -416,7 +417,7 @@ async def test_free_text_round_trips_and_csv_exports_are_inert(
     for row in rows:
         for cell in row.values():
             assert not re.match(r"[=+\-@\t\r]", cell) or files._is_number(cell), cell
-    assert sorted(files.read_cell(r["comment"]) for r in rows) == sorted(texts)
+    assert sorted(csvfiles.read_cell(r["comment"]) for r in rows) == sorted(texts)
 
     # The export read back by an import: every text arrives exactly as it was typed.
     api = await make_api_client(session, org, [Scope.responses_write])

@@ -37,14 +37,13 @@ from gwella.actions.schemas import (
     TimelineEntry,
     TimelinePage,
 )
-from gwella.core import i18n
+from gwella.core import csvfiles, i18n
 from gwella.core.concurrency import IfMatch, check_if_match, set_etag
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, SignedIn, public
 from gwella.core.errors import FieldProblem, ValidationFailed, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
-from gwella.imports import files
 
 router = APIRouter(prefix="/api/v1", tags=["actions"])
 
@@ -582,9 +581,9 @@ async def export_partnership_accountability(
     view = await service.partnership_accountability(session, partnership_id)
 
     def lines() -> Iterator[str]:
-        yield files.write_csv_line(list(service.CSV_HEADER))
+        yield csvfiles.write_csv_line(list(service.CSV_HEADER))
         for row in service.accountability_rows(view):
-            yield files.write_csv_line(row)
+            yield csvfiles.write_csv_line(row)
 
     return StreamingResponse(
         lines(),

@@ -65,9 +65,9 @@ from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from gwella.core.pagination import PageParams, paginate
 from gwella.core.principal import Principal
+from gwella.core.text import LocalizedText
 from gwella.indicators import service as indicators
 from gwella.indicators.schemas import AnnotationCreate
-from gwella.instruments.content import LocalizedText
 from gwella.notifications import service as notifications
 from gwella.organisations import service as organisations
 from gwella.partnerships import service as partnerships

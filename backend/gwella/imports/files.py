@@ -5,21 +5,14 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from gwella.core.csvfiles import read_cell
 from gwella.instruments.content import InstrumentContent, QuestionType
+from gwella.responses.template import MULTI_SEPARATOR, RESPONSE_FIELDS
 
-RESPONSE_FIELDS = (
-    "external_id",
-    "service",
-    "submitted_at",
-    "language",
-    "respondent_reference",
-    "consent",
-)
 MEASUREMENT_FIELDS = (
     "indicator",
     "organisation",
@@ -30,7 +23,6 @@ MEASUREMENT_FIELDS = (
     "numerator",
     "denominator",
 )
-MULTI_SEPARATOR = "|"
 csv.field_size_limit(1_000_000)
 
 
@@ -132,46 +124,6 @@ def measurement_item_from_csv(row: dict[str, str]) -> dict[str, Any]:
         if value:
             item[key] = value
     return item
-
-
-def response_template(content: InstrumentContent) -> list[str]:
-    return [*RESPONSE_FIELDS, *(q.key for q in content.questions)]
-
-
-# A cell a spreadsheet would run as a formula (CSV injection): = + - @ tab or carriage return
-# first, after any apostrophes. Exports prefix one apostrophe (so the spreadsheet shows it as
-# text) and imports take one off, so an export imported again gives back exactly what was
-# typed. Numbers such as -3 are left alone: they are not formulas.
-_FORMULA = re.compile(r"'*[=+\-@\t\r]")
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def inert_cell(value: Any) -> Any:
-    if isinstance(value, str) and _FORMULA.match(value) and not _is_number(value):
-        return "'" + value
-    return value
-
-
-def read_cell(value: str) -> str:
-    """The inverse of :func:`inert_cell` for a cell read from a CSV file."""
-    if value.startswith("'") and _FORMULA.match(value[1:]) and not _is_number(value[1:]):
-        return value[1:]
-    return value
-
-
-def write_csv_line(values: list[Any]) -> str:
-    import io
-
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([inert_cell(v) for v in values])
-    return buffer.getvalue()
 
 
 def bundle_to_ndjson(source: Path, target: Path) -> int:

@@ -12,6 +12,7 @@ from fastapi.responses import StreamingResponse
 from gwella import policy
 from gwella.campaigns import service as campaigns
 from gwella.campaigns.router import visible_campaign
+from gwella.core import csvfiles
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import AnyCaller, SettingsDep
 from gwella.core.errors import (
@@ -28,6 +29,7 @@ from gwella.imports.models import ImportJob
 from gwella.imports.schemas import ImportJobPage, ImportJobRead
 from gwella.organisations import service as organisations
 from gwella.responses import service as responses
+from gwella.responses import template
 
 router = APIRouter(prefix="/api/v1", tags=["imports"])
 Format = Literal["csv", "ndjson", "fhir"]
@@ -220,9 +222,9 @@ async def get_import_errors(
     rows = await service.row_errors(session, job.id)
 
     def lines() -> Iterator[str]:
-        yield files.write_csv_line(["row", "external_id", "code", "field", "detail"])
+        yield csvfiles.write_csv_line(["row", "external_id", "code", "field", "detail"])
         for e in rows:
-            yield files.write_csv_line(
+            yield csvfiles.write_csv_line(
                 [e.row, e.external_id or "", e.code, e.field or "", e.detail]
             )
 
@@ -261,7 +263,7 @@ async def campaign_template(
         campaign, _, _ = await visible_campaign(session, principal, campaign_id)
     content = await responses.version_content(session, campaign)
     return Response(
-        files.write_csv_line(files.response_template(content)),
+        csvfiles.write_csv_line(template.response_template(content)),
         media_type="text/csv",
         headers={"Content-Disposition": f'attachment; filename="campaign-{campaign.id}.csv"'},
     )
@@ -283,7 +285,7 @@ async def campaign_template(
 )
 async def measurements_template(principal: AnyCaller) -> Response:
     return Response(
-        files.write_csv_line(list(files.MEASUREMENT_FIELDS)),
+        csvfiles.write_csv_line(list(files.MEASUREMENT_FIELDS)),
         media_type="text/csv",
         headers={"Content-Disposition": 'attachment; filename="measurements.csv"'},
     )

@@ -8,8 +8,8 @@ from pydantic import Field
 
 from gwella.core.pagination import Page
 from gwella.core.schemas import ApiModel, Code, OutputModel, ReadModel
+from gwella.core.text import LocalizedText
 from gwella.indicators.models import Direction, MeasurementSource
-from gwella.instruments.content import LocalizedText
 
 
 class StandardRead(ReadModel):

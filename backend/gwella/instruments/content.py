@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from gwella.core.errors import FieldProblem
+from gwella.core.text import LocalizedText
 
 Key = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_]*$")]
 OptionValue = Annotated[
@@ -40,17 +41,6 @@ RATING_VALUES = tuple(str(i) for i in range(11))
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class LocalizedText(_Strict):
-    """The same text in each language the instrument declares."""
-
-    en: Annotated[str, StringConstraints(max_length=2000)] | None = None
-    cy: Annotated[str, StringConstraints(max_length=2000)] | None = None
-
-    def get(self, language: str) -> str | None:
-        value: str | None = getattr(self, language, None)
-        return value
 
 
 class Option(_Strict):

@@ -8,7 +8,8 @@ from pydantic import Field, StringConstraints
 
 from gwella.core.pagination import Page
 from gwella.core.schemas import ApiModel, Code, ReadModel
-from gwella.instruments.content import InstrumentContent, LocalizedText, Question
+from gwella.core.text import LocalizedText
+from gwella.instruments.content import InstrumentContent, Question
 from gwella.instruments.models import (
     ContributionKind,
     ContributionStatus,

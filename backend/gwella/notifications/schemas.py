@@ -5,7 +5,7 @@ from datetime import datetime
 
 from gwella.core.pagination import Page
 from gwella.core.schemas import ReadModel
-from gwella.instruments.content import LocalizedText
+from gwella.core.text import LocalizedText
 
 
 class NotificationRead(ReadModel):

@@ -15,6 +15,7 @@ from gwella import policy
 from gwella.campaigns import service as campaigns
 from gwella.campaigns.models import Campaign, Channel
 from gwella.campaigns.router import visible_campaign
+from gwella.core import csvfiles
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import SettingsDep, SignedIn, public
@@ -22,11 +23,10 @@ from gwella.core.errors import Forbidden, NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
 from gwella.core.requests import client_address
-from gwella.imports import files
+from gwella.core.text import LocalizedText
 from gwella.instruments import service as instruments
-from gwella.instruments.content import LocalizedText
 from gwella.organisations import service as organisations
-from gwella.responses import service
+from gwella.responses import service, template
 from gwella.responses.models import Moderation
 from gwella.responses.models import Response as StoredResponse
 from gwella.responses.schemas import (
@@ -344,12 +344,12 @@ async def export_responses(
 ) -> StreamingResponse:
     campaign, allowed = await _service_scope(session, principal, campaign_id)
     content = await service.version_content(session, campaign)
-    header = files.response_template(content)
+    header = template.response_template(content)
     codes = {s: (await organisations.get_service(session, s)).code or str(s) for s in allowed}
     rows = await service.export_rows(session, campaign.id, allowed)
 
     def lines() -> Iterator[str]:
-        yield files.write_csv_line(header)
+        yield csvfiles.write_csv_line(header)
         for stored, answers in rows:
             cells = {
                 "external_id": stored.external_id or str(stored.id),
@@ -370,7 +370,7 @@ async def export_responses(
                     if value is None
                     else str(value)
                 )
-            yield files.write_csv_line([cells.get(column, "") for column in header])
+            yield csvfiles.write_csv_line([cells.get(column, "") for column in header])
 
     return StreamingResponse(
         lines(),

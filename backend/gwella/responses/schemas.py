@@ -9,7 +9,8 @@ from pydantic import Field, JsonValue, StringConstraints
 from gwella.campaigns.models import Anonymity
 from gwella.core.pagination import Page
 from gwella.core.schemas import ApiModel, OutputModel, ReadModel
-from gwella.instruments.content import InstrumentContent, LocalizedText
+from gwella.core.text import LocalizedText
+from gwella.instruments.content import InstrumentContent
 from gwella.responses.models import Moderation
 
 

@@ -17,12 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gwella import policy
 from gwella.campaigns.models import Campaign
 from gwella.campaigns.router import visible_campaign
+from gwella.core import csvfiles
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader
 from gwella.core.errors import NotFound, problem_responses
 from gwella.core.principal import Principal
 from gwella.disclosure import rules
-from gwella.imports import files
 from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent
 from gwella.partnerships import service as partnerships
@@ -260,7 +260,7 @@ async def export_results(
     ]
 
     def lines() -> Iterator[str]:
-        yield files.write_csv_line(header)
+        yield csvfiles.write_csv_line(header)
         for p in results.periods:
             for q in p.questions:
                 for row in [*q.units, q.total]:
@@ -268,7 +268,7 @@ async def export_results(
                     stats = [row.mean, row.median, row.share_positive, row.share_negative]
                     for cell in row.cells:
                         count = "suppressed" if cell.suppressed else cell.count
-                        yield files.write_csv_line(
+                        yield csvfiles.write_csv_line(
                             [
                                 p.period_start.isoformat(),
                                 q.question_key,
@@ -283,7 +283,7 @@ async def export_results(
                             ]
                         )
                     if not row.cells:  # numbers, dates: the row's statistics only
-                        yield files.write_csv_line(
+                        yield csvfiles.write_csv_line(
                             [
                                 p.period_start.isoformat(),
                                 q.question_key,

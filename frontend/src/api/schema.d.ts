@@ -4407,7 +4407,7 @@ export interface components {
         };
         /**
          * LocalizedText
-         * @description The same text in each language the instrument declares.
+         * @description The same text in English and in Welsh (either may be missing).
          */
         LocalizedText: {
             /** En */
