@@ -249,7 +249,7 @@ async def make_world(
     from gwella.accounts.models import Role, Scope
     from gwella.accounts.schemas import ApiClientCreate
     from gwella.campaigns import service as campaigns
-    from gwella.campaigns.models import Anonymity, Channel
+    from gwella.campaigns.enums import Anonymity, Channel
     from gwella.campaigns.schemas import CampaignCreate
     from gwella.core.audit import AuditContext
     from gwella.core.database import utcnow

@@ -11,7 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role
 from gwella.campaigns import service as campaigns
-from gwella.campaigns.models import Anonymity, Campaign, CampaignService, Channel
+from gwella.campaigns.enums import Anonymity, Channel
+from gwella.campaigns.models import Campaign, CampaignService
 from gwella.campaigns.schemas import CampaignCreate
 from gwella.core.database import utcnow
 from gwella.core.text import LocalizedText

@@ -10,7 +10,7 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gwella.accounts.models import Scope
-from gwella.campaigns.models import Channel
+from gwella.campaigns.enums import Channel
 from gwella.imports import service as imports
 from tests.factories import make_api_client, make_org, make_service
 from tests.surveys import make_campaign, make_published_version

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Scope
-from gwella.campaigns.models import Channel
+from gwella.campaigns.enums import Channel
 from tests.factories import make_api_client, make_org, make_service
 from tests.surveys import VALID_ANSWERS, make_campaign, make_published_version
 

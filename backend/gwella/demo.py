@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gwella.accounts import service as accounts
 from gwella.accounts.models import Language, Membership, Role, User
 from gwella.campaigns import service as campaigns
-from gwella.campaigns.models import Channel
+from gwella.campaigns.enums import Channel
 from gwella.campaigns.schemas import CampaignCreate
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.database import utcnow
@@ -566,7 +566,7 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
     )
     if partnership is not None and not await partnerships.list_leads(session, partnership.id):
         await partnerships.appoint_lead(
-            session, ctx, partnership, people["manager"].id, orgs["BAUHB"].id
+            session, ctx, partnership, people["manager"].id, orgs["BAUHB"].id, person_belongs=True
         )
     created.update(await _load_survey(session, orgs, people))
     created.update(await _load_indicators(session, orgs["BAUHB"]))

@@ -264,7 +264,12 @@ async def test_a_partnership_lead_hears_of_proposals_and_may_agree(team: Team) -
 
     lead = team.users["council_staff"]
     await partnerships.appoint_lead(
-        team.session, SYSTEM, team.partnership, lead.id, team.orgs["council"].id
+        team.session,
+        SYSTEM,
+        team.partnership,
+        lead.id,
+        team.orgs["council"].id,
+        person_belongs=True,
     )
     await team.session.commit()
     aid = (await team.propose(responsibilities=team.parts("board", ())))["id"]

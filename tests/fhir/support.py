@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role, Scope
-from gwella.campaigns.models import Anonymity, Campaign, Channel
+from gwella.campaigns.enums import Anonymity, Channel
+from gwella.campaigns.models import Campaign
 from gwella.core.database import utcnow
 from gwella.core.text import LocalizedText
 from gwella.instruments import service as instruments

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Scope
-from gwella.campaigns.models import Anonymity, Channel
+from gwella.campaigns.enums import Anonymity, Channel
 from gwella.core.audit import AuditEvent
 from gwella.core.database import utcnow
 from gwella.fhir import service as fhir_service

@@ -14,7 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gwella.accounts.models import Role, Scope
-from gwella.campaigns.models import Channel
+from gwella.campaigns.enums import Channel
 from gwella.core.database import utcnow
 from gwella.core.text import LocalizedText
 from gwella.imports import service as imports

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role, Scope
-from gwella.campaigns.models import Channel
+from gwella.campaigns.enums import Channel
 from gwella.core.audit import AuditEvent
 from gwella.core.database import utcnow
 from gwella.core.security import keyed_hash
@@ -241,7 +241,7 @@ async def test_external_ids_are_per_organisation(
 async def test_pseudonymous_campaigns_keep_only_a_keyed_hash_of_the_respondent(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    from gwella.campaigns.models import Anonymity
+    from gwella.campaigns.enums import Anonymity
 
     w = await arrange(client, session, anonymity=Anonymity.pseudonymous)
     r = await push(client, w, [item(1, respondent_reference="NHS 943 476 5919")])

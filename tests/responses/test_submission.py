@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.campaigns.models import Anonymity
+from gwella.campaigns.enums import Anonymity
 from gwella.core.audit import AuditEvent
 from gwella.responses.models import Answer, Response
 from tests.factories import make_org, make_service

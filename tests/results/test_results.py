@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role, Scope
-from gwella.campaigns.models import Channel
+from gwella.campaigns.enums import Channel
 from gwella.cli import rebuild_campaigns
 from gwella.core.database import utcnow
 from gwella.results.models import ResultCell

@@ -369,7 +369,7 @@ async def test_free_text_round_trips_and_csv_exports_are_inert(
     """What the public types is stored and shown exactly; the CSV export neither runs it as
     a spreadsheet formula nor loses it: importing the export gives back the same text."""
     from gwella.accounts.models import Role, Scope
-    from gwella.campaigns.models import Channel
+    from gwella.campaigns.enums import Channel
     from gwella.imports import files
     from gwella.imports import service as imports
     from tests.factories import client_token, make_api_client, make_service

@@ -27,7 +27,7 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gwella.accounts.models import Scope
-from gwella.campaigns.models import Channel
+from gwella.campaigns.enums import Channel
 from gwella.cli import migrate
 from gwella.core.audit import AuditEvent
 from gwella.core.database import create_engine, create_sessionmaker, utcnow

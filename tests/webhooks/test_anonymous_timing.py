@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role
-from gwella.campaigns.models import Anonymity
+from gwella.campaigns.enums import Anonymity
 from gwella.core.database import utcnow
 from gwella.organisations.models import Organisation
 from gwella.webhooks.models import WebhookDelivery, WebhookEvent

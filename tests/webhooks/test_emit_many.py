@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gwella.accounts.models import Scope
-from gwella.campaigns.models import Channel
+from gwella.campaigns.enums import Channel
 from gwella.core.database import utcnow
 from gwella.organisations.models import Organisation
 from gwella.responses.models import Response

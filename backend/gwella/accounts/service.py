@@ -501,6 +501,23 @@ async def list_memberships(
     return await paginate(session, stmt, params, MEMBERSHIP_SORTS, Membership.id)
 
 
+async def is_active_member(
+    session: AsyncSession, user_id: uuid.UUID, organisation_id: uuid.UUID
+) -> bool:
+    """Whether the person exists, is active and belongs to the organisation."""
+    found = await session.scalar(
+        select(func.count())
+        .select_from(Membership)
+        .join(User, User.id == Membership.user_id)
+        .where(
+            Membership.user_id == user_id,
+            Membership.organisation_id == organisation_id,
+            User.is_active.is_(True),
+        )
+    )
+    return bool(found)
+
+
 async def users_by_ids(session: AsyncSession, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, User]:
     wanted = set(ids)
     if not wanted:

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import datetime
 
 from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
+from gwella.campaigns.enums import Anonymity
 from gwella.core.database import Base, IdMixin, TimestampMixin, VersionedMixin
-
-
-class Channel(enum.StrEnum):
-    web = "web"
-    partner = "partner"
-    paper = "paper"
-
-
-class Anonymity(enum.StrEnum):
-    anonymous = "anonymous"
-    """No link to any person; the stored submission time is coarsened to the day."""
-    pseudonymous = "pseudonymous"
-    """A keyed hash of a partner's respondent id, so repeat answers can be linked."""
-    identified = "identified"
-    """Only with the respondent's recorded consent."""
 
 
 class Campaign(IdMixin, TimestampMixin, VersionedMixin, Base):

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, Field, model_validator
 
-from gwella.campaigns.models import Anonymity, Channel
+from gwella.campaigns.enums import Anonymity, Channel
 from gwella.core.pagination import Page
 from gwella.core.schemas import ApiModel, Name, ReadModel
 

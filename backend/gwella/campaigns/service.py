@@ -20,7 +20,7 @@ from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from gwella.core.pagination import PageParams, paginate
 from gwella.instruments import service as instruments
-from gwella.instruments.models import VersionStatus
+from gwella.instruments.enums import VersionStatus
 from gwella.organisations import service as organisations
 from gwella.webhooks import service as webhooks
 

@@ -8,14 +8,12 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.campaigns import service as campaigns
-from gwella.campaigns.models import Campaign
 from gwella.core.audit import AuditContext
 from gwella.core.errors import Conflict, NotFound
 from gwella.core.pagination import MAX_LIMIT, PageParams
@@ -26,10 +24,14 @@ from gwella.ingest import service as ingest
 from gwella.ingest.schemas import ImportSummary, IngestResponseItem, ItemError
 from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent
-from gwella.instruments.models import Instrument, InstrumentVersion, VersionStatus
+from gwella.instruments.enums import VersionStatus
 from gwella.organisations import service as organisations
 from gwella.responses import service as responses
-from gwella.responses.models import Response
+
+if TYPE_CHECKING:
+    from gwella.campaigns.models import Campaign
+    from gwella.instruments.models import Instrument, InstrumentVersion
+    from gwella.responses.models import Response
 
 QR = mapping.QR
 
@@ -154,24 +156,6 @@ async def pushed_response(
     if response.source_organisation_id not in client_orgs:
         raise hidden
     return await stored_response(session, response, public_url)
-
-
-async def _stored_by_external_id(
-    session: AsyncSession, client_org: uuid.UUID, external_ids: set[str]
-) -> dict[str, tuple[uuid.UUID, str, datetime | None]]:
-    """(id, content hash, updated at) of the client's pushed responses by external id: read
-    before and after ingestion, to tell each entry created, updated or unchanged.
-
-    A thin read adapter: the responses service has no lookup by external id yet."""
-    if not external_ids:
-        return {}
-    rows = await session.execute(
-        select(Response.external_id, Response.id, Response.content_hash, Response.updated_at).where(
-            Response.source_organisation_id == client_org,
-            Response.external_id.in_(external_ids),
-        )
-    )
-    return {str(ext): (rid, digest, updated) for ext, rid, digest, updated in rows}
 
 
 # ----------------------------------------------------------------------------------- push
@@ -469,7 +453,7 @@ async def push(
     for entry in prepared:
         groups.setdefault(entry.campaign.id, []).append(entry)
     external_ids = {e.item.external_id for e in prepared}
-    before = await _stored_by_external_id(session, client_org, external_ids)
+    before = await responses.pushed_by_external_id(session, client_org, external_ids)
 
     async def run(entries: list[_Entry], *, mode: ingest.Mode, dry_run: bool) -> ImportSummary:
         first = entries[0]
@@ -510,7 +494,7 @@ async def push(
     else:
         for entries in groups.values():
             refuse(entries, await run(entries, mode="best_effort", dry_run=False))
-    after = await _stored_by_external_id(session, client_org, external_ids)
+    after = await responses.pushed_by_external_id(session, client_org, external_ids)
     seen: set[str] = set()
     for entry in prepared:
         if results[entry.index] is not None:

@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import timedelta
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.campaigns import service as campaigns
-from gwella.campaigns.models import Anonymity, Campaign, Channel
-from gwella.core import audit, bulk
+from gwella.campaigns.enums import Channel
+from gwella.core import audit
 from gwella.core.audit import AuditContext
-from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, NotFound
-from gwella.disclosure import cellkey
 from gwella.indicators import service as indicators
 from gwella.ingest.schemas import (
     ImportSummary,
@@ -26,14 +22,12 @@ from gwella.ingest.schemas import (
     ItemError,
 )
 from gwella.organisations import service as organisations
-from gwella.responses import service as responses
-from gwella.responses.models import Answer, Response
-from gwella.results import service as results
-from gwella.webhooks import service as webhooks
+from gwella.responses import store
+
+if TYPE_CHECKING:
+    from gwella.campaigns.models import Campaign
 
 Mode = Literal["best_effort", "atomic"]
-SUBMISSION_NAMESPACE = uuid.UUID("6f1f7a52-2a43-4a5e-9a49-0d6c3e3f4b10")
-FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
 @dataclass
@@ -68,9 +62,10 @@ async def campaign_for_client(
     session: AsyncSession, campaign_id: uuid.UUID, client_org: uuid.UUID
 ) -> tuple[Campaign, dict[str, uuid.UUID]]:
     """The campaign and the client's services in it, by id and by code."""
-    campaign = await session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise NotFound("No campaign with that id is visible to this client.")
+    try:
+        campaign = await campaigns.get_campaign(session, campaign_id)
+    except NotFound:
+        raise NotFound("No campaign with that id is visible to this client.") from None
     links = (await campaigns.links_of(session, [campaign.id]))[campaign.id]
     refs: dict[str, uuid.UUID] = {}
     for link in links:
@@ -97,110 +92,80 @@ async def ingest_responses(
     mode: Mode,
     dry_run: bool,
 ) -> ImportSummary:
-    content = await responses.version_content(session, campaign)
-    now = utcnow()
-    existing = {
-        r.external_id: r
-        for r in await session.scalars(
-            select(Response).where(
-                Response.source_organisation_id == client_org,
-                Response.external_id.in_({i.external_id for i in items}),
-            )
-        )
-    }
-    outcome = Outcome()
-    seen: dict[str, str] = {}
+    """Pushed responses, through the one writer of responses (``responses.store``):
+    idempotent on (the client's organisation, external id)."""
+    errors: list[ItemError] = []
+    incoming: list[store.Incoming] = []
+    positions: list[int] = []
     for index, item in enumerate(items):
-        at = f"items.{index}"
-
-        def reject(code: str, detail: str, where: str | None, *, i: int = index) -> None:
-            outcome.errors.append(
-                ItemError(
-                    index=i, external_id=items[i].external_id, code=code, detail=detail, field=where
-                )
-            )
-
         service_id = services.get(item.service)
         if service_id is None:
-            reject(
-                "unknown_service",
-                "Not a service of your organisation in this campaign.",
-                f"{at}.service",
-            )
-            continue
-        if not campaign.opens_at <= item.submitted_at < campaign.closes_at:
-            reject(
-                "outside_window", "Submitted outside the campaign's window.", f"{at}.submitted_at"
-            )
-            continue
-        if item.submitted_at > now + FUTURE_TOLERANCE:
-            reject("outside_window", "Submitted in the future.", f"{at}.submitted_at")
-            continue
-        prepared, problems = responses.prepare(
-            campaign,
-            content,
-            language=item.language,
-            answers=dict(item.answers),
-            consent=item.consent,
-            reference=item.respondent_reference,
-            now=now,
-            prefix=at,
-        )
-        if problems:
-            for p in problems:
-                reject("invalid", p.message, p.field)
-            continue
-        submitted_at = (
-            responses.day_of(item.submitted_at)
-            if campaign.anonymity is Anonymity.anonymous
-            else item.submitted_at
-        )
-        digest = responses.content_hash(
-            service_id,
-            item.language,
-            prepared.answers,
-            submitted_at.isoformat(),
-            prepared.respondent_hash,
-            prepared.respondent_reference,
-        )
-        if item.external_id in seen:
-            if seen[item.external_id] == digest:
-                outcome.ignored += 1
-            else:
-                reject(
-                    "duplicate_external_id",
-                    "The same external_id appears earlier in this batch with other content.",
-                    f"{at}.external_id",
+            errors.append(
+                ItemError(
+                    index=index,
+                    external_id=item.external_id,
+                    code="unknown_service",
+                    detail="Not a service of your organisation in this campaign.",
+                    field=f"items.{index}.service",
                 )
-            continue
-        seen[item.external_id] = digest
-        values = {
-            "service_id": service_id,
-            "language": item.language,
-            "content_hash": digest,
-            "submitted_at": submitted_at,
-            "respondent_hash": prepared.respondent_hash,
-            "respondent_reference": prepared.respondent_reference,
-            "consent_recorded_at": prepared.consent_at,
-            "answers": prepared.answers,
-        }
-        stored = existing.get(item.external_id)
-        if stored is None:
-            outcome.imported.append({"external_id": item.external_id, **values})
-        elif stored.campaign_id != campaign.id:
-            reject(
-                "duplicate_external_id",
-                "This external_id belongs to a response of another campaign.",
-                f"{at}.external_id",
             )
-        elif stored.content_hash == digest:
-            outcome.ignored += 1
-        else:
-            outcome.updated.append((stored, values))
-    summary = outcome.summary(dry_run=dry_run, mode=mode)
-    if dry_run or summary.status == "failed":
+            continue
+        positions.append(index)
+        incoming.append(
+            store.Incoming(
+                service_id=service_id,
+                moment=item.submitted_at,
+                language=item.language,
+                answers=dict(item.answers),
+                channel=Channel.partner,
+                consent=item.consent,
+                respondent_reference=item.respondent_reference,
+                external_id=item.external_id,
+            )
+        )
+    stored = await store.store_many(
+        session,
+        ctx,
+        campaign,
+        incoming,
+        source_organisation_id=client_org,
+        prefix=lambda i: f"items.{positions[i]}",
+        mode=mode,
+        dry_run=dry_run or (mode == "atomic" and bool(errors)),
+    )
+    for i, result in enumerate(stored):
+        errors += [
+            ItemError(
+                index=positions[i],
+                external_id=items[positions[i]].external_id,
+                code=r.code,
+                detail=r.detail,
+                field=r.field,
+            )
+            for r in result.refusals
+        ]
+    errors.sort(key=lambda e: e.index)
+    counts = {kind: sum(1 for r in stored if r.outcome == kind) for kind in store.OUTCOMES}
+    rejected = len({e.index for e in errors})
+    kept = counts["created"] + counts["updated"] + counts["unchanged"]
+    if not rejected:
+        status: Literal["completed", "partial", "failed"] = "completed"
+    elif mode == "atomic" or not kept:
+        status = "failed"
+    else:
+        status = "partial"
+    keep = status != "failed"
+    summary = ImportSummary(
+        status=status,
+        dry_run=dry_run,
+        imported=counts["created"] if keep else 0,
+        updated=counts["updated"] if keep else 0,
+        ignored=counts["unchanged"] if keep else 0,
+        rejected=rejected,
+        errors=errors,
+    )
+    if dry_run or status == "failed":
         return summary
-    await _write(session, ctx, client_org, campaign, content, outcome, now)
     await audit.record(
         session,
         ctx,
@@ -217,118 +182,6 @@ async def ingest_responses(
         },
     )
     return summary
-
-
-async def _write(
-    session: AsyncSession,
-    ctx: AuditContext,
-    client_org: uuid.UUID,
-    campaign: Campaign,
-    content: Any,
-    outcome: Outcome,
-    now: Any,
-) -> None:
-    """New responses and their answers in two bulk INSERTs; changed ones one by one; then
-    every change counted into the results at once (per response, or by releases)."""
-    new_rows: list[dict[str, Any]] = []
-    new_answers: dict[uuid.UUID, dict[str, Any]] = {}
-    if outcome.imported:
-        rows, answer_rows = [], []
-        keys = cellkey.new_record_keys(len(outcome.imported))
-        for item, record_key in zip(outcome.imported, keys, strict=True):
-            response_id = uuid.uuid4()
-            answers = item.pop("answers")
-            new_answers[response_id] = answers
-            rows.append(
-                {
-                    "id": response_id,
-                    "campaign_id": campaign.id,
-                    "instrument_version_id": campaign.instrument_version_id,
-                    "channel": Channel.partner.value,
-                    "submission_id": uuid.uuid5(
-                        SUBMISSION_NAMESPACE, f"{client_org}:{item['external_id']}"
-                    ),
-                    "source_organisation_id": client_org,
-                    "entered_by_id": None,
-                    "record_key": record_key,
-                    "held": False,
-                    **item,
-                }
-            )
-            answer_rows += responses.answer_rows(response_id, content, answers)
-        await bulk.insert_rows(session, cast(Table, Response.__table__), rows)
-        await bulk.insert_rows(session, cast(Table, Answer.__table__), answer_rows)
-        new_rows = rows
-    changes = [
-        results.Change(
-            r["id"],
-            r["record_key"],
-            None,
-            results.Counted(
-                r["record_key"], r["service_id"], r["submitted_at"].date(), new_answers[r["id"]]
-            ),
-        )
-        for r in new_rows
-    ]
-    previous = await responses.answers_of(session, [stored.id for stored, _ in outcome.updated])
-    for stored, values in outcome.updated:
-        answers = values.pop("answers")
-        before = {"content_hash": stored.content_hash, "submitted_at": stored.submitted_at}
-        old = responses.counted_of(
-            stored, {a.question_key: a.value.get("v") for a in previous[stored.id]}
-        )
-        for key, value in values.items():
-            setattr(stored, key, value)
-        stored.updated_at = now
-        await session.execute(delete(Answer).where(Answer.response_id == stored.id))
-        rows = responses.answer_rows(stored.id, content, answers)
-        if rows:
-            await session.execute(insert(Answer), rows)
-        changes.append(
-            results.Change(stored.id, stored.record_key, old, responses.counted_of(stored, answers))
-        )
-        await session.flush()
-        await audit.record(
-            session,
-            ctx,
-            action="response.updated",
-            record_type="response",
-            record_id=stored.id,
-            organisation_id=client_org,
-            before=before,
-            after={"content_hash": stored.content_hash, "submitted_at": stored.submitted_at},
-        )
-    moved = await results.count(session, campaign.id, responses.mode_of(campaign), content, changes)
-    per_response = responses.mode_of(campaign).per_response
-    if new_rows and await _anyone_listening(session, campaign, client_org, "response.created"):
-        new_ids = [r["id"] for r in new_rows]
-        found = {
-            r.id: r for r in await session.scalars(select(Response).where(Response.id.in_(new_ids)))
-        }
-        created = [found[i] for i in new_ids]  # in the batch's order
-        await responses.emit_responses(
-            session, campaign, "response.created", created, pushed_only=not per_response
-        )
-    if outcome.updated:
-        await responses.emit_responses(
-            session,
-            campaign,
-            "response.updated",
-            [stored for stored, _ in outcome.updated],
-            pushed_only=not per_response,
-        )
-    if not per_response:
-        await responses.announce_release(session, campaign, moved)
-
-
-async def _anyone_listening(
-    session: AsyncSession, campaign: Campaign, client_org: uuid.UUID, event_type: str
-) -> bool:
-    """One cheap check before loading a batch's responses to announce them."""
-    for org_id in {client_org, campaign.organisation_id}:
-        if await webhooks.has_subscribers(session, org_id, event_type):
-            return True
-    return False
 
 
 async def ingest_measurements(

@@ -11,16 +11,11 @@ from sqlalchemy import Enum, ForeignKey, Index, Integer, String, Text, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwella.core.database import Base, IdMixin, TimestampMixin, VersionedMixin, utcnow
+from gwella.instruments.enums import VersionStatus
 
 
 def _enum(cls: type[enum.StrEnum]) -> Enum:
     return Enum(cls, native_enum=False, length=32, validate_strings=True)
-
-
-class VersionStatus(enum.StrEnum):
-    draft = "draft"
-    in_review = "in_review"
-    published = "published"
 
 
 class ContributionKind(enum.StrEnum):

@@ -10,11 +10,11 @@ from gwella.core.pagination import Page
 from gwella.core.schemas import ApiModel, Code, ReadModel
 from gwella.core.text import LocalizedText
 from gwella.instruments.content import InstrumentContent, Question
+from gwella.instruments.enums import VersionStatus
 from gwella.instruments.models import (
     ContributionKind,
     ContributionStatus,
     ReviewDecision,
-    VersionStatus,
 )
 
 Language = Literal["en", "cy"]

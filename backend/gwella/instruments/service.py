@@ -16,6 +16,7 @@ from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from gwella.core.pagination import PageParams, paginate
 from gwella.instruments.content import InstrumentContent, Question, validate_content
+from gwella.instruments.enums import VersionStatus
 from gwella.instruments.models import (
     CodesignOrganisation,
     Contribution,
@@ -26,7 +27,6 @@ from gwella.instruments.models import (
     Review,
     ReviewDecision,
     ReviewPolicy,
-    VersionStatus,
     Vote,
 )
 from gwella.instruments.schemas import (

@@ -6,10 +6,10 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
+from gwella.accounts import service as accounts
 from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, SignedIn
@@ -229,11 +229,9 @@ async def remove_member(
 async def _lead_reads(
     session: AsyncSession, rows: list[PartnershipLead]
 ) -> list[PartnershipLeadRead]:
-    from gwella.accounts.models import User
-
     orgs = await organisations.organisations_by_ids(session, [r.organisation_id for r in rows])
-    people = await session.scalars(select(User).where(User.id.in_({r.user_id for r in rows})))
-    names = {u.id: u.display_name for u in people}
+    people = await accounts.users_by_ids(session, {r.user_id for r in rows})
+    names = {u.id: u.display_name for u in people.values()}
     return [
         PartnershipLeadRead(
             id=r.id,
@@ -296,7 +294,12 @@ async def appoint_lead(
         is_lead=await _is_lead(session, principal, partnership_id),
     )
     lead = await service.appoint_lead(
-        session, principal.audit, partnership, data.user_id, data.organisation_id
+        session,
+        principal.audit,
+        partnership,
+        data.user_id,
+        data.organisation_id,
+        person_belongs=await accounts.is_active_member(session, data.user_id, data.organisation_id),
     )
     return (await _lead_reads(session, [lead]))[0]
 

@@ -291,9 +291,11 @@ async def appoint_lead(
     partnership: Partnership,
     user_id: uuid.UUID,
     organisation_id: uuid.UUID,
+    *,
+    person_belongs: bool,
 ) -> PartnershipLead:
-    from gwella.accounts.models import Membership, User
-
+    """``person_belongs``: the caller found the person an active member of that organisation
+    (people are the accounts domain's, above this one)."""
     if organisation_id not in await active_member_ids(session, partnership.id):
         raise ValidationFailed(
             "A lead comes from a member organisation.",
@@ -304,13 +306,7 @@ async def appoint_lead(
                 )
             ],
         )
-    user = await session.get(User, user_id)
-    belongs = await session.scalar(
-        select(func.count())
-        .select_from(Membership)
-        .where(Membership.user_id == user_id, Membership.organisation_id == organisation_id)
-    )
-    if user is None or not user.is_active or not belongs:
+    if not person_belongs:
         raise ValidationFailed(
             "A lead is an active member of the organisation they come from.",
             errors=[

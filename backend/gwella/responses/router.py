@@ -13,11 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
 from gwella.campaigns import service as campaigns
-from gwella.campaigns.models import Campaign, Channel
+from gwella.campaigns.enums import Channel
+from gwella.campaigns.models import Campaign
 from gwella.campaigns.router import visible_campaign
 from gwella.core import csvfiles
 from gwella.core.audit import ActorType, AuditContext
-from gwella.core.database import SessionDep
+from gwella.core.database import SessionDep, utcnow
 from gwella.core.dependencies import SettingsDep, SignedIn, public
 from gwella.core.errors import Forbidden, NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
@@ -26,7 +27,7 @@ from gwella.core.requests import client_address
 from gwella.core.text import LocalizedText
 from gwella.instruments import service as instruments
 from gwella.organisations import service as organisations
-from gwella.responses import service, template
+from gwella.responses import service, store, template
 from gwella.responses.models import Moderation
 from gwella.responses.models import Response as StoredResponse
 from gwella.responses.schemas import (
@@ -113,15 +114,34 @@ async def submit_response(
         await own.commit()
     campaign, link = await campaigns.link_by_token(session, token[:64])
     ctx = AuditContext(ActorType.anonymous, None, "respondent", None, None)
-    stored, duplicate = await service.submit(
+    [stored] = await store.store_many(
         session,
         ctx,
         campaign,
-        link,
-        data,
-        channel=Channel.web,
-        burst=made > settings.public_burst_max,
+        [
+            store.Incoming(
+                service_id=link.service_id,
+                moment=utcnow(),
+                language=data.language,
+                answers=dict(data.answers),
+                channel=Channel.web,
+                consent=data.consent,
+                respondent_reference=data.respondent_reference,
+                submission_id=data.submission_id,
+                access_code=data.access_code,
+                burst=made > settings.public_burst_max,
+            )
+        ],
+        prefix=lambda _: "body",
     )
+    return _receipt(stored, response)
+
+
+def _receipt(stored: store.Stored, response: Response) -> SubmissionReceipt:
+    store.raise_for_one(stored)
+    assert stored.submission_id is not None
+    assert stored.submitted_at is not None
+    duplicate = stored.outcome == "unchanged"
     if duplicate:
         response.status_code = status.HTTP_200_OK
     return SubmissionReceipt(
@@ -166,20 +186,25 @@ async def create_paper_response(
     link = next((lk for lk in links if lk.service_id == data.service_id), None)
     if link is None or link.service_id not in allowed:
         raise NotFound("That service is not one of yours in this campaign.")
-    stored, duplicate = await service.submit(
+    [stored] = await store.store_many(
         session,
         principal.audit,
         campaign,
-        link,
-        data,
-        channel=Channel.paper,
-        completed_on=data.completed_on,
+        [
+            store.Incoming(
+                service_id=link.service_id,
+                moment=store.paper_moment(data.completed_on),
+                language=data.language,
+                answers=dict(data.answers),
+                channel=Channel.paper,
+                consent=data.consent,
+                respondent_reference=data.respondent_reference,
+                submission_id=data.submission_id,
+            )
+        ],
+        prefix=lambda _: "body",
     )
-    if duplicate:
-        response.status_code = status.HTTP_200_OK
-    return SubmissionReceipt(
-        submission_id=stored.submission_id, duplicate=duplicate, submitted_at=stored.submitted_at
-    )
+    return _receipt(stored, response)
 
 
 async def _response_reads(session: AsyncSession, rows: list[StoredResponse]) -> list[ResponseRead]:

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, JsonValue, StringConstraints
 
-from gwella.campaigns.models import Anonymity
+from gwella.campaigns.enums import Anonymity
 from gwella.core.pagination import Page
 from gwella.core.schemas import ApiModel, OutputModel, ReadModel
 from gwella.core.text import LocalizedText

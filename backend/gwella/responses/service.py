@@ -15,45 +15,38 @@ import os
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from datetime import UTC, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.campaigns import access_codes
-from gwella.campaigns import service as campaigns
-from gwella.campaigns.models import Anonymity, Campaign, CampaignService, Channel
+from gwella.campaigns.enums import Anonymity, Channel
 from gwella.core import audit
-from gwella.core.audit import ActorType, AuditContext
+from gwella.core.audit import AuditContext
 from gwella.core.database import utcnow
 from gwella.core.errors import (
-    Conflict,
     FieldProblem,
     NotFound,
     RateLimited,
-    ValidationFailed,
 )
 from gwella.core.pagination import PageParams, paginate
 from gwella.core.security import keyed_hash
-from gwella.disclosure import cellkey
 from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent, QuestionType
 from gwella.organisations import service as organisations
 from gwella.responses.models import Answer, Moderation, Response, SubmissionCounter
-from gwella.responses.schemas import SubmissionCreate
 from gwella.responses.validation import validate_answers
 from gwella.results import service as results
 from gwella.results.service import Counted
 from gwella.webhooks import service as webhooks
 
+if TYPE_CHECKING:
+    from gwella.campaigns.models import Campaign
+
 SORTS = {"submitted_at": Response.submitted_at}
-
-
-class CampaignNotOpen(Conflict):
-    slug, title = "campaign-not-open", "The survey is not open"
 
 
 async def _bump(
@@ -200,133 +193,6 @@ def day_of(moment: datetime) -> datetime:
 async def version_content(session: AsyncSession, campaign: Campaign) -> InstrumentContent:
     version = await instruments.get_version(session, campaign.instrument_version_id)
     return instruments.content_of(version)
-
-
-async def submit(
-    session: AsyncSession,
-    ctx: AuditContext,
-    campaign: Campaign,
-    link: CampaignService,
-    data: SubmissionCreate,
-    *,
-    channel: Channel,
-    completed_on: date | None = None,
-    burst: bool = False,
-) -> tuple[Response, bool]:
-    """Store one response, or find the one this submission id already made.
-
-    Returns the response and whether it was a duplicate. Nothing is written when any answer
-    is refused. ``burst``: the address sent more than its share of public submissions lately,
-    so the response is held for staff to approve before it counts (unless it carries a valid
-    access code)."""
-    if channel.value not in campaign.channels:
-        raise Conflict(f"This campaign does not take {channel.value} responses.")
-    now = utcnow()
-    if channel is Channel.paper:
-        assert completed_on is not None
-        moment = datetime.combine(completed_on, time(12), tzinfo=UTC)
-        if not campaign.opens_at.date() <= completed_on <= campaign.closes_at.date():
-            raise ValidationFailed(
-                "The form was filled in outside the campaign's window.",
-                errors=[FieldProblem(field="body.completed_on", message="outside the window")],
-            )
-    else:
-        state = campaigns.state_of(campaign, now)
-        if state != "open":
-            raise CampaignNotOpen(
-                "This survey is not open yet."
-                if state == "scheduled"
-                else "This survey has closed. Thank you for wanting to take part."
-            )
-        moment = now
-    content = await version_content(session, campaign)
-    prepared, problems = prepare(
-        campaign,
-        content,
-        language=data.language,
-        answers=dict(data.answers),
-        consent=data.consent,
-        reference=data.respondent_reference,
-        now=now,
-    )
-    if problems:
-        raise ValidationFailed(
-            "Some answers need another look; see errors for each question.", errors=problems
-        )
-    answers = prepared.answers
-    digest = content_hash(link.service_id, data.language, answers)
-    existing = await session.scalar(
-        select(Response).where(
-            Response.campaign_id == campaign.id, Response.submission_id == data.submission_id
-        )
-    )
-    if existing is not None:
-        if existing.content_hash != digest:
-            raise Conflict(
-                "This submission id was already used for different answers; make a new one."
-            )
-        return existing, True
-    code = data.access_code if channel is Channel.web else None
-    if code:
-        await access_codes.use(session, campaign.id, link.service_id, code)
-    elif channel is Channel.web and campaign.requires_access_code:
-        raise ValidationFailed(
-            "This survey asks for the access code printed on your card or sent to you.",
-            errors=[FieldProblem(field="body.access_code", message="required")],
-        )
-    held = channel is Channel.web and burst and not code
-    submitted_at = day_of(moment) if campaign.anonymity is Anonymity.anonymous else moment
-    response = Response(
-        campaign_id=campaign.id,
-        service_id=link.service_id,
-        instrument_version_id=campaign.instrument_version_id,
-        channel=channel.value,
-        language=data.language,
-        submission_id=data.submission_id,
-        content_hash=digest,
-        submitted_at=submitted_at,
-        respondent_hash=prepared.respondent_hash,
-        respondent_reference=prepared.respondent_reference,
-        consent_recorded_at=prepared.consent_at,
-        entered_by_id=ctx.actor_id if ctx.actor_type is ActorType.user else None,
-        record_key=cellkey.new_record_key(),
-        held=held,
-    )
-    session.add(response)
-    await session.flush()
-    session.add_all(Answer(**row) for row in answer_rows(response.id, content, answers))
-    await session.flush()
-    if not held:
-        await count_in(session, campaign, content, [response], {response.id: answers})
-    # No audit event per anonymous web response: even one stamped with the day, seen to appear,
-    # would tell its moment. The release that counts it is audited (see announce_release), and
-    # so are the decisions on held ones.
-    if campaign.anonymity is Anonymity.anonymous and ctx.actor_type is ActorType.anonymous:
-        return response, False
-    if campaign.anonymity is Anonymity.anonymous:
-        # A paper form entered by staff: who entered it, for the campaign, on which day (the
-        # response itself keeps only its day, and no request id joins the access log).
-        await audit.record(
-            session,
-            AuditContext(ctx.actor_type, ctx.actor_id, ctx.actor_label, None, None),
-            action="response.entered",
-            record_type="campaign",
-            record_id=campaign.id,
-            organisation_id=campaign.organisation_id,
-            after={"channel": channel.value},
-            occurred_at=day_of(now),
-        )
-        return response, False
-    await audit.record(
-        session,
-        ctx,
-        action="response.created",
-        record_type="response",
-        record_id=response.id,
-        organisation_id=campaign.organisation_id,
-        after={"channel": channel.value, "service_id": str(link.service_id)},
-    )
-    return response, False
 
 
 def counted_of(response: Response, answers: dict[str, Any]) -> Counted:
@@ -559,6 +425,24 @@ async def counted_for_rebuild(
     ]
 
 
+async def anyone_listening(
+    session: AsyncSession, campaign: Campaign, rows: list[dict[str, Any]], event_type: str
+) -> bool:
+    """One cheap check before loading new responses to announce them: does any organisation
+    that could hear of them subscribe to ``event_type``?"""
+    orgs = {campaign.organisation_id}
+    orgs |= {r["source_organisation_id"] for r in rows if r.get("source_organisation_id")}
+    orgs |= set(
+        (
+            await organisations.organisations_of_services(session, {r["service_id"] for r in rows})
+        ).values()
+    )
+    for org_id in orgs:
+        if await webhooks.has_subscribers(session, org_id, event_type):
+            return True
+    return False
+
+
 async def emit_responses(
     session: AsyncSession,
     campaign: Campaign,
@@ -693,3 +577,18 @@ async def decide_held(
         after={"count": len(found)},
     )
     return len(found)
+
+
+async def pushed_by_external_id(
+    session: AsyncSession, source_organisation_id: uuid.UUID, external_ids: set[str]
+) -> dict[str, tuple[uuid.UUID, str, datetime | None]]:
+    """(id, content hash, updated at) of an organisation's pushed responses by external id."""
+    if not external_ids:
+        return {}
+    rows = await session.execute(
+        select(Response.external_id, Response.id, Response.content_hash, Response.updated_at).where(
+            Response.source_organisation_id == source_organisation_id,
+            Response.external_id.in_(external_ids),
+        )
+    )
+    return {str(ext): (rid, digest, updated) for ext, rid, digest, updated in rows}
