@@ -81,3 +81,18 @@ async def get_event(
     if event is None:
         raise NotFound("No audit event with that id is visible to you.")
     return event
+
+
+async def recent_events(
+    session: AsyncSession,
+    actions: tuple[str, ...],
+    since: datetime,
+    org_ids: frozenset[uuid.UUID] | None,
+    limit: int = 200,
+) -> list[AuditEvent]:
+    """Events of these kinds since a moment, oldest first, in these organisations (None: all);
+    what an open dashboard polls to notice measurements and annotations."""
+    stmt = select(AuditEvent).where(AuditEvent.occurred_at >= since, AuditEvent.action.in_(actions))
+    if org_ids is not None:
+        stmt = stmt.where(AuditEvent.organisation_id.in_(org_ids))
+    return list(await session.scalars(stmt.order_by(AuditEvent.occurred_at).limit(limit)))

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
 from gwella.campaigns import access_codes, service
+from gwella.campaigns.access import visible_campaign
 from gwella.campaigns.models import Campaign, CampaignService
 from gwella.campaigns.schemas import (
     AccessCodeBatchRead,
@@ -42,18 +43,6 @@ router = APIRouter(prefix="/api/v1/campaigns", tags=["campaigns"])
 
 def survey_url(settings: Settings, token: str) -> str:
     return f"{settings.public_url.rstrip('/')}/s/{token}"
-
-
-async def visible_campaign(
-    session: AsyncSession, p: Principal, campaign_id: uuid.UUID
-) -> tuple[Campaign, list[CampaignService], dict[uuid.UUID, uuid.UUID]]:
-    """The campaign, its links, and each linked service's organisation."""
-    campaign = await service.get_campaign(session, campaign_id)
-    links = (await service.links_of(session, [campaign.id]))[campaign.id]
-    owners = await organisations.organisations_of_services(session, [x.service_id for x in links])
-    services = {link.service_id: owners[link.service_id] for link in links}
-    policy.ensure_view_campaign(p, campaign.organisation_id, services.values())
-    return campaign, links, services
 
 
 async def _reads(

@@ -44,6 +44,17 @@ async def get_campaign(session: AsyncSession, campaign_id: uuid.UUID) -> Campaig
     return campaign
 
 
+async def smallest_cells(
+    session: AsyncSession, campaign_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, int]:
+    """Each campaign's smallest publishable cell (its ``min_cell_size``)."""
+    ids = list(campaign_ids)
+    if not ids:
+        return {}
+    stmt = select(Campaign.id, Campaign.min_cell_size).where(Campaign.id.in_(ids))
+    return {campaign: int(size) for campaign, size in await session.execute(stmt)}
+
+
 async def links_of(
     session: AsyncSession, campaign_ids: Iterable[uuid.UUID]
 ) -> dict[uuid.UUID, list[CampaignService]]:

@@ -11,7 +11,7 @@ from fastapi.responses import StreamingResponse
 
 from gwella import policy
 from gwella.campaigns import service as campaigns
-from gwella.campaigns.router import visible_campaign
+from gwella.campaigns.access import visible_campaign
 from gwella.core import csvfiles
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import AnyCaller, SettingsDep

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -69,3 +70,16 @@ async def mark_read(
         stmt = stmt.where(Notification.id == notification_id)
     result = await session.execute(stmt.values(read_at=utcnow()))
     return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def created_since(
+    session: AsyncSession, user_id: uuid.UUID, since: datetime, limit: int = 50
+) -> list[Notification]:
+    """A person's notifications created since a moment, oldest first (for the live stream)."""
+    stmt = (
+        select(Notification)
+        .where(Notification.user_id == user_id, Notification.created_at >= since)
+        .order_by(Notification.created_at)
+        .limit(limit)
+    )
+    return list(await session.scalars(stmt))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends, Request, Response, status
 from fastapi.responses import StreamingResponse
@@ -13,9 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
 from gwella.campaigns import service as campaigns
+from gwella.campaigns.access import visible_campaign
 from gwella.campaigns.enums import Channel
-from gwella.campaigns.models import Campaign
-from gwella.campaigns.router import visible_campaign
 from gwella.core import csvfiles
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.database import SessionDep, utcnow
@@ -48,6 +47,10 @@ from gwella.responses.schemas import (
 public_router = APIRouter(prefix="/api/v1/public/surveys", tags=["public"])
 router = APIRouter(prefix="/api/v1", tags=["responses"])
 OPEN = "Respondents answer anonymously, by the link or QR code of their service"
+
+
+if TYPE_CHECKING:
+    from gwella.campaigns.models import Campaign
 
 
 @public_router.get(

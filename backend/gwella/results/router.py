@@ -7,7 +7,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from fastapi import APIRouter, Response
 from fastapi.responses import StreamingResponse
@@ -15,8 +15,7 @@ from pydantic_core import to_json
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
-from gwella.campaigns.models import Campaign
-from gwella.campaigns.router import visible_campaign
+from gwella.campaigns.access import visible_campaign
 from gwella.core import csvfiles
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader
@@ -31,6 +30,9 @@ from gwella.responses.service import mode_of
 from gwella.results import service
 from gwella.results.aggregate import Cell
 from gwella.results.schemas import CampaignResults
+
+if TYPE_CHECKING:
+    from gwella.campaigns.models import Campaign
 
 router = APIRouter(prefix="/api/v1", tags=["results"])
 Period = Literal["all", "month", "week"]

@@ -20,22 +20,21 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gwella import policy
-from gwella.campaigns.models import Campaign
-from gwella.core.audit import AuditEvent
+from gwella.audit import service as audit
+from gwella.campaigns import service as campaigns
 from gwella.core.database import utcnow
 from gwella.core.dependencies import SignedIn
 from gwella.core.errors import problem_responses
 from gwella.core.principal import Principal
 from gwella.disclosure import publish, rules
-from gwella.disclosure.tables import TOTAL, Tally
-from gwella.notifications.models import Notification
+from gwella.disclosure.tables import TOTAL
+from gwella.notifications import service as notifications
 from gwella.organisations import service as organisations
+from gwella.results import progress
 from gwella.results.aggregate import RESPONSES
-from gwella.results.models import ResultCell, ResultRelease
 
 router = APIRouter(prefix="/api/v1", tags=["stream"])
 POLL_SECONDS = 0.5
@@ -53,34 +52,14 @@ async def _response_counts(
     """Per campaign: how many releases the services this person can see have had (compared,
     to notice the next one, even one that moves only a week or a month) and the number of
     responses published for them."""
-    stmt = (
-        select(
-            ResultCell.campaign_id,
-            ResultCell.service_id,
-            ResultCell.count,
-            ResultCell.key_sum,
-            Campaign.min_cell_size,
-        )
-        .join(Campaign, Campaign.id == ResultCell.campaign_id)
-        .where(ResultCell.question_key == RESPONSES, ResultCell.period == "all")
-    )
-    if visible is not None:
-        stmt = stmt.where(ResultCell.service_id.in_(organisations.service_ids_of(visible)))
-    by_campaign: dict[uuid.UUID, tuple[dict[uuid.UUID, Tally], int]] = {}
-    for campaign, service, n, keys, smallest in await session.execute(stmt):
-        by_campaign.setdefault(campaign, ({}, smallest))[0][service] = Tally(n, keys)
-    released = select(ResultRelease.campaign_id, func.sum(ResultRelease.releases)).group_by(
-        ResultRelease.campaign_id
-    )
-    if visible is not None:
-        released = released.where(
-            ResultRelease.service_id.in_(organisations.service_ids_of(visible))
-        )
-    moves = {campaign: int(n or 0) for campaign, n in await session.execute(released)}
+    services = None if visible is None else organisations.service_ids_of(visible)
+    tallies = await progress.response_tallies(session, services)
+    moves = await progress.releases_so_far(session, services)
+    smallest = await campaigns.smallest_cells(session, tallies)
     out = {}
-    for campaign, (tallies, smallest) in by_campaign.items():
-        services = sorted(tallies, key=str)
-        shown = publish.counts(services, tallies, smallest, rules(), RESPONSES)
+    for campaign, by_service in tallies.items():
+        order = sorted(by_service, key=str)
+        shown = publish.counts(order, by_service, smallest[campaign], rules(), RESPONSES)
         out[campaign] = (moves.get(campaign, 0), shown.n[TOTAL])
     return out
 
@@ -101,12 +80,7 @@ async def _changes(
                 if announce:
                     out.append(_event("results", {"campaign_id": campaign_id, "responses": shown}))
                 counts[campaign_id] = n
-        stmt = select(AuditEvent).where(
-            AuditEvent.occurred_at >= since, AuditEvent.action.in_(INDICATOR_ACTIONS)
-        )
-        if visible is not None:
-            stmt = stmt.where(AuditEvent.organisation_id.in_(visible))
-        for event in await session.scalars(stmt.order_by(AuditEvent.occurred_at).limit(200)):
+        for event in await audit.recent_events(session, INDICATOR_ACTIONS, since, visible):
             if event.id in seen:
                 continue
             seen.add(event.id)
@@ -116,12 +90,7 @@ async def _changes(
                 "record_id": event.record_id,
             }
             out.append(_event("indicators", data))
-        notes = await session.scalars(
-            select(Notification)
-            .where(Notification.user_id == p.id, Notification.created_at >= since)
-            .order_by(Notification.created_at)
-            .limit(50)
-        )
+        notes = await notifications.created_since(session, p.id, since)
         for note in notes:
             if note.id in seen:
                 continue
