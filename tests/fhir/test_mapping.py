@@ -10,7 +10,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gwella.fhir import mapping
+from gwella.fhir.questionnaire_response import StoredResponse, questionnaire_response
+from gwella.fhir.submission import convert_answers, parse_resource, read_submission
 from gwella.instruments.content import DONT_KNOW, InstrumentContent, Question, QuestionType
 from gwella.responses.validation import validate_answers
 from tests.fhir.support import RICH_CONTENT
@@ -58,7 +59,7 @@ def test_answers_survive_the_trip_through_fhir(
     case: tuple[InstrumentContent, dict[str, Any]], language: str
 ) -> None:
     content, answers = case
-    stored = mapping.StoredResponse(
+    stored = StoredResponse(
         response_id=uuid.uuid4(),
         questionnaire="http://gwella.test/fhir/Questionnaire/x|1",
         campaign_id=uuid.uuid4(),
@@ -75,9 +76,9 @@ def test_answers_survive_the_trip_through_fhir(
         consented=False,
         updated_at=None,
     )
-    resource = mapping.questionnaire_response(stored)
-    submission = mapping.read_submission(mapping.parse_resource(resource))
-    back, issues = mapping.convert_answers(content, submission)
+    resource = questionnaire_response(stored)
+    submission = read_submission(parse_resource(resource))
+    back, issues = convert_answers(content, submission)
     assert issues == []
     assert back == answers
     assert (submission.external_id, submission.service, submission.language) == (

@@ -12,7 +12,7 @@ from fhir.resources.R4B.questionnaire import Questionnaire
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role, Scope
-from gwella.fhir.mapping import ENABLE_WHEN_EXPRESSION, EXT_DONT_KNOW, MAX_VALUE, MIN_VALUE
+from gwella.fhir.questionnaire import ENABLE_WHEN_EXPRESSION, EXT_DONT_KNOW, MAX_VALUE, MIN_VALUE
 from gwella.instruments import service as instruments
 from tests.factories import (
     SYSTEM,

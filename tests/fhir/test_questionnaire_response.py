@@ -22,7 +22,7 @@ from gwella.campaigns.enums import Anonymity, Channel
 from gwella.core.audit import AuditEvent
 from gwella.core.database import utcnow
 from gwella.fhir import service as fhir_service
-from gwella.fhir.mapping import EXT_CAMPAIGN, EXT_CONSENT
+from gwella.fhir.datatypes import EXT_CAMPAIGN, EXT_CONSENT
 from gwella.responses.models import Response
 from tests.factories import client_token, make_api_client, make_org, make_service
 from tests.fhir.conftest import LARGE_BODY_LIMIT

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from fhir.resources.R4B.operationoutcome import OperationOutcome
+from pydantic import ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -99,6 +100,30 @@ class FhirError(GwellaError):
         self.slug = "fhir-" + issues[0].code
         self.title = "Refused"
         self.issues = issues
+
+
+def _loc_path(root: str, loc: Sequence[Any]) -> str:
+    path = root
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part == "resource_type":
+            path += ".resourceType"
+        else:
+            path += f".{part}"
+    return path
+
+
+def structure_issues(error: ValidationError, root: str) -> list[Issue]:
+    """fhir.resources' complaints as issues, each pointing at the element."""
+    return [
+        Issue(
+            "required" if "missing" in str(e.get("type", "")) else "structure",
+            " ".join(str(e.get("msg", "")).split()),
+            _loc_path(root, tuple(e.get("loc", ()))),
+        )
+        for e in error.errors()
+    ]
 
 
 def outcome(issues: Sequence[Issue]) -> dict[str, Any]:

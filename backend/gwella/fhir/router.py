@@ -17,7 +17,10 @@ from starlette.responses import Response
 from gwella import __version__, policy
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, ResponsesWriter, SettingsDep, public
-from gwella.fhir import mapping, service
+from gwella.fhir import service
+from gwella.fhir.bundle import read_bundle, response_bundle, searchset
+from gwella.fhir.capability import capability_statement
+from gwella.fhir.datatypes import fhir_base, parse_questionnaire_ref
 from gwella.fhir.outcome import (
     FHIR_JSON,
     FhirError,
@@ -29,6 +32,8 @@ from gwella.fhir.outcome import (
     outcome,
     status_line,
 )
+from gwella.fhir.questionnaire import questionnaire
+from gwella.fhir.questionnaire_response import questionnaire_response
 from gwella.ingest.schemas import MAX_ITEMS
 from gwella.instruments.models import Instrument, InstrumentVersion
 
@@ -105,7 +110,7 @@ def _id(text: str, what: str) -> uuid.UUID:
     dependencies=[Depends(public("FHIR clients read the capabilities before signing in"))],
 )
 async def capabilities(settings: SettingsDep) -> FhirResponse:
-    return FhirResponse(mapping.capability_statement(settings.public_url, __version__))
+    return FhirResponse(capability_statement(settings.public_url, __version__))
 
 
 # --------------------------------------------------------------------------- Questionnaire
@@ -133,7 +138,7 @@ async def read_questionnaire(
         await service.invited_orgs(session, instrument),
     )
     [view] = await service.views(session, [(instrument, version)])
-    return FhirResponse(mapping.questionnaire(view, settings.public_url))
+    return FhirResponse(questionnaire(view, settings.public_url))
 
 
 @router.get(
@@ -161,7 +166,7 @@ async def search_questionnaires(
         str | None, Query(alias="_cursor", max_length=512, description="From a `next` link")
     ] = None,
 ) -> FhirResponse:
-    base = mapping.fhir_base(settings.public_url)
+    base = fhir_base(settings.public_url)
     if url is not None and "|" in url:
         url, _, version = url.partition("|")
     number = int(version) if version and version.isdigit() else None
@@ -170,7 +175,7 @@ async def search_questionnaires(
     if version and number is None:
         pass  # no version has that number
     elif url is not None:
-        ref = mapping.parse_questionnaire_ref(url, settings.public_url)
+        ref = parse_questionnaire_ref(url, settings.public_url)
         instrument = (
             await service.instrument_or_none(session, ref.instrument_id)
             if ref is not None and ref.instrument_id is not None
@@ -195,15 +200,14 @@ async def search_questionnaires(
         versions = await service.published_versions(session, [i.id for i in rows], number)
         pairs = [(i, v) for i in rows for v in versions[i.id]]
     resources = [
-        mapping.questionnaire(view, settings.public_url)
-        for view in await service.views(session, pairs)
+        questionnaire(view, settings.public_url) for view in await service.views(session, pairs)
     ]
     next_url = None
     if next_cursor is not None:
         query = request.url.include_query_params(_cursor=next_cursor).query
         next_url = f"{base}/Questionnaire?{query}"
     self_url = f"{base}/Questionnaire" + (f"?{request.url.query}" if request.url.query else "")
-    return FhirResponse(mapping.searchset(resources, base, self_url, next_url))
+    return FhirResponse(searchset(resources, base, self_url, next_url))
 
 
 # ------------------------------------------------------------------ QuestionnaireResponse
@@ -264,11 +268,9 @@ async def create_questionnaire_response(
     )
     headers = {}
     if result.change == "created":
-        base = mapping.fhir_base(settings.public_url)
+        base = fhir_base(settings.public_url)
         headers["Location"] = f"{base}/QuestionnaireResponse/{result.response_id}"
-    return FhirResponse(
-        mapping.questionnaire_response(stored), status_code=result.status, headers=headers
-    )
+    return FhirResponse(questionnaire_response(stored), status_code=result.status, headers=headers)
 
 
 @router.get(
@@ -287,7 +289,7 @@ async def read_questionnaire_response(
         principal.member_org_ids,
         settings.public_url,
     )
-    return FhirResponse(mapping.questionnaire_response(stored))
+    return FhirResponse(questionnaire_response(stored))
 
 
 @router.post(
@@ -312,7 +314,7 @@ async def read_questionnaire_response(
 async def process_bundle(
     request: Request, session: SessionDep, principal: ResponsesWriter, settings: SettingsDep
 ) -> FhirResponse:
-    kind, resources = mapping.read_bundle(await _json_body(request))
+    kind, resources = read_bundle(await _json_body(request))
     if len(resources) > MAX_ITEMS:
         raise FhirError(
             413,
@@ -337,7 +339,7 @@ async def process_bundle(
                 for issue in result.issues
             ],
         )
-    return FhirResponse(mapping.response_bundle(kind, [_entry_response(r) for r in results]))
+    return FhirResponse(response_bundle(kind, [_entry_response(r) for r in results]))
 
 
 # ------------------------------------------------------------------------------- wiring

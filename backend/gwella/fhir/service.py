@@ -17,9 +17,17 @@ from gwella.campaigns import service as campaigns
 from gwella.core.audit import AuditContext
 from gwella.core.errors import Conflict, NotFound
 from gwella.core.pagination import MAX_LIMIT, PageParams
-from gwella.fhir import mapping
-from gwella.fhir.mapping import InstrumentView, StoredResponse, Submission
+from gwella.fhir.datatypes import (
+    EXT_CAMPAIGN,
+    EXT_CONSENT,
+    QR,
+    canonical_url,
+    parse_questionnaire_ref,
+)
 from gwella.fhir.outcome import FhirError, Issue
+from gwella.fhir.questionnaire import InstrumentView
+from gwella.fhir.questionnaire_response import StoredResponse, answer_path
+from gwella.fhir.submission import Submission, convert_answers, parse_resource, read_submission
 from gwella.ingest import service as ingest
 from gwella.ingest.schemas import ImportSummary, IngestResponseItem, ItemError
 from gwella.instruments import service as instruments
@@ -32,8 +40,6 @@ if TYPE_CHECKING:
     from gwella.campaigns.models import Campaign
     from gwella.instruments.models import Instrument, InstrumentVersion
     from gwella.responses.models import Response
-
-QR = mapping.QR
 
 # ---------------------------------------------------------------------------- questionnaires
 
@@ -124,7 +130,7 @@ async def stored_response(
     unit = await organisations.get_service(session, response.service_id)
     return StoredResponse(
         response_id=response.id,
-        questionnaire=f"{mapping.canonical_url(public_url, instrument.id)}|{version.number}",
+        questionnaire=f"{canonical_url(public_url, instrument.id)}|{version.number}",
         campaign_id=response.campaign_id,
         external_id=response.external_id,
         service_id=unit.id,
@@ -201,7 +207,7 @@ _FIELD_PATHS = {
     "submitted_at": "authored",
     "language": "language",
     "respondent_reference": "source",
-    "consent": f"extension.where(url='{mapping.EXT_CONSENT}')",
+    "consent": f"extension.where(url='{EXT_CONSENT}')",
 }
 _ISSUE_TYPES = {
     "invalid": "value",
@@ -248,7 +254,7 @@ class _Pusher:
         return found
 
     async def _version(self, ref: str) -> InstrumentVersion:
-        parsed = mapping.parse_questionnaire_ref(ref, self.public_url)
+        parsed = parse_questionnaire_ref(ref, self.public_url)
         if parsed is None:
             raise self._unknown(ref)
         if parsed.instrument_id is not None:
@@ -318,7 +324,7 @@ class _Pusher:
             if found.refusal is not None:
                 raise FhirError(409, [Issue("business-rule", found.refusal, f"{QR}.questionnaire")])
             raise self._unknown(sub.questionnaire)
-        extension = f"{QR}.extension.where(url='{mapping.EXT_CAMPAIGN}')"
+        extension = f"{QR}.extension.where(url='{EXT_CAMPAIGN}')"
         if sub.campaign_id is not None:
             named = [c for c in found.usable if c[0].id == sub.campaign_id]
             if not named:
@@ -362,7 +368,7 @@ class _Pusher:
                 Issue(
                     "business-rule",
                     "Several of your campaigns run this Questionnaire in that service at that "
-                    f"time; name one with the extension {mapping.EXT_CAMPAIGN} "
+                    f"time; name one with the extension {EXT_CAMPAIGN} "
                     f"(valueString): {ids}.",
                     extension,
                 )
@@ -372,11 +378,11 @@ class _Pusher:
     async def prepare(self, index: int, raw: Any) -> _Entry:
         """One resource read, matched to its campaign and converted to an ingestion item, or
         a FhirError saying why not."""
-        sub = mapping.read_submission(mapping.parse_resource(raw))
+        sub = read_submission(parse_resource(raw))
         version = await self.version(sub.questionnaire)
         campaign, services = await self.campaign(sub, version)
         content = instruments.content_of(version)
-        answers, issues = mapping.convert_answers(content, sub)
+        answers, issues = convert_answers(content, sub)
         if issues:
             raise FhirError(422, issues)
         try:
@@ -409,7 +415,7 @@ def _item_issue(entry: _Entry, error: ItemError) -> Issue:
         _, _, rest = error.field.partition(f"items.{error.index}.")
         name, _, key = rest.partition(".")
         if name == "answers" and key:
-            expression = entry.submission.paths.get(key) or mapping.answer_path(entry.content, key)
+            expression = entry.submission.paths.get(key) or answer_path(entry.content, key)
         elif name in _FIELD_PATHS:
             expression = f"{QR}.{_FIELD_PATHS[name]}"
         else:

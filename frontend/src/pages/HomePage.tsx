@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLocalName, useOrganisationsById } from '../api/hooks';
+import { useLocalName } from '../i18n/localized';
+import { useOrganisationsById } from '../features/organisations/api';
 import type { Role, User } from '../api/types';
 import { rolesByOrganisation } from '../auth/AuthContext';
 import { Tag } from '../components/status';

@@ -12,12 +12,12 @@ import {
   answerKeyOf,
   evaluate,
   groupBySection,
-  localText,
   type AnswerProblem,
   type ApiAnswer,
   type FormAnswers,
   type FormValue,
 } from './logic';
+import { localized } from '../i18n/localized';
 
 export interface SurveyFormProps {
   content: InstrumentContent;
@@ -77,7 +77,7 @@ export function SurveyForm({
 
   function problemText(problem: AnswerProblem): string {
     const question = byKey.get(problem.key);
-    const text = question ? localText(question.text, language) : problem.key;
+    const text = question ? localized(question.text, language) : problem.key;
     switch (problem.code) {
       case 'required':
         return question && isChoice(question)
@@ -110,7 +110,7 @@ export function SurveyForm({
       .map(([key, message]) => {
         const question = byKey.get(key);
         return {
-          text: `${question ? localText(question.text, language) : key}: ${message}`,
+          text: `${question ? localized(question.text, language) : key}: ${message}`,
           targetId: questionInputId(idPrefix, key),
         };
       }),
@@ -175,7 +175,7 @@ export function SurveyForm({
       <div lang={language}>
         {groups.map((group, index) => (
           <section key={`${group.section?.key ?? 'none'}-${index}`} className="app-survey-section">
-            {group.section ? <h2 className="nhsuk-heading-m">{localText(group.section.title, language)}</h2> : null}
+            {group.section ? <h2 className="nhsuk-heading-m">{localized(group.section.title, language)}</h2> : null}
             {group.questions.map((question) => (
               <QuestionField
                 key={question.key}
@@ -218,11 +218,11 @@ export function QuestionField({ id, question, language, value, error, onChange }
   const tl = i18n.getFixedT(language);
   const label = (
     <>
-      {localText(question.text, language)}
+      {localized(question.text, language)}
       {question.required ? null : <span className="nhsuk-u-secondary-text-color"> {tl('survey.optional')}</span>}
     </>
   );
-  const helpText = question.help ? localText(question.help, language) : '';
+  const helpText = question.help ? localized(question.help, language) : '';
   const hint = helpText !== '' ? helpText : undefined;
   const dontKnow = question.allow_dont_know ? [{ value: DONT_KNOW, label: tl('survey.dontKnow') }] : [];
   const text = typeof value === 'string' ? value : '';
@@ -241,7 +241,7 @@ export function QuestionField({ id, question, language, value, error, onChange }
           value={text}
           onChange={onChange}
           options={[
-            ...(question.options ?? []).map((o) => ({ value: o.value, label: localText(o.label, language) })),
+            ...(question.options ?? []).map((o) => ({ value: o.value, label: localized(o.label, language) })),
             ...dontKnow,
           ]}
         />
@@ -294,7 +294,7 @@ export function QuestionField({ id, question, language, value, error, onChange }
             else onChange(values.filter((v) => v !== DONT_KNOW));
           }}
           options={[
-            ...(question.options ?? []).map((o) => ({ value: o.value, label: localText(o.label, language) })),
+            ...(question.options ?? []).map((o) => ({ value: o.value, label: localized(o.label, language) })),
             ...dontKnow,
           ]}
         />

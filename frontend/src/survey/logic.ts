@@ -1,7 +1,7 @@
 // The rules of filling in a survey, as the server applies them
 // (backend/gwella/responses/validation.py): which questions are shown, what an
 // answer must be, and what is sent. Kept free of React so it is easy to test.
-import type { InstrumentContent, LocalizedText, Question, Section } from '../api/types';
+import type { InstrumentContent, Question, Section } from '../api/types';
 
 /** The answer meaning "don't know / prefer not to say", where a question offers it. */
 export const DONT_KNOW = 'dont_know';
@@ -26,13 +26,6 @@ export function isMissing(value: FormValue | undefined): boolean {
   if (value === undefined) return true;
   if (Array.isArray(value)) return value.length === 0;
   return value.trim() === '';
-}
-
-/** A text in the chosen language, falling back to the other one. */
-export function localText(text: LocalizedText | null | undefined, language: string): string {
-  if (!text) return '';
-  const chosen = language === 'cy' ? text.cy : text.en;
-  return (chosen ?? '').trim() !== '' ? (chosen as string) : (text.en ?? text.cy ?? '');
 }
 
 /**

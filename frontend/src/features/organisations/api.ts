@@ -1,13 +1,7 @@
+// Organisations and services: read by many features (names beside ids, pickers).
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import { api, unwrap, unwrapWithEtag } from './client';
-import type { Organisation, Service } from './types';
-
-/** The name of a record in the reader's language, falling back to English. */
-export function useLocalName(): (record: { name: string; name_cy?: string | null }) => string {
-  const { i18n } = useTranslation();
-  return (record) => (i18n.language === 'cy' && record.name_cy ? record.name_cy : record.name);
-}
+import { api, unwrap, unwrapWithEtag } from '../../api/client';
+import type { Organisation, Service } from '../../api/types';
 
 export function organisationQuery(organisationId: string) {
   return {

@@ -3,7 +3,8 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { useLocalName, useOrganisation } from '../../api/hooks';
+import { useLocalName } from '../../i18n/localized';
+import { useOrganisation } from '../../features/organisations/api';
 import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { Button, TextInput } from '../../components/fields';
@@ -14,8 +15,9 @@ import { DownloadButton } from '../imports/DownloadButton';
 import { downloadFile, fetchFile } from '../imports/importsApi';
 import { PartnershipLeads } from './PartnershipLeads';
 import { usePartnership } from './actionsApi';
-import { STATUSES, daysText, percentText, pick, todayIso, type OrganisationAccountability } from './actionsModel';
+import { STATUSES, daysText, percentText, todayIso, type OrganisationAccountability } from './actionsModel';
 import './actions.css';
+import { localized } from '../../i18n/localized';
 
 function Figure({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
   return (
@@ -196,7 +198,7 @@ export function PartnershipAccountabilityPage({ user }: { user: User }) {
         }),
       ),
   });
-  const name = partnership.data ? pick({ en: partnership.data.name, cy: partnership.data.name_cy }, i18n.language) : '';
+  const name = partnership.data ? localized({ en: partnership.data.name, cy: partnership.data.name_cy }, i18n.language) : '';
   usePageTitle(name ? t('improvement.accountability.partnershipTitle', { partnership: name }) : t('improvement.accountability.title'));
 
   if (view.isError && !view.data) return <LoadError error={view.error} onRetry={() => void view.refetch()} />;
@@ -235,7 +237,7 @@ export function PartnershipAccountabilityPage({ user }: { user: User }) {
             {v.by_standard.map((row) => (
               <tr className="nhsuk-table__row" key={row.standard_id ?? 'none'}>
                 <th scope="row" className="nhsuk-table__header">
-                  {row.standard_code ? `${row.standard_code}: ${pick(row.standard_title, i18n.language)}` : t('improvement.accountability.noStandard')}
+                  {row.standard_code ? `${row.standard_code}: ${localized(row.standard_title, i18n.language)}` : t('improvement.accountability.noStandard')}
                 </th>
                 <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{row.total}</td>
                 {STATUSES.map((s) => (

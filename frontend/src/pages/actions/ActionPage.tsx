@@ -21,7 +21,6 @@ import {
   mayEditAction,
   needsPublicReason,
   percentText,
-  pick,
   worksFor,
   type Action,
   type ActionStatus,
@@ -33,6 +32,7 @@ import { EditActionForm } from './EditActionForm';
 import { EvidenceDescription } from './ProposeActionPage';
 import { ResponsibilitiesSection } from './ResponsibilitiesSection';
 import './actions.css';
+import { localized } from '../../i18n/localized';
 
 function EvidenceItem({ evidence }: { evidence: EvidenceRead }) {
   const { t } = useTranslation();
@@ -277,7 +277,7 @@ function UpdatesSection({ action, user }: { action: Action; user: User }) {
             <li key={u.id} className="nhsuk-u-margin-bottom-3" data-testid="update">
               <strong>{formatDate(u.created_at)}</strong> · {names.get(u.organisation_id) ?? ''} ·{' '}
               {t('improvement.percent', { n: u.percent })}
-              <span className="nhsuk-u-display-block">{pick(u.note, i18n.language)}</span>
+              <span className="nhsuk-u-display-block">{localized(u.note, i18n.language)}</span>
             </li>
           ))}
         </ol>
@@ -393,15 +393,15 @@ export function ActionPage({ user }: { user: User }) {
   const { t, i18n } = useTranslation();
   const action = useAction(actionId);
   const standards = useStandards();
-  const title = action.data ? pick(action.data.title, i18n.language) : null;
+  const title = action.data ? localized(action.data.title, i18n.language) : null;
   usePageTitle(title ?? t('improvement.action'));
 
   if (action.isError && !action.data) return <LoadError error={action.error} onRetry={() => void action.refetch()} />;
   if (!action.data) return <Loading />;
   const a = action.data;
   const standard = standards.data?.find((s) => s.id === a.standard_id);
-  const summary = pick(a.summary, i18n.language);
-  const reason = pick(a.closure_reason, i18n.language);
+  const summary = localized(a.summary, i18n.language);
+  const reason = localized(a.closure_reason, i18n.language);
 
   return (
     <>
@@ -427,7 +427,7 @@ export function ActionPage({ user }: { user: User }) {
         </div>
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">{t('improvement.board.standard')}</dt>
-          <dd className="nhsuk-summary-list__value">{standard ? `${standard.code}: ${pick(standard.title, i18n.language)}` : t('common.notGiven')}</dd>
+          <dd className="nhsuk-summary-list__value">{standard ? `${standard.code}: ${localized(standard.title, i18n.language)}` : t('common.notGiven')}</dd>
         </div>
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">{t('improvement.board.due')}</dt>
@@ -442,7 +442,7 @@ export function ActionPage({ user }: { user: User }) {
       </dl>
 
       <h2>{t('improvement.description')}</h2>
-      <p className="app-pre-line">{pick(a.description, i18n.language)}</p>
+      <p className="app-pre-line">{localized(a.description, i18n.language)}</p>
       <h2>{t('improvement.youSaidWeDid')}</h2>
       <p data-testid="action-summary">{summary || t('improvement.noSummary')}</p>
       {reason ? (

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLocalName, useOrganisationsById } from '../../api/hooks';
+import { useOrganisationsById } from '../../features/organisations/api';
 import type { Organisation, User } from '../../api/types';
 import { Button, Checkbox, Select } from '../../components/fields';
 import { formatDate } from '../../components/format';
@@ -15,7 +15,6 @@ import {
   filtersFromSearch,
   groupByStatus,
   leadOf,
-  pick,
   proposeLink,
   searchFromFilters,
   viewFromSearch,
@@ -24,6 +23,7 @@ import {
   type BoardView,
 } from './actionsModel';
 import './actions.css';
+import { localized, localizedName, useLocalName } from '../../i18n/localized';
 
 function Filters({
   filters,
@@ -72,7 +72,7 @@ function Filters({
               { value: '', label: t('common.any') },
               ...(partnerships.data?.items ?? []).map((p) => ({
                 value: p.id,
-                label: i18n.language === 'cy' && p.name_cy ? p.name_cy : p.name,
+                label: localizedName(p, i18n.language),
               })),
             ]}
           />
@@ -94,7 +94,7 @@ function Filters({
           onChange={(e) => setStandardId(e.target.value)}
           options={[
             { value: '', label: t('common.any') },
-            ...(standards.data ?? []).map((s) => ({ value: s.id, label: `${s.code}: ${pick(s.title, i18n.language)}` })),
+            ...(standards.data ?? []).map((s) => ({ value: s.id, label: `${s.code}: ${localized(s.title, i18n.language)}` })),
           ]}
         />
         <Select
@@ -122,7 +122,7 @@ function ActionSummary({ action }: { action: Action }) {
   return (
     <>
       <p>
-        <Link to={`/actions/${action.id}`}>{pick(action.title, i18n.language)}</Link>
+        <Link to={`/actions/${action.id}`}>{localized(action.title, i18n.language)}</Link>
       </p>
       <p className="nhsuk-body-s">
         <OriginText origin={action.origin} />
@@ -131,7 +131,7 @@ function ActionSummary({ action }: { action: Action }) {
       {action.due_date ? <p className="nhsuk-body-s">{t('improvement.dueOn', { date: formatDate(action.due_date) })}</p> : null}
       {action.overdue ? <OverdueFlag dueDate={action.due_date} /> : null}
       {action.status === 'in_progress' || action.status === 'agreed' || action.progress > 0 ? (
-        <Progress percent={action.progress} label={t('improvement.progressOf', { title: pick(action.title, i18n.language) })} />
+        <Progress percent={action.progress} label={t('improvement.progressOf', { title: localized(action.title, i18n.language) })} />
       ) : null}
       {action.support_count > 0 ? (
         <p className="nhsuk-body-s">{t('improvement.supportersCount', { count: action.support_count })}</p>
@@ -161,7 +161,7 @@ function ListView({ actions }: { actions: Action[] }) {
             return (
               <tr className="nhsuk-table__row" key={action.id}>
                 <th scope="row" className="nhsuk-table__header">
-                  <Link to={`/actions/${action.id}`}>{pick(action.title, i18n.language)}</Link>
+                  <Link to={`/actions/${action.id}`}>{localized(action.title, i18n.language)}</Link>
                   <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-font-weight-normal">
                     <OriginText origin={action.origin} />
                   </span>

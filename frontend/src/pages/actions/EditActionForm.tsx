@@ -9,7 +9,8 @@ import { SuccessBanner } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
 import { TitleDescriptionFields } from './TitleDescriptionFields';
 import { ACTIONS_KEY, actionKey, useStandards } from './actionsApi';
-import { checkEdit, editBody, editFormOf, pick, type Action, type EditForm } from './actionsModel';
+import { checkEdit, editBody, editFormOf, type Action, type EditForm } from './actionsModel';
+import { localized } from '../../i18n/localized';
 
 /**
  * Edit an action's texts (title, description, the public "you said, we did" summary, in
@@ -125,7 +126,7 @@ export function EditActionForm({ action }: { action: Action }) {
               error={errors.fieldError('standard_id')}
               options={[
                 { value: '', label: t('common.notGiven') },
-                ...(standards.data ?? []).map((s) => ({ value: s.id, label: `${s.code}: ${pick(s.title, i18n.language)}` })),
+                ...(standards.data ?? []).map((s) => ({ value: s.id, label: `${s.code}: ${localized(s.title, i18n.language)}` })),
               ]}
             />
             <TextInput

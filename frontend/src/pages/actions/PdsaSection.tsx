@@ -14,12 +14,12 @@ import {
   PDSA_DECISIONS,
   openCycle,
   pdsaStageBody,
-  pick,
   todayIso,
   worksFor,
   type Action,
   type PdsaCycle,
 } from './actionsModel';
+import { localized } from '../../i18n/localized';
 
 function chartHref(cycle: PdsaCycle): string | null {
   if (!cycle.indicator_id) return null;
@@ -226,7 +226,7 @@ function PlanForm({ action, onDone }: { action: Action; onDone: () => void }) {
             error={errors.fieldError('indicator_id')}
             options={[
               { value: '', label: t('common.notGiven') },
-              ...(indicators.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.code}: ${pick(i.name, i18n.language)}` })),
+              ...(indicators.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.code}: ${localized(i.name, i18n.language)}` })),
             ]}
           />
           <TextInput id={errors.idFor('planned_on')} type="date" label={t('improvement.pdsa.plannedOn')} widthClass="nhsuk-input--width-10" value={plannedOn} onChange={(e) => setPlannedOn(e.target.value)} error={errors.fieldError('planned_on')} />

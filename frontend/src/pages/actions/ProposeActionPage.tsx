@@ -17,13 +17,13 @@ import {
   checkProposal,
   defaultOrigin,
   evidenceFromSearch,
-  pick,
   proposalBody,
   speaksAsServiceUser,
   type ActionOrigin,
   type EvidenceSource,
   type ProposalForm,
 } from './actionsModel';
+import { localized } from '../../i18n/localized';
 
 /** Where the proposal comes from, said in words with a link back to it. */
 export function EvidenceDescription({ evidence }: { evidence: EvidenceSource }) {
@@ -46,7 +46,7 @@ export function EvidenceDescription({ evidence }: { evidence: EvidenceSource }) 
     const query = new URLSearchParams();
     if (evidence.organisationId) query.set('organisation_id', evidence.organisationId);
     if (evidence.serviceId) query.set('service_id', evidence.serviceId);
-    const name = indicator.data ? pick(indicator.data.name, i18n.language) : t('improvement.evidence.anIndicator');
+    const name = indicator.data ? localized(indicator.data.name, i18n.language) : t('improvement.evidence.anIndicator');
     return (
       <>
         {t('improvement.evidence.indicator')}{' '}
@@ -162,7 +162,7 @@ export function ProposeActionPage({ user }: { user: User }) {
         {partnershipItems.length === 1 && !chosenPartnership ? (
           <p>
             {t('improvement.propose.inPartnership', {
-              partnership: pick({ en: partnershipItems[0]?.name, cy: partnershipItems[0]?.name_cy }, i18n.language),
+              partnership: localized({ en: partnershipItems[0]?.name, cy: partnershipItems[0]?.name_cy }, i18n.language),
             })}
           </p>
         ) : (
@@ -178,7 +178,7 @@ export function ProposeActionPage({ user }: { user: User }) {
             error={errors.fieldError('partnership_id')}
             options={[
               { value: '', label: t('common.choose') },
-              ...partnershipItems.map((p) => ({ value: p.id, label: pick({ en: p.name, cy: p.name_cy }, i18n.language) })),
+              ...partnershipItems.map((p) => ({ value: p.id, label: localized({ en: p.name, cy: p.name_cy }, i18n.language) })),
             ]}
           />
         )}
@@ -246,7 +246,7 @@ export function ProposeActionPage({ user }: { user: User }) {
               error={errors.fieldError('standard_id')}
               options={[
                 { value: '', label: t('common.notGiven') },
-                ...(standards.data ?? []).map((s) => ({ value: s.id, label: `${s.code}: ${pick(s.title, i18n.language)}` })),
+                ...(standards.data ?? []).map((s) => ({ value: s.id, label: `${s.code}: ${localized(s.title, i18n.language)}` })),
               ]}
             />
             <TextInput

@@ -339,12 +339,6 @@ export function daysText(days: number | null | undefined, language: string): str
   return new Intl.NumberFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { maximumFractionDigits: 1 }).format(days);
 }
 
-/** Text in the reader's language, falling back to the other one. */
-export function pick(text: { en?: string | null; cy?: string | null } | null | undefined, language: string): string {
-  if (!text) return '';
-  return (language === 'cy' ? text.cy || text.en : text.en || text.cy) ?? '';
-}
-
 /** The organisation that leads (its part not declined), if any. */
 export function leadOf(action: Action): Responsibility | undefined {
   return action.responsibilities.find((r) => r.role === 'lead' && r.state !== 'declined');

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ORGANISATION_KINDS } from '../../api/enums';
-import { useLocalName } from '../../api/hooks';
+import { useLocalName } from '../../i18n/localized';
 import type { Organisation, OrganisationKind, User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { useLocalName } from '../../api/hooks';
+import { useLocalName } from '../../i18n/localized';
 import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -11,9 +11,9 @@ import { Button, Checkbox, CheckboxGroup, Radios, Select, TextInput } from '../.
 import { LoadError, Loading } from '../../components/status';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
-import { localText } from '../../survey/logic';
 import { useInstruments } from '../instruments/InstrumentsPage';
 import { canEditIn } from '../instruments/permissions';
+import { localized } from '../../i18n/localized';
 
 const CHANNELS = ['web', 'paper', 'partner'] as const;
 const ANONYMITY = ['anonymous', 'pseudonymous', 'identified'] as const;
@@ -145,7 +145,7 @@ export function CampaignNewPage({ user }: { user: User }) {
             { value: '', label: t('common.choose') },
             ...published.map((p) => ({
               value: p.version.id,
-              label: `${localText(p.instrument.title, i18n.language)} – ${t('instruments.version.number', { number: p.version.number })}`,
+              label: `${localized(p.instrument.title, i18n.language)} – ${t('instruments.version.number', { number: p.version.number })}`,
             })),
           ]}
         />

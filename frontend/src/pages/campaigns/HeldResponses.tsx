@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { useLocalName, useServicesById } from '../../api/hooks';
+import { useLocalName } from '../../i18n/localized';
+import { useServicesById } from '../../features/organisations/api';
 import { ApiProblem } from '../../api/problem';
 import type { Answer, InstrumentContent } from '../../api/types';
 import { ConfirmAction } from '../../components/actions';
@@ -14,7 +15,8 @@ import { Button, Checkbox } from '../../components/fields';
 import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading, SuccessBanner } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
-import { localText } from '../../survey/logic';
+import { localized } from '../../i18n/localized';
+
 
 /** The most responses decided in one request (the API's limit). */
 export const MAX_DECISION = 500;
@@ -46,7 +48,7 @@ export function answerText(content: InstrumentContent | undefined, answer: Answe
     if (value === 'dont_know') return words.dontKnow;
     if (question?.type === 'yes_no' && (value === 'yes' || value === 'no')) return words[value];
     const option = question?.options?.find((o) => o.value === value);
-    return option ? localText(option.label, language) : String(value);
+    return option ? localized(option.label, language) : String(value);
   };
   if (Array.isArray(answer.value)) return answer.value.map(label).join(', ');
   return label(answer.value);

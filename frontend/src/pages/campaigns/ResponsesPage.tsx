@@ -9,10 +9,10 @@ import { formatDateTime } from '../../components/format';
 import { Empty, LoadError, Loading, Tag } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
-import { localText } from '../../survey/logic';
 import { versionQuery } from '../instruments/VersionPage';
 import { campaignQuery } from './CampaignPage';
 import { HeldResponsesSection, answerText } from './HeldResponses';
+import { localized } from '../../i18n/localized';
 
 /** A campaign's raw responses (staff of its services only) and the moderation of free text. */
 export function ResponsesPage() {
@@ -30,7 +30,7 @@ export function ResponsesPage() {
   const content = version.data?.content;
   const questionText = (key: string) => {
     const q = content?.questions?.find((x) => x.key === key);
-    return q ? localText(q.text, i18n.language) : key;
+    return q ? localized(q.text, i18n.language) : key;
   };
 
   return (

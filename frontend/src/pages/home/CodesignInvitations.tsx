@@ -3,9 +3,9 @@ import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { LoadError } from '../../components/status';
-import { localText } from '../../survey/logic';
 import { useInstruments } from '../instruments/InstrumentsPage';
 import { versionQuery } from '../instruments/VersionPage';
+import { localized } from '../../i18n/localized';
 
 /**
  * Drafts this person is invited to help design, or to review: the first thing a service
@@ -35,7 +35,7 @@ export function CodesignInvitations({ user }: { user: User }) {
         <ul className="nhsuk-list nhsuk-list--bullet">
           {invited.map(({ instrument, summary }) => (
             <li key={summary.id}>
-              <Link to={`/instrument-versions/${summary.id}`}>{localText(instrument.title, i18n.language)}</Link>{' '}
+              <Link to={`/instrument-versions/${summary.id}`}>{localized(instrument.title, i18n.language)}</Link>{' '}
               {summary.status === 'in_review' ? t('home.codesign.review') : t('home.codesign.draft')}
             </li>
           ))}

@@ -3,7 +3,7 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { api, unwrap } from '../../api/client';
-import { useLocalName } from '../../api/hooks';
+import { useLocalName } from '../../i18n/localized';
 import { ApiProblem, lastSegment } from '../../api/problem';
 import type { Organisation, User } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLocalName } from '../../api/hooks';
+import { useLocalName } from '../../i18n/localized';
 import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { formatDateTime } from '../../components/format';

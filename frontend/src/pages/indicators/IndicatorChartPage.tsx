@@ -23,7 +23,6 @@ import {
   chartLink,
   chartQuery,
   derivedFromSurveys,
-  localText,
   measurementsQuery,
   settingsFromSearch,
   unitKey,
@@ -33,6 +32,7 @@ import {
   type ChartRead,
   type IndicatorRead,
 } from './indicatorsApi';
+import { localized } from '../../i18n/localized';
 
 function ChartTable({ chart, unit }: { chart: ChartRead; unit: string }) {
   const { t, i18n } = useTranslation();
@@ -354,7 +354,7 @@ export function IndicatorChartPage({ user }: { user: User }) {
     }
   });
 
-  const name = indicator.data ? localText(indicator.data.name, i18n.language) : '';
+  const name = indicator.data ? localized(indicator.data.name, i18n.language) : '';
   const current = units.find((u) => unitKey(u.organisation_id, u.service_id) === unitKey(organisationId ?? '', serviceId));
   usePageTitle(name ? (current ? `${name}: ${current.label}` : name) : t('indicators.chartTitle'));
 
@@ -370,7 +370,7 @@ export function IndicatorChartPage({ user }: { user: User }) {
     <>
       <BackLink to="/indicators">{t('indicators.title')}</BackLink>
       <h1>{name}</h1>
-      <p className="nhsuk-lede-text">{localText(ind.definition, i18n.language)}</p>
+      <p className="nhsuk-lede-text">{localized(ind.definition, i18n.language)}</p>
       <p className="nhsuk-body-s">
         {ind.code} · {t(`indicators.direction.${ind.direction}`)} · {t('indicators.unitIs', { unit: ind.unit })}
       </p>
@@ -439,7 +439,7 @@ export function IndicatorChartPage({ user }: { user: User }) {
                       {numbers.has(a.id) ? `${numbers.get(a.id)}. ` : ''}
                       {formatDate(a.on_date)}
                     </strong>
-                    : {localText(a.text, i18n.language)}
+                    : {localized(a.text, i18n.language)}
                     {numbers.has(a.id) ? null : <span className="nhsuk-body-s"> ({t('indicators.annotationOutside')})</span>}
                   </li>
                 ))}

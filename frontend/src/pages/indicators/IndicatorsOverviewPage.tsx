@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { useLocalName } from '../../api/hooks';
+import { useLocalName } from '../../i18n/localized';
 import { isIndicatorsEvent, useStreamEvents } from '../../api/stream';
 import { AssuranceIcon, VariationIcon } from '../../components/charts/MdcIcons';
 import { formatWithUnit } from '../../components/charts/scale';
@@ -11,7 +11,8 @@ import { BackLink } from '../../components/actions';
 import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
-import { INDICATORS_KEY, chartLink, localText, partnershipIndicatorsQuery, usePartnerships } from './indicatorsApi';
+import { INDICATORS_KEY, chartLink, partnershipIndicatorsQuery, usePartnerships } from './indicatorsApi';
+import { localized } from '../../i18n/localized';
 
 /** /indicators: the partnerships whose indicators the person can see. */
 export function IndicatorsIndexPage() {
@@ -87,14 +88,14 @@ export function IndicatorsOverviewPage() {
           <section key={group.standard?.id ?? 'none'} aria-labelledby={headingId} data-testid="standard-group">
             <h2 id={headingId}>
               {group.standard
-                ? t('indicators.standardHeading', { number: group.standard.number, title: localText(group.standard.title, i18n.language) })
+                ? t('indicators.standardHeading', { number: group.standard.number, title: localized(group.standard.title, i18n.language) })
                 : t('indicators.noStandard')}
             </h2>
             {group.indicators.map(({ indicator, units }) => (
               <div className="nhsuk-card" key={indicator.id} data-testid="indicator-card">
                 <div className="nhsuk-card__content">
                   <h3 className="nhsuk-card__heading nhsuk-heading-s">
-                    {localText(indicator.name, i18n.language)} <span className="nhsuk-body-s">({indicator.code})</span>
+                    {localized(indicator.name, i18n.language)} <span className="nhsuk-body-s">({indicator.code})</span>
                   </h3>
                   <p className="nhsuk-body-s">
                     {t(`indicators.direction.${indicator.direction}`)}
@@ -108,7 +109,7 @@ export function IndicatorsOverviewPage() {
                     <div className="app-table-scroll">
                       <table className="nhsuk-table">
                         <caption className="nhsuk-u-visually-hidden">
-                          {t('indicators.unitsCaption', { name: localText(indicator.name, i18n.language) })}
+                          {t('indicators.unitsCaption', { name: localized(indicator.name, i18n.language) })}
                         </caption>
                         <thead className="nhsuk-table__head">
                           <tr className="nhsuk-table__row">
@@ -128,7 +129,7 @@ export function IndicatorsOverviewPage() {
                                     {label}
                                     <span className="nhsuk-u-visually-hidden">
                                       {' '}
-                                      {t('indicators.chartOf', { name: localText(indicator.name, i18n.language) })}
+                                      {t('indicators.chartOf', { name: localized(indicator.name, i18n.language) })}
                                     </span>
                                   </Link>
                                 </th>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartLink, derivedFromSurveys, localText, settingsFromSearch, unitsOf, type MeasurementRead, type PartnershipIndicators } from './indicatorsApi';
+import { chartLink, derivedFromSurveys, settingsFromSearch, unitsOf, type MeasurementRead, type PartnershipIndicators } from './indicatorsApi';
 
 describe('indicator screens', () => {
   it('reads only valid chart settings from the address', () => {
@@ -38,8 +38,6 @@ describe('indicator screens', () => {
     expect(found.map((u) => u.label)).toEqual(['Org a', 'Org a: Service s', 'Org b']);
     expect(chartLink('i1', 'a', 's')).toBe('/indicators/i1?organisation_id=a&service_id=s');
     expect(chartLink('i1', 'a', null)).toBe('/indicators/i1?organisation_id=a');
-    expect(localText({ en: 'Yes', cy: null }, 'cy')).toBe('Yes');
-    expect(localText({ en: 'Yes', cy: 'Ie' }, 'cy')).toBe('Ie');
   });
 
   it('tells when a unit’s measurements come from survey answers', () => {

@@ -135,9 +135,3 @@ export function chartLink(indicatorId: string, organisationId: string, serviceId
   if (serviceId) query.set('service_id', serviceId);
   return `/indicators/${indicatorId}?${query.toString()}`;
 }
-
-/** The text of a LocalizedText in the reader's language, falling back to the other. */
-export function localText(text: { en?: string | null; cy?: string | null } | null | undefined, language: string): string {
-  if (!text) return '';
-  return (language === 'cy' ? text.cy || text.en : text.en || text.cy) ?? '';
-}

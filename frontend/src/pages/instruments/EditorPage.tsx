@@ -12,7 +12,6 @@ import { Button, Checkbox, CheckboxGroup, Select, TextInput, Textarea } from '..
 import { LoadError, Loading, SuccessBanner } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
-import { localText } from '../../survey/logic';
 import {
   CHOICE_TYPES,
   QUESTION_TYPES,
@@ -26,6 +25,7 @@ import {
 import { canEditIn } from './permissions';
 import { BilingualPreview } from './Preview';
 import { instrumentQuery, useContributorNames } from './VersionPage';
+import { localized } from '../../i18n/localized';
 
 interface PlacedError {
   /** question index, or -1 for a section error, or null for the whole form */
@@ -170,7 +170,7 @@ export function EditorPage({ user }: { user: User }) {
       <span className="nhsuk-caption-l">
         {inst.code} · {t('instruments.version.number', { number: v.number })}
       </span>
-      <h1>{t('instruments.editor.heading', { title: localText(inst.title, i18n.language) })}</h1>
+      <h1>{t('instruments.editor.heading', { title: localized(inst.title, i18n.language) })}</h1>
       <p>
         <a href="#preview">{t('instruments.editor.jumpToPreview')}</a>
       </p>
@@ -286,7 +286,7 @@ function QuestionEditor({ index, question: q, earlier, sections, languages, erro
         <TextInput key={lang} id={`${p}-help-${lang}`} lang={lang} label={t(`instruments.editor.help_${lang}`)} hint={t('common.optional')} value={q.help?.[lang] ?? ''} onChange={(e) => onChange({ ...q, help: { ...(q.help ?? {}), [lang]: e.target.value } })} />
       ))}
       {sections.length > 0 ? (
-        <Select id={`${p}-section`} label={t('instruments.editor.section')} value={q.section ?? ''} onChange={(e) => onChange({ ...q, section: e.target.value || null })} options={[{ value: '', label: t('instruments.editor.noSection') }, ...sections.map((s) => ({ value: s.key, label: localText(s.title, i18n.language) || s.key }))]} />
+        <Select id={`${p}-section`} label={t('instruments.editor.section')} value={q.section ?? ''} onChange={(e) => onChange({ ...q, section: e.target.value || null })} options={[{ value: '', label: t('instruments.editor.noSection') }, ...sections.map((s) => ({ value: s.key, label: localized(s.title, i18n.language) || s.key }))]} />
       ) : null}
       <Checkbox id={`${p}-required`} label={t('instruments.editor.required')} checked={Boolean(q.required)} onChange={(checked) => onChange({ ...q, required: checked })} />
       <Checkbox id={`${p}-allow_dont_know`} label={t('instruments.editor.allowDontKnow')} checked={Boolean(q.allow_dont_know)} onChange={(checked) => onChange({ ...q, allow_dont_know: checked })} />
@@ -338,7 +338,7 @@ function QuestionEditor({ index, question: q, earlier, sections, languages, erro
                 label={t('instruments.editor.conditionQuestion')}
                 value={condition.question}
                 onChange={(e) => onChange({ ...q, conditions: conditions.map((x, i) => (i === c ? { question: e.target.value, values: [] } : x)) })}
-                options={[{ value: '', label: t('common.choose') }, ...earlier.filter((e) => conditionValues(e).length > 0).map((e) => ({ value: e.key, label: `${e.key}: ${localText(e.text, i18n.language)}` }))]}
+                options={[{ value: '', label: t('common.choose') }, ...earlier.filter((e) => conditionValues(e).length > 0).map((e) => ({ value: e.key, label: `${e.key}: ${localized(e.text, i18n.language)}` }))]}
               />
               {target ? (
                 <CheckboxGroup

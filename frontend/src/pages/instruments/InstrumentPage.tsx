@@ -3,7 +3,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { useOrganisation, useLocalName } from '../../api/hooks';
+import { useLocalName } from '../../i18n/localized';
+import { useOrganisation } from '../../features/organisations/api';
 import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -12,10 +13,10 @@ import { formatDateTime } from '../../components/format';
 import { LoadError, Loading } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
-import { localText } from '../../survey/logic';
 import { VersionStatusTag } from './InstrumentsPage';
 import { canEditIn } from './permissions';
 import { instrumentQuery } from './VersionPage';
+import { localized } from '../../i18n/localized';
 
 /** One instrument: its versions, a new draft, and how service users and carers took part. */
 export function InstrumentPage({ user }: { user: User }) {
@@ -32,7 +33,7 @@ export function InstrumentPage({ user }: { user: User }) {
   });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  usePageTitle(instrument.data ? localText(instrument.data.title, i18n.language) : t('instruments.title'));
+  usePageTitle(instrument.data ? localized(instrument.data.title, i18n.language) : t('instruments.title'));
 
   if (instrument.isError) return <LoadError error={instrument.error} onRetry={() => void instrument.refetch()} />;
   if (!instrument.data) return <Loading />;
@@ -64,8 +65,8 @@ export function InstrumentPage({ user }: { user: User }) {
         {inst.code}
         {organisation.data ? ` · ${localName(organisation.data.data)}` : ''}
       </span>
-      <h1>{localText(inst.title, i18n.language)}</h1>
-      {inst.description ? <p>{localText(inst.description, i18n.language)}</p> : null}
+      <h1>{localized(inst.title, i18n.language)}</h1>
+      {inst.description ? <p>{localized(inst.description, i18n.language)}</p> : null}
       <ErrorSummary detail={error} items={[]} />
       <h2>{t('instruments.versions')}</h2>
       <ul className="nhsuk-list" data-testid="versions">

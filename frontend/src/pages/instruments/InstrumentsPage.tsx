@@ -3,15 +3,16 @@ import { Link, useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { useLocalName, useOrganisationsById } from '../../api/hooks';
+import { useLocalName } from '../../i18n/localized';
+import { useOrganisationsById } from '../../features/organisations/api';
 import type { Instrument, InstrumentVersion, User } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Select, TextInput } from '../../components/fields';
 import { Empty, LoadError, Loading, Tag } from '../../components/status';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
-import { localText } from '../../survey/logic';
 import { editorOrganisationIds } from './permissions';
+import { localized } from '../../i18n/localized';
 
 export function VersionStatusTag({ status }: { status: InstrumentVersion['status'] }) {
   const { t } = useTranslation();
@@ -68,7 +69,7 @@ export function InstrumentsPage({ user }: { user: User }) {
                     <span className="nhsuk-table-responsive__heading" aria-hidden="true">
                       {t('instruments.instrument')}{' '}
                     </span>
-                    <Link to={`/instruments/${instrument.id}`}>{localText(instrument.title, i18n.language)}</Link>
+                    <Link to={`/instruments/${instrument.id}`}>{localized(instrument.title, i18n.language)}</Link>
                     <br />
                     <code>{instrument.code}</code>
                   </td>

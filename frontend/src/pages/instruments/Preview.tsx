@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstrumentContent } from '../../api/types';
 import { QuestionField } from '../../survey/SurveyForm';
-import { evaluate, groupBySection, localText, type FormAnswers } from '../../survey/logic';
+import { evaluate, groupBySection, type FormAnswers } from '../../survey/logic';
+import { localized } from '../../i18n/localized';
 
 /** One language of the preview: answers can be tried, and conditions work as they will for respondents. */
 function PreviewColumn({ content, language }: { content: InstrumentContent; language: 'en' | 'cy' }) {
@@ -13,7 +14,7 @@ function PreviewColumn({ content, language }: { content: InstrumentContent; lang
     <div lang={language}>
       {groups.map((group, index) => (
         <div key={`${group.section?.key ?? 'none'}-${index}`}>
-          {group.section ? <h4 className="nhsuk-heading-s">{localText(group.section.title, language)}</h4> : null}
+          {group.section ? <h4 className="nhsuk-heading-s">{localized(group.section.title, language)}</h4> : null}
           {group.questions.map((question) => (
             <QuestionField
               key={question.key}

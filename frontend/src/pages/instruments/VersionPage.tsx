@@ -3,7 +3,8 @@ import { Link, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { useLocalName, useOrganisationOptions } from '../../api/hooks';
+import { useLocalName } from '../../i18n/localized';
+import { useOrganisationOptions } from '../../features/organisations/api';
 import type {
   Contribution,
   ContributionKind,
@@ -22,11 +23,11 @@ import { Empty, LoadError, Loading, SuccessBanner, Tag } from '../../components/
 import { describeProblem, useFormErrors, type FieldError } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
 import { RoleTag } from '../HomePage';
-import { localText } from '../../survey/logic';
 import { BilingualPreview } from './Preview';
 import { canContribute, canEditIn, canReview } from './permissions';
 import { VersionStatusTag } from './InstrumentsPage';
 import { likertOptions, keyFrom } from './editorModel';
+import { localized } from '../../i18n/localized';
 
 export function versionQuery(versionId: string) {
   return {
@@ -81,7 +82,7 @@ function Credits({ version }: { version: InstrumentVersion }) {
           const who = names.get(q.credited_to ?? '');
           return (
             <li key={q.key}>
-              {localText(q.text, i18n.language)} – {who ? who.name : t('instruments.codesign.aContributor')}{' '}
+              {localized(q.text, i18n.language)} – {who ? who.name : t('instruments.codesign.aContributor')}{' '}
               {who && isRole(who.role) ? <RoleTag role={who.role} /> : null}
             </li>
           );
@@ -98,7 +99,7 @@ export function VersionPage({ user }: { user: User }) {
   const version = useQuery(versionQuery(versionId));
   const instrumentId = version.data?.instrument_id ?? '';
   const instrument = useQuery({ ...instrumentQuery(instrumentId), enabled: instrumentId !== '' });
-  const title = instrument.data ? localText(instrument.data.title, i18n.language) : null;
+  const title = instrument.data ? localized(instrument.data.title, i18n.language) : null;
   usePageTitle(title ? t('instruments.version.pageTitle', { title, number: version.data?.number }) : t('instruments.title'));
 
   if (version.isError) return <LoadError error={version.error} onRetry={() => void version.refetch()} />;
@@ -110,11 +111,11 @@ export function VersionPage({ user }: { user: User }) {
 
   return (
     <>
-      <BackLink to={`/instruments/${inst.id}`}>{localText(inst.title, i18n.language)}</BackLink>
+      <BackLink to={`/instruments/${inst.id}`}>{localized(inst.title, i18n.language)}</BackLink>
       <span className="nhsuk-caption-l">
         {inst.code} · {t('instruments.version.number', { number: v.number })}
       </span>
-      <h1>{localText(inst.title, i18n.language)}</h1>
+      <h1>{localized(inst.title, i18n.language)}</h1>
       <p>
         <VersionStatusTag status={v.status} />{' '}
         {v.codesign_open ? <Tag colour="green">{t('instruments.codesign.openTag')}</Tag> : null}
@@ -327,7 +328,7 @@ function ContributionForm({ version }: { version: InstrumentVersion }) {
           error={form.fieldError('question_key')}
           options={[
             { value: '', label: t('common.choose') },
-            ...(version.content.questions ?? []).map((q) => ({ value: q.key, label: localText(q.text, i18n.language) })),
+            ...(version.content.questions ?? []).map((q) => ({ value: q.key, label: localized(q.text, i18n.language) })),
           ]}
         />
       ) : null}
@@ -403,7 +404,7 @@ function ContributionCard({
       <div className="nhsuk-card__content">
         <h3 className="nhsuk-card__heading nhsuk-heading-s" id={headingId}>
           {t(`instruments.codesign.kindNames.${c.kind}`)}
-          {question ? `: ${localText(question.text, i18n.language)}` : ''}{' '}
+          {question ? `: ${localized(question.text, i18n.language)}` : ''}{' '}
           <Tag colour={statusColour(c.status)}>{t(`instruments.codesign.status.${c.status}`)}</Tag>
         </h3>
         <p className="app-pre-wrap">{c.body}</p>

@@ -9,14 +9,14 @@ import { formatDateTime } from '../../components/format';
 import { Empty, LoadError, Loading, Tag } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
-import { localText } from '../indicators/indicatorsApi';
 import { NOTIFICATIONS_KEY, fetchNotifications, safeAppLink, type Notification } from './notificationsApi';
 import '../../components/charts/charts.css';
+import { localized } from '../../i18n/localized';
 
 function NotificationItem({ note, onRead, busy }: { note: Notification; onRead: () => void; busy: boolean }) {
   const { t, i18n } = useTranslation();
   const link = safeAppLink(note.link);
-  const title = localText(note.title, i18n.language);
+  const title = localized(note.title, i18n.language);
   return (
     <li className="nhsuk-card" data-testid="notification" data-unread={note.read_at ? undefined : 'true'}>
       <div className="nhsuk-card__content">
@@ -28,7 +28,7 @@ function NotificationItem({ note, onRead, busy }: { note: Notification; onRead: 
           )}
           {link ? <Link to={link}>{title}</Link> : title}
         </h2>
-        <p className="app-pre-wrap">{localText(note.body, i18n.language)}</p>
+        <p className="app-pre-wrap">{localized(note.body, i18n.language)}</p>
         <p className="nhsuk-body-s">{formatDateTime(note.created_at)}</p>
         {note.read_at ? null : (
           <Button type="button" variant="secondary" small busy={busy} onClick={onRead}>

@@ -7,15 +7,16 @@ import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { OverdueFlag, Progress, StatusTag } from '../actions/ActionBits';
-import { percentText, pick, type PublicAction } from '../actions/actionsModel';
+import { percentText, type PublicAction } from '../actions/actionsModel';
 import '../actions/actions.css';
+import { localized } from '../../i18n/localized';
 
 function PublicActionCard({ action }: { action: PublicAction }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const title = pick(action.title, lang);
-  const summary = pick(action.summary, lang);
-  const reason = pick(action.reason_not_taken_forward, lang);
+  const title = localized(action.title, lang);
+  const summary = localized(action.summary, lang);
+  const reason = localized(action.reason_not_taken_forward, lang);
   const share = percentText(action.service_user_support_share, lang);
   return (
     <li className="nhsuk-card" data-testid="public-action">
@@ -47,7 +48,7 @@ function PublicActionCard({ action }: { action: PublicAction }) {
         {action.organisations.length > 0 ? (
           <p className="nhsuk-body-s">
             {action.organisations
-              .map((o) => `${pick(o.organisation_name, lang)} (${t(`improvement.role.${o.role}`)})`)
+              .map((o) => `${localized(o.organisation_name, lang)} (${t(`improvement.role.${o.role}`)})`)
               .join(', ')}
           </p>
         ) : null}
@@ -60,8 +61,8 @@ function PublicActionCard({ action }: { action: PublicAction }) {
               <ol className="nhsuk-list" data-testid="public-updates">
                 {action.updates.map((u, index) => (
                   <li key={`${u.on}-${index}`}>
-                    <strong>{formatDate(u.on)}</strong> · {pick(u.organisation_name, lang)} · {t('improvement.percent', { n: u.percent })}
-                    <span className="nhsuk-u-display-block">{pick(u.note, lang)}</span>
+                    <strong>{formatDate(u.on)}</strong> · {localized(u.organisation_name, lang)} · {t('improvement.percent', { n: u.percent })}
+                    <span className="nhsuk-u-display-block">{localized(u.note, lang)}</span>
                   </li>
                 ))}
               </ol>
@@ -107,7 +108,7 @@ export function PublicActionsPage() {
       ),
     retry: (count, error) => !(error instanceof ApiProblem && (error.status === 404 || error.status === 422)) && count < 2,
   });
-  const name = page.data ? pick(page.data.partnership_name, i18n.language) : '';
+  const name = page.data ? localized(page.data.partnership_name, i18n.language) : '';
   usePageTitle(name ? t('improvement.public.title', { partnership: name }) : t('improvement.public.pageTitle'));
 
   if (page.isError && !page.data) {

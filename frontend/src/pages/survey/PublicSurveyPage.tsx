@@ -12,7 +12,8 @@ import { LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { i18n, isLanguage, rememberLanguage } from '../../i18n';
 import { SurveyForm } from '../../survey/SurveyForm';
-import { forgetSubmissionId, localText, submissionIdFor, type ApiAnswer } from '../../survey/logic';
+import { forgetSubmissionId, submissionIdFor, type ApiAnswer } from '../../survey/logic';
+import { localized } from '../../i18n/localized';
 
 export const ACCESS_CODE_REFUSED = 'urn:gwella:problem:access-code-refused';
 
@@ -62,7 +63,7 @@ export function PublicSurveyPage() {
   });
   const survey = query.data;
   const language = survey ? surveyLanguage(survey, active.language) : 'en';
-  usePageTitle(survey ? localText(survey.instrument_title, language) : t('survey.pageTitle'));
+  usePageTitle(survey ? localized(survey.instrument_title, language) : t('survey.pageTitle'));
 
   // Move to the top when the thank-you page appears, so it is seen and read first.
   useEffect(() => {
@@ -82,8 +83,8 @@ export function PublicSurveyPage() {
     );
   }
   const data = query.data;
-  const title = localText(data.instrument_title, language);
-  const serviceName = language === 'cy' && data.service_name_cy ? data.service_name_cy : data.service_name;
+  const title = localized(data.instrument_title, language);
+  const serviceName = localized({ en: data.service_name, cy: data.service_name_cy }, language);
 
   if (done) {
     return (
