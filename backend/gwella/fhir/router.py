@@ -8,7 +8,7 @@ import inspect
 import json
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 from fastapi import APIRouter, Depends, FastAPI, Query
 from starlette.requests import Request
@@ -35,7 +35,9 @@ from gwella.fhir.outcome import (
 from gwella.fhir.questionnaire import questionnaire
 from gwella.fhir.questionnaire_response import questionnaire_response
 from gwella.ingest.schemas import MAX_ITEMS
-from gwella.instruments.models import Instrument, InstrumentVersion
+
+if TYPE_CHECKING:
+    from gwella.instruments.models import Instrument, InstrumentVersion
 
 router = APIRouter(prefix="/fhir/r4", tags=["fhir"])
 
