@@ -1,20 +1,16 @@
 // NHS "Making Data Count" icons for variation and assurance, drawn as SVG, each with a
 // letter or arrow inside (so it reads in black and white) and always with words beside it.
 import { useTranslation } from 'react-i18next';
+import type { components } from '../../api/schema';
 import './charts.css';
 
-export type Variation =
-  | 'common_cause'
-  | 'special_cause_improving_high'
-  | 'special_cause_improving_low'
-  | 'special_cause_concerning_high'
-  | 'special_cause_concerning_low'
-  | 'special_cause_neither_high'
-  | 'special_cause_neither_low';
+type ChartRead = components['schemas']['ChartRead'];
 
-export type Assurance = 'consistently_passing' | 'consistently_failing' | 'hit_and_miss';
+// The API's chart (generated ChartRead) types the variation as a plain string and the
+// assurance as an enum; the icon knows the variations it can draw, listed once here.
+export type Assurance = NonNullable<ChartRead['assurance']>;
 
-const VARIATIONS: readonly string[] = [
+const VARIATIONS = [
   'common_cause',
   'special_cause_improving_high',
   'special_cause_improving_low',
@@ -22,10 +18,13 @@ const VARIATIONS: readonly string[] = [
   'special_cause_concerning_low',
   'special_cause_neither_high',
   'special_cause_neither_low',
-];
+] as const satisfies readonly NonNullable<ChartRead['variation']>[];
+
+/** A variation the icons can draw (one of the strings ChartRead.variation takes). */
+export type Variation = (typeof VARIATIONS)[number];
 
 export function asVariation(value: string | null | undefined): Variation | null {
-  return value && VARIATIONS.includes(value) ? (value as Variation) : null;
+  return value && (VARIATIONS as readonly string[]).includes(value) ? (value as Variation) : null;
 }
 
 const BLUE = '#005eb8';
