@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import ijson
+
 from gwella.core.csvfiles import read_cell
 from gwella.instruments.content import InstrumentContent, QuestionType
 from gwella.responses.template import MULTI_SEPARATOR, RESPONSE_FIELDS
@@ -129,8 +131,6 @@ def measurement_item_from_csv(row: dict[str, str]) -> dict[str, Any]:
 def bundle_to_ndjson(source: Path, target: Path) -> int:
     """Stream a FHIR Bundle's entry resources into an NDJSON file, one resource a line,
     without holding the bundle in memory (ijson). Returns the number of resources."""
-    import ijson
-
     count = 0
     with source.open("rb") as handle, target.open("w", encoding="utf-8") as out:
         for resource in ijson.items(handle, "entry.item.resource", use_float=True):

@@ -27,6 +27,7 @@ from gwella.core.principal import Principal
 from gwella.imports import files, service
 from gwella.imports.models import ImportJob
 from gwella.imports.schemas import ImportJobPage, ImportJobRead
+from gwella.ingest import service as ingest
 from gwella.organisations import service as organisations
 from gwella.responses import service as responses
 from gwella.responses import template
@@ -142,8 +143,6 @@ async def create_import(
                 "Say which campaign the responses belong to.",
                 errors=[FieldProblem(field="query.campaign_id", message="required")],
             )
-        from gwella.ingest import service as ingest
-
         await ingest.campaign_for_client(session, campaign_id, org_id)
     path, size, sha256, lines = await service.receive_file(
         request.stream(), service.import_dir(settings.import_dir), settings.max_import_bytes
@@ -254,8 +253,6 @@ async def campaign_template(
     campaign_id: uuid.UUID, session: SessionDep, principal: AnyCaller
 ) -> Response:
     if principal.kind == "api_client":
-        from gwella.ingest import service as ingest
-
         campaign, _ = await ingest.campaign_for_client(
             session, campaign_id, next(iter(principal.member_org_ids))
         )

@@ -19,14 +19,17 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gwella.core import audit
 from gwella.core.audit import ActorType, AuditContext
+from gwella.core.config import get_settings
 from gwella.core.database import utcnow
 from gwella.core.errors import NotFound, PayloadTooLarge
 from gwella.core.logging import get_logger
 from gwella.core.pagination import PageParams, paginate
+from gwella.fhir import service as fhir
 from gwella.imports import files
 from gwella.imports.models import ImportJob, ImportRowError, ImportState
 from gwella.ingest import service as ingest
 from gwella.ingest.schemas import IngestMeasurementItem, IngestResponseItem
+from gwella.responses import service as responses
 from gwella.webhooks import service as webhooks
 
 CHUNK_ROWS = 1000
@@ -361,8 +364,6 @@ async def _apply(
         campaign, services = await ingest.campaign_for_client(
             session, job.campaign_id, job.organisation_id
         )
-        from gwella.responses import service as responses
-
         content = await responses.version_content(session, campaign)
     for number, row in rows:
         if "__error__" in row:
@@ -433,9 +434,6 @@ async def _apply_fhir(
     public_url: str | None,
 ) -> dict[str, int]:
     """QuestionnaireResponses of a Bundle file, through the FHIR push (best effort)."""
-    from gwella.core.config import get_settings
-    from gwella.fhir import service as fhir
-
     counts = _empty_summary()
     errors: list[ImportRowError] = []
     resources = [row for _, row in rows if "__error__" not in row]

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gwella.accounts import users as accounts
 from gwella.core import audit
 from gwella.core.audit import AuditContext
 from gwella.core.database import utcnow
@@ -25,6 +26,9 @@ from gwella.indicators.models import (
     Standard,
 )
 from gwella.indicators.schemas import AnnotationCreate, IndicatorCreate
+from gwella.notifications import service as notifications
+from gwella.organisations.models import Organisation, Service
+from gwella.partnerships import service as partnerships
 from gwella.webhooks import service as webhooks
 
 TARGET_MET_CY = "cyrraedd y targed"
@@ -296,8 +300,6 @@ async def add_annotation(
 async def signal_recipients(session: AsyncSession, organisation_id: uuid.UUID) -> list[uuid.UUID]:
     """Who hears of an organisation's indicator signals: its managers and administrators,
     and the leads of every partnership it is a member of."""
-    from gwella.accounts import service as accounts
-    from gwella.partnerships import service as partnerships
 
     people = await accounts.user_ids_with_roles(session, organisation_id, ("manager", "admin"))
     leads = await partnerships.lead_user_ids_for_organisation(session, organisation_id)
@@ -313,8 +315,6 @@ async def raise_signals(
     special cause, raise ``indicator.signal``: a webhook event and a notification to the
     managers and administrators of the organisation and the partnership leads. Returns how
     many signals were raised."""
-    from gwella.notifications import service as notifications
-
     raised = 0
     for indicator_id, organisation_id, service_id in sorted(set(series_keys), key=str):
         indicator = await get_indicator(session, indicator_id)
@@ -430,8 +430,6 @@ async def _notify_target_crossing(
 ) -> None:
     """Without a special cause, a new point on the other side of the target from the one
     before still deserves a word to the managers."""
-    from gwella.notifications import service as notifications
-
     target = indicator.target
     if target is None or len(rows) < 2 or indicator.direction.value == "neutral":
         return
@@ -468,8 +466,6 @@ async def partnership_overview(
     grouped by standard, with each organisation's or service's latest value and its SPC
     variation and assurance. One read of the members' measurements; the chart of each
     series is computed from its latest 500 points, as the chart endpoint does."""
-    from gwella.organisations.models import Organisation, Service
-
     indicators = list(
         await session.scalars(
             select(Indicator)

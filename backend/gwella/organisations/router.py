@@ -25,6 +25,7 @@ from gwella.organisations.schemas import (
     ServiceRead,
     ServiceUpdate,
 )
+from gwella.partnerships import service as partnerships
 
 router = APIRouter(prefix="/api/v1", tags=["organisations"])
 
@@ -67,8 +68,6 @@ async def list_organisations(
     if my_role is not None:
         ids = principal.orgs_with_role(my_role)
     if partnership_id is not None:
-        from gwella.partnerships import service as partnerships
-
         policy.ensure_read_partnership(principal, partnership_id)
         members = frozenset(await partnerships.active_member_ids(session, partnership_id))
         ids = members if ids is None else ids & members
