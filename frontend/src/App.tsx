@@ -8,7 +8,7 @@ import { Loading } from './components/status';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { PublicSurveyPage } from './pages/survey/PublicSurveyPage';
-import { canImport } from './pages/imports/importsApi';
+import { canImport } from './features/imports/api';
 
 // Code-split by route: sign-in, the public survey and "not found" are in the first
 // download (a respondent on a phone fetches nothing more); every other screen is a

@@ -12,7 +12,7 @@ import { LoadError, Loading, SuccessBanner } from '../../components/status';
 import { describeProblem, useFormErrors } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
 import { OriginText, OverdueFlag, Progress, StatusTag } from './ActionBits';
-import { ACTIONS_KEY, actionKey, useAction, usePartnershipMembers, useStandards, useTimeline, useUpdates } from './actionsApi';
+import { ACTIONS_KEY, actionKey, useAction, usePartnershipMembers, useStandards, useTimeline, useUpdates } from '../../features/actions/api';
 import {
   SERVICE_USER_REASON_MIN,
   canSupport,

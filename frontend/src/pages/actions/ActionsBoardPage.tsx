@@ -8,7 +8,7 @@ import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { OriginText, OverdueFlag, Progress, StatusTag } from './ActionBits';
-import { useActions, usePartnershipMembers, usePartnershipOptions, useStandards } from './actionsApi';
+import { useActions, usePartnershipMembers, usePartnershipOptions, useStandards } from '../../features/actions/api';
 import {
   ORIGINS,
   STATUSES,

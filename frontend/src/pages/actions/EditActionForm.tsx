@@ -8,7 +8,7 @@ import { Button, Select, TextInput, Textarea } from '../../components/fields';
 import { SuccessBanner } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
 import { TitleDescriptionFields } from './TitleDescriptionFields';
-import { ACTIONS_KEY, actionKey, useStandards } from './actionsApi';
+import { ACTIONS_KEY, actionKey, useStandards } from '../../features/actions/api';
 import { checkEdit, editBody, editFormOf, type Action, type EditForm } from './actionsModel';
 import { localized } from '../../i18n/localized';
 

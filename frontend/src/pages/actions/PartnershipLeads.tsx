@@ -9,7 +9,7 @@ import { Button, Select } from '../../components/fields';
 import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading, SuccessBanner } from '../../components/status';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
-import { useOrganisationPeople, usePartnershipMembers } from './actionsApi';
+import { useOrganisationPeople, usePartnershipMembers } from '../../features/actions/api';
 import { appointableOrganisations, mayRemoveLead, type PartnershipLead } from './actionsModel';
 
 export function leadsKey(partnershipId: string) {

@@ -9,7 +9,7 @@ import { Button, Radios, Select, TextInput, Textarea } from '../../components/fi
 import { formatDate } from '../../components/format';
 import { LoadError, Loading, Tag } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
-import { actionKey, useCycles } from './actionsApi';
+import { actionKey, useCycles } from '../../features/actions/api';
 import {
   PDSA_DECISIONS,
   openCycle,

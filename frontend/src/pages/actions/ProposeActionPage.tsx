@@ -11,7 +11,7 @@ import { LoadError, Loading } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
 import { TitleDescriptionFields } from './TitleDescriptionFields';
 import { usePageTitle } from '../../components/usePageTitle';
-import { ACTIONS_KEY, usePartnershipMembers, usePartnershipOptions, useStandards } from './actionsApi';
+import { ACTIONS_KEY, usePartnershipMembers, usePartnershipOptions, useStandards } from '../../features/actions/api';
 import {
   ORIGINS,
   checkProposal,

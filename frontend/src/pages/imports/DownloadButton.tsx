@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/fields';
 import { describeProblem } from '../../components/useFormErrors';
-import { downloadFile } from './importsApi';
+import { downloadFile } from '../../features/imports/api';
 
 /**
  * A button that downloads a CSV the API gives only with the bearer token. A failure

@@ -18,7 +18,7 @@ import {
   type ImportJob,
   type ImportKind,
   type ImportMode,
-} from './importsApi';
+} from '../../features/imports/api';
 
 const EDITOR_ROLES = ['admin', 'manager', 'staff'] as const;
 

@@ -6,7 +6,7 @@ import type { User } from '../../api/types';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { json, makeUser, mockApi, problem, renderWithApp } from '../../test/utils';
 import { ImportJobPage, ImportsPage } from './ImportsPage';
-import { canImport, pollInterval, uploadQuery, type ImportJob } from './importsApi';
+import { canImport, pollInterval, uploadQuery, type ImportJob } from '../../features/imports/api';
 import { JobProgress } from './JobProgress';
 
 const ORG = '22222222-2222-4222-8222-222222222222';

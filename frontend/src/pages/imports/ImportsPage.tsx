@@ -10,7 +10,7 @@ import { LoadError, Loading, WarningCallout } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { describeProblem } from '../../components/useFormErrors';
 import { ImportForm, useImportOrganisations } from './ImportForm';
-import { fetchImportsPage, importQuery, pollInterval, POLL_MS, type ImportJob } from './importsApi';
+import { fetchImportsPage, importQuery, pollInterval, POLL_MS, type ImportJob } from '../../features/imports/api';
 import { formatCount, JobProgress, StateTag } from './JobProgress';
 
 /** Upload a file of responses or measurements, and see recent imports. */

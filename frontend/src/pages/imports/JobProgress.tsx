@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { formatDateTime } from '../../components/format';
 import { Tag } from '../../components/status';
 import { DownloadButton } from './DownloadButton';
-import { isActive, type ImportJob, type ImportState } from './importsApi';
+import { isActive, type ImportJob, type ImportState } from '../../features/imports/api';
 
 export function formatCount(value: number, language: string): string {
   return new Intl.NumberFormat(language === 'cy' ? 'cy-GB' : 'en-GB').format(value);

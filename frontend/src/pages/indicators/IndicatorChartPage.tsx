@@ -31,7 +31,7 @@ import {
   usePartnerships,
   type ChartRead,
   type IndicatorRead,
-} from './indicatorsApi';
+} from '../../features/indicators/api';
 import { localized } from '../../i18n/localized';
 
 function ChartTable({ chart, unit }: { chart: ChartRead; unit: string }) {

@@ -11,7 +11,7 @@ import { BackLink } from '../../components/actions';
 import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
-import { INDICATORS_KEY, chartLink, partnershipIndicatorsQuery, usePartnerships } from './indicatorsApi';
+import { INDICATORS_KEY, chartLink, partnershipIndicatorsQuery, usePartnerships } from '../../features/indicators/api';
 import { localized } from '../../i18n/localized';
 
 /** /indicators: the partnerships whose indicators the person can see. */

@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { unreadLabel, useUnreadCount } from './notificationsApi';
+import { unreadLabel, useUnreadCount } from '../../features/notifications/api';
 
 /** The header's link to notifications, with the unread count (live). */
 export function NotificationsLink() {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { json, makeUser, mockApi, renderWithApp } from '../../test/utils';
 import { NotificationsLink } from './NotificationsLink';
 import { NotificationsPage } from './NotificationsPage';
-import { safeAppLink, unreadLabel, type Notification } from './notificationsApi';
+import { safeAppLink, unreadLabel, type Notification } from '../../features/notifications/api';
 
 function note(id: string, read: boolean, link: string | null = '/indicators/i1?organisation_id=o1'): Notification {
   return {

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../components/format';
 import { Empty, LoadError, Loading, Tag } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
-import { NOTIFICATIONS_KEY, fetchNotifications, safeAppLink, type Notification } from './notificationsApi';
+import { NOTIFICATIONS_KEY, fetchNotifications, safeAppLink, type Notification } from '../../features/notifications/api';
 import '../../components/charts/charts.css';
 import { localized } from '../../i18n/localized';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartLink, derivedFromSurveys, settingsFromSearch, unitsOf, type MeasurementRead, type PartnershipIndicators } from './indicatorsApi';
+import { chartLink, derivedFromSurveys, settingsFromSearch, unitsOf, type MeasurementRead, type PartnershipIndicators } from './api';
 
 describe('indicator screens', () => {
   it('reads only valid chart settings from the address', () => {

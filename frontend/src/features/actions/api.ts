@@ -1,7 +1,7 @@
 // Queries of the improvement-action screens (all through the generated client).
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { listQuery, type BoardFilters } from './actionsModel';
+import { listQuery, type BoardFilters } from '../../pages/actions/actionsModel';
 
 export const ACTIONS_KEY = ['actions'] as const;
 

@@ -6,7 +6,7 @@ import type { components } from '../../api/schema';
 import type { User } from '../../api/types';
 import { hasRole } from '../../auth/AuthContext';
 import { getToken } from '../../auth/token';
-import { i18n } from '../../i18n';
+import { i18n } from '../../i18n/index';
 
 export type ImportJob = components['schemas']['ImportJobRead'];
 export type ImportJobPage = components['schemas']['ImportJobPage'];
