@@ -20,8 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.disclosure.cellkey import cell_key, empty_cell_key
 from gwella.disclosure.ptable import PerturbationTable
+from gwella.results.aggregate import RESPONSES, N
 from gwella.results.models import ResultCell
-from gwella.results.service import RESPONSES, N
 from tests.disclosure.attacker import Attacker
 
 SINGLE = {"likert", "single_choice", "yes_no", "rating"}

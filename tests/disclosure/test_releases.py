@@ -20,8 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gwella.accounts.models import Role
 from gwella.core.database import utcnow
 from gwella.disclosure.releases import KINDS, Kind, Place, Waiting, period_start, releasable
+from gwella.results.aggregate import RESPONSES
 from gwella.results.models import ResultCell
-from gwella.results.service import RESPONSES
 from tests.factories import make_org, make_service, make_user, sign_in
 from tests.surveys import VALID_ANSWERS, make_campaign, make_published_version
 

@@ -31,8 +31,6 @@ from gwella.disclosure.cellkey import empty_cell_key
 from gwella.disclosure.ptable import KEY_BITS, PerturbationTable
 from gwella.disclosure.tables import TOTAL, Published, Shape, Table, Tally, publish
 
-__all__ = ["TOTAL", "Measure", "QuestionSpec", "Rules", "counts", "question", "shares"]
-
 Z95 = 1.959963984540054
 
 

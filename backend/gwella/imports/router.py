@@ -10,7 +10,6 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 
 from gwella import policy
-from gwella.campaigns import service as campaigns
 from gwella.campaigns.access import visible_campaign
 from gwella.core import csvfiles
 from gwella.core.database import SessionDep
@@ -28,7 +27,6 @@ from gwella.imports import files, service
 from gwella.imports.models import ImportJob
 from gwella.imports.schemas import ImportJobPage, ImportJobRead
 from gwella.ingest import service as ingest
-from gwella.organisations import service as organisations
 from gwella.responses import service as responses
 from gwella.responses import template
 
@@ -286,6 +284,3 @@ async def measurements_template(principal: AnyCaller) -> Response:
         media_type="text/csv",
         headers={"Content-Disposition": 'attachment; filename="measurements.csv"'},
     )
-
-
-__all__ = ["IMPORT_MEDIA_TYPES", "campaigns", "organisations", "router"]

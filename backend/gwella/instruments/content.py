@@ -7,7 +7,6 @@ validated here, with field paths a form can show beside the right input.
 from __future__ import annotations
 
 import enum
-import re
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -188,12 +187,3 @@ def is_shown(question: Question, answers: dict[str, Any]) -> bool:
         if not any(str(v) in condition.values for v in given_values if v is not None):
             return False
     return True
-
-
-SLUG_RE = re.compile(r"[^a-z0-9]+")
-
-
-def key_from(text: str) -> str:
-    """A question key from a suggested wording (for accepted suggestions)."""
-    slug = SLUG_RE.sub("_", text.lower()).strip("_")[:48] or "question"
-    return slug if slug[0].isalpha() else f"q_{slug}"

@@ -40,7 +40,7 @@ from gwella.organisations import service as organisations
 from gwella.responses.models import Answer, Moderation, Response, SubmissionCounter
 from gwella.responses.validation import validate_answers
 from gwella.results import service as results
-from gwella.results.service import Counted
+from gwella.results.aggregate import Counted
 from gwella.webhooks import service as webhooks
 
 if TYPE_CHECKING:

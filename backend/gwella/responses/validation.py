@@ -16,8 +16,6 @@ from gwella.instruments.content import (
     is_shown,
 )
 
-MAX_ANSWERS = 500
-
 
 def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []

@@ -28,9 +28,6 @@ from gwella.results import aggregate
 from gwella.results.aggregate import ALL, RESPONSES, Counted, N
 from gwella.results.models import PendingResult, ResultCell, ResultRelease
 
-__all__ = ["ALL", "RESPONSES", "Counted", "N"]
-
-
 # ------------------------------------------------------------------------------ counting
 
 
