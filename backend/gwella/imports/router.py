@@ -17,13 +17,13 @@ from gwella.core.dependencies import AnyCaller, SettingsDep
 from gwella.core.errors import (
     FieldProblem,
     Forbidden,
-    NotFound,
     ValidationFailed,
     problem_responses,
 )
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
 from gwella.imports import files, service
+from gwella.imports.access import visible_job, visible_orgs
 from gwella.imports.models import ImportJob
 from gwella.imports.schemas import ImportJobPage, ImportJobRead
 from gwella.ingest import service as ingest
@@ -66,14 +66,6 @@ def _import_org(p: Principal, kind: str, organisation_id: uuid.UUID | None) -> u
     if not p.is_platform_admin and not p.has_role(organisation_id, *policy.EDITOR_ROLES):
         raise Forbidden("You need to be staff, a manager or an administrator there to import.")
     return organisation_id
-
-
-def _visible_orgs(p: Principal) -> frozenset[uuid.UUID] | None:
-    if p.is_platform_admin:
-        return None
-    if p.kind == "api_client":
-        return p.member_org_ids
-    return p.orgs_with_role(*policy.EDITOR_ROLES)
 
 
 @router.post(
@@ -175,18 +167,10 @@ async def list_imports(
     principal: AnyCaller,
     params: Annotated[PageParams, Depends(page_params("-created_at", list(service.SORTS)))],
 ) -> ImportJobPage:
-    rows, cursor = await service.list_jobs(session, params, _visible_orgs(principal))
+    rows, cursor = await service.list_jobs(session, params, visible_orgs(principal))
     return ImportJobPage(
         items=[_read(j) for j in rows], next_cursor=cursor, next=next_link(request, cursor)
     )
-
-
-async def _visible_job(session: SessionDep, p: Principal, job_id: uuid.UUID) -> ImportJob:
-    job = await service.get_job(session, job_id)
-    orgs = _visible_orgs(p)
-    if orgs is not None and job.organisation_id not in orgs:
-        raise NotFound("No import with that id is visible to you.")
-    return job
 
 
 @router.get(
@@ -199,7 +183,7 @@ async def _visible_job(session: SessionDep, p: Principal, job_id: uuid.UUID) -> 
 async def get_import(
     import_id: uuid.UUID, session: SessionDep, principal: AnyCaller
 ) -> ImportJobRead:
-    return _read(await _visible_job(session, principal, import_id))
+    return _read(await visible_job(session, principal, import_id))
 
 
 @router.get(
@@ -215,7 +199,7 @@ async def get_import(
 async def get_import_errors(
     import_id: uuid.UUID, session: SessionDep, principal: AnyCaller
 ) -> StreamingResponse:
-    job = await _visible_job(session, principal, import_id)
+    job = await visible_job(session, principal, import_id)
     rows = await service.row_errors(session, job.id)
 
     def lines() -> Iterator[str]:

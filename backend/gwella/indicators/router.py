@@ -15,6 +15,7 @@ from gwella.core.dependencies import Reader, SignedIn
 from gwella.core.errors import NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.indicators import service, spc
+from gwella.indicators.access import visible_indicator
 from gwella.indicators.schemas import (
     AnnotationCreate,
     AnnotationRead,
@@ -34,6 +35,7 @@ from gwella.indicators.schemas import (
 )
 from gwella.organisations import service as organisations
 from gwella.partnerships import service as partnerships
+from gwella.partnerships.access import visible_partnership
 
 router = APIRouter(prefix="/api/v1", tags=["indicators"])
 
@@ -116,9 +118,7 @@ async def create_indicator(
 async def get_indicator(
     indicator_id: uuid.UUID, response: Response, session: SessionDep, principal: Reader
 ) -> IndicatorRead:
-    indicator = await service.get_indicator(session, indicator_id)
-    if indicator.organisation_id is not None:
-        policy.ensure_read_org(principal, indicator.organisation_id, "indicator")
+    indicator = await visible_indicator(session, principal, indicator_id)
     set_etag(response, indicator.version)
     return IndicatorRead.model_validate(indicator)
 
@@ -141,9 +141,7 @@ async def list_measurements(
     organisation_id: uuid.UUID | None = None,
     service_id: uuid.UUID | None = None,
 ) -> MeasurementPage:
-    indicator = await service.get_indicator(session, indicator_id)
-    if indicator.organisation_id is not None:
-        policy.ensure_read_org(principal, indicator.organisation_id, "indicator")
+    indicator = await visible_indicator(session, principal, indicator_id)
     rows, cursor = await service.list_measurements(
         session,
         params,
@@ -187,9 +185,7 @@ async def get_chart(
     screen_moving_ranges: bool = False,
     two_of_three: Literal["beyond_band", "within_limits"] = "beyond_band",
 ) -> ChartRead:
-    indicator = await service.get_indicator(session, indicator_id)
-    if indicator.organisation_id is not None:
-        policy.ensure_read_org(principal, indicator.organisation_id, "indicator")
+    indicator = await visible_indicator(session, principal, indicator_id)
     policy.ensure_read_org(principal, organisation_id)
     if service_id is not None:
         svc = await organisations.get_service(session, service_id)
@@ -291,8 +287,7 @@ async def create_annotation(
 async def get_partnership_indicators(
     partnership_id: uuid.UUID, session: SessionDep, principal: Reader
 ) -> PartnershipIndicatorsRead:
-    policy.ensure_read_partnership(principal, partnership_id)
-    await partnerships.get_partnership(session, partnership_id)
+    await visible_partnership(session, principal, partnership_id)
     members = await partnerships.active_member_ids(session, partnership_id)
     groups = await service.partnership_overview(session, members)
     return PartnershipIndicatorsRead(

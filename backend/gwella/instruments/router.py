@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
-from gwella.accounts import service as accounts
+from gwella.accounts import users as accounts
 from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, SignedIn
@@ -17,7 +17,7 @@ from gwella.core.errors import problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
 from gwella.instruments import service
-from gwella.instruments.content import InstrumentContent
+from gwella.instruments.access import visible_instrument, visible_version
 from gwella.instruments.models import (
     Contribution,
     ContributionKind,
@@ -54,22 +54,6 @@ router = APIRouter(prefix="/api/v1", tags=["instruments"])
 READ_ERRORS = problem_responses(401, 403, 404, 422)
 CHANGE_ERRORS = problem_responses(401, 403, 404, 409, 422)
 PATCH_ERRORS = problem_responses(401, 403, 404, 409, 412, 422, 428)
-
-
-async def _visible(session: AsyncSession, p: Principal, instrument_id: uuid.UUID) -> Instrument:
-    instrument = await service.get_instrument(session, instrument_id)
-    invited = (await service.invited_orgs_by_instrument(session, [instrument.id]))[instrument.id]
-    policy.ensure_view_instrument(
-        p, instrument.organisation_id, instrument.shared_with_partnerships, invited
-    )
-    return instrument
-
-
-async def _version(
-    session: AsyncSession, p: Principal, version_id: uuid.UUID
-) -> tuple[Instrument, InstrumentVersion]:
-    version = await service.get_version(session, version_id)
-    return await _visible(session, p, version.instrument_id), version
 
 
 async def _instrument_reads(session: AsyncSession, rows: list[Instrument]) -> list[InstrumentRead]:
@@ -182,7 +166,7 @@ async def create_instrument(
 async def get_instrument(
     instrument_id: uuid.UUID, response: Response, session: SessionDep, principal: Reader
 ) -> InstrumentRead:
-    instrument = await _visible(session, principal, instrument_id)
+    instrument = await visible_instrument(session, principal, instrument_id)
     set_etag(response, instrument.version)
     return (await _instrument_reads(session, [instrument]))[0]
 
@@ -202,7 +186,7 @@ async def update_instrument(
     principal: SignedIn,
     if_match: IfMatch = None,
 ) -> InstrumentRead:
-    instrument = await _visible(session, principal, instrument_id)
+    instrument = await visible_instrument(session, principal, instrument_id)
     policy.ensure_edit_instrument(principal, instrument.organisation_id)
     instrument = await service.update_instrument(
         session, principal.audit, instrument, patch, if_match
@@ -222,7 +206,7 @@ async def update_instrument(
 async def create_version(
     instrument_id: uuid.UUID, response: Response, session: SessionDep, principal: SignedIn
 ) -> VersionRead:
-    instrument = await _visible(session, principal, instrument_id)
+    instrument = await visible_instrument(session, principal, instrument_id)
     policy.ensure_edit_instrument(principal, instrument.organisation_id)
     version = await service.start_new_draft(session, principal.audit, instrument)
     set_etag(response, version.version)
@@ -239,7 +223,7 @@ async def create_version(
 async def get_version(
     version_id: uuid.UUID, response: Response, session: SessionDep, principal: Reader
 ) -> VersionRead:
-    _, version = await _version(session, principal, version_id)
+    _, version = await visible_version(session, principal, version_id)
     set_etag(response, version.version)
     return await _version_read(session, version)
 
@@ -262,7 +246,7 @@ async def update_version(
     principal: SignedIn,
     if_match: IfMatch = None,
 ) -> VersionRead:
-    instrument, version = await _version(session, principal, version_id)
+    instrument, version = await visible_version(session, principal, version_id)
     policy.ensure_edit_instrument(principal, instrument.organisation_id)
     version = await service.update_content(
         session, principal.audit, instrument, version, data.content, if_match
@@ -281,7 +265,7 @@ async def update_version(
 async def set_codesign(
     version_id: uuid.UUID, data: CodesignSettings, session: SessionDep, principal: SignedIn
 ) -> VersionRead:
-    instrument, version = await _version(session, principal, version_id)
+    instrument, version = await visible_version(session, principal, version_id)
     policy.ensure_edit_instrument(principal, instrument.organisation_id)
     known = await organisations.organisations_by_ids(session, data.organisation_ids)
     for org_id in data.organisation_ids:
@@ -326,7 +310,7 @@ async def list_contributions(
     kind: ContributionKind | None = None,
     status: ContributionStatus | None = None,
 ) -> ContributionPage:
-    _, version = await _version(session, principal, version_id)
+    _, version = await visible_version(session, principal, version_id)
     rows, cursor = await service.list_contributions(session, params, version.id, kind, status)
     return ContributionPage(
         items=await _contribution_reads(session, principal, rows),
@@ -348,7 +332,7 @@ async def list_contributions(
 async def create_contribution(
     version_id: uuid.UUID, data: ContributionCreate, session: SessionDep, principal: SignedIn
 ) -> ContributionRead:
-    instrument, version = await _version(session, principal, version_id)
+    instrument, version = await visible_version(session, principal, version_id)
     author = await _participant(session, principal, instrument, version, "contribute")
     contribution = await service.add_contribution(
         session, principal.audit, instrument, version, author, data
@@ -360,7 +344,7 @@ async def _contribution(
     session: AsyncSession, p: Principal, contribution_id: uuid.UUID
 ) -> tuple[Instrument, InstrumentVersion, Contribution]:
     contribution = await service.get_contribution(session, contribution_id)
-    instrument, version = await _version(session, p, contribution.version_id)
+    instrument, version = await visible_version(session, p, contribution.version_id)
     return instrument, version, contribution
 
 
@@ -468,7 +452,7 @@ async def _review_state(
 async def get_review_state(
     version_id: uuid.UUID, session: SessionDep, principal: SignedIn
 ) -> ReviewState:
-    instrument, version = await _version(session, principal, version_id)
+    instrument, version = await visible_version(session, principal, version_id)
     return await _review_state(session, instrument, version)
 
 
@@ -482,7 +466,7 @@ async def get_review_state(
 async def request_review(
     version_id: uuid.UUID, session: SessionDep, principal: SignedIn
 ) -> ReviewState:
-    instrument, version = await _version(session, principal, version_id)
+    instrument, version = await visible_version(session, principal, version_id)
     policy.ensure_edit_instrument(principal, instrument.organisation_id)
     await service.request_review(session, principal.audit, instrument, version)
     return await _review_state(session, instrument, version)
@@ -499,7 +483,7 @@ async def request_review(
 async def create_review(
     version_id: uuid.UUID, data: ReviewCreate, session: SessionDep, principal: SignedIn
 ) -> ReviewState:
-    instrument, version = await _version(session, principal, version_id)
+    instrument, version = await visible_version(session, principal, version_id)
     # Reviewers: members of the owning organisation and of every organisation invited to
     # co-design this version, whether or not co-design is still open.
     invited = set(await service.invited_orgs(session, version.id))
@@ -519,7 +503,7 @@ async def create_review(
     responses=CHANGE_ERRORS,
 )
 async def publish(version_id: uuid.UUID, session: SessionDep, principal: SignedIn) -> VersionRead:
-    instrument, version = await _version(session, principal, version_id)
+    instrument, version = await visible_version(session, principal, version_id)
     policy.ensure_edit_instrument(principal, instrument.organisation_id)
     version = await service.publish(session, principal.audit, instrument, version)
     return await _version_read(session, version)
@@ -600,7 +584,7 @@ def _involvement(counts: dict[str, dict[str, int]]) -> Involvement:
 async def get_instrument_involvement(
     instrument_id: uuid.UUID, session: SessionDep, principal: Reader
 ) -> Involvement:
-    instrument = await _visible(session, principal, instrument_id)
+    instrument = await visible_instrument(session, principal, instrument_id)
     return _involvement(await service.involvement(session, instrument_id=instrument.id))
 
 
@@ -618,6 +602,3 @@ async def get_organisation_involvement(
     await organisations.get_organisation(session, organisation_id)
     policy.ensure_read_org(principal, organisation_id)
     return _involvement(await service.involvement(session, organisation_id=organisation_id))
-
-
-__all__ = ["InstrumentContent", "router"]

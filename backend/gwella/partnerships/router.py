@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
-from gwella.accounts import service as accounts
+from gwella.accounts import users as accounts
 from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, SignedIn
@@ -18,6 +18,7 @@ from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
 from gwella.organisations import service as organisations
 from gwella.partnerships import service
+from gwella.partnerships.access import visible_partnership
 from gwella.partnerships.models import Partnership, PartnershipLead, PartnershipMember
 from gwella.partnerships.schemas import (
     PartnershipCreate,
@@ -121,8 +122,7 @@ async def create_partnership(
 async def get_partnership(
     partnership_id: uuid.UUID, response: Response, session: SessionDep, principal: Reader
 ) -> PartnershipRead:
-    policy.ensure_read_partnership(principal, partnership_id)
-    partnership = await service.get_partnership(session, partnership_id)
+    partnership = await visible_partnership(session, principal, partnership_id)
     set_etag(response, partnership.version)
     return (await _reads(session, [partnership]))[0]
 
@@ -142,8 +142,7 @@ async def update_partnership(
     principal: SignedIn,
     if_match: IfMatch = None,
 ) -> PartnershipRead:
-    policy.ensure_read_partnership(principal, partnership_id)
-    partnership = await service.get_partnership(session, partnership_id)
+    partnership = await visible_partnership(session, principal, partnership_id)
     policy.ensure_change_partnership(
         principal, partnership_id, await service.active_member_ids(session, partnership_id)
     )
@@ -171,8 +170,7 @@ async def list_members(
         bool, Query(description="Include organisations that have left, with `left_at`")
     ] = False,
 ) -> PartnershipMemberPage:
-    policy.ensure_read_partnership(principal, partnership_id)
-    await service.get_partnership(session, partnership_id)
+    await visible_partnership(session, principal, partnership_id)
     rows, cursor = await service.list_members(session, params, partnership_id, include_former)
     return PartnershipMemberPage(
         items=await _member_reads(session, rows),
@@ -195,8 +193,7 @@ async def add_member(
     session: SessionDep,
     principal: SignedIn,
 ) -> PartnershipMemberRead:
-    policy.ensure_read_partnership(principal, partnership_id)
-    partnership = await service.get_partnership(session, partnership_id)
+    partnership = await visible_partnership(session, principal, partnership_id)
     policy.ensure_change_partnership(
         principal, partnership_id, await service.active_member_ids(session, partnership_id)
     )
@@ -220,8 +217,7 @@ async def remove_member(
     session: SessionDep,
     principal: SignedIn,
 ) -> None:
-    policy.ensure_read_partnership(principal, partnership_id)
-    partnership = await service.get_partnership(session, partnership_id)
+    partnership = await visible_partnership(session, principal, partnership_id)
     policy.ensure_remove_partner(principal, partnership_id, organisation_id)
     await service.remove_member(session, principal.audit, partnership, organisation_id)
 
@@ -258,8 +254,7 @@ async def _lead_reads(
 async def list_leads(
     partnership_id: uuid.UUID, session: SessionDep, principal: Reader
 ) -> list[PartnershipLeadRead]:
-    policy.ensure_read_partnership(principal, partnership_id)
-    await service.get_partnership(session, partnership_id)
+    await visible_partnership(session, principal, partnership_id)
     return await _lead_reads(session, await service.list_leads(session, partnership_id))
 
 
@@ -285,8 +280,7 @@ async def appoint_lead(
     session: SessionDep,
     principal: SignedIn,
 ) -> PartnershipLeadRead:
-    policy.ensure_read_partnership(principal, partnership_id)
-    partnership = await service.get_partnership(session, partnership_id)
+    partnership = await visible_partnership(session, principal, partnership_id)
     policy.ensure_appoint_lead(
         principal,
         partnership_id,
@@ -314,8 +308,7 @@ async def appoint_lead(
 async def remove_lead(
     partnership_id: uuid.UUID, user_id: uuid.UUID, session: SessionDep, principal: SignedIn
 ) -> None:
-    policy.ensure_read_partnership(principal, partnership_id)
-    await service.get_partnership(session, partnership_id)
+    await visible_partnership(session, principal, partnership_id)
     lead = await service.get_lead(session, partnership_id, user_id)
     policy.ensure_remove_lead(
         principal,

@@ -33,6 +33,7 @@ from gwella.instruments.content import InstrumentContent
 from gwella.responses import service
 from gwella.responses.models import Answer, Response
 from gwella.results import service as results
+from gwella.results.aggregate import Counted
 
 if TYPE_CHECKING:
     from gwella.campaigns.models import Campaign
@@ -338,7 +339,7 @@ async def _write(
             r["id"],
             r["record_key"],
             None,
-            results.Counted(
+            Counted(
                 r["record_key"], r["service_id"], r["submitted_at"].date(), c.values["answers"]
             ),
         )

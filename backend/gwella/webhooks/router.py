@@ -25,14 +25,13 @@ from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, SettingsDep
 from gwella.core.errors import (
     FieldProblem,
-    NotFound,
     ValidationFailed,
     problem_responses,
 )
 from gwella.core.pagination import PageParams, next_link, page_params
-from gwella.core.principal import Principal
 from gwella.organisations import service as organisations
 from gwella.webhooks import service
+from gwella.webhooks.access import visible_delivery, visible_subscription
 from gwella.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from gwella.webhooks.schemas import (
     WebhookAttemptPage,
@@ -52,28 +51,6 @@ HIDDEN = "No webhook subscription with that id is visible to you."
 
 
 # ------------------------------------------------------------------------- record rules
-
-
-async def _subscription(
-    session: AsyncSession, p: Principal, subscription_id: uuid.UUID
-) -> WebhookSubscription:
-    subscription = await service.get_subscription(session, subscription_id)
-    policy.ensure_manage_subscription(p, subscription.organisation_id, subscription.api_client_id)
-    return subscription
-
-
-async def _delivery(
-    session: AsyncSession, p: Principal, delivery_id: uuid.UUID
-) -> tuple[WebhookDelivery, WebhookSubscription]:
-    delivery = await service.get_delivery(session, delivery_id)
-    subscription = await service.get_subscription(session, delivery.subscription_id)
-    try:
-        policy.ensure_manage_subscription(
-            p, subscription.organisation_id, subscription.api_client_id
-        )
-    except NotFound:
-        raise NotFound("No webhook delivery with that id is visible to you.") from None
-    return delivery, subscription
 
 
 # ------------------------------------------------------------------------------ shaping
@@ -209,7 +186,7 @@ async def create_subscription(
 async def get_subscription(
     subscription_id: uuid.UUID, response: Response, session: SessionDep, principal: Reader
 ) -> WebhookSubscriptionRead:
-    subscription = await _subscription(session, principal, subscription_id)
+    subscription = await visible_subscription(session, principal, subscription_id)
     set_etag(response, subscription.version)
     return _read(subscription)
 
@@ -231,7 +208,7 @@ async def update_subscription(
     principal: Reader,
     if_match: IfMatch = None,
 ) -> WebhookSubscriptionRead:
-    subscription = await _subscription(session, principal, subscription_id)
+    subscription = await visible_subscription(session, principal, subscription_id)
     subscription = await service.update_subscription(
         session, principal.audit, settings, subscription, patch, if_match
     )
@@ -249,7 +226,7 @@ async def update_subscription(
 async def delete_subscription(
     subscription_id: uuid.UUID, session: SessionDep, principal: Reader
 ) -> None:
-    subscription = await _subscription(session, principal, subscription_id)
+    subscription = await visible_subscription(session, principal, subscription_id)
     await service.delete_subscription(session, principal.audit, subscription)
 
 
@@ -275,7 +252,7 @@ async def rotate_secret(
         Query(ge=0, le=7 * 24 * 3600, description="Seconds the old secret still signs"),
     ] = 24 * 3600,
 ) -> WebhookSubscriptionWithSecret:
-    subscription = await _subscription(session, principal, subscription_id)
+    subscription = await visible_subscription(session, principal, subscription_id)
     subscription, secret = await service.rotate_secret(
         session,
         principal.audit,
@@ -309,7 +286,7 @@ async def list_deliveries(
     status: DeliveryStatus | None = None,
     event_type: WebhookEventType | None = None,
 ) -> WebhookDeliveryPage:
-    subscription = await _subscription(session, principal, subscription_id)
+    subscription = await visible_subscription(session, principal, subscription_id)
     rows, cursor = await service.list_deliveries(
         session, params, subscription.id, status=status, event_type=event_type
     )
@@ -330,7 +307,7 @@ async def list_deliveries(
 async def get_delivery(
     delivery_id: uuid.UUID, session: SessionDep, principal: Reader
 ) -> WebhookDeliveryRead:
-    delivery, _ = await _delivery(session, principal, delivery_id)
+    delivery, _ = await visible_delivery(session, principal, delivery_id)
     return (await _delivery_reads(session, [delivery]))[0]
 
 
@@ -350,7 +327,7 @@ async def list_attempts(
         PageParams, Depends(page_params("-attempted_at", list(service.ATTEMPT_SORTS)))
     ],
 ) -> WebhookAttemptPage:
-    delivery, _ = await _delivery(session, principal, delivery_id)
+    delivery, _ = await visible_delivery(session, principal, delivery_id)
     rows, cursor = await service.list_attempts(session, params, delivery.id)
     return WebhookAttemptPage(
         items=[WebhookAttemptRead.model_validate(a) for a in rows],
@@ -374,6 +351,6 @@ async def list_attempts(
 async def redeliver(
     delivery_id: uuid.UUID, session: SessionDep, settings: SettingsDep, principal: Reader
 ) -> WebhookDeliveryRead:
-    delivery, subscription = await _delivery(session, principal, delivery_id)
+    delivery, subscription = await visible_delivery(session, principal, delivery_id)
     delivery = await service.redeliver(session, principal.audit, settings, delivery, subscription)
     return (await _delivery_reads(session, [delivery]))[0]
