@@ -245,7 +245,8 @@ async def make_world(
     """An organisation with services, a published 12-question instrument, a campaign open for
     the last ``days`` days taking partner pushes, an API client that may push and read, a
     manager, and an indicator with 24 monthly measurements per service."""
-    from gwella.accounts import service as accounts
+    from gwella.accounts import api_clients
+    from gwella.accounts import users as accounts
     from gwella.accounts.models import Role, Scope
     from gwella.accounts.schemas import ApiClientCreate
     from gwella.campaigns import service as campaigns
@@ -348,7 +349,7 @@ async def make_world(
             for n in range(campaigns_count)
         ]
         campaign = made[0]
-        client, secret = await accounts.create_api_client(
+        client, secret = await api_clients.create_api_client(
             s,
             ctx,
             ApiClientCreate(

@@ -12,7 +12,8 @@ from argon2 import PasswordHasher, Type
 from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.accounts import service as accounts
+from gwella.accounts import api_clients
+from gwella.accounts import users as accounts
 from gwella.accounts.models import ApiClient, Role, Scope, User
 from gwella.accounts.schemas import ApiClientCreate
 from gwella.core.audit import AuditContext
@@ -127,7 +128,7 @@ class Client:
 async def make_api_client(
     session: AsyncSession, org: Organisation, scopes: list[Scope] | None = None
 ) -> Client:
-    record, secret = await accounts.create_api_client(
+    record, secret = await api_clients.create_api_client(
         session,
         SYSTEM,
         ApiClientCreate(

@@ -90,11 +90,12 @@ def load_demo(settings: Settings) -> None:
 
 
 def create_admin(settings: Settings, email: str, name: str) -> None:
-    from gwella.accounts import service as accounts
+    from gwella.accounts import passwords
+    from gwella.accounts import users as accounts
     from gwella.core.audit import AuditContext
 
     password = os.environ.get("GWELLA_ADMIN_PASSWORD") or getpass.getpass("Password: ")
-    accounts.check_password_strength(settings, password, email)
+    passwords.check_password_strength(settings, password, email)
 
     async def work(session: AsyncSession) -> None:
         await accounts.create_user(

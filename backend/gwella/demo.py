@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.accounts import service as accounts
+from gwella.accounts import users as accounts
 from gwella.accounts.models import Language, Membership, Role, User
 from gwella.campaigns import service as campaigns
 from gwella.campaigns.enums import Channel

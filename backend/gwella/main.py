@@ -21,14 +21,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from gwella import __version__
-from gwella.accounts import service as accounts_service
-from gwella.accounts.router import (
-    auth_router,
-    clients_router,
-    invitations_router,
-    memberships_router,
-    users_router,
-)
+from gwella.accounts import signin as accounts_signin
+from gwella.accounts.routes.api_clients import clients_router
+from gwella.accounts.routes.invitations import invitations_router
+from gwella.accounts.routes.signin import auth_router
+from gwella.accounts.routes.users import memberships_router, users_router
 from gwella.actions.router import router as actions_router
 from gwella.audit.router import router as audit_router
 from gwella.campaigns.router import router as campaigns_router
@@ -391,7 +388,7 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         openapi_url="/api/v1/openapi.json",
     )
     app.state.settings = settings
-    app.state.authenticate = accounts_service.principal_for_token
+    app.state.authenticate = accounts_signin.principal_for_token
     app.state.mail = mail or make_sender(settings.mail_backend, settings.mail_from)
     install_error_handlers(app)
     for router in ROUTERS:

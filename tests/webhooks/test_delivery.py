@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from gwella.accounts import service as accounts
+from gwella.accounts import api_clients as accounts
 from gwella.core.database import utcnow
 from gwella.organisations.models import Organisation
 from gwella.webhooks import delivery

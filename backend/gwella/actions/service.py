@@ -20,7 +20,7 @@ from sqlalchemy import and_, exists, not_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
-from gwella.accounts import service as accounts
+from gwella.accounts import users as accounts
 from gwella.actions.models import (
     Action,
     ActionEvent,

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.accounts import service as accounts
+from gwella.accounts import api_clients as accounts
 from gwella.core import audit
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.concurrency import apply_patch, check_if_match

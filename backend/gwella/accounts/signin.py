@@ -1,0 +1,243 @@
+"""Signing in: passwords and client credentials exchanged for tokens, the limit on failed
+attempts, the caller a token stands for, and signing out. No HTTP types here."""
+
+from __future__ import annotations
+
+import hmac
+import uuid
+from collections.abc import Sequence
+from datetime import timedelta
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gwella.accounts.models import AccessToken, ApiClient, LoginAttempt, Membership, User
+from gwella.accounts.users import normalise_email
+from gwella.core import audit
+from gwella.core.audit import ActorType, AuditContext
+from gwella.core.config import Settings
+from gwella.core.database import utcnow
+from gwella.core.errors import Forbidden, RateLimited, Unauthenticated
+from gwella.core.principal import Principal
+from gwella.core.principals import PRINCIPAL_NEUTRAL, PrincipalCache, generation
+from gwella.core.security import hash_secret, keyed_hash, new_secret, verify_password
+from gwella.partnerships import service as partnerships
+
+USER_TOKEN_SCOPES = ["read", "write"]
+
+
+async def check_login_rate(
+    session: AsyncSession, settings: Settings, email: str, client_address: str
+) -> None:
+    """Refuse when this email, or this address, has failed too often in the window."""
+    since = utcnow() - timedelta(seconds=settings.login_window_seconds)
+    key = keyed_hash(normalise_email(email), "login")
+    by_key = await session.scalar(
+        select(func.count()).where(LoginAttempt.key_hash == key, LoginAttempt.attempted_at >= since)
+    )
+    by_address = await session.scalar(
+        select(func.count()).where(
+            LoginAttempt.client_address == client_address, LoginAttempt.attempted_at >= since
+        )
+    )
+    if (by_key or 0) >= settings.login_max_failures or (by_address or 0) >= (
+        settings.login_max_failures * 5
+    ):
+        raise RateLimited(
+            "Too many failed sign-ins. Wait a while and try again.",
+            retry_after=settings.login_window_seconds,
+        )
+
+
+async def record_login_failure(session: AsyncSession, email: str, client_address: str) -> None:
+    session.add(
+        LoginAttempt(
+            key_hash=keyed_hash(normalise_email(email), "login"), client_address=client_address
+        )
+    )
+
+
+async def prune_login_attempts(session: AsyncSession, settings: Settings) -> None:
+    """Failures older than the window no longer count; the table only keeps recent ones."""
+    since = utcnow() - timedelta(seconds=settings.login_window_seconds)
+    await session.execute(delete(LoginAttempt).where(LoginAttempt.attempted_at < since))
+
+
+async def authenticate_password(session: AsyncSession, email: str, password: str) -> User | None:
+    user = await session.scalar(select(User).where(User.email == normalise_email(email)))
+    ok = verify_password(user.password_hash if user else None, password)
+    if not ok or user is None or not user.is_active:
+        return None
+    return user
+
+
+async def issue_user_token(
+    session: AsyncSession,
+    settings: Settings,
+    user: User,
+    ctx_request: tuple[str | None, str | None],
+) -> tuple[str, AccessToken]:
+    secret = new_secret("gwu")
+    token = AccessToken(
+        token_hash=hash_secret(secret),
+        user_id=user.id,
+        scopes=list(USER_TOKEN_SCOPES),
+        expires_at=utcnow() + timedelta(seconds=settings.access_token_ttl_seconds),
+    )
+    # A plain UPDATE: signing in must not change the profile's version (its ETag), nor
+    # anything a principal holds (so it leaves remembered principals valid).
+    await session.execute(
+        update(User).where(User.id == user.id).values(last_sign_in_at=utcnow()),
+        execution_options={PRINCIPAL_NEUTRAL: True},
+    )
+    session.add(token)
+    await session.flush()
+    request_id, address = ctx_request
+    await audit.record(
+        session,
+        AuditContext(ActorType.user, user.id, user.email, request_id, address),
+        action="session.signed_in",
+        record_type="user",
+        record_id=user.id,
+    )
+    return secret, token
+
+
+async def authenticate_client(
+    session: AsyncSession, client_id: str, client_secret: str
+) -> ApiClient | None:
+    client = await session.scalar(select(ApiClient).where(ApiClient.client_id == client_id))
+    if client is None or client.revoked_at is not None:
+        return None
+    if not _constant_time_equal(client.secret_hash, hash_secret(client_secret)):
+        return None
+    return client
+
+
+def _constant_time_equal(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+async def issue_client_token(
+    session: AsyncSession, settings: Settings, client: ApiClient, requested: Sequence[str] | None
+) -> tuple[str, AccessToken]:
+    scopes = list(client.scopes)
+    if requested:
+        extra = [s for s in requested if s not in client.scopes]
+        if extra:
+            raise Forbidden(f"This client was not granted: {', '.join(extra)}.")
+        scopes = [s for s in client.scopes if s in requested]
+    secret = new_secret("gwc")
+    token = AccessToken(
+        token_hash=hash_secret(secret),
+        api_client_id=client.id,
+        scopes=scopes,
+        expires_at=utcnow() + timedelta(seconds=settings.client_token_ttl_seconds),
+    )
+    # A plain UPDATE: signing in must not change the client's version (its ETag), or an
+    # admin's If-Match would go stale, and two concurrent sign-ins would race on it.
+    await session.execute(
+        update(ApiClient).where(ApiClient.id == client.id).values(last_used_at=utcnow())
+    )
+    session.add(token)
+    await session.flush()
+    return secret, token
+
+
+async def principal_for_token(
+    session: AsyncSession,
+    secret: str,
+    request_id: str | None,
+    client_address: str | None,
+    cache: PrincipalCache | None = None,
+) -> Principal:
+    """The caller a bearer token stands for. With ``cache``, a person's principal read
+    before is used again while nothing it was built from has changed (see
+    :mod:`gwella.core.principals`): one query instead of four."""
+    key = hash_secret(secret)
+    now = utcnow()
+    # Read first: a principal read after it can only be newer than the generation it is
+    # remembered with, never older.
+    seen_at = await generation(session) if cache is not None else None
+    if cache is not None and seen_at is not None:
+        known = cache.get(key, seen_at, now, request_id, client_address)
+        if known is not None:
+            return known
+    token = await session.scalar(select(AccessToken).where(AccessToken.token_hash == key))
+    if token is None or token.revoked_at is not None or token.expires_at <= now:
+        raise Unauthenticated("The token is invalid, expired or revoked. Sign in again.")
+    if token.user_id is not None:
+        user = await session.get(User, token.user_id)
+        if user is None or not user.is_active:
+            raise Unauthenticated("This account is not active.")
+        memberships = await session.scalars(select(Membership).where(Membership.user_id == user.id))
+        roles: dict[uuid.UUID, set[str]] = {}
+        for m in memberships:
+            roles.setdefault(m.organisation_id, set()).add(m.role.value)
+        partnership_ids, partner_orgs = await partnerships.sharing_context(session, roles)
+        principal = Principal(
+            kind="user",
+            id=user.id,
+            label=user.email,
+            token_id=token.id,
+            audit=AuditContext(ActorType.user, user.id, user.email, request_id, client_address),
+            is_platform_admin=user.is_platform_admin,
+            roles={org: frozenset(r) for org, r in roles.items()},
+            partnership_ids=partnership_ids,
+            partner_org_ids=partner_orgs,
+            scopes=frozenset(token.scopes),
+        )
+        if cache is not None and seen_at is not None:
+            cache.put(key, seen_at, token.expires_at, principal)
+        return principal
+    # API clients are not remembered: their last use is recorded (once a minute) here.
+    client = await session.get(ApiClient, token.api_client_id)
+    if client is None or client.revoked_at is not None:
+        raise Unauthenticated("This API client has been revoked.")
+    if client.last_used_at is None or now - client.last_used_at > timedelta(minutes=1):
+        # Recorded at most once a minute so that a busy client does not write on every call.
+        await session.execute(
+            update(ApiClient).where(ApiClient.id == client.id).values(last_used_at=now)
+        )
+    partnership_ids, partner_orgs = await partnerships.sharing_context(
+        session, [client.organisation_id]
+    )
+    label = f"api-client:{client.client_id}"
+    return Principal(
+        kind="api_client",
+        id=client.id,
+        label=label,
+        token_id=token.id,
+        audit=AuditContext(ActorType.api_client, client.id, label, request_id, client_address),
+        roles={client.organisation_id: frozenset()},
+        partnership_ids=partnership_ids,
+        partner_org_ids=partner_orgs,
+        scopes=frozenset(token.scopes),
+    )
+
+
+async def revoke_token(session: AsyncSession, p: Principal) -> None:
+    await session.execute(
+        update(AccessToken).where(AccessToken.id == p.token_id).values(revoked_at=utcnow())
+    )
+    await audit.record(
+        session, p.audit, action="session.signed_out", record_type="user", record_id=p.id
+    )
+
+
+async def revoke_all_tokens(session: AsyncSession, ctx: AuditContext, user_id: uuid.UUID) -> int:
+    result = await session.execute(
+        update(AccessToken)
+        .where(AccessToken.user_id == user_id, AccessToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+    count = int(result.rowcount)  # type: ignore[attr-defined]
+    await audit.record(
+        session,
+        ctx,
+        action="session.signed_out_everywhere",
+        record_type="user",
+        record_id=user_id,
+        after={"tokens_revoked": count},
+    )
+    return count
