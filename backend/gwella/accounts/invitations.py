@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,7 +17,7 @@ from gwella.accounts.users import create_user, grant_role, normalise_email
 from gwella.core import audit
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.config import Settings
-from gwella.core.database import utcnow
+from gwella.core.database import after_commit, utcnow
 from gwella.core.errors import Conflict, FieldProblem, Gone, NotFound, ValidationFailed
 from gwella.core.mail import MailSender, Message
 from gwella.core.pagination import PageParams, paginate
@@ -53,6 +54,8 @@ async def create_invitation(
     data: InvitationCreate,
     inviter_name: str,
 ) -> tuple[Invitation, str]:
+    """The invitation and its one-time token; the email carrying the link is sent only
+    after the transaction commits (see :func:`gwella.core.database.after_commit`)."""
     org = await organisations.get_organisation(session, data.organisation_id)
     email = normalise_email(str(data.email))
     pending = await session.scalar(
@@ -103,7 +106,9 @@ async def create_invitation(
             f"Gwella.\nDerbyniwch a gosodwch eich cyfrinair yma:\n{url}\n"
         ),
     )
-    await mail.send(message)
+    # Only once the invitation is stored: never announce one that was rolled back, and never
+    # keep the transaction open while the mail server answers.
+    after_commit(session, partial(mail.send, message), what=f"invitation {invitation.id} mail")
     return invitation, token
 
 

@@ -1,13 +1,14 @@
 """Engine, sessions and the declarative base shared by every domain.
 
 One transaction per request: :func:`get_session` commits when the route returns and
-rolls back when it raises; services only ``flush()``.
+rolls back when it raises; services only ``flush()``. What must happen outside the
+database once the transaction is stored (mail) waits for the commit: :func:`after_commit`.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -21,9 +22,20 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    SessionTransaction,
+    declared_attr,
+    mapped_column,
+)
 from sqlalchemy.types import TypeDecorator
 from starlette.requests import HTTPConnection
+
+from gwella.core.logging import get_logger
+
+_log = get_logger("gwella.database")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -131,6 +143,66 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
     )
 
 
+# ------------------------------------------------------------------------- after commit
+
+AfterCommit = Callable[[], Awaitable[object]]
+_PENDING = "gwella.after_commit.pending"  # [(transaction, what, action)], not yet committed
+_DUE = "gwella.after_commit.due"  # [(what, action)], committed, not yet run
+
+
+def after_commit(session: AsyncSession, action: AfterCommit, *, what: str) -> None:
+    """Run ``action`` once the transaction in progress has committed, never if it rolls back.
+
+    For effects outside the database, such as mail: they must not announce what was then
+    undone, nor keep the transaction (and its locks) open while they wait. An action added
+    inside a savepoint goes with it if the savepoint is rolled back.
+
+    The request's session (:data:`SessionDep`) runs the due actions right after its commit;
+    any other owner of a session calls :func:`run_after_commit` after committing. ``what``
+    names the action in the log if it fails (no personal data: it is logged)."""
+    sync = session.sync_session
+    transaction = sync.get_nested_transaction() or sync.get_transaction() or sync.begin()
+    session.info.setdefault(_PENDING, []).append((transaction, what, action))
+
+
+async def run_after_commit(session: AsyncSession) -> None:
+    """Run, in order, the actions whose transaction has committed. One that fails is logged
+    and does not stop the others: what was committed stays committed."""
+    due: list[tuple[str, AfterCommit]] = session.info.pop(_DUE, [])
+    for what, action in due:
+        try:
+            await action()
+        except Exception:
+            _log.exception("after_commit_failed", action=what)
+
+
+@event.listens_for(AppSession, "after_commit")
+def _committed(session: Session) -> None:
+    # Still the current transaction while this event runs: a savepoint hands its actions to
+    # the transaction around it; the outermost transaction makes them due.
+    pending: list[tuple[SessionTransaction, str, AfterCommit]] = session.info.get(_PENDING, [])
+    if not pending:
+        return
+    committed = session.get_nested_transaction() or session.get_transaction()
+    parent = committed.parent if committed is not None else None
+    mine = [p for p in pending if p[0] is committed]
+    session.info[_PENDING] = [p for p in pending if p[0] is not committed]
+    if parent is not None:
+        session.info[_PENDING].extend((parent, what, action) for _, what, action in mine)
+    else:
+        session.info.setdefault(_DUE, []).extend((what, action) for _, what, action in mine)
+
+
+@event.listens_for(AppSession, "after_transaction_end")
+def _ended(session: Session, transaction: SessionTransaction) -> None:
+    # Whatever is still pending on a transaction that has ended was rolled back (or closed
+    # without a commit): it never runs.
+    pending: list[tuple[SessionTransaction, str, AfterCommit]] = session.info.get(_PENDING, [])
+    if pending:
+        ended = transaction.parent is None
+        session.info[_PENDING] = [p for p in pending if not ended and p[0] is not transaction]
+
+
 async def _session(conn: HTTPConnection) -> AsyncIterator[AsyncSession]:
     """The request's session: commit on success, roll back on any error."""
     sessionmaker: async_sessionmaker[AsyncSession] = conn.app.state.sessionmaker
@@ -142,8 +214,9 @@ async def _session(conn: HTTPConnection) -> AsyncIterator[AsyncSession]:
             raise
         else:
             await session.commit()
+            await run_after_commit(session)
 
 
 SessionDep = Annotated[AsyncSession, Depends(_session, scope="function")]
 """The request's session, committed *before* the response is sent: what is acknowledged
-is stored."""
+is stored. Then the actions registered with :func:`after_commit` run."""
