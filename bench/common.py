@@ -259,6 +259,7 @@ async def make_world(
     from gwella.indicators import service as indicators
     from gwella.indicators.models import Direction
     from gwella.indicators.schemas import IndicatorCreate
+    from gwella.instruments import review as instrument_review
     from gwella.instruments import service as instruments
     from gwella.instruments.content import InstrumentContent
     from gwella.instruments.models import ReviewDecision
@@ -319,8 +320,8 @@ async def make_world(
                 content=InstrumentContent.model_validate({"sections": [], "questions": QUESTIONS}),
             ),
         )
-        await instruments.request_review(s, ctx, instrument, version)
-        await instruments.add_review(
+        await instrument_review.request_review(s, ctx, instrument, version)
+        await instrument_review.add_review(
             s,
             ctx,
             instrument,
@@ -329,7 +330,7 @@ async def make_world(
             ReviewDecision.approved,
             None,
         )
-        await instruments.publish(s, ctx, instrument, version)
+        await instrument_review.publish(s, ctx, instrument, version)
         opens = utcnow() - timedelta(days=days)
         made = [
             await campaigns.create_campaign(

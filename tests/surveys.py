@@ -16,6 +16,7 @@ from gwella.campaigns.models import Campaign, CampaignService
 from gwella.campaigns.schemas import CampaignCreate
 from gwella.core.database import utcnow
 from gwella.core.text import LocalizedText
+from gwella.instruments import review as instrument_review
 from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent
 from gwella.instruments.models import InstrumentVersion, ReviewDecision
@@ -91,10 +92,10 @@ async def make_published_version(
             content=InstrumentContent.model_validate(content or CONTENT),
         ),
     )
-    await instruments.request_review(session, SYSTEM, instrument, version)
+    await instrument_review.request_review(session, SYSTEM, instrument, version)
     # A service user of the organisation approves (the rule counts reviewers' roles).
     reviewer = await make_user(session, {org: [Role.service_user]})
-    await instruments.add_review(
+    await instrument_review.add_review(
         session,
         SYSTEM,
         instrument,
@@ -103,7 +104,7 @@ async def make_published_version(
         ReviewDecision.approved,
         None,
     )
-    await instruments.publish(session, SYSTEM, instrument, version)
+    await instrument_review.publish(session, SYSTEM, instrument, version)
     await session.commit()
     return version
 

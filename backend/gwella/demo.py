@@ -22,6 +22,7 @@ from gwella.core.text import LocalizedText
 from gwella.indicators import service as indicators
 from gwella.indicators.models import Direction, Framework, Measurement, MeasurementSource, Standard
 from gwella.indicators.schemas import IndicatorCreate
+from gwella.instruments import review as instrument_review
 from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent
 from gwella.instruments.models import Instrument, ReviewDecision
@@ -236,9 +237,9 @@ async def _load_survey(
         ),
     )
     await instruments.set_codesign(session, staff, instrument, version, False, [forum.id])
-    await instruments.request_review(session, staff, instrument, version)
+    await instrument_review.request_review(session, staff, instrument, version)
     reviewer = people["serviceuser"]
-    await instruments.add_review(
+    await instrument_review.add_review(
         session,
         AuditContext(ActorType.user, reviewer.id, reviewer.email),
         instrument,
@@ -247,7 +248,7 @@ async def _load_survey(
         ReviewDecision.approved,
         "Plain words, and it asks what matters to us.",
     )
-    await instruments.publish(session, staff, instrument, version)
+    await instrument_review.publish(session, staff, instrument, version)
     created["instruments"] += 1
     team_ids = list(
         await session.scalars(

@@ -14,6 +14,7 @@ from gwella.campaigns.enums import Anonymity, Channel
 from gwella.campaigns.models import Campaign
 from gwella.core.database import utcnow
 from gwella.core.text import LocalizedText
+from gwella.instruments import review as instrument_review
 from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent
 from gwella.instruments.models import InstrumentVersion, ReviewDecision
@@ -105,9 +106,9 @@ async def publish(
             content=InstrumentContent.model_validate(content),
         ),
     )
-    await instruments.request_review(session, SYSTEM, instrument, version)
+    await instrument_review.request_review(session, SYSTEM, instrument, version)
     reviewer = await make_user(session, {org: [Role.service_user]})
-    await instruments.add_review(
+    await instrument_review.add_review(
         session,
         SYSTEM,
         instrument,
@@ -116,7 +117,7 @@ async def publish(
         ReviewDecision.approved,
         None,
     )
-    await instruments.publish(session, SYSTEM, instrument, version)
+    await instrument_review.publish(session, SYSTEM, instrument, version)
     await session.commit()
     return version
 

@@ -16,7 +16,8 @@ from gwella.core.dependencies import Reader, SignedIn
 from gwella.core.errors import problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
-from gwella.instruments import service
+from gwella.instruments import codesign, service
+from gwella.instruments import review as reviewing
 from gwella.instruments.access import visible_instrument, visible_version
 from gwella.instruments.models import (
     Contribution,
@@ -82,7 +83,7 @@ async def _version_read(session: AsyncSession, version: InstrumentVersion) -> Ve
 async def _contribution_reads(
     session: AsyncSession, p: Principal, rows: list[Contribution]
 ) -> list[ContributionRead]:
-    counts, mine = await service.vote_counts(session, [c.id for c in rows], p.id)
+    counts, mine = await codesign.vote_counts(session, [c.id for c in rows], p.id)
     authors = await accounts.users_by_ids(session, [c.author_id for c in rows])
     return [
         ContributionRead.model_validate(
@@ -305,13 +306,13 @@ async def list_contributions(
     session: SessionDep,
     principal: SignedIn,
     params: Annotated[
-        PageParams, Depends(page_params("created_at", list(service.CONTRIBUTION_SORTS)))
+        PageParams, Depends(page_params("created_at", list(codesign.CONTRIBUTION_SORTS)))
     ],
     kind: ContributionKind | None = None,
     status: ContributionStatus | None = None,
 ) -> ContributionPage:
     _, version = await visible_version(session, principal, version_id)
-    rows, cursor = await service.list_contributions(session, params, version.id, kind, status)
+    rows, cursor = await codesign.list_contributions(session, params, version.id, kind, status)
     return ContributionPage(
         items=await _contribution_reads(session, principal, rows),
         next_cursor=cursor,
@@ -334,7 +335,7 @@ async def create_contribution(
 ) -> ContributionRead:
     instrument, version = await visible_version(session, principal, version_id)
     author = await _participant(session, principal, instrument, version, "contribute")
-    contribution = await service.add_contribution(
+    contribution = await codesign.add_contribution(
         session, principal.audit, instrument, version, author, data
     )
     return (await _contribution_reads(session, principal, [contribution]))[0]
@@ -343,7 +344,7 @@ async def create_contribution(
 async def _contribution(
     session: AsyncSession, p: Principal, contribution_id: uuid.UUID
 ) -> tuple[Instrument, InstrumentVersion, Contribution]:
-    contribution = await service.get_contribution(session, contribution_id)
+    contribution = await codesign.get_contribution(session, contribution_id)
     instrument, version = await visible_version(session, p, contribution.version_id)
     return instrument, version, contribution
 
@@ -361,7 +362,7 @@ async def vote(
 ) -> ContributionRead:
     instrument, version, contribution = await _contribution(session, principal, contribution_id)
     voter = await _participant(session, principal, instrument, version, "vote")
-    await service.vote(session, principal.audit, instrument, contribution, voter)
+    await codesign.vote(session, principal.audit, instrument, contribution, voter)
     return (await _contribution_reads(session, principal, [contribution]))[0]
 
 
@@ -376,7 +377,7 @@ async def withdraw_vote(
     contribution_id: uuid.UUID, session: SessionDep, principal: SignedIn
 ) -> ContributionRead:
     instrument, _, contribution = await _contribution(session, principal, contribution_id)
-    await service.withdraw_vote(session, principal.audit, instrument, contribution, principal.id)
+    await codesign.withdraw_vote(session, principal.audit, instrument, contribution, principal.id)
     return (await _contribution_reads(session, principal, [contribution]))[0]
 
 
@@ -392,7 +393,7 @@ async def accept_contribution(
 ) -> ContributionRead:
     instrument, version, contribution = await _contribution(session, principal, contribution_id)
     policy.ensure_edit_instrument(principal, instrument.organisation_id)
-    await service.accept_contribution(
+    await codesign.accept_contribution(
         session, principal.audit, instrument, version, contribution, data
     )
     return (await _contribution_reads(session, principal, [contribution]))[0]
@@ -413,7 +414,7 @@ async def decline_contribution(
 ) -> ContributionRead:
     instrument, _, contribution = await _contribution(session, principal, contribution_id)
     policy.ensure_edit_instrument(principal, instrument.organisation_id)
-    await service.decline_contribution(
+    await codesign.decline_contribution(
         session, principal.audit, instrument, contribution, data.reason
     )
     return (await _contribution_reads(session, principal, [contribution]))[0]
@@ -425,7 +426,7 @@ async def decline_contribution(
 async def _review_state(
     session: AsyncSession, instrument: Instrument, version: InstrumentVersion
 ) -> ReviewState:
-    reviews, qualifying, changes, review_policy, blocking = await service.review_state(
+    reviews, qualifying, changes, review_policy, blocking = await reviewing.review_state(
         session, instrument, version
     )
     return ReviewState(
@@ -468,7 +469,7 @@ async def request_review(
 ) -> ReviewState:
     instrument, version = await visible_version(session, principal, version_id)
     policy.ensure_edit_instrument(principal, instrument.organisation_id)
-    await service.request_review(session, principal.audit, instrument, version)
+    await reviewing.request_review(session, principal.audit, instrument, version)
     return await _review_state(session, instrument, version)
 
 
@@ -489,7 +490,7 @@ async def create_review(
     invited = set(await service.invited_orgs(session, version.id))
     org_id, role = policy.acting_role(principal, {instrument.organisation_id} | invited, "review")
     reviewer = (principal.id, org_id, role)
-    await service.add_review(
+    await reviewing.add_review(
         session, principal.audit, instrument, version, reviewer, data.decision, data.comment
     )
     return await _review_state(session, instrument, version)
@@ -505,7 +506,7 @@ async def create_review(
 async def publish(version_id: uuid.UUID, session: SessionDep, principal: SignedIn) -> VersionRead:
     instrument, version = await visible_version(session, principal, version_id)
     policy.ensure_edit_instrument(principal, instrument.organisation_id)
-    version = await service.publish(session, principal.audit, instrument, version)
+    version = await reviewing.publish(session, principal.audit, instrument, version)
     return await _version_read(session, version)
 
 
@@ -522,7 +523,7 @@ async def get_review_policy(
 ) -> ReviewPolicyRead:
     await organisations.get_organisation(session, organisation_id)
     policy.ensure_read_org(principal, organisation_id)
-    current = await service.get_review_policy(session, organisation_id)
+    current = await reviewing.get_review_policy(session, organisation_id)
     set_etag(response, current.version)
     return ReviewPolicyRead.model_validate(current)
 
@@ -545,7 +546,7 @@ async def update_review_policy(
 ) -> ReviewPolicyRead:
     await organisations.get_organisation(session, organisation_id)
     policy.ensure_admin_org(principal, organisation_id, "change its review rule")
-    current = await service.update_review_policy(
+    current = await reviewing.update_review_policy(
         session, principal.audit, organisation_id, patch, if_match
     )
     set_etag(response, current.version)
@@ -585,7 +586,7 @@ async def get_instrument_involvement(
     instrument_id: uuid.UUID, session: SessionDep, principal: Reader
 ) -> Involvement:
     instrument = await visible_instrument(session, principal, instrument_id)
-    return _involvement(await service.involvement(session, instrument_id=instrument.id))
+    return _involvement(await codesign.involvement(session, instrument_id=instrument.id))
 
 
 @router.get(
@@ -601,4 +602,4 @@ async def get_organisation_involvement(
 ) -> Involvement:
     await organisations.get_organisation(session, organisation_id)
     policy.ensure_read_org(principal, organisation_id)
-    return _involvement(await service.involvement(session, organisation_id=organisation_id))
+    return _involvement(await codesign.involvement(session, organisation_id=organisation_id))
