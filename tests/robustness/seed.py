@@ -79,7 +79,7 @@ async def seed(session: AsyncSession, http: httpx.AsyncClient, *, partners: bool
 
     async def post(path: str, body: dict[str, Any] | None, headers: dict[str, str]) -> Any:
         r = await http.post(path, json=body, headers=headers)
-        assert r.status_code in (200, 201), (path, r.status_code, r.text)
+        assert r.status_code == 201, (path, r.status_code, r.text)
         return r.json()
 
     await post(
