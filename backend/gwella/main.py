@@ -62,7 +62,7 @@ from gwella.imports.router import IMPORT_MEDIA_TYPES
 from gwella.imports.router import router as imports_router
 from gwella.indicators.router import router as indicators_router
 from gwella.ingest.router import router as ingest_router
-from gwella.instruments.router import router as instruments_router
+from gwella.instruments.routes import router as instruments_router
 from gwella.notifications.router import router as notifications_router
 from gwella.organisations.router import router as organisations_router
 from gwella.partnerships.router import router as partnerships_router
