@@ -140,6 +140,8 @@ async def test_org_admin_changes_their_organisation_with_if_match(
 
     refused = await _patch(client, url, await sign_in(client, manager.email), {"name": "Mine"})
     assert refused.status_code == 403
+    unchanged = await client.get(url, headers=headers)
+    assert (unchanged.json()["name"], unchanged.headers["etag"]) == ("New Name", '"2"')
 
     cannot_null = await _patch(client, url, headers, {"name": None})
     assert cannot_null.status_code == 422
@@ -159,6 +161,8 @@ async def test_changing_a_code_needs_a_platform_admin(
     refused = await _patch(client, url, await sign_in(client, admin.email), {"code": "NEW1"})
     assert refused.status_code == 403
     assert "code" in refused.json()["detail"]
+    unchanged = await client.get(url, headers=await sign_in(client, admin.email))
+    assert (unchanged.json()["code"], unchanged.json()["version"]) == ("OLD1", 1)
 
     platform = await _platform(client, session)
     taken = await _patch(client, url, platform, {"code": "TAKEN"})
@@ -459,6 +463,9 @@ async def test_refused_changes_write_no_audit_event(
         {"name": "X"},
     )
     assert r.status_code == 403
+    name = org.name
+    await session.refresh(org)
+    assert (org.name, org.version) == (name, 1)
     after = await session.scalar(
         select(func.count()).select_from(AuditEvent).where(AuditEvent.action != "session.signed_in")
     )
