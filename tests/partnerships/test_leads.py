@@ -39,6 +39,8 @@ async def test_an_organisation_admin_appoints_one_of_its_people_and_others_see_t
     refused = await client.post(url, json=body, headers=await sign_in(client, council_admin.email))
     assert refused.status_code == 403
     assert refused.headers["content-type"] == "application/problem+json"
+    none_yet = await client.get(url, headers=await sign_in(client, council_admin.email))
+    assert none_yet.json() == []
 
     made = await client.post(url, json=body, headers=await sign_in(client, board_admin.email))
     assert made.status_code == 201, made.text

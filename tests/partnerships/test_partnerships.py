@@ -116,6 +116,8 @@ async def test_members_join_and_leave_and_the_history_is_kept(
     # c joins only with the consent of one of its own administrators.
     no_consent = await client.post(url, headers=headers, json={"organisation_id": str(c.id)})
     assert no_consent.status_code == 403
+    members = await _members(client, headers, str(p.id), include_former="true")
+    assert {m["organisation_id"] for m in members} == {str(a.id), str(b.id)}
     a_and_c_admin = await make_user(session, {a: [Role.admin], c: [Role.admin]})
     headers = await sign_in(client, a_and_c_admin.email)
     added = await client.post(url, headers=headers, json={"organisation_id": str(c.id)})
@@ -129,6 +131,8 @@ async def test_members_join_and_leave_and_the_history_is_kept(
     # An organisation leaves by its own administrators' decision.
     not_yours = await client.delete(f"{url}/{b.id}", headers=headers)
     assert not_yours.status_code == 403
+    members = await _members(client, headers, str(p.id))
+    assert {m["organisation_id"] for m in members} == {str(a.id), str(b.id), str(c.id)}
     left = await client.delete(f"{url}/{b.id}", headers=await sign_in(client, b_admin.email))
     assert left.status_code == 204
     platform = await sign_in(client, (await make_user(session, platform_admin=True)).email)
@@ -247,6 +251,8 @@ async def test_update_partnership_with_if_match(
         url, headers={**await sign_in(client, b_staff.email), "If-Match": etag}, json={"name": "X"}
     )
     assert staff.status_code == 403
+    unchanged = await client.get(url, headers=headers)
+    assert (unchanged.json()["name"], unchanged.headers["etag"]) == (p.name, etag)
     r = await client.patch(
         url,
         headers={**headers, "If-Match": etag},
