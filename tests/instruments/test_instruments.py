@@ -142,6 +142,7 @@ async def test_only_editors_of_the_owning_organisation_create_instruments(
     setup = await arrange(client, session)
     setup.headers["editor"] = setup.headers["su"]
     assert (await create(setup)).status_code == 403
+    assert await session.scalar(select(func.count()).select_from(Instrument)) == 0
 
 
 async def test_published_versions_never_change_and_a_new_draft_copies_them(
@@ -305,6 +306,11 @@ async def test_review_rule_is_a_setting_per_organisation(
         json={"min_approvals": 1},
     )
     assert staff_cannot.status_code == 403
+    kept = await client.get(
+        f"/api/v1/organisations/{board_id}/review-policy", headers=setup.headers["admin"]
+    )
+    assert kept.json()["min_approvals"] == 2
+    assert kept.headers["etag"] == changed.headers["etag"]
 
 
 async def test_co_design_suggestion_vote_accept_and_decline(
@@ -363,6 +369,14 @@ async def test_co_design_suggestion_vote_accept_and_decline(
             json={},
         )
     ).status_code == 403
+    still_open = await client.get(f"{url}/contributions?kind=question", headers=setup.headers["su"])
+    assert [c["status"] for c in still_open.json()["items"]] == ["open"]
+    unchanged = (await client.get(url, headers=setup.headers["su"])).json()
+    assert [q["key"] for q in unchanged["content"]["questions"]] == [
+        "involved",
+        "has_plan",
+        "plan_comment",
+    ]
     accepted = await client.post(
         f"/api/v1/contributions/{contribution['id']}/accept",
         headers=setup.headers["editor"],
