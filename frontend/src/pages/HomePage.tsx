@@ -5,17 +5,11 @@ import { useLocalName } from '../i18n/localized';
 import { useOrganisationsById } from '../features/organisations/api';
 import type { Role, User } from '../api/types';
 import { rolesByOrganisation } from '../auth/AuthContext';
-import { Tag } from '../components/status';
+import { RoleTag } from '../components/tags';
 import { usePageTitle } from '../components/usePageTitle';
 import { CodesignInvitations } from './home/CodesignInvitations';
 
 const ROLE_ORDER: Role[] = ['admin', 'manager', 'staff', 'carer', 'service_user'];
-
-export function RoleTag({ role }: { role: Role }) {
-  const { t } = useTranslation();
-  const colour = role === 'admin' ? 'purple' : role === 'manager' ? 'blue' : role === 'staff' ? 'aqua-green' : 'green';
-  return <Tag colour={colour}>{t(`roles.${role}`)}</Tag>;
-}
 
 function NextSteps({ children }: { children: ReactNode }) {
   return <ul className="nhsuk-list nhsuk-list--bullet">{children}</ul>;

@@ -14,7 +14,7 @@ import { SuccessBanner } from '../components/status';
 import { usePageTitle } from '../components/usePageTitle';
 import { useFormErrors } from '../components/useFormErrors';
 import { i18n, rememberLanguage } from '../i18n';
-import { RoleTag } from './HomePage';
+import { RoleTag } from '../components/tags';
 import { formatDateTime } from '../components/format';
 
 function ProfileForm({ user }: { user: User }) {

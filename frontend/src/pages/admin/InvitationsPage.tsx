@@ -15,7 +15,7 @@ import { PaginatedTable } from '../../components/PaginatedTable';
 import { LoadError, SuccessBanner, Tag } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
-import { RoleTag } from '../HomePage';
+import { RoleTag } from '../../components/tags';
 import { isOrgAdmin } from './OrganisationDetailPage';
 
 type InvitationStatus = (typeof INVITATION_STATUSES)[number];

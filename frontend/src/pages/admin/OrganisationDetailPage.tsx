@@ -16,7 +16,7 @@ import { PaginatedTable } from '../../components/PaginatedTable';
 import { Empty, LoadError, Loading, SuccessBanner, Tag } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
-import { RoleTag } from '../HomePage';
+import { RoleTag } from '../../components/tags';
 
 function canManageServices(user: User, organisationId: string): boolean {
   return (

@@ -16,7 +16,7 @@ import { formatDateTime } from '../../components/format';
 import { LoadError, Loading, SuccessBanner, Tag } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
-import { RoleTag } from '../HomePage';
+import { RoleTag } from '../../components/tags';
 import { isOrgAdmin } from './OrganisationDetailPage';
 
 function EditUserForm({ person, etag, me }: { person: User; etag: string | null; me: User }) {

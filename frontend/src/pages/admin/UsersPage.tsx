@@ -12,7 +12,7 @@ import { formatDateTime } from '../../components/format';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { Tag } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
-import { RoleTag } from '../HomePage';
+import { RoleTag } from '../../components/tags';
 
 function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

@@ -11,7 +11,7 @@ import { Button, Checkbox, CheckboxGroup, Radios, Select, TextInput } from '../.
 import { LoadError, Loading } from '../../components/status';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
-import { useInstruments } from '../instruments/InstrumentsPage';
+import { useInstruments } from '../../features/instruments/api';
 import { canEditIn } from '../instruments/permissions';
 import { localized } from '../../i18n/localized';
 

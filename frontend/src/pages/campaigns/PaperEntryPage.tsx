@@ -10,7 +10,7 @@ import { LoadError, Loading, SuccessBanner } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { SurveyForm } from '../../survey/SurveyForm';
 import { forgetSubmissionId, submissionIdFor, type ApiAnswer } from '../../survey/logic';
-import { versionQuery } from '../instruments/VersionPage';
+import { versionQuery } from '../../features/instruments/api';
 import { campaignQuery } from './CampaignPage';
 
 function todayIso(): string {

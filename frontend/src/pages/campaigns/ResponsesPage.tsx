@@ -9,7 +9,7 @@ import { formatDateTime } from '../../components/format';
 import { Empty, LoadError, Loading, Tag } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
-import { versionQuery } from '../instruments/VersionPage';
+import { versionQuery } from '../../features/instruments/api';
 import { campaignQuery } from './CampaignPage';
 import { HeldResponsesSection, answerText } from './HeldResponses';
 import { localized } from '../../i18n/localized';

@@ -3,8 +3,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { LoadError } from '../../components/status';
-import { useInstruments } from '../instruments/InstrumentsPage';
-import { versionQuery } from '../instruments/VersionPage';
+import { useInstruments, versionQuery } from '../../features/instruments/api';
 import { localized } from '../../i18n/localized';
 
 /**

@@ -1,9 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { api, unwrapWithEtag } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import type { InstrumentContent, Question, QuestionType, Section, User } from '../../api/types';
 import { BackLink } from '../../components/actions';
@@ -24,7 +22,7 @@ import {
 } from './editorModel';
 import { canEditIn } from './permissions';
 import { BilingualPreview } from './Preview';
-import { instrumentQuery, useContributorNames } from './VersionPage';
+import { useContributorNames, useInstrument, useSaveContentMutation, useVersionForEditing } from '../../features/instruments/api';
 import { localized } from '../../i18n/localized';
 
 interface PlacedError {
@@ -62,22 +60,15 @@ function fieldId(prefix: string, path: string): string {
 export function EditorPage({ user }: { user: User }) {
   const { versionId = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
-  const version = useQuery({
-    queryKey: ['instrument-versions', versionId, 'edit'],
-    queryFn: () =>
-      unwrapWithEtag(api.GET('/api/v1/instrument-versions/{version_id}', { params: { path: { version_id: versionId } } })),
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-  });
+  const version = useVersionForEditing(versionId);
+  const saveContent = useSaveContentMutation(versionId);
   const instrumentId = version.data?.data.instrument_id ?? '';
-  const instrument = useQuery({ ...instrumentQuery(instrumentId), enabled: instrumentId !== '' });
+  const instrument = useInstrument(instrumentId);
   const [content, setContent] = useState<InstrumentContent | null>(null);
   const [etag, setEtag] = useState<string | null>(null);
   const [errors, setErrors] = useState<PlacedError[]>([]);
   const [detail, setDetail] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
   usePageTitle(t('instruments.editor.title'));
 
   useEffect(() => {
@@ -111,54 +102,53 @@ export function EditorPage({ user }: { user: User }) {
   const setQuestion = (index: number, next: Question) => setQuestions(questions.map((q, i) => (i === index ? next : q)));
   const setSections = (next: Section[]) => setContent({ ...content, sections: next });
 
-  async function save(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
     if (!serialised || !etag) return;
-    setBusy(true);
     setErrors([]);
     setDetail(null);
     setSaved(false);
-    try {
-      const result = await unwrapWithEtag(
-        api.PATCH('/api/v1/instrument-versions/{version_id}', {
-          params: { path: { version_id: versionId }, header: { 'If-Match': etag } },
-          body: { content: serialised },
+    saveContent.mutate(
+      { content: serialised, etag },
+      {
+        onSuccess: (result) => {
+          setEtag(result.etag ?? `"${result.data.version}"`);
+          setContent(result.data.content);
+          setSaved(true);
+        },
+        onError: (error) => void showSaveError(error),
+      },
+    );
+  }
+
+  /** A stale copy is read again; field problems are placed beside their question or section. */
+  async function showSaveError(error: unknown) {
+    if (error instanceof ApiProblem && error.status === 412) {
+      setDetail(t('errors.stale'));
+      const fresh = await version.refetch();
+      if (fresh.data) {
+        setContent(fresh.data.data.content);
+        setEtag(fresh.data.etag ?? `"${fresh.data.data.version}"`);
+      }
+    } else if (error instanceof ApiProblem && error.errors.length > 0) {
+      setDetail(error.detail);
+      setErrors(
+        error.errors.map((e) => {
+          const place = locateContentError(e.field);
+          if (place && 'question' in place) {
+            const id = fieldId(`q${place.question}`, place.field || 'key');
+            const target = document.getElementById(id) ? id : `q${place.question}-key`;
+            const q = questions[place.question];
+            return { question: place.question, section: null, targetId: target, text: `${t('instruments.editor.questionN', { n: place.question + 1, key: q?.key ?? '' })}: ${place.field ? `${fieldLabel(place.field, t)}: ` : ''}${e.message}` };
+          }
+          if (place && 'section' in place) {
+            return { question: null, section: place.section, targetId: `s${place.section}-key`, text: `${t('instruments.editor.sectionN', { n: place.section + 1 })}: ${e.message}` };
+          }
+          return { question: null, section: null, targetId: undefined, text: e.message };
         }),
       );
-      setEtag(result.etag ?? `"${result.data.version}"`);
-      setContent(result.data.content);
-      queryClient.setQueryData(['instrument-versions', versionId], result.data);
-      setSaved(true);
-    } catch (error) {
-      if (error instanceof ApiProblem && error.status === 412) {
-        setDetail(t('errors.stale'));
-        const fresh = await version.refetch();
-        if (fresh.data) {
-          setContent(fresh.data.data.content);
-          setEtag(fresh.data.etag ?? `"${fresh.data.data.version}"`);
-        }
-      } else if (error instanceof ApiProblem && error.errors.length > 0) {
-        setDetail(error.detail);
-        setErrors(
-          error.errors.map((e) => {
-            const place = locateContentError(e.field);
-            if (place && 'question' in place) {
-              const id = fieldId(`q${place.question}`, place.field || 'key');
-              const target = document.getElementById(id) ? id : `q${place.question}-key`;
-              const q = questions[place.question];
-              return { question: place.question, section: null, targetId: target, text: `${t('instruments.editor.questionN', { n: place.question + 1, key: q?.key ?? '' })}: ${place.field ? `${fieldLabel(place.field, t)}: ` : ''}${e.message}` };
-            }
-            if (place && 'section' in place) {
-              return { question: null, section: place.section, targetId: `s${place.section}-key`, text: `${t('instruments.editor.sectionN', { n: place.section + 1 })}: ${e.message}` };
-            }
-            return { question: null, section: null, targetId: undefined, text: e.message };
-          }),
-        );
-      } else {
-        setDetail(describeProblem(error, t));
-      }
-    } finally {
-      setBusy(false);
+    } else {
+      setDetail(describeProblem(error, t));
     }
   }
 
@@ -174,7 +164,7 @@ export function EditorPage({ user }: { user: User }) {
       <p>
         <a href="#preview">{t('instruments.editor.jumpToPreview')}</a>
       </p>
-      <form noValidate onSubmit={(event) => void save(event)} data-testid="instrument-editor">
+      <form noValidate onSubmit={save} data-testid="instrument-editor">
         {saved ? <SuccessBanner title={t('common.saved')} /> : null}
         <ErrorSummary detail={detail} items={summary} />
 
@@ -217,7 +207,7 @@ export function EditorPage({ user }: { user: User }) {
         ))}
         <AddQuestion onAdd={(type) => setQuestions([...questions, newQuestion(type, questions.map((q) => q.key))])} />
         <div className="app-editor-save">
-          <Button type="submit" busy={busy} data-testid="save-instrument">
+          <Button type="submit" busy={saveContent.isPending} data-testid="save-instrument">
             {t('instruments.editor.save')}
           </Button>
         </div>

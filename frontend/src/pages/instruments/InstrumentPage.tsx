@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { useLocalName } from '../../i18n/localized';
 import { useOrganisation } from '../../features/organisations/api';
 import type { User } from '../../api/types';
@@ -13,9 +11,9 @@ import { formatDateTime } from '../../components/format';
 import { LoadError, Loading } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
-import { VersionStatusTag } from './InstrumentsPage';
+import { VersionStatusTag } from '../../components/tags';
 import { canEditIn } from './permissions';
-import { instrumentQuery } from './VersionPage';
+import { useInstrument, useInvolvement, useNewDraftMutation } from '../../features/instruments/api';
 import { localized } from '../../i18n/localized';
 
 /** One instrument: its versions, a new draft, and how service users and carers took part. */
@@ -23,15 +21,11 @@ export function InstrumentPage({ user }: { user: User }) {
   const { instrumentId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const localName = useLocalName();
-  const instrument = useQuery(instrumentQuery(instrumentId));
+  const instrument = useInstrument(instrumentId);
   const organisation = useOrganisation(instrument.data?.organisation_id);
-  const involvement = useQuery({
-    queryKey: ['involvement', instrumentId],
-    queryFn: () => unwrap(api.GET('/api/v1/instruments/{instrument_id}/involvement', { params: { path: { instrument_id: instrumentId } } })),
-  });
-  const [busy, setBusy] = useState(false);
+  const involvement = useInvolvement(instrumentId);
+  const newDraft = useNewDraftMutation(instrumentId);
   const [error, setError] = useState<string | null>(null);
   usePageTitle(instrument.data ? localized(instrument.data.title, i18n.language) : t('instruments.title'));
 
@@ -42,17 +36,12 @@ export function InstrumentPage({ user }: { user: User }) {
   const versions = [...inst.versions].sort((a, b) => b.number - a.number);
   const hasOpenDraft = versions.some((v) => v.status !== 'published');
 
-  async function newDraft() {
-    setBusy(true);
+  function startDraft() {
     setError(null);
-    try {
-      const draft = await unwrap(api.POST('/api/v1/instruments/{instrument_id}/versions', { params: { path: { instrument_id: inst.id } } }));
-      await queryClient.invalidateQueries({ queryKey: ['instruments'] });
-      void navigate(`/instrument-versions/${draft.id}`);
-    } catch (problem) {
-      setError(describeProblem(problem, t));
-      setBusy(false);
-    }
+    newDraft.mutate(undefined, {
+      onSuccess: (draft) => void navigate(`/instrument-versions/${draft.id}`),
+      onError: (problem) => setError(describeProblem(problem, t)),
+    });
   }
 
   const inv = involvement.data;
@@ -81,7 +70,7 @@ export function InstrumentPage({ user }: { user: User }) {
       {editor && !hasOpenDraft ? (
         <>
           <p>{t('instruments.version.newDraftHint')}</p>
-          <Button type="button" busy={busy} onClick={() => void newDraft()}>
+          <Button type="button" busy={newDraft.isPending || newDraft.isSuccess} onClick={startDraft}>
             {t('instruments.version.newDraft')}
           </Button>
         </>

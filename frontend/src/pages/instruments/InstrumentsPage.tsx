@@ -1,36 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { useLocalName } from '../../i18n/localized';
 import { useOrganisationsById } from '../../features/organisations/api';
-import type { Instrument, InstrumentVersion, User } from '../../api/types';
+import type { User } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Select, TextInput } from '../../components/fields';
-import { Empty, LoadError, Loading, Tag } from '../../components/status';
+import { Empty, LoadError, Loading } from '../../components/status';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
+import { VersionStatusTag } from '../../components/tags';
 import { usePageTitle } from '../../components/usePageTitle';
 import { editorOrganisationIds } from './permissions';
+import { latestVersion, useCreateInstrumentMutation, useInstruments } from '../../features/instruments/api';
 import { localized } from '../../i18n/localized';
-
-export function VersionStatusTag({ status }: { status: InstrumentVersion['status'] }) {
-  const { t } = useTranslation();
-  const colour = status === 'published' ? 'green' : status === 'in_review' ? 'yellow' : 'grey';
-  return <Tag colour={colour}>{t(`instruments.status.${status}`)}</Tag>;
-}
-
-/** The newest version of an instrument. */
-export function latestVersion(instrument: Instrument) {
-  return [...instrument.versions].sort((a, b) => b.number - a.number)[0];
-}
-
-export function useInstruments() {
-  return useQuery({
-    queryKey: ['instruments', 'list'],
-    queryFn: () => unwrap(api.GET('/api/v1/instruments', { params: { query: { limit: 200 } } })),
-  });
-}
 
 export function InstrumentsPage({ user }: { user: User }) {
   const { t, i18n } = useTranslation();
@@ -106,7 +88,7 @@ export function InstrumentsPage({ user }: { user: User }) {
 function CreateInstrumentForm({ user }: { user: User }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const create = useCreateInstrumentMutation();
   const localName = useLocalName();
   const orgIds = editorOrganisationIds(user);
   const orgs = useOrganisationsById(orgIds);
@@ -114,7 +96,6 @@ function CreateInstrumentForm({ user }: { user: User }) {
   const [code, setCode] = useState('');
   const [titleEn, setTitleEn] = useState('');
   const [titleCy, setTitleCy] = useState('');
-  const [busy, setBusy] = useState(false);
   const form = useFormErrors('instrument-new-', {
     organisation_id: t('instruments.organisation'),
     code: t('instruments.code'),
@@ -122,7 +103,7 @@ function CreateInstrumentForm({ user }: { user: User }) {
     cy: t('instruments.titleCy'),
   });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const problems: FieldError[] = [];
     if (organisationId === '') problems.push({ name: 'organisation_id', message: t('instruments.organisationMissing') });
@@ -133,32 +114,28 @@ function CreateInstrumentForm({ user }: { user: User }) {
       form.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      const created = await unwrap(
-        api.POST('/api/v1/instruments', {
-          body: {
-            organisation_id: organisationId,
-            code,
-            title: { en: titleEn.trim(), cy: titleCy.trim() },
-            languages: ['en', 'cy'],
-            shared_with_partnerships: true,
-            content: { sections: [], questions: [] },
-          },
-        }),
-      );
-      await queryClient.invalidateQueries({ queryKey: ['instruments'] });
-      const draft = latestVersion(created);
-      void navigate(draft ? `/instrument-versions/${draft.id}/edit` : `/instruments/${created.id}`);
-    } catch (error) {
-      form.setProblem(error);
-      setBusy(false);
-    }
+    create.mutate(
+      {
+        organisation_id: organisationId,
+        code,
+        title: { en: titleEn.trim(), cy: titleCy.trim() },
+        languages: ['en', 'cy'],
+        shared_with_partnerships: true,
+        content: { sections: [], questions: [] },
+      },
+      {
+        onSuccess: (created) => {
+          const draft = latestVersion(created);
+          void navigate(draft ? `/instrument-versions/${draft.id}/edit` : `/instruments/${created.id}`);
+        },
+        onError: form.setProblem,
+      },
+    );
   }
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="instrument-new-title">
+    <form noValidate onSubmit={submit} aria-labelledby="instrument-new-title">
       <h2 id="instrument-new-title">{t('instruments.addTitle')}</h2>
       <ErrorSummary detail={form.detail} items={form.summaryItems} />
       <Select
@@ -178,7 +155,7 @@ function CreateInstrumentForm({ user }: { user: User }) {
       <TextInput id={form.idFor('code')} label={t('instruments.code')} hint={t('instruments.codeHint')} widthClass="nhsuk-input--width-20" value={code} onChange={(e) => setCode(e.target.value)} error={form.fieldError('code')} />
       <TextInput id={form.idFor('en')} lang="en" label={t('instruments.titleEn')} value={titleEn} onChange={(e) => setTitleEn(e.target.value)} error={form.fieldError('en')} />
       <TextInput id={form.idFor('cy')} lang="cy" label={t('instruments.titleCy')} value={titleCy} onChange={(e) => setTitleCy(e.target.value)} error={form.fieldError('cy')} />
-      <Button type="submit" busy={busy}>
+      <Button type="submit" busy={create.isPending || create.isSuccess}>
         {t('instruments.add')}
       </Button>
     </form>
