@@ -26,7 +26,7 @@ from gwella.core.requests import client_address
 from gwella.core.text import LocalizedText
 from gwella.instruments import service as instruments
 from gwella.organisations import service as organisations
-from gwella.responses import service, store, template
+from gwella.responses import comments, held, service, store, template
 from gwella.responses.models import Moderation
 from gwella.responses.models import Response as StoredResponse
 from gwella.responses.schemas import (
@@ -294,7 +294,7 @@ async def list_comments(
     moderation: Moderation | None = None,
 ) -> CommentPage:
     campaign, allowed = await _service_scope(session, principal, campaign_id)
-    rows, cursor = await service.list_comments(session, params, campaign.id, allowed, moderation)
+    rows, cursor = await comments.list_comments(session, params, campaign.id, allowed, moderation)
     return CommentPage(
         items=[
             CommentRead(
@@ -325,14 +325,14 @@ async def list_comments(
 async def moderate_answer(
     answer_id: uuid.UUID, data: ModerationDecision, session: SessionDep, principal: SignedIn
 ) -> CommentRead:
-    answer, stored = await service.get_answer(session, answer_id)
+    answer, stored = await comments.get_answer(session, answer_id)
     try:
         campaign, allowed = await _service_scope(session, principal, stored.campaign_id)
     except Forbidden:
         raise NotFound("No free-text answer with that id is visible to you.") from None
     if stored.service_id not in allowed:
         raise NotFound("No free-text answer with that id is visible to you.")
-    answer = await service.moderate(
+    answer = await comments.moderate(
         session,
         principal.audit,
         answer,
@@ -426,7 +426,7 @@ async def list_held_responses(
     params: Annotated[PageParams, Depends(page_params("-submitted_at", list(service.SORTS)))],
 ) -> ResponsePage:
     campaign, allowed = await _service_scope(session, principal, campaign_id)
-    rows, cursor = await service.list_held(session, params, campaign.id, allowed)
+    rows, cursor = await held.list_held(session, params, campaign.id, allowed)
     return ResponsePage(
         items=await _response_reads(session, list(rows)),
         next_cursor=cursor,
@@ -445,7 +445,7 @@ async def decide_held_responses(
     campaign_id: uuid.UUID, data: HeldDecision, session: SessionDep, principal: SignedIn
 ) -> HeldDecisionResult:
     campaign, allowed = await _service_scope(session, principal, campaign_id)
-    decided = await service.decide_held(
+    decided = await held.decide_held(
         session,
         principal.audit,
         campaign,

@@ -1,6 +1,6 @@
-"""Rules for responses: validated submission (once per submission id), paper entry,
-reading raw responses, bursts held for moderation, and moderating free text. No HTTP types
-here.
+"""Rules for responses: what a submission is (validated, hashed, counted), reading raw
+responses, and telling results and webhooks. Storing is ``store`` (the one writer), held
+responses ``held``, free-text comments ``comments``. No HTTP types here.
 
 What a response does to the results is decided by ``gwella.results`` (per response, or by
 releases) and what of them may be seen by ``gwella.disclosure``; raw responses of anonymous
@@ -321,94 +321,6 @@ async def get_response(
     return response
 
 
-async def list_comments(
-    session: AsyncSession,
-    params: PageParams,
-    campaign_id: uuid.UUID,
-    service_ids: Iterable[uuid.UUID],
-    moderation: Moderation | None,
-) -> tuple[list[tuple[Answer, Response]], str | None]:
-    stmt = (
-        select(Answer)
-        .join(Response, Response.id == Answer.response_id)
-        .where(
-            Response.campaign_id == campaign_id,
-            Response.service_id.in_(set(service_ids)),
-            Response.held.is_(False),
-            ~results.unreleased(Response.id),
-            Answer.moderation.is_not(None),
-        )
-    )
-    if moderation is not None:
-        stmt = stmt.where(Answer.moderation == moderation)
-    rows, cursor = await paginate(
-        session, stmt, params, {"question_key": Answer.question_key}, Answer.id
-    )
-    responses = {
-        r.id: r
-        for r in await session.scalars(
-            select(Response).where(Response.id.in_({a.response_id for a in rows}))
-        )
-    }
-    return [(a, responses[a.response_id]) for a in rows], cursor
-
-
-async def get_answer(session: AsyncSession, answer_id: uuid.UUID) -> tuple[Answer, Response]:
-    answer = await session.get(Answer, answer_id)
-    if answer is None or answer.moderation is None:
-        raise NotFound("No free-text answer with that id is visible to you.")
-    return answer, await get_response(session, answer.response_id)
-
-
-async def moderate(
-    session: AsyncSession,
-    ctx: AuditContext,
-    answer: Answer,
-    response: Response,
-    organisation_id: uuid.UUID,
-    state: Moderation,
-    note: str | None,
-) -> Answer:
-    before = {"moderation": answer.moderation.value if answer.moderation else None}
-    answer.moderation = state
-    answer.moderation_note = note
-    answer.moderated_by_id = ctx.actor_id
-    answer.moderated_at = utcnow()
-    await session.flush()
-    await audit.record(
-        session,
-        ctx,
-        action=f"answer.{state.value}",
-        record_type="answer",
-        record_id=answer.id,
-        organisation_id=organisation_id,
-        before=before,
-        after={"moderation": state.value},
-    )
-    return answer
-
-
-async def published_comments(
-    session: AsyncSession, campaign_id: uuid.UUID, service_ids: Iterable[uuid.UUID]
-) -> list[tuple[str, str, uuid.UUID, uuid.UUID]]:
-    """Free text for shared views: only what its service's staff have published (question,
-    text, service, and the answer's id, which an improvement action can cite)."""
-    rows = await session.execute(
-        select(Answer.question_key, Answer.text, Response.service_id, Answer.id)
-        .join(Response, Response.id == Answer.response_id)
-        .where(
-            Response.campaign_id == campaign_id,
-            Response.service_id.in_(set(service_ids)),
-            Response.held.is_(False),
-            ~results.unreleased(Response.id),
-            Answer.moderation == Moderation.published,
-        )
-        .order_by(Answer.question_key, Answer.id)
-        .limit(500)
-    )
-    return [(key, text or "", sid, aid) for key, text, sid, aid in rows]
-
-
 async def counted_for_rebuild(
     session: AsyncSession, campaign_id: uuid.UUID
 ) -> list[tuple[uuid.UUID, Counted]]:
@@ -505,78 +417,6 @@ async def export_rows(
     )
     answers = await answers_of(session, [r.id for r in stored])
     return [(r, answers[r.id]) for r in stored]
-
-
-# ----------------------------------------------------------------------- held responses
-
-
-async def list_held(
-    session: AsyncSession,
-    params: PageParams,
-    campaign_id: uuid.UUID,
-    service_ids: Iterable[uuid.UUID],
-) -> tuple[list[Response], str | None]:
-    """Responses held as part of a burst from one address, for their service's staff: only
-    those of days that are over, so that none is seen as it arrives (a held response, unlike
-    the others, is shown without waiting for a release)."""
-    stmt = select(Response).where(
-        Response.campaign_id == campaign_id,
-        Response.service_id.in_(set(service_ids)),
-        Response.held.is_(True),
-        Response.submitted_at < day_of(utcnow()),
-    )
-    return await paginate(session, stmt, params, SORTS, Response.id)
-
-
-async def decide_held(
-    session: AsyncSession,
-    ctx: AuditContext,
-    campaign: Campaign,
-    service_ids: Iterable[uuid.UUID],
-    response_ids: Iterable[uuid.UUID],
-    approve: bool,
-) -> int:
-    """Count held responses in (approve) or delete them (reject). Responses that are not held
-    in these services are refused, and nothing changes."""
-    wanted = set(response_ids)
-    found = list(
-        await session.scalars(
-            select(Response).where(
-                Response.id.in_(wanted),
-                Response.campaign_id == campaign.id,
-                Response.service_id.in_(set(service_ids)),
-                Response.held.is_(True),
-                Response.submitted_at < day_of(utcnow()),
-            )
-        )
-    )
-    if len(found) != len(wanted):
-        raise NotFound("Some of these responses are not held in your services in this campaign.")
-    if approve:
-        for r in found:
-            r.held = False
-        await session.flush()
-        content = await version_content(session, campaign)
-        answers = await answers_of(session, [r.id for r in found])
-        await count_in(
-            session,
-            campaign,
-            content,
-            sorted(found, key=lambda r: r.id),
-            {r.id: {a.question_key: a.value.get("v") for a in answers[r.id]} for r in found},
-        )
-    else:
-        await session.execute(delete(Response).where(Response.id.in_([r.id for r in found])))
-    await audit.record(
-        session,
-        ctx,
-        action="responses.approved" if approve else "responses.rejected",
-        record_type="campaign",
-        record_id=campaign.id,
-        organisation_id=campaign.organisation_id,
-        after={"count": len(found)},
-    )
-    return len(found)
 
 
 async def pushed_by_external_id(

@@ -25,7 +25,7 @@ from gwella.disclosure import rules
 from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent
 from gwella.partnerships import service as partnerships
-from gwella.responses import service as responses
+from gwella.responses import comments as free_text
 from gwella.responses.service import mode_of
 from gwella.results import service
 from gwella.results.aggregate import Cell
@@ -85,7 +85,7 @@ async def _results(
     version = await instruments.get_version(session, campaign.instrument_version_id)
     content = instruments.content_of(version)
     cells = await service.table_cells(session, campaign.id, content, scope, period)
-    comments = await responses.published_comments(session, campaign.id, scope)
+    comments = await free_text.published_comments(session, campaign.id, scope)
     released_on = await service.released_on(session, campaign.id, scope)
     key = (
         campaign.id.int,
