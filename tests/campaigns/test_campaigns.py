@@ -8,9 +8,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role
+from gwella.campaigns.models import Campaign
 from gwella.core.database import utcnow
 from gwella.organisations.models import OrganisationKind
 from tests.factories import make_org, make_partnership, make_service, make_user, sign_in
@@ -112,6 +114,7 @@ async def test_campaign_set_up_is_checked(client: httpx.AsyncClient, session: As
     # The board's instrument is not shared with the partnership: the council cannot see it.
     partner_staff = await client.post("/api/v1/campaigns", headers=w["council_staff"], json=base)
     assert partner_staff.status_code == 404
+    assert await session.scalar(select(func.count()).select_from(Campaign)) == 0
 
 
 async def test_a_draft_version_cannot_be_run(
@@ -240,6 +243,10 @@ async def test_free_text_is_moderated_by_the_services_staff(
         json={"moderation": "published"},
     )
     assert partner.status_code == 404
+    untouched = await client.get(
+        f"/api/v1/campaigns/{campaign.id}/comments?moderation=new", headers=w["staff"]
+    )
+    assert [c["answer_id"] for c in untouched.json()["items"]] == [answer_id]
     redacted = await client.post(
         f"/api/v1/answers/{answer_id}/moderation",
         headers=w["staff"],
