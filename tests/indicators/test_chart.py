@@ -105,6 +105,12 @@ async def test_annotations_appear_on_the_chart(
     url = f"/api/v1/indicators/{indicator.id}/annotations"
     refused = await client.post(url, json=note, headers=await sign_in(client, service_user.email))
     assert refused.status_code == 403
+    nothing = await client.get(
+        f"/api/v1/indicators/{indicator.id}/chart",
+        params={"organisation_id": str(org.id)},
+        headers=await sign_in(client, service_user.email),
+    )
+    assert nothing.json()["annotations"] == []
     made = await client.post(url, json=note, headers=await sign_in(client, staff.email))
     assert made.status_code == 201, made.text
     chart = await client.get(
