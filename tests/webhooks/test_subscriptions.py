@@ -179,6 +179,10 @@ async def test_who_may_manage_subscriptions(
     r = await client.get(url, headers=admin)
     assert r.json()["description"] is None
     assert r.headers["etag"] == '"1"'
+    # No subscription made by the refused creations, and the secret never rotated.
+    session.expire_all()
+    stored = (await session.scalars(select(WebhookSubscription))).all()
+    assert [(str(s.id), s.secret_rotated_at) for s in stored] == [(sub["id"], None)]
 
 
 async def test_an_api_client_subscribes_its_own_organisation_and_sees_only_its_own(
@@ -305,6 +309,9 @@ async def test_admins_read_deliveries_and_attempts_and_redeliver(
         assert (await client.get(path, headers=a_staff)).status_code == 403
     assert (await client.post(f"{one}/redeliver", headers=b_admin)).status_code == 404
     assert (await client.post(f"{one}/redeliver", headers=a_staff)).status_code == 403
+    kept = (await client.get(one, headers=admin)).json()
+    assert (kept["status"], kept["attempt_count"]) == ("delivered", 2)
+    assert await hooks.step() == 0
 
     # While a worker holds it, a redelivery is refused rather than racing it.
     assert (await client.post(f"{one}/redeliver", headers=admin)).status_code == 202
