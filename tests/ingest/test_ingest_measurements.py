@@ -159,3 +159,4 @@ async def test_a_person_cannot_push_measurements(
         json={"items": [m()]},
     )
     assert r.status_code == 403
+    assert await session.scalar(select(func.count()).select_from(Measurement)) == 0
