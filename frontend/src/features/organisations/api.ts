@@ -59,3 +59,24 @@ export function useServicesById(ids: string[], enabled = true): Map<string, Serv
   });
   return map;
 }
+
+export const serviceKeys = {
+  all: ['services'] as const,
+  detail: (serviceId: string) => [...serviceKeys.all, serviceId] as const,
+  /** The active services of one organisation (for pickers). */
+  activeOf: (organisationId: string) => ['organisations', organisationId, 'services', 'all'] as const,
+};
+
+/** The active services of an organisation (first 200, for pickers). */
+export function useActiveServices(organisationId: string) {
+  return useQuery({
+    queryKey: serviceKeys.activeOf(organisationId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{organisation_id}/services', {
+          params: { path: { organisation_id: organisationId }, query: { limit: 200, is_active: true } },
+        }),
+      ),
+    enabled: organisationId !== '',
+  });
+}

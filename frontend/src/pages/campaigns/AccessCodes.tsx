@@ -2,10 +2,7 @@
 // print its cards (shown this once: only keyed hashes are kept), and revoke lost batches.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
 import type { Campaign, CampaignLink } from '../../api/types';
 import { ConfirmAction } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -13,10 +10,13 @@ import { Button, Select, TextInput } from '../../components/fields';
 import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading, SuccessBanner, Tag, WarningCallout } from '../../components/status';
 import { describeProblem, useFormErrors } from '../../components/useFormErrors';
-
-export type AccessCodesCreated = components['schemas']['AccessCodesCreated'];
-export type AccessCodeCard = components['schemas']['AccessCodeCard'];
-export type AccessCodeBatch = components['schemas']['AccessCodeBatchRead'];
+import {
+  useAccessCodeBatches,
+  useMakeAccessCodesMutation,
+  useRevokeAccessCodesMutation,
+  type AccessCodeCard,
+  type AccessCodesCreated,
+} from '../../features/campaigns/api';
 
 export const MAX_CODES = 1000;
 
@@ -29,10 +29,6 @@ export function svgDataUrl(svg: string): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return `data:image/svg+xml;base64,${btoa(binary)}`;
-}
-
-export function accessCodeBatchesKey(campaignId: string) {
-  return ['campaigns', campaignId, 'access-codes'] as const;
 }
 
 /** A whole number of codes from 1 to MAX_CODES, or null. */
@@ -118,25 +114,16 @@ function NewCodes({ campaign, serviceName, created, onHide }: { campaign: Campai
 
 function Batches({ campaignId, serviceName }: { campaignId: string; serviceName: (id: string) => string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [revokedNow, setRevokedNow] = useState(false);
-  const batches = useQuery({
-    queryKey: accessCodeBatchesKey(campaignId),
-    queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}/access-codes', { params: { path: { campaign_id: campaignId } } })),
-  });
-  const revoke = useMutation({
-    mutationFn: (batchId: string) =>
-      unwrap(
-        api.POST('/api/v1/campaigns/{campaign_id}/access-codes/{batch_id}/revoke', {
-          params: { path: { campaign_id: campaignId, batch_id: batchId } },
-        }),
-      ),
-    onMutate: () => setRevokedNow(false),
-    onSuccess: async () => {
-      setRevokedNow(true);
-      await queryClient.invalidateQueries({ queryKey: accessCodeBatchesKey(campaignId) });
-    },
-  });
+  const batches = useAccessCodeBatches(campaignId);
+  const revoke = useRevokeAccessCodesMutation(campaignId);
+  const revokeBatch = (batchId: string) => {
+    setRevokedNow(false);
+    return revoke.mutateAsync(batchId).then(
+      () => setRevokedNow(true),
+      () => undefined,
+    );
+  };
 
   return (
     <>
@@ -185,7 +172,7 @@ function Batches({ campaignId, serviceName }: { campaignId: string; serviceName:
                           question={t('campaigns.accessCodes.revokeQuestion')}
                           confirmLabel={t('campaigns.accessCodes.revokeConfirm')}
                           busy={revoke.isPending && revoke.variables === batch.id}
-                          onConfirm={() => revoke.mutateAsync(batch.id).then(() => undefined, () => undefined)}
+                          onConfirm={() => revokeBatch(batch.id)}
                         />
                       </>
                     )}
@@ -203,7 +190,7 @@ function Batches({ campaignId, serviceName }: { campaignId: string; serviceName:
 /** The access codes section of a campaign page (for those the links endpoint answers). */
 export function AccessCodesSection({ campaign, links }: { campaign: Campaign; links: CampaignLink[] }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const make = useMakeAccessCodesMutation(campaign.id);
   const [serviceId, setServiceId] = useState(links[0]?.service_id ?? '');
   const [count, setCount] = useState('20');
   const [label, setLabel] = useState('');
@@ -216,17 +203,6 @@ export function AccessCodesSection({ campaign, links }: { campaign: Campaign; li
   const names = new Map(links.map((l) => [l.service_id, l.service_name]));
   const serviceName = (id: string) => names.get(id) ?? t('results.unknownService');
 
-  const make = useMutation({
-    mutationFn: (body: components['schemas']['AccessCodesCreate']) =>
-      unwrap(api.POST('/api/v1/campaigns/{campaign_id}/access-codes', { params: { path: { campaign_id: campaign.id } }, body })),
-    onSuccess: async (data) => {
-      setCreated(data);
-      setLabel('');
-      await queryClient.invalidateQueries({ queryKey: accessCodeBatchesKey(campaign.id) });
-    },
-    onError: (error) => form.setProblem(error),
-  });
-
   function submit(event: FormEvent) {
     event.preventDefault();
     const n = codeCount(count);
@@ -235,7 +211,16 @@ export function AccessCodesSection({ campaign, links }: { campaign: Campaign; li
       return;
     }
     form.clear();
-    make.mutate({ service_id: serviceId, count: n, label: label.trim() || null });
+    make.mutate(
+      { service_id: serviceId, count: n, label: label.trim() || null },
+      {
+        onSuccess: (data) => {
+          setCreated(data);
+          setLabel('');
+        },
+        onError: form.setProblem,
+      },
+    );
   }
 
   return (

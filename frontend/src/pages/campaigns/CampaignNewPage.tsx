@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { useLocalName } from '../../i18n/localized';
 import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
@@ -12,6 +10,8 @@ import { LoadError, Loading } from '../../components/status';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useInstruments } from '../../features/instruments/api';
+import { useCreateCampaignMutation, type CampaignCreate } from '../../features/campaigns/api';
+import { useActiveServices } from '../../features/organisations/api';
 import { canEditIn } from '../instruments/permissions';
 import { localized } from '../../i18n/localized';
 
@@ -38,7 +38,7 @@ export function dayBoundary(date: string, end: boolean): string {
 export function CampaignNewPage({ user }: { user: User }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const create = useCreateCampaignMutation();
   const localName = useLocalName();
   usePageTitle(t('campaigns.new'));
   const instruments = useInstruments();
@@ -52,7 +52,6 @@ export function CampaignNewPage({ user }: { user: User }) {
   const [minCell, setMinCell] = useState('5');
   const [languages, setLanguages] = useState<string[]>(['en', 'cy']);
   const [accessCodes, setAccessCodes] = useState(false);
-  const [busy, setBusy] = useState(false);
   const form = useFormErrors('campaign-', {
     instrument_version_id: t('campaigns.version'),
     name: t('campaigns.name'),
@@ -69,18 +68,9 @@ export function CampaignNewPage({ user }: { user: User }) {
     .flatMap((i) => i.versions.filter((v) => v.status === 'published').map((v) => ({ instrument: i, version: v })));
   const chosen = published.find((p) => p.version.id === versionId);
   const organisationId = chosen?.instrument.organisation_id ?? '';
-  const services = useQuery({
-    queryKey: ['organisations', organisationId, 'services', 'all'],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/organisations/{organisation_id}/services', {
-          params: { path: { organisation_id: organisationId }, query: { limit: 200, is_active: true } },
-        }),
-      ),
-    enabled: organisationId !== '',
-  });
+  const services = useActiveServices(organisationId);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const problems: FieldError[] = [];
     const cell = Number(minCell);
@@ -96,31 +86,22 @@ export function CampaignNewPage({ user }: { user: User }) {
       form.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      const created = await unwrap(
-        api.POST('/api/v1/campaigns', {
-          body: {
-            instrument_version_id: versionId,
-            name: name.trim(),
-            opens_at: dayBoundary(opens, false),
-            closes_at: dayBoundary(closes, true),
-            service_ids: serviceIds,
-            channels: channels as ('web' | 'paper' | 'partner')[],
-            anonymity: anonymity as 'anonymous' | 'pseudonymous' | 'identified',
-            min_cell_size: cell,
-            languages: languages as ('en' | 'cy')[],
-            requires_access_code: accessCodes && channels.includes('web'),
-          },
-        }),
-      );
-      await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
-      void navigate(`/campaigns/${created.id}`);
-    } catch (error) {
-      form.setProblem(error);
-      setBusy(false);
-    }
+    create.mutate(
+      {
+        instrument_version_id: versionId,
+        name: name.trim(),
+        opens_at: dayBoundary(opens, false),
+        closes_at: dayBoundary(closes, true),
+        service_ids: serviceIds,
+        channels: channels as CampaignCreate['channels'],
+        anonymity: anonymity as CampaignCreate['anonymity'],
+        min_cell_size: cell,
+        languages: languages as CampaignCreate['languages'],
+        requires_access_code: accessCodes && channels.includes('web'),
+      },
+      { onSuccess: (created) => void navigate(`/campaigns/${created.id}`), onError: form.setProblem },
+    );
   }
 
   if (instruments.isError) return <LoadError error={instruments.error} onRetry={() => void instruments.refetch()} />;
@@ -129,7 +110,7 @@ export function CampaignNewPage({ user }: { user: User }) {
     <>
       <BackLink to="/campaigns">{t('campaigns.title')}</BackLink>
       <h1>{t('campaigns.new')}</h1>
-      <form noValidate onSubmit={(event) => void submit(event)}>
+      <form noValidate onSubmit={submit}>
         <ErrorSummary detail={form.detail} items={form.summaryItems} />
         <Select
           id={form.idFor('instrument_version_id')}
@@ -205,7 +186,7 @@ export function CampaignNewPage({ user }: { user: User }) {
           onChange={setLanguages}
           error={form.fieldError('languages')}
         />
-        <Button type="submit" busy={busy}>
+        <Button type="submit" busy={create.isPending || create.isSuccess}>
           {t('campaigns.create')}
         </Button>
       </form>

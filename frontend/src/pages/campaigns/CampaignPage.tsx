@@ -1,10 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { ApiProblem } from '../../api/problem';
-import { getToken } from '../../auth/token';
 import type { CampaignLink, User } from '../../api/types';
 import { BackLink, ConfirmAction, CopyButton } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -15,17 +11,14 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { canEditIn } from '../instruments/permissions';
 import { AccessCodesSection } from './AccessCodes';
 import { CampaignStateTag } from './CampaignsPage';
-import { heldResponsesQuery } from './HeldResponses';
-
-/** How often the published response count is read again. */
-export const LIVE_COUNT_MS = 5000;
-
-export function campaignQuery(campaignId: string) {
-  return {
-    queryKey: ['campaigns', campaignId] as const,
-    queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}', { params: { path: { campaign_id: campaignId } } })),
-  };
-}
+import {
+  refused,
+  useCampaign,
+  useCampaignLinks,
+  useCloseCampaignMutation,
+  useHeldResponses,
+  useQrCode,
+} from '../../features/campaigns/api';
 
 /**
  * The QR code of a link. The SVG needs the bearer token, so it is fetched here and
@@ -34,28 +27,9 @@ export function campaignQuery(campaignId: string) {
  */
 function QrCode({ link }: { link: CampaignLink }) {
   const { t } = useTranslation();
-  const [src, setSrc] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let cancelled = false;
-    const token = getToken();
-    setFailed(false);
-    fetch(new URL(link.qr_svg_url, window.location.origin), {
-      headers: { Accept: 'image/svg+xml', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(String(response.status));
-        const svg = await response.text();
-        if (!cancelled) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
-      })
-      .catch(() => {
-        if (!cancelled) setFailed(true);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [link.qr_svg_url]);
-  if (failed) return <p className="nhsuk-error-message">{t('campaigns.qrFailed')}</p>;
+  const qr = useQrCode(link.qr_svg_url);
+  const src = qr.data;
+  if (qr.isError) return <p className="nhsuk-error-message">{t('campaigns.qrFailed')}</p>;
   if (!src) return <Loading label={t('campaigns.qrLoading')} />;
   return (
     <>
@@ -70,27 +44,19 @@ function QrCode({ link }: { link: CampaignLink }) {
   );
 }
 
-function refused(error: unknown): boolean {
-  return error instanceof ApiProblem && (error.status === 403 || error.status === 404);
-}
-
 export function CampaignPage({ user }: { user: User }) {
   const { campaignId = '' } = useParams();
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const campaign = useQuery({ ...campaignQuery(campaignId), refetchInterval: LIVE_COUNT_MS, staleTime: 0 });
-  const links = useQuery({
-    queryKey: ['campaigns', campaignId, 'links'],
-    queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}/links', { params: { path: { campaign_id: campaignId } } })),
-    refetchInterval: (query) => (refused(query.state.error) ? false : LIVE_COUNT_MS),
+  const campaign = useCampaign(campaignId, { live: true });
+  const links = useCampaignLinks(campaignId, {
+    live: true,
     // Only those who run the campaign get its links: nobody else asks (a 403 would be the answer).
     enabled: Boolean(campaign.data && canEditIn(user, campaign.data.organisation_id)),
-    retry: (count, error) => !refused(error) && count < 2,
   });
-  const held = useQuery({ ...heldResponsesQuery(campaignId, 1), refetchInterval: (query) => (refused(query.state.error) ? false : LIVE_COUNT_MS) });
+  const held = useHeldResponses(campaignId, { limit: 1, live: true });
+  const closeCampaign = useCloseCampaignMutation(campaignId);
   const [error, setError] = useState<string | null>(null);
   const [closed, setClosed] = useState(false);
-  const [busy, setBusy] = useState(false);
   usePageTitle(campaign.data?.name ?? t('campaigns.title'));
 
   if (campaign.isError && !campaign.data) return <LoadError error={campaign.error} onRetry={() => void campaign.refetch()} />;
@@ -98,18 +64,12 @@ export function CampaignPage({ user }: { user: User }) {
   const c = campaign.data;
   const runner = canEditIn(user, c.organisation_id);
 
-  async function close() {
-    setBusy(true);
+  function close() {
     setError(null);
-    try {
-      const updated = await unwrap(api.POST('/api/v1/campaigns/{campaign_id}/close', { params: { path: { campaign_id: c.id } } }));
-      queryClient.setQueryData(['campaigns', c.id], updated);
-      setClosed(true);
-    } catch (problem) {
-      setError(describeProblem(problem, t));
-    } finally {
-      setBusy(false);
-    }
+    return closeCampaign.mutateAsync().then(
+      () => setClosed(true),
+      (problem: unknown) => setError(describeProblem(problem, t)),
+    );
   }
 
   return (
@@ -226,7 +186,7 @@ export function CampaignPage({ user }: { user: User }) {
             question={t('campaigns.closeQuestion')}
             confirmLabel={t('campaigns.closeConfirm')}
             onConfirm={close}
-            busy={busy}
+            busy={closeCampaign.isPending}
           />
         </>
       ) : null}

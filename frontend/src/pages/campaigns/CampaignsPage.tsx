@@ -1,12 +1,11 @@
 import { Link } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import type { Campaign, User } from '../../api/types';
 import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading, Tag } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { editorOrganisationIds } from '../instruments/permissions';
+import { useCampaigns } from '../../features/campaigns/api';
 
 export function CampaignStateTag({ state }: { state: Campaign['state'] }) {
   const { t } = useTranslation();
@@ -16,10 +15,7 @@ export function CampaignStateTag({ state }: { state: Campaign['state'] }) {
 export function CampaignsPage({ user }: { user: User }) {
   const { t } = useTranslation();
   usePageTitle(t('campaigns.title'));
-  const campaigns = useQuery({
-    queryKey: ['campaigns', 'list'],
-    queryFn: () => unwrap(api.GET('/api/v1/campaigns', { params: { query: { limit: 200 } } })),
-  });
+  const campaigns = useCampaigns();
   const canRun = user.is_platform_admin || editorOrganisationIds(user).length > 0;
   return (
     <>

@@ -2,9 +2,7 @@
 // responses wait for the service's staff to approve them (they count at the next release)
 // or reject them (they are deleted).
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { useLocalName } from '../../i18n/localized';
 import { useServicesById } from '../../features/organisations/api';
 import { ApiProblem } from '../../api/problem';
@@ -16,24 +14,11 @@ import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading, SuccessBanner } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { localized } from '../../i18n/localized';
+import { useDecideHeldMutation, useHeldResponses } from '../../features/campaigns/api';
 
 
 /** The most responses decided in one request (the API's limit). */
 export const MAX_DECISION = 500;
-
-export function heldResponsesQuery(campaignId: string, limit = 100) {
-  return {
-    queryKey: ['campaigns', campaignId, 'held-responses', limit] as const,
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/campaigns/{campaign_id}/held-responses', {
-          params: { path: { campaign_id: campaignId }, query: { limit, sort: 'submitted_at' } },
-        }),
-      ),
-    // Only staff of the campaign's services may see them: a refusal is an answer, not a fault.
-    retry: (count: number, error: unknown) => !(error instanceof ApiProblem && error.status < 500 && error.status !== 0) && count < 2,
-  };
-}
 
 export interface AnswerWords {
   dontKnow: string;
@@ -64,9 +49,9 @@ export function HeldResponsesSection({
   questionText: (key: string) => string;
 }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const localName = useLocalName();
-  const held = useQuery(heldResponsesQuery(campaignId));
+  const held = useHeldResponses(campaignId);
+  const decide = useDecideHeldMutation(campaignId);
   const items = held.data?.items ?? [];
   const services = useServicesById(items.map((r) => r.service_id));
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -74,38 +59,20 @@ export function HeldResponsesSection({
   const [problem, setProblem] = useState<string | null>(null);
   const words = { dontKnow: t('survey.dontKnow'), yes: t('survey.yes'), no: t('survey.no') };
 
-  const decide = useMutation({
-    mutationFn: (decision: 'approve' | 'reject') =>
-      unwrap(
-        api.POST('/api/v1/campaigns/{campaign_id}/held-responses/decision', {
-          params: { path: { campaign_id: campaignId } },
-          body: { response_ids: [...selected].slice(0, MAX_DECISION), decision },
-        }),
-      ),
-    onMutate: () => {
-      setDone(null);
-      setProblem(null);
-    },
-    onSuccess: async (result) => {
-      setDone({ decision: result.decision, n: result.decided });
-      setSelected(new Set());
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['campaigns', campaignId, 'held-responses'] }),
-        queryClient.invalidateQueries({ queryKey: ['campaigns', campaignId, 'responses'] }),
-        queryClient.invalidateQueries({ queryKey: ['campaigns', campaignId, 'comments'] }),
-      ]);
-    },
-    onError: (error) => setProblem(describeProblem(error, t)),
-  });
 
   function run(decision: 'approve' | 'reject') {
     if (selected.size === 0) {
       setProblem(t('campaigns.held.noneSelected'));
       return Promise.resolve();
     }
-    return decide.mutateAsync(decision).then(
-      () => undefined,
-      () => undefined,
+    setDone(null);
+    setProblem(null);
+    return decide.mutateAsync({ response_ids: [...selected].slice(0, MAX_DECISION), decision }).then(
+      (result) => {
+        setDone({ decision: result.decision, n: result.decided });
+        setSelected(new Set());
+      },
+      (error: unknown) => setProblem(describeProblem(error, t)),
     );
   }
 
@@ -177,7 +144,7 @@ export function HeldResponsesSection({
             {t('campaigns.held.selected', { n: selected.size })}
           </p>
           <div className="app-button-row">
-            <Button type="button" busy={decide.isPending && decide.variables === 'approve'} onClick={() => void run('approve')}>
+            <Button type="button" busy={decide.isPending && decide.variables?.decision === 'approve'} onClick={() => void run('approve')}>
               {t('campaigns.held.approve')}
             </Button>
             {selected.size === 0 ? (
@@ -189,7 +156,7 @@ export function HeldResponsesSection({
                 label={t('campaigns.held.reject')}
                 question={t('campaigns.held.rejectQuestion', { n: selected.size })}
                 confirmLabel={t('campaigns.held.rejectConfirm')}
-                busy={decide.isPending && decide.variables === 'reject'}
+                busy={decide.isPending && decide.variables?.decision === 'reject'}
                 onConfirm={() => run('reject')}
               />
             )}

@@ -1,17 +1,15 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { ApiProblem, toProblem } from '../../api/problem';
+import { ApiProblem } from '../../api/problem';
 import { BackLink } from '../../components/actions';
 import { Radios, Select, TextInput } from '../../components/fields';
 import { LoadError, Loading, SuccessBanner } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { SurveyForm } from '../../survey/SurveyForm';
 import { forgetSubmissionId, submissionIdFor, type ApiAnswer } from '../../survey/logic';
-import { versionQuery } from '../../features/instruments/api';
-import { campaignQuery } from './CampaignPage';
+import { useVersion } from '../../features/instruments/api';
+import { useCampaign, useCampaignLinks, usePaperResponseMutation } from '../../features/campaigns/api';
 
 function todayIso(): string {
   const d = new Date();
@@ -22,18 +20,11 @@ function todayIso(): string {
 export function PaperEntryPage() {
   const { campaignId = '' } = useParams();
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const campaign = useQuery(campaignQuery(campaignId));
+  const campaign = useCampaign(campaignId);
+  const paper = usePaperResponseMutation(campaignId);
   const versionId = campaign.data?.instrument_version_id ?? '';
-  const version = useQuery({ ...versionQuery(versionId), enabled: versionId !== '' });
-  const links = useQuery({
-    queryKey: ['campaigns', campaignId, 'links'],
-    queryFn: async () => {
-      const { data, error, response } = await api.GET('/api/v1/campaigns/{campaign_id}/links', { params: { path: { campaign_id: campaignId } } });
-      if (!data) throw toProblem(response.status, error);
-      return data;
-    },
-  });
+  const version = useVersion(versionId);
+  const links = useCampaignLinks(campaignId);
   const [serviceId, setServiceId] = useState('');
   const [completedOn, setCompletedOn] = useState(todayIso());
   const [language, setLanguage] = useState<'en' | 'cy'>('en');
@@ -51,19 +42,18 @@ export function PaperEntryPage() {
     if (serviceId === '') {
       throw new ApiProblem(422, { errors: [], detail: t('campaigns.paperServiceMissing') });
     }
-    const { data, error, response } = await api
-      .POST('/api/v1/campaigns/{campaign_id}/paper-responses', {
-        params: { path: { campaign_id: c.id } },
-        body: { submission_id: submissionIdFor(scope), language, answers, consent: false, service_id: serviceId, completed_on: completedOn },
-      })
-      .catch(() => {
-        throw new ApiProblem(0, { status: 0 });
-      });
-    if (!data) throw toProblem(response.status, error);
+    // The survey form shows a refusal itself, so the promise is handed back to it.
+    await paper.mutateAsync({
+      submission_id: submissionIdFor(scope),
+      language,
+      answers,
+      consent: false,
+      service_id: serviceId,
+      completed_on: completedOn,
+    });
     forgetSubmissionId(scope);
     setEntered((n) => n + 1);
     setFormKey((k) => k + 1);
-    await queryClient.invalidateQueries({ queryKey: ['campaigns', c.id] });
   }
 
   return (

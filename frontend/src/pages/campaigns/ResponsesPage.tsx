@@ -1,16 +1,14 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { BackLink } from '../../components/actions';
 import { Button, TextInput } from '../../components/fields';
 import { formatDateTime } from '../../components/format';
 import { Empty, LoadError, Loading, Tag } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
-import { versionQuery } from '../../features/instruments/api';
-import { campaignQuery } from './CampaignPage';
+import { useVersion } from '../../features/instruments/api';
+import { useCampaign, useCampaignResponses, useCommentsToModerate, useModerateMutation } from '../../features/campaigns/api';
 import { HeldResponsesSection, answerText } from './HeldResponses';
 import { localized } from '../../i18n/localized';
 
@@ -18,14 +16,10 @@ import { localized } from '../../i18n/localized';
 export function ResponsesPage() {
   const { campaignId = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const campaign = useQuery(campaignQuery(campaignId));
+  const campaign = useCampaign(campaignId);
   const versionId = campaign.data?.instrument_version_id ?? '';
-  const version = useQuery({ ...versionQuery(versionId), enabled: versionId !== '' });
-  const responses = useQuery({
-    queryKey: ['campaigns', campaignId, 'responses'],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/campaigns/{campaign_id}/responses', { params: { path: { campaign_id: campaignId }, query: { limit: 100 } } })),
-  });
+  const version = useVersion(versionId);
+  const responses = useCampaignResponses(campaignId);
   usePageTitle(t('campaigns.responsesTitle'));
   const content = version.data?.content;
   const questionText = (key: string) => {
@@ -79,15 +73,7 @@ export function ResponsesPage() {
 
 function ModerationSection({ campaignId, questionText }: { campaignId: string; questionText: (key: string) => string }) {
   const { t } = useTranslation();
-  const comments = useQuery({
-    queryKey: ['campaigns', campaignId, 'comments', 'new'],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/campaigns/{campaign_id}/comments', {
-          params: { path: { campaign_id: campaignId }, query: { moderation: 'new', limit: 100 } },
-        }),
-      ),
-  });
+  const comments = useCommentsToModerate(campaignId);
   return (
     <section aria-labelledby="moderation-title">
       <h2 id="moderation-title">{t('campaigns.moderation.title')}</h2>
@@ -119,33 +105,18 @@ function ModerationSection({ campaignId, questionText }: { campaignId: string; q
 
 function ModerationCard({ campaignId, answerId, question, text, submittedAt }: { campaignId: string; answerId: string; question: string; text: string; submittedAt: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const moderate = useModerateMutation(campaignId, answerId);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function decide(moderation: 'published' | 'redacted') {
+  function decide(moderation: 'published' | 'redacted') {
     if (moderation === 'redacted' && note.trim() === '') {
       setError(t('campaigns.moderation.noteMissing'));
       return;
     }
-    setBusy(true);
     setError(null);
-    try {
-      await unwrap(
-        api.POST('/api/v1/answers/{answer_id}/moderation', {
-          params: { path: { answer_id: answerId } },
-          body: { moderation, note: note.trim() || null },
-        }),
-      );
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['campaigns', campaignId, 'comments'] }),
-        queryClient.invalidateQueries({ queryKey: ['campaigns', campaignId, 'responses'] }),
-      ]);
-    } catch (problem) {
-      setError(describeProblem(problem, t));
-      setBusy(false);
-    }
+    // On success the card leaves the list; its buttons stay busy until then.
+    moderate.mutate({ moderation, note: note.trim() || null }, { onError: (problem) => setError(describeProblem(problem, t)) });
   }
 
   return (
@@ -163,10 +134,10 @@ function ModerationCard({ campaignId, answerId, question, text, submittedAt }: {
           error={error ?? undefined}
         />
         <div className="app-button-row">
-          <Button type="button" small busy={busy} onClick={() => void decide('published')}>
+          <Button type="button" small busy={moderate.isPending || moderate.isSuccess} onClick={() => decide('published')}>
             {t('campaigns.moderation.publish')}
           </Button>
-          <Button type="button" small variant="warning" busy={busy} onClick={() => void decide('redacted')}>
+          <Button type="button" small variant="warning" busy={moderate.isPending || moderate.isSuccess} onClick={() => decide('redacted')}>
             {t('campaigns.moderation.redact')}
           </Button>
         </div>
