@@ -265,7 +265,7 @@ async def make_world(
     from gwella.instruments.models import ReviewDecision
     from gwella.instruments.schemas import InstrumentCreate
     from gwella.organisations import service as organisations
-    from gwella.organisations.models import OrganisationKind, ServiceKind
+    from gwella.organisations.enums import OrganisationKind, ServiceKind
     from gwella.organisations.schemas import OrganisationCreate, ServiceCreate
 
     ctx = AuditContext.system("bench")

@@ -18,7 +18,8 @@ from gwella.accounts.models import ApiClient, Role, Scope, User
 from gwella.accounts.schemas import ApiClientCreate
 from gwella.core.audit import AuditContext
 from gwella.organisations import service as organisations
-from gwella.organisations.models import Organisation, OrganisationKind, Service, ServiceKind
+from gwella.organisations.enums import OrganisationKind, ServiceKind
+from gwella.organisations.models import Organisation, Service
 from gwella.organisations.schemas import OrganisationCreate, ServiceCreate
 from gwella.partnerships import service as partnerships
 from gwella.partnerships.models import Partnership

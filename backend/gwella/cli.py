@@ -115,17 +115,16 @@ async def rebuild_campaigns(session: AsyncSession, campaign_id: str | None) -> i
     """Recompute the results of one campaign, or of all, from the stored responses."""
     import uuid
 
-    from sqlalchemy import select
-
-    from gwella.campaigns.models import Campaign
+    from gwella.campaigns import service as campaigns
     from gwella.responses import service as responses
     from gwella.results import service as results
 
-    stmt = select(Campaign)
     if campaign_id:
-        stmt = stmt.where(Campaign.id == uuid.UUID(campaign_id))
+        chosen = [await campaigns.get_campaign(session, uuid.UUID(campaign_id))]
+    else:
+        chosen = await campaigns.all_campaigns(session)
     count = 0
-    for campaign in list(await session.scalars(stmt)):
+    for campaign in chosen:
         content = await responses.version_content(session, campaign)
         counted = await responses.counted_for_rebuild(session, campaign.id)
         await results.rebuild(session, campaign.id, content, counted)

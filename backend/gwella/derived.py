@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import calendar
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.campaigns import service as campaigns
-from gwella.campaigns.models import Campaign
 from gwella.disclosure import rules
 from gwella.indicators import service as indicators
 from gwella.organisations import service as organisations
@@ -25,7 +23,7 @@ async def derive_measurements(session: AsyncSession) -> int:
     service's results for the month (months with any count held back are left out): a
     measurement never tells more than the results do."""
     rows = []
-    for campaign in list(await session.scalars(select(Campaign))):
+    for campaign in await campaigns.all_campaigns(session):
         links = (await campaigns.links_of(session, [campaign.id]))[campaign.id]
         service_ids = [link.service_id for link in links]
         content = await responses.version_content(session, campaign)

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.accounts.models import AccessToken
+from gwella.accounts import signin
 from gwella.campaigns import service as campaigns
-from gwella.campaigns.models import Campaign
 from gwella.core.audit import AuditContext, AuditEvent
-from gwella.core.principals import PRINCIPAL_NEUTRAL
 
 TOKEN_GRACE = timedelta(days=1)
 """Expired or revoked tokens are kept a day, so that a refused request can still be told
@@ -24,30 +22,14 @@ announced any more: a late `campaign.closed` would mislead more than it helps.""
 
 async def prune_tokens(session: AsyncSession, now: datetime) -> int:
     # Only tokens already refused go, so no principal a server remembers changes.
-    result = await session.execute(
-        delete(AccessToken).where(
-            or_(
-                AccessToken.expires_at < now - TOKEN_GRACE,
-                AccessToken.revoked_at < now - TOKEN_GRACE,
-            )
-        ),
-        execution_options={PRINCIPAL_NEUTRAL: True},
-    )
-    return int(getattr(result, "rowcount", 0) or 0)
+    return await signin.prune_tokens(session, now - TOKEN_GRACE)
 
 
 async def announce_closed_campaigns(session: AsyncSession, now: datetime) -> int:
     """Campaigns whose window has passed since the last look and that nobody closed by hand:
     record `campaign.closed` in the audit trail and emit the webhook, once. Rows are locked
     (skipping those another worker holds) so that two workers never announce one twice."""
-    due = list(
-        await session.scalars(
-            select(Campaign)
-            .where(Campaign.closes_at <= now, Campaign.closes_at > now - CLOSING_LOOKBACK)
-            .order_by(Campaign.closes_at)
-            .with_for_update(skip_locked=True)
-        )
-    )
+    due = await campaigns.window_passed(session, now, CLOSING_LOOKBACK)
     # the audit trail keeps record ids as text, so match them here rather than in SQL
     done = set(
         await session.scalars(

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gwella.accounts.models import Role
 from gwella.campaigns.models import Campaign
 from gwella.core.database import utcnow
-from gwella.organisations.models import OrganisationKind
+from gwella.organisations.enums import OrganisationKind
 from tests.factories import make_org, make_partnership, make_service, make_user, sign_in
 from tests.surveys import VALID_ANSWERS, answer_publicly, make_campaign, make_published_version
 

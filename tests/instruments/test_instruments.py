@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role
 from gwella.instruments.models import Instrument
-from gwella.organisations.models import OrganisationKind
+from gwella.organisations.enums import OrganisationKind
 from tests.factories import make_org, make_partnership, make_user, sign_in
 
 

@@ -18,7 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role
 from gwella.core.audit import AuditEvent
-from gwella.organisations.models import Organisation, OrganisationKind, Service
+from gwella.organisations.enums import OrganisationKind
+from gwella.organisations.models import Organisation, Service
 from tests.factories import make_org, make_partnership, make_service, make_user, sign_in
 
 PROBLEM = "application/problem+json"

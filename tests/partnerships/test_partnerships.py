@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role
-from gwella.organisations.models import Organisation, OrganisationKind
+from gwella.organisations.enums import OrganisationKind
+from gwella.organisations.models import Organisation
 from gwella.partnerships.models import Partnership, PartnershipMember
 from tests.factories import make_org, make_partnership, make_service, make_user, sign_in
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import hmac
 import uuid
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import AccessToken, ApiClient, LoginAttempt, Membership, User
@@ -241,3 +241,15 @@ async def revoke_all_tokens(session: AsyncSession, ctx: AuditContext, user_id: u
         after={"tokens_revoked": count},
     )
     return count
+
+
+async def prune_tokens(session: AsyncSession, before: datetime) -> int:
+    """Delete access tokens that expired or were revoked before ``before``: tokens already
+    refused, so no principal a server remembers changes."""
+    result = await session.execute(
+        delete(AccessToken).where(
+            or_(AccessToken.expires_at < before, AccessToken.revoked_at < before)
+        ),
+        execution_options={PRINCIPAL_NEUTRAL: True},
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

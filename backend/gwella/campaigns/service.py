@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -42,6 +42,25 @@ async def get_campaign(session: AsyncSession, campaign_id: uuid.UUID) -> Campaig
     if campaign is None:
         raise NotFound("No campaign with that id is visible to you.")
     return campaign
+
+
+async def all_campaigns(session: AsyncSession) -> list[Campaign]:
+    """Every campaign (for whole-platform chores: derivation, rebuilding results)."""
+    return list(await session.scalars(select(Campaign).order_by(Campaign.created_at, Campaign.id)))
+
+
+async def window_passed(
+    session: AsyncSession, now: datetime, lookback: timedelta
+) -> list[Campaign]:
+    """Campaigns whose window closed within ``lookback`` before ``now``, oldest first, locked
+    for this transaction (skipping those another worker holds)."""
+    stmt = (
+        select(Campaign)
+        .where(Campaign.closes_at <= now, Campaign.closes_at > now - lookback)
+        .order_by(Campaign.closes_at)
+        .with_for_update(skip_locked=True)
+    )
+    return list(await session.scalars(stmt))
 
 
 async def smallest_cells(

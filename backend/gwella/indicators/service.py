@@ -27,7 +27,7 @@ from gwella.indicators.models import (
 )
 from gwella.indicators.schemas import AnnotationCreate, IndicatorCreate
 from gwella.notifications import service as notifications
-from gwella.organisations.models import Organisation, Service
+from gwella.organisations import service as organisations
 from gwella.partnerships import service as partnerships
 from gwella.webhooks import service as webhooks
 
@@ -489,17 +489,12 @@ async def partnership_overview(
             by_series.setdefault((m.indicator_id, m.unit_key), []).append(m)
     orgs = {
         o.id: o.name
-        for o in await session.scalars(select(Organisation).where(Organisation.id.in_(member_ids)))
+        for o in (await organisations.organisations_by_ids(session, member_ids)).values()
     }
     service_ids = {s[-1].service_id for s in by_series.values() if s[-1].service_id}
-    services = (
-        {
-            s.id: s.name
-            for s in await session.scalars(select(Service).where(Service.id.in_(service_ids)))
-        }
-        if service_ids
-        else {}
-    )
+    services = {
+        s.id: s.name for s in (await organisations.services_by_ids(session, service_ids)).values()
+    }
     units: dict[uuid.UUID, list[dict[str, Any]]] = {i.id: [] for i in indicators}
     by_id = {i.id: i for i in indicators}
     for (indicator_id, _key), series_rows in by_series.items():

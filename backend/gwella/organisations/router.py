@@ -14,7 +14,7 @@ from gwella.core.dependencies import PlatformAdmin, Reader, SignedIn
 from gwella.core.errors import problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.organisations import service
-from gwella.organisations.models import OrganisationKind, ServiceKind
+from gwella.organisations.enums import OrganisationKind, ServiceKind
 from gwella.organisations.schemas import (
     OrganisationCreate,
     OrganisationPage,

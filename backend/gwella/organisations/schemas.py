@@ -7,7 +7,7 @@ from pydantic import Field, model_validator
 
 from gwella.core.pagination import Page
 from gwella.core.schemas import ApiModel, Code, CodeScheme, Name, ReadModel
-from gwella.organisations.models import OrganisationKind, ServiceKind
+from gwella.organisations.enums import OrganisationKind, ServiceKind
 
 
 class OrganisationCreate(ApiModel):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -14,7 +14,8 @@ from gwella.core.audit import AuditContext
 from gwella.core.concurrency import apply_patch, check_if_match
 from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from gwella.core.pagination import PageParams, paginate
-from gwella.organisations.models import Organisation, OrganisationKind, Service, ServiceKind
+from gwella.organisations.enums import OrganisationKind, ServiceKind
+from gwella.organisations.models import Organisation, Service
 from gwella.organisations.schemas import (
     OrganisationCreate,
     OrganisationUpdate,
@@ -58,12 +59,23 @@ async def get_organisation(session: AsyncSession, ref: str | uuid.UUID) -> Organ
 
 
 async def organisations_by_ids(
-    session: AsyncSession, ids: Sequence[uuid.UUID]
+    session: AsyncSession, ids: Iterable[uuid.UUID]
 ) -> dict[uuid.UUID, Organisation]:
-    if not ids:
+    wanted = set(ids)
+    if not wanted:
         return {}
-    rows = await session.scalars(select(Organisation).where(Organisation.id.in_(set(ids))))
+    rows = await session.scalars(select(Organisation).where(Organisation.id.in_(wanted)))
     return {o.id: o for o in rows}
+
+
+async def services_by_ids(
+    session: AsyncSession, ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, Service]:
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    rows = await session.scalars(select(Service).where(Service.id.in_(wanted)))
+    return {s.id: s for s in rows}
 
 
 async def list_organisations(

@@ -7,7 +7,7 @@ from pydantic import Field
 
 from gwella.core.pagination import Page
 from gwella.core.schemas import ApiModel, LongText, Name, ReadModel
-from gwella.organisations.models import OrganisationKind
+from gwella.organisations.enums import OrganisationKind
 
 
 class PartnershipCreate(ApiModel):
