@@ -1,5 +1,6 @@
 // Queries of the improvement-action screens (all through the generated client).
 import { useQuery } from '@tanstack/react-query';
+import { ApiProblem } from '../../api/problem';
 import { api, unwrap } from '../../api/client';
 import { listQuery, type BoardFilters } from '../../pages/actions/actionsModel';
 
@@ -104,5 +105,19 @@ export function useOrganisationPeople(organisationId: string, enabled: boolean) 
         }),
       ),
     enabled: enabled && organisationId !== '',
+  });
+}
+
+/** A partnership's public "you said, we did" page (no sign-in). */
+export function usePublicActions(partnershipId: string) {
+  return useQuery({
+    queryKey: ['public', 'partnerships', partnershipId, 'actions'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/public/partnerships/{partnership_id}/actions', {
+          params: { path: { partnership_id: partnershipId } },
+        }),
+      ),
+    retry: (count, error) => !(error instanceof ApiProblem && (error.status === 404 || error.status === 422)) && count < 2,
   });
 }

@@ -1,15 +1,19 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useStreamEvents } from '../../api/stream';
 
 export type Notification = components['schemas']['NotificationRead'];
 
-export const NOTIFICATIONS_KEY = ['notifications'] as const;
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  list: () => [...notificationKeys.all, 'list'] as const,
+  unreadCount: () => [...notificationKeys.all, 'unread-count'] as const,
+};
 /** The most unread notifications counted; more show as "99+". */
 export const UNREAD_LIMIT = 99;
 
-export function fetchNotifications(cursor: string | null, unread?: boolean) {
+function fetchNotifications(cursor: string | null, unread?: boolean) {
   return unwrap(
     api.GET('/api/v1/notifications', {
       params: { query: { limit: 50, ...(cursor ? { cursor } : {}), ...(unread === undefined ? {} : { unread }) } },
@@ -28,11 +32,11 @@ export function useUnreadCount(enabled: boolean) {
   const queryClient = useQueryClient();
   useStreamEvents((event) => {
     if (event.event === 'notification' || event.event === 'reconnected') {
-      void queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     }
   }, enabled);
   return useQuery({
-    queryKey: [...NOTIFICATIONS_KEY, 'unread-count'],
+    queryKey: notificationKeys.unreadCount(),
     queryFn: async () => {
       const page = await unwrap(
         api.GET('/api/v1/notifications', { params: { query: { limit: UNREAD_LIMIT, unread: true } } }),
@@ -41,6 +45,37 @@ export function useUnreadCount(enabled: boolean) {
     },
     enabled,
     staleTime: 30_000,
+  });
+}
+
+/** The person's notifications, newest first, a page at a time; new ones arrive by the stream. */
+export function useNotifications() {
+  const queryClient = useQueryClient();
+  useStreamEvents((event) => {
+    if (event.event === 'notification') void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+  });
+  return useInfiniteQuery({
+    queryKey: notificationKeys.list(),
+    queryFn: ({ pageParam }) => fetchNotifications(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? null,
+    staleTime: 0,
+  });
+}
+
+/** Mark one notification read (its id), or all of them (null). */
+export function useMarkReadMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (notificationId: string | null) =>
+      notificationId === null
+        ? unwrap(api.POST('/api/v1/notifications/read-all'))
+        : unwrap(
+            api.POST('/api/v1/notifications/{notification_id}/read', {
+              params: { path: { notification_id: notificationId } },
+            }),
+          ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }
 

@@ -1,15 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { useStreamEvents } from '../../api/stream';
 import { Button } from '../../components/fields';
 import { formatDateTime } from '../../components/format';
 import { Empty, LoadError, Loading, Tag } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
-import { NOTIFICATIONS_KEY, fetchNotifications, safeAppLink, type Notification } from '../../features/notifications/api';
+import { safeAppLink, useMarkReadMutation, useNotifications, type Notification } from '../../features/notifications/api';
 import '../../components/charts/charts.css';
 import { localized } from '../../i18n/localized';
 
@@ -44,31 +41,15 @@ function NotificationItem({ note, onRead, busy }: { note: Notification; onRead: 
 export function NotificationsPage() {
   const { t } = useTranslation();
   usePageTitle(t('notifications.title'));
-  const queryClient = useQueryClient();
-  const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const list = useInfiniteQuery({
-    queryKey: [...NOTIFICATIONS_KEY, 'list'],
-    queryFn: ({ pageParam }) => fetchNotifications(pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor ?? null,
-    staleTime: 0,
-  });
-  useStreamEvents((event) => {
-    if (event.event === 'notification') void queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
-  });
+  const list = useNotifications();
+  const markRead = useMarkReadMutation();
+  const busy = (id: string | null) => markRead.isPending && markRead.variables === id;
 
-  async function act(id: string, call: () => Promise<unknown>) {
-    setBusy(id);
+  /** Mark one notification read (its id), or all of them (null). */
+  function read(id: string | null) {
     setProblem(null);
-    try {
-      await call();
-      await queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
-    } catch (error) {
-      setProblem(describeProblem(error, t));
-    } finally {
-      setBusy(null);
-    }
+    markRead.mutate(id, { onError: (error) => setProblem(describeProblem(error, t)) });
   }
 
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -94,8 +75,8 @@ export function NotificationsPage() {
             <Button
               type="button"
               variant="secondary"
-              busy={busy === 'all'}
-              onClick={() => void act('all', () => unwrap(api.POST('/api/v1/notifications/read-all')))}
+              busy={busy(null)}
+              onClick={() => read(null)}
             >
               {t('notifications.markAllRead')}
             </Button>
@@ -105,12 +86,8 @@ export function NotificationsPage() {
               <NotificationItem
                 key={note.id}
                 note={note}
-                busy={busy === note.id}
-                onRead={() =>
-                  void act(note.id, () =>
-                    unwrap(api.POST('/api/v1/notifications/{notification_id}/read', { params: { path: { notification_id: note.id } } })),
-                  )
-                }
+                busy={busy(note.id)}
+                onRead={() => read(note.id)}
               />
             ))}
           </ul>

@@ -1,7 +1,5 @@
 import { useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading } from '../../components/status';
@@ -10,6 +8,7 @@ import { OverdueFlag, Progress, StatusTag } from '../actions/ActionBits';
 import { percentText, type PublicAction } from '../actions/actionsModel';
 import '../actions/actions.css';
 import { localized } from '../../i18n/localized';
+import { usePublicActions } from '../../features/actions/api';
 
 function PublicActionCard({ action }: { action: PublicAction }) {
   const { t, i18n } = useTranslation();
@@ -98,16 +97,7 @@ function Group({ id, title, actions, empty }: { id: string; title: string; actio
 export function PublicActionsPage() {
   const { partnershipId = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const page = useQuery({
-    queryKey: ['public', 'partnerships', partnershipId, 'actions'],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/public/partnerships/{partnership_id}/actions', {
-          params: { path: { partnership_id: partnershipId } },
-        }),
-      ),
-    retry: (count, error) => !(error instanceof ApiProblem && (error.status === 404 || error.status === 422)) && count < 2,
-  });
+  const page = usePublicActions(partnershipId);
   const name = page.data ? localized(page.data.partnership_name, i18n.language) : '';
   usePageTitle(name ? t('improvement.public.title', { partnership: name }) : t('improvement.public.pageTitle'));
 

@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { api, unwrap } from '../../api/client';
-import { ApiProblem, lastSegment, toProblem } from '../../api/problem';
+import { ApiProblem, lastSegment } from '../../api/problem';
 import type { PublicSurvey } from '../../api/types';
 import { Checkbox, TextInput } from '../../components/fields';
 import { formatDateTime } from '../../components/format';
@@ -14,6 +12,7 @@ import { i18n, isLanguage, rememberLanguage } from '../../i18n';
 import { SurveyForm } from '../../survey/SurveyForm';
 import { forgetSubmissionId, submissionIdFor, type ApiAnswer } from '../../survey/logic';
 import { localized } from '../../i18n/localized';
+import { usePublicSurvey, useSubmitSurveyMutation } from '../../features/survey/api';
 
 export const ACCESS_CODE_REFUSED = 'urn:gwella:problem:access-code-refused';
 
@@ -55,12 +54,8 @@ export function PublicSurveyPage() {
   const [accessCode, setAccessCode] = useState(codeInAddress);
   const [otherErrors, setOtherErrors] = useState<Record<string, string>>({});
 
-  const query = useQuery({
-    queryKey: ['public-survey', token],
-    queryFn: () => unwrap(api.GET('/api/v1/public/surveys/{token}', { params: { path: { token } } })),
-    retry: (count, error) => !(error instanceof ApiProblem && error.status === 404) && count < 2,
-    staleTime: 60_000,
-  });
+  const query = usePublicSurvey(token);
+  const submit = useSubmitSurveyMutation(token);
   const survey = query.data;
   const language = survey ? surveyLanguage(survey, active.language) : 'en';
   usePageTitle(survey ? localized(survey.instrument_title, language) : t('survey.pageTitle'));
@@ -125,30 +120,26 @@ export function PublicSurveyPage() {
       // Said here at once, as the API would say it.
       throw new ApiProblem(422, { status: 422, errors: [{ field: 'body.access_code', message: 'required' }] });
     }
-    const { data: receipt, response, error } = await api
-      .POST('/api/v1/public/surveys/{token}/responses', {
-        params: { path: { token } },
-        body: {
-          submission_id: submissionId,
-          language,
-          answers,
-          consent: identified ? consent : false,
-          ...(identified ? { respondent_reference: reference.trim() || null } : {}),
-          ...(asksForCode && code !== '' ? { access_code: code } : {}),
-        },
-      })
-      .catch(() => {
-        throw new ApiProblem(0, { status: 0 });
+    // The survey form shows a refusal itself, so the promise is handed back to it.
+    let receipt;
+    try {
+      receipt = await submit.mutateAsync({
+        submission_id: submissionId,
+        language,
+        answers,
+        consent: identified ? consent : false,
+        ...(identified ? { respondent_reference: reference.trim() || null } : {}),
+        ...(asksForCode && code !== '' ? { access_code: code } : {}),
       });
-    // 201: received; 200: this form had already been received (a retry) — both are success.
-    if (receipt && (response.status === 201 || response.status === 200)) {
-      forgetSubmissionId(token);
-      setDone({ duplicate: receipt.duplicate });
-      return;
+    } catch (problem) {
+      if (isAccessCodeRefused(problem)) {
+        setOtherErrors({ access_code: t('survey.accessCode.refused') });
+      }
+      throw problem;
     }
-    const problem = toProblem(response.status, error);
-    if (isAccessCodeRefused(problem)) setOtherErrors({ access_code: t('survey.accessCode.refused') });
-    throw problem;
+    // 201: received; 200: this form had already been received (a retry) — both are success.
+    forgetSubmissionId(token);
+    setDone({ duplicate: receipt.duplicate });
   }
 
   /** The words for a field of the form that is not an answer, and the input it belongs to. */
