@@ -582,8 +582,9 @@ async def _load_actions(
     council supports, one PDSA cycle on the involvement chart) and a staff proposal."""
     import uuid
 
-    from gwella.actions import service as actions
+    from gwella.actions import participation, pdsa, progress, responsibilities, workflow
     from gwella.actions.models import Action, ActionStatus, EvidenceKind, ResponsibilityRole
+    from gwella.actions.parties import parties
     from gwella.actions.schemas import (
         ActionCreate,
         BilingualText,
@@ -622,7 +623,7 @@ async def _load_actions(
     involved = (await indicators.indicators_by_code(session, ["SU-INVOLVED"])).get("SU-INVOLVED")
     today = utcnow().date()
     sam = person("serviceuser", forum, Role.service_user)
-    evening = await actions.create_action(
+    evening = await workflow.create_action(
         session,
         ctx,
         sam,
@@ -663,21 +664,21 @@ async def _load_actions(
         (ActionStatus.agreed, "Agreed by the board and the council"),
         (ActionStatus.in_progress, "Pilot starts on Tuesdays"),
     ):
-        who = await actions.parties(session, evening)
+        who = await parties(session, evening)
         if status is ActionStatus.agreed:
             for row in who.rows:
-                await actions.answer_responsibility(
+                await responsibilities.answer_responsibility(
                     session, ctx, evening, row, True, None, "We will do our part"
                 )
-            who = await actions.parties(session, evening)
-        await actions.change_status(
+            who = await parties(session, evening)
+        await workflow.change_status(
             session, ctx, evening, StatusChange(status=status, explanation=why), who
         )
-    await actions.add_support(
+    await participation.add_support(
         session, ctx, evening, people["carer"].id, (forum.id, Role.carer.value)
     )
-    who = await actions.parties(session, evening)
-    await actions.add_update(
+    who = await parties(session, evening)
+    await progress.add_update(
         session,
         ctx,
         evening,
@@ -691,7 +692,7 @@ async def _load_actions(
         ),
         who,
     )
-    await actions.create_cycle(
+    await pdsa.create_cycle(
         session,
         ctx,
         person("staff", board, Role.staff),
@@ -704,7 +705,7 @@ async def _load_actions(
         ),
         board.id,
     )
-    letters = await actions.create_action(
+    letters = await workflow.create_action(
         session,
         ctx,
         person("staff", board, Role.staff),
@@ -721,7 +722,7 @@ async def _load_actions(
         ),
         members,
     )
-    await actions.add_support(
+    await participation.add_support(
         session, ctx, letters, people["serviceuser"].id, (forum.id, Role.service_user.value)
     )
     await session.flush()

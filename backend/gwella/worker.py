@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from gwella.actions import service as actions
+from gwella.actions import workflow as actions
 from gwella.core.config import Settings
 from gwella.core.database import create_engine, create_sessionmaker, utcnow
 from gwella.core.logging import configure_logging, get_logger

@@ -1,0 +1,285 @@
+"""What an action tells the world when something happens to it: the entry on its timeline,
+the webhook events for the organisations concerned, and the in-app notifications to people,
+in English and Welsh. The workflow decides who hears; the wording lives here."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gwella import policy
+from gwella.accounts import users as accounts
+from gwella.actions.models import (
+    Action,
+    ActionEvent,
+    ActionStatus,
+    ActionSupport,
+    ResponsibilityRole,
+)
+from gwella.actions.rules import title_cy, title_en
+from gwella.core.audit import AuditContext
+from gwella.notifications import service as notifications
+from gwella.webhooks import service as webhooks
+
+People = Iterable[uuid.UUID | None]
+STATUS_CY = {
+    "proposed": "wedi'i gynnig",
+    "under_review": "yn cael ei adolygu",
+    "agreed": "wedi'i gytuno",
+    "in_progress": "ar waith",
+    "completed": "wedi'i gwblhau",
+    "not_taken_forward": "heb ei ddatblygu",
+}
+
+
+# ------------------------------------------------------------------------------ timeline
+
+
+async def record_event(
+    session: AsyncSession,
+    ctx: AuditContext,
+    action: Action,
+    kind: str,
+    *,
+    explanation: str | None = None,
+    from_status: str | None = None,
+    to_status: str | None = None,
+    organisation_id: uuid.UUID | None = None,
+    record_id: uuid.UUID | None = None,
+) -> None:
+    """Write one entry of the action's timeline (the actor, if a person, is recorded)."""
+    session.add(
+        ActionEvent(
+            action_id=action.id,
+            kind=kind,
+            explanation=explanation,
+            from_status=from_status,
+            to_status=to_status,
+            organisation_id=organisation_id,
+            actor_id=ctx.actor_id if ctx.actor_type.value == "user" else None,
+            record_id=record_id,
+        )
+    )
+
+
+def by_someone(role: str) -> str:
+    """The timeline's words for who proposed or supported: "a service user", "a carer"..."""
+    return f"a {role.replace('_', ' ')}"
+
+
+def proposed_by(role: str) -> str:
+    """Who proposed, in English, for the timeline and the notification: "Proposed by a
+    service user"."""
+    return f"Proposed by {by_someone(role)}"
+
+
+# ------------------------------------------------------------------------------ webhooks
+
+
+async def emit(
+    session: AsyncSession, action: Action, orgs: Iterable[uuid.UUID], event_type: str, **data: Any
+) -> None:
+    """Send ``event_type`` to each of ``orgs`` and to the proposer's organisation."""
+    for org in sorted({*orgs, action.proposer_organisation_id}, key=str):
+        await webhooks.emit(
+            session,
+            event_type=event_type,
+            organisation_id=org,
+            record_type="action",
+            record_id=action.id,
+            payload={"action_id": action.id, **data},
+        )
+
+
+# ------------------------------------------------------------------------------- people
+
+
+async def deciders_people(session: AsyncSession, org_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """The administrators and managers of ``org_ids``."""
+    people: set[uuid.UUID] = set()
+    for org in sorted(set(org_ids), key=str):
+        people |= set(await accounts.user_ids_with_roles(session, org, policy.DECIDER_ROLES))
+    return people
+
+
+async def supporters(session: AsyncSession, action_id: uuid.UUID) -> set[uuid.UUID]:
+    rows = await session.scalars(
+        select(ActionSupport.user_id).where(ActionSupport.action_id == action_id)
+    )
+    return set(rows)
+
+
+# ------------------------------------------------------------------------- notifications
+
+
+async def _send(
+    session: AsyncSession,
+    action: Action,
+    people: People,
+    actor: uuid.UUID | None,
+    kind: str,
+    title: tuple[str, str],
+    body: tuple[str, str],
+) -> None:
+    """One notification to each of ``people`` except the actor; titles and bodies are
+    (English, Welsh)."""
+    await notifications.notify(
+        session,
+        {u for u in people if u is not None and u != actor},
+        kind=kind,
+        title={"en": title[0], "cy": title[1]},
+        body={"en": body[0], "cy": body[1]},
+        link=f"/actions/{action.id}",
+        record_type="action",
+        record_id=action.id,
+    )
+
+
+async def proposed(
+    session: AsyncSession, action: Action, people: People, actor: uuid.UUID | None, role: str
+) -> None:
+    """A new proposal, made by someone in ``role``."""
+    by_cy = {"service_user": "ddefnyddiwr gwasanaeth", "carer": "ofalwr"}.get(role, "aelod o staff")
+    await _send(
+        session,
+        action,
+        people,
+        actor,
+        "action.proposed",
+        (f"New proposal: {title_en(action)}", f"Cynnig newydd: {title_cy(action)}"),
+        (f"{proposed_by(role)}.", f"Wedi'i gynnig gan {by_cy}."),
+    )
+
+
+async def assigned(
+    session: AsyncSession,
+    action: Action,
+    people: People,
+    actor: uuid.UUID | None,
+    role: ResponsibilityRole,
+) -> None:
+    """An organisation is asked to take a part."""
+    await _send(
+        session,
+        action,
+        people,
+        actor,
+        "action.assigned",
+        (
+            f"Your organisation is asked to {role.value} an action: {title_en(action)}",
+            f"Gofynnir i'ch sefydliad "
+            f"{'arwain' if role is ResponsibilityRole.lead else 'gefnogi'} cam gweithredu: "
+            f"{title_cy(action)}",
+        ),
+        (
+            "Accept or decline your organisation's part.",
+            "Derbyniwch neu wrthodwch ran eich sefydliad.",
+        ),
+    )
+
+
+async def answered(
+    session: AsyncSession,
+    action: Action,
+    people: People,
+    actor: uuid.UUID | None,
+    *,
+    organisation: tuple[str, str],
+    role: ResponsibilityRole,
+    accept: bool,
+    note: str | None,
+) -> None:
+    """An organisation (its name in English and Welsh) accepted or declined its part."""
+    word = "accepted" if accept else "declined"
+    await _send(
+        session,
+        action,
+        people,
+        actor,
+        f"action.responsibility_{word}",
+        (
+            f"{organisation[0]} {word} its {role.value} part: {title_en(action)}",
+            f"{organisation[1]} "
+            f"{'wedi derbyn' if accept else 'wedi gwrthod'} ei ran: {title_cy(action)}",
+        ),
+        (note or "", note or ""),
+    )
+
+
+async def owner_named(
+    session: AsyncSession, action: Action, owner: uuid.UUID, actor: uuid.UUID | None
+) -> None:
+    await _send(
+        session,
+        action,
+        [owner],
+        actor,
+        "action.assigned",
+        (
+            f"You own your organisation's part: {title_en(action)}",
+            f"Chi sy'n berchen ar ran eich sefydliad: {title_cy(action)}",
+        ),
+        ("", ""),
+    )
+
+
+async def status_changed(
+    session: AsyncSession,
+    action: Action,
+    people: People,
+    actor: uuid.UUID | None,
+    target: ActionStatus,
+    explanation: str,
+) -> None:
+    await _send(
+        session,
+        action,
+        people,
+        actor,
+        "action.status_changed",
+        (
+            f"{title_en(action)}: now {target.value.replace('_', ' ')}",
+            f"{title_cy(action)}: {STATUS_CY[target.value]} bellach",
+        ),
+        (explanation, explanation),
+    )
+
+
+async def progress(
+    session: AsyncSession,
+    action: Action,
+    people: People,
+    actor: uuid.UUID | None,
+    percent: int,
+    note: tuple[str, str],
+) -> None:
+    """A progress update (its note in English and Welsh)."""
+    await _send(
+        session,
+        action,
+        people,
+        actor,
+        "action.update",
+        (
+            f"{title_en(action)}: {percent}% done",
+            f"{title_cy(action)}: {percent}% wedi'i wneud",
+        ),
+        note,
+    )
+
+
+async def overdue(session: AsyncSession, action: Action, people: People, due: date | None) -> None:
+    await _send(
+        session,
+        action,
+        people,
+        None,
+        "action.overdue",
+        (f"Overdue: {title_en(action)}", f"Yn hwyr: {title_cy(action)}"),
+        (f"It was due on {due}.", f"Roedd i fod i'w gwblhau erbyn {due}."),
+    )
