@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,12 @@ from gwella.accounts import users as accounts
 from gwella.accounts.models import ApiClient, Role, Scope, User
 from gwella.accounts.schemas import ApiClientCreate
 from gwella.core.audit import AuditContext
+from gwella.core.text import LocalizedText
+from gwella.indicators import service as indicators
+from gwella.indicators.models import Direction, Indicator
+from gwella.indicators.schemas import IndicatorCreate
+from gwella.ingest import service as ingest
+from gwella.ingest.schemas import IngestMeasurementItem
 from gwella.organisations import service as organisations
 from gwella.organisations.enums import OrganisationKind, ServiceKind
 from gwella.organisations.models import Organisation, Service
@@ -118,6 +125,81 @@ async def make_partnership(session: AsyncSession, *orgs: Organisation) -> Partne
     )
     await session.commit()
     return partnership
+
+
+async def make_indicator(
+    session: AsyncSession,
+    code: str | None = None,
+    *,
+    name: str | None = None,
+    unit: str = "%",
+    direction: Direction = Direction.higher_is_better,
+    target: float | None = None,
+    standard_id: uuid.UUID | None = None,
+    owner: Organisation | None = None,
+    measured: Organisation | None = None,
+    values: Sequence[float] = (),
+    start: str = "2025-01",
+) -> Indicator:
+    """An indicator (shared unless it has an ``owner``); with ``values``, also ``measured``'s
+    monthly measurements of it from ``start`` on (see :func:`monthly`), stored as that
+    organisation's system pushes them (so signals are raised as for a push)."""
+    code = code or f"IND-{next(_seq)}"
+    indicator = await indicators.create_indicator(
+        session,
+        SYSTEM,
+        IndicatorCreate(
+            code=code,
+            name=LocalizedText(en=name or code, cy=f"{name or code} [cy]"),
+            unit=unit,
+            direction=direction,
+            target=target,
+            standard_id=standard_id,
+            organisation_id=owner.id if owner else None,
+        ),
+    )
+    await session.commit()
+    if values:
+        assert measured is not None, "whose measurements? say measured="
+        await add_measurements(session, measured, monthly(code, values, start=start))
+    return indicator
+
+
+def monthly(
+    code: str, values: Sequence[float], *, start: str = "2025-01", **extra: Any
+) -> list[dict[str, Any]]:
+    """Measurement items as the ingest API takes them: one a month from ``start`` ("YYYY-MM")
+    on, each from the 1st to the 28th, one per value (``extra``: e.g. ``service="CODE"``)."""
+    year, month = (int(part) for part in start.split("-"))
+    items = []
+    for n, value in enumerate(values):
+        y, m = year + (month - 1 + n) // 12, (month - 1 + n) % 12 + 1
+        items.append(
+            {
+                "indicator": code,
+                "period_start": f"{y}-{m:02d}-01",
+                "period_end": f"{y}-{m:02d}-28",
+                "value": value,
+                **extra,
+            }
+        )
+    return items
+
+
+async def add_measurements(
+    session: AsyncSession, org: Organisation, items: list[dict[str, Any]]
+) -> None:
+    """Store these measurement items (see :func:`monthly`) as ``org``'s system pushes them."""
+    summary = await ingest.ingest_measurements(
+        session,
+        SYSTEM,
+        org.id,
+        [IngestMeasurementItem.model_validate(item) for item in items],
+        mode="atomic",
+        dry_run=False,
+    )
+    assert summary.status == "completed", summary
+    await session.commit()
 
 
 @dataclass

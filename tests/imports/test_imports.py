@@ -16,17 +16,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from gwella.accounts.models import Role, Scope
 from gwella.campaigns.enums import Channel
 from gwella.core.database import utcnow
-from gwella.core.text import LocalizedText
 from gwella.imports import service as imports
 from gwella.imports.models import ImportJob
-from gwella.indicators import service as indicators
 from gwella.indicators.models import Direction, Measurement
-from gwella.indicators.schemas import IndicatorCreate
 from gwella.responses.models import Response
 from tests.factories import (
-    SYSTEM,
     client_token,
     make_api_client,
+    make_indicator,
     make_org,
     make_service,
     make_user,
@@ -226,17 +223,7 @@ async def test_measurements_as_ndjson_by_a_member_of_staff(
     import_dir: Path,
 ) -> None:
     w = await arrange(client, session)
-    await indicators.create_indicator(
-        session,
-        SYSTEM,
-        IndicatorCreate(
-            code="WAIT",
-            name=LocalizedText(en="Wait", cy="Aros"),
-            unit="days",
-            direction=Direction.lower_is_better,
-        ),
-    )
-    await session.commit()
+    await make_indicator(session, "WAIT", unit="days", direction=Direction.lower_is_better)
     staff = await make_user(session, {w["org"]: [Role.staff]})
     headers = await sign_in(client, staff.email)
     lines = [

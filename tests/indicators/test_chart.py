@@ -7,40 +7,26 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role, Scope
-from gwella.core.text import LocalizedText
-from gwella.indicators import service as indicators
 from gwella.indicators.models import Direction
-from gwella.indicators.schemas import IndicatorCreate
-from tests.factories import SYSTEM, client_token, make_api_client, make_org, make_user, sign_in
+from tests.factories import (
+    client_token,
+    make_api_client,
+    make_indicator,
+    make_org,
+    make_user,
+    monthly,
+    sign_in,
+)
 
 
 async def test_chart_of_pushed_measurements(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
     org = await make_org(session)
-    indicator = await indicators.create_indicator(
-        session,
-        SYSTEM,
-        IndicatorCreate(
-            code="INVOLVED",
-            name=LocalizedText(en="Involved", cy="Cynnwys"),
-            unit="%",
-            direction=Direction.higher_is_better,
-            target=60.0,
-        ),
-    )
-    await session.commit()
+    indicator = await make_indicator(session, "INVOLVED", target=60.0)
     api = await make_api_client(session, org, [Scope.measurements_write])
     values = [50.0, 52.0] * 6 + [70.0]
-    items = [
-        {
-            "indicator": "INVOLVED",
-            "period_start": f"{2025 + (m // 12)}-{m % 12 + 1:02d}-01",
-            "period_end": f"{2025 + (m // 12)}-{m % 12 + 1:02d}-28",
-            "value": v,
-        }
-        for m, v in enumerate(values)
-    ]
+    items = monthly("INVOLVED", values)  # January 2025 to January 2026
     pushed = await client.post(
         "/api/v1/ingest/measurements",
         headers=await client_token(client, api),
@@ -84,17 +70,9 @@ async def test_annotations_appear_on_the_chart(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
     org = await make_org(session)
-    indicator = await indicators.create_indicator(
-        session,
-        SYSTEM,
-        IndicatorCreate(
-            code="WAIT",
-            name=LocalizedText(en="Wait", cy="Aros"),
-            unit="days",
-            direction=Direction.lower_is_better,
-        ),
+    indicator = await make_indicator(
+        session, "WAIT", unit="days", direction=Direction.lower_is_better
     )
-    await session.commit()
     staff = await make_user(session, {org: [Role.staff]})
     service_user = await make_user(session, {org: [Role.service_user]})
     note = {
@@ -127,43 +105,20 @@ async def test_a_special_cause_notifies_the_managers_in_both_languages(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
     org = await make_org(session)
-    await indicators.create_indicator(
-        session,
-        SYSTEM,
-        IndicatorCreate(
-            code="INVOLVED",
-            name=LocalizedText(en="Involved", cy="Cynnwys"),
-            unit="%",
-            direction=Direction.higher_is_better,
-        ),
-    )
-    await session.commit()
+    await make_indicator(session, "INVOLVED")
     manager = await make_user(session, {org: [Role.manager]})
     staff = await make_user(session, {org: [Role.staff]})
     api = await make_api_client(session, org, [Scope.measurements_write])
     headers = await client_token(client, api)
 
-    def month(m: int, value: float) -> dict[str, object]:
-        return {
-            "indicator": "INVOLVED",
-            "period_start": f"2025-{m:02d}-01",
-            "period_end": f"2025-{m:02d}-28",
-            "value": value,
-        }
-
-    baseline = [month(m, v) for m, v in zip(range(1, 13), [50.0, 52.0] * 6, strict=True)]
+    baseline = monthly("INVOLVED", [50.0, 52.0] * 6)  # 2025
     await client.post("/api/v1/ingest/measurements", headers=headers, json={"items": baseline})
     manager_headers = await sign_in(client, manager.email)
     quiet = await client.get("/api/v1/notifications", headers=manager_headers)
     assert quiet.json()["items"] == []  # common cause: nothing to say
 
-    outlier = {
-        **month(12, 0),
-        "period_start": "2026-01-01",
-        "period_end": "2026-01-28",
-        "value": 70.0,
-    }
-    await client.post("/api/v1/ingest/measurements", headers=headers, json={"items": [outlier]})
+    outlier = monthly("INVOLVED", [70.0], start="2026-01")
+    await client.post("/api/v1/ingest/measurements", headers=headers, json={"items": outlier})
     notes = (await client.get("/api/v1/notifications?unread=true", headers=manager_headers)).json()[
         "items"
     ]
@@ -188,46 +143,15 @@ async def test_crossing_the_target_without_a_special_cause_is_still_told(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
     org = await make_org(session)
-    await indicators.create_indicator(
-        session,
-        SYSTEM,
-        IndicatorCreate(
-            code="PLAN",
-            name=LocalizedText(en="Plans", cy="Cynlluniau"),
-            unit="%",
-            direction=Direction.higher_is_better,
-            target=90.0,
-        ),
-    )
-    await session.commit()
+    await make_indicator(session, "PLAN", target=90.0)
     manager = await make_user(session, {org: [Role.manager]})
     api = await make_api_client(session, org, [Scope.measurements_write])
     headers = await client_token(client, api)
     values = [88.0, 91.0, 89.0, 90.5, 88.5, 91.5, 89.5, 90.0, 88.0, 91.0, 89.0]
-    items = [
-        {
-            "indicator": "PLAN",
-            "period_start": f"2025-{m:02d}-01",
-            "period_end": f"2025-{m:02d}-28",
-            "value": v,
-        }
-        for m, v in zip(range(1, 12), values, strict=True)
-    ]
+    items = monthly("PLAN", values)  # January to November 2025
     await client.post("/api/v1/ingest/measurements", headers=headers, json={"items": items})
-    await client.post(
-        "/api/v1/ingest/measurements",
-        headers=headers,
-        json={
-            "items": [
-                {
-                    "indicator": "PLAN",
-                    "period_start": "2025-12-01",
-                    "period_end": "2025-12-28",
-                    "value": 90.5,
-                }
-            ]
-        },
-    )
+    december = monthly("PLAN", [90.5], start="2025-12")
+    await client.post("/api/v1/ingest/measurements", headers=headers, json={"items": december})
     notes = (
         await client.get("/api/v1/notifications", headers=await sign_in(client, manager.email))
     ).json()["items"]

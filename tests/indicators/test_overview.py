@@ -3,39 +3,21 @@ variation and assurance, grouped by the standard it serves."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.accounts.models import Role, Scope
-from gwella.core.text import LocalizedText
-from gwella.indicators import service as indicators
+from gwella.accounts.models import Role
 from gwella.indicators.models import Direction, Framework, Standard
-from gwella.indicators.schemas import IndicatorCreate
 from tests.factories import (
-    SYSTEM,
-    client_token,
-    make_api_client,
+    add_measurements,
+    make_indicator,
     make_org,
     make_partnership,
     make_service,
     make_user,
+    monthly,
     sign_in,
 )
-
-
-def _months(values: list[float], **extra: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "indicator": "INVOLVED",
-            "period_start": f"{2025 + m // 12}-{m % 12 + 1:02d}-01",
-            "period_end": f"{2025 + m // 12}-{m % 12 + 1:02d}-28",
-            "value": v,
-            **extra,
-        }
-        for m, v in enumerate(values)
-    ]
 
 
 async def test_overview_groups_by_standard_with_icons_per_member_and_service(
@@ -54,42 +36,13 @@ async def test_overview_groups_by_standard_with_icons_per_member_and_service(
     standard = Standard(framework_id=framework.id, code="S1", number=1, title={"en": "Involve"})
     session.add(standard)
     await session.flush()
-    involved = await indicators.create_indicator(
-        session,
-        SYSTEM,
-        IndicatorCreate(
-            code="INVOLVED",
-            name=LocalizedText(en="Involved", cy="Cynnwys"),
-            unit="%",
-            direction=Direction.higher_is_better,
-            target=40.0,
-            standard_id=standard.id,
-        ),
+    rising = [50.0, 52.0] * 6 + [80.0]  # January 2025 to January 2026
+    involved = await make_indicator(
+        session, "INVOLVED", target=40.0, standard_id=standard.id, measured=board, values=rising
     )
-    loose = await indicators.create_indicator(
-        session,
-        SYSTEM,
-        IndicatorCreate(
-            code="LOOSE",
-            name=LocalizedText(en="Unattached", cy="Heb safon"),
-            unit="n",
-            direction=Direction.neutral,
-        ),
-    )
-    await session.commit()
-    board_api = await make_api_client(session, board, [Scope.measurements_write])
-    headers = await client_token(client, board_api)
-    rising = [50.0, 52.0] * 6 + [80.0]
-    for body in (_months(rising), _months([60.0, 61.0, 62.0], service="WARD")):
-        r = await client.post("/api/v1/ingest/measurements", headers=headers, json={"items": body})
-        assert (r.status_code, r.json()["imported"]) == (200, len(body)), r.text
-    outsider_api = await make_api_client(session, outsider, [Scope.measurements_write])
-    r = await client.post(
-        "/api/v1/ingest/measurements",
-        headers=await client_token(client, outsider_api),
-        json={"items": _months([1.0, 2.0, 3.0])},
-    )
-    assert r.status_code == 200
+    loose = await make_indicator(session, "LOOSE", unit="n", direction=Direction.neutral)
+    await add_measurements(session, board, monthly("INVOLVED", [60.0, 61.0, 62.0], service="WARD"))
+    await add_measurements(session, outsider, monthly("INVOLVED", [1.0, 2.0, 3.0]))
 
     viewer = await make_user(session, {council: [Role.service_user]})
     got = await client.get(

@@ -10,14 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role, Scope
-from gwella.core.text import LocalizedText
-from gwella.indicators import service as indicators
 from gwella.indicators.models import Direction, Measurement
-from gwella.indicators.schemas import IndicatorCreate
 from tests.factories import (
-    SYSTEM,
     client_token,
     make_api_client,
+    make_indicator,
     make_org,
     make_service,
     make_user,
@@ -29,17 +26,7 @@ async def arrange(client: httpx.AsyncClient, session: AsyncSession) -> dict[str,
     org = await make_org(session, code="BOARD1")
     service = await make_service(session, org, code="CMHT-N")
     for code, unit in (("WAIT", "days"), ("SU-INVOLVED", "%")):
-        await indicators.create_indicator(
-            session,
-            SYSTEM,
-            IndicatorCreate(
-                code=code,
-                name=LocalizedText(en=code, cy=code),
-                unit=unit,
-                direction=Direction.lower_is_better,
-            ),
-        )
-    await session.commit()
+        await make_indicator(session, code, unit=unit, direction=Direction.lower_is_better)
     api = await make_api_client(session, org, [Scope.measurements_write, Scope.read])
     return {"org": org, "service": service, "headers": await client_token(client, api)}
 

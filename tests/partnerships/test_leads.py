@@ -7,22 +7,11 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.accounts.models import Role, Scope
+from gwella.accounts.models import Role
 from gwella.core.audit import AuditEvent
-from gwella.core.text import LocalizedText
-from gwella.indicators import service as indicators
 from gwella.indicators.models import Direction
-from gwella.indicators.schemas import IndicatorCreate
 from gwella.notifications.models import Notification
-from tests.factories import (
-    SYSTEM,
-    client_token,
-    make_api_client,
-    make_org,
-    make_partnership,
-    make_user,
-    sign_in,
-)
+from tests.factories import make_indicator, make_org, make_partnership, make_user, sign_in
 
 
 async def test_an_organisation_admin_appoints_one_of_its_people_and_others_see_the_lead(
@@ -135,33 +124,15 @@ async def test_leads_hear_of_a_member_organisations_signal(
     )
     assert appointed.status_code == 201
     bystander = await make_user(session, {council: [Role.manager]})
-    await indicators.create_indicator(
+    # The board's waits: steady, then a month far outside the limits (a special cause).
+    await make_indicator(
         session,
-        SYSTEM,
-        IndicatorCreate(
-            code="WAIT",
-            name=LocalizedText(en="Waiting", cy="Aros"),
-            unit="days",
-            direction=Direction.lower_is_better,
-        ),
+        "WAIT",
+        unit="days",
+        direction=Direction.lower_is_better,
+        measured=board,
+        values=[20.0, 21.0] * 5 + [60.0],
     )
-    await session.commit()
-    api = await make_api_client(session, board, [Scope.measurements_write])
-    items = [
-        {
-            "indicator": "WAIT",
-            "period_start": f"2025-{m + 1:02d}-01",
-            "period_end": f"2025-{m + 1:02d}-28",
-            "value": v,
-        }
-        for m, v in enumerate([20.0, 21.0] * 5 + [60.0])
-    ]
-    pushed = await client.post(
-        "/api/v1/ingest/measurements",
-        headers=await client_token(client, api),
-        json={"items": items},
-    )
-    assert pushed.status_code == 200, pushed.text
     told = list(
         await session.scalars(
             select(Notification.user_id).where(Notification.kind == "indicator.signal")
