@@ -96,6 +96,22 @@ def test_the_backend_says_what_the_web_app_says(
     assert not drifted, f"{name} / {language}.json {key}: (backend, web app) {drifted}"
 
 
+def test_no_other_copy_of_the_welsh_statuses_in_the_backend() -> None:
+    """The words that once differed ("ar waith" against "ar y gweill") live only in the
+    vocabulary now."""
+    backend = ROOT / "backend" / "gwella"
+    home = backend / "core" / "vocabulary.py"
+    words = [pair.cy for pair in vocabulary.ACTION_STATUS.values()]
+    copies = [
+        (path.relative_to(ROOT).as_posix(), word)
+        for path in sorted(backend.rglob("*"))
+        if path.is_file() and path.suffix in {".py", ".html"} and path != home
+        for word in words
+        if word.lower() in path.read_text(encoding="utf-8").lower()
+    ]
+    assert not copies
+
+
 def test_words_in_a_sentence() -> None:
     assert vocabulary.word(vocabulary.ACTION_STATUS, "in_progress", "cy") == "ar y gweill"
     assert vocabulary.word(vocabulary.ACTION_STATUS, "in_progress", "en") == "in progress"

@@ -107,6 +107,29 @@ async def test_notifications_and_webhook_events(team: Team, settings: Settings) 
     assert "action.update" not in await _kinds_for(team, "board_staff")
 
 
+async def test_notifications_speak_the_vocabulary(team: Team) -> None:
+    """Statuses and parts are named in the words of core.vocabulary, the web app's words."""
+    aid = (await team.agreed())["id"]
+    assert (await team.status("board_manager", aid, "in_progress")).status_code == 200
+    await team.session.commit()
+    rows = await team.session.scalars(
+        select(Notification).where(
+            Notification.user_id.in_([team.users["forum_su"].id, team.users["council_manager"].id])
+        )
+    )
+    titles = [(n.kind, n.title["en"], n.title["cy"]) for n in rows]
+    assert (
+        "action.status_changed",
+        "Evening appointments: now in progress",
+        "Apwyntiadau gyda'r nos: ar y gweill bellach",
+    ) in titles
+    # "cefnogi" (supporting), softened after "i'ch sefydliad".
+    assert (
+        "action.assigned",
+        "Gofynnir i'ch sefydliad gefnogi cam gweithredu: Apwyntiadau gyda'r nos",
+    ) in [(kind, cy) for kind, _, cy in titles]
+
+
 async def test_overdue_is_flagged_and_notified_once(
     team: Team, settings: Settings, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:

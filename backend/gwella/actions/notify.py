@@ -1,6 +1,7 @@
 """What an action tells the world when something happens to it: the entry on its timeline,
 the webhook events for the organisations concerned, and the in-app notifications to people,
-in English and Welsh. The workflow decides who hears; the wording lives here."""
+in English and Welsh. The workflow decides who hears; the wording lives here, and takes the
+words for statuses and roles from the one vocabulary (:mod:`gwella.core.vocabulary`)."""
 
 from __future__ import annotations
 
@@ -22,19 +23,12 @@ from gwella.actions.models import (
     ResponsibilityRole,
 )
 from gwella.actions.rules import title_cy, title_en
+from gwella.core import vocabulary as words
 from gwella.core.audit import AuditContext
 from gwella.notifications import service as notifications
 from gwella.webhooks import service as webhooks
 
 People = Iterable[uuid.UUID | None]
-STATUS_CY = {
-    "proposed": "wedi'i gynnig",
-    "under_review": "yn cael ei adolygu",
-    "agreed": "wedi'i gytuno",
-    "in_progress": "ar waith",
-    "completed": "wedi'i gwblhau",
-    "not_taken_forward": "heb ei ddatblygu",
-}
 
 
 # ------------------------------------------------------------------------------ timeline
@@ -69,13 +63,14 @@ async def record_event(
 
 def by_someone(role: str) -> str:
     """The timeline's words for who proposed or supported: "a service user", "a carer"..."""
-    return f"a {role.replace('_', ' ')}"
+    return words.with_article(words.word(words.ROLE, role, "en"))
 
 
 def proposed_by(role: str) -> str:
     """Who proposed, in English, for the timeline and the notification: "Proposed by a
     service user"."""
-    return f"Proposed by {by_someone(role)}"
+    status = words.ACTION_STATUS["proposed"].en
+    return f"{words.label(status)} by {by_someone(role)}"
 
 
 # ------------------------------------------------------------------------------ webhooks
@@ -144,7 +139,11 @@ async def proposed(
     session: AsyncSession, action: Action, people: People, actor: uuid.UUID | None, role: str
 ) -> None:
     """A new proposal, made by someone in ``role``."""
-    by_cy = {"service_user": "ddefnyddiwr gwasanaeth", "carer": "ofalwr"}.get(role, "aelod o staff")
+    status = words.ACTION_STATUS["proposed"]
+    if role in policy.LAY_ROLES:
+        by_cy = words.soft_mutation(words.word(words.ROLE, role, "cy"))
+    else:
+        by_cy = "aelod o staff"
     await _send(
         session,
         action,
@@ -152,7 +151,7 @@ async def proposed(
         actor,
         "action.proposed",
         (f"New proposal: {title_en(action)}", f"Cynnig newydd: {title_cy(action)}"),
-        (f"{proposed_by(role)}.", f"Wedi'i gynnig gan {by_cy}."),
+        (f"{proposed_by(role)}.", f"{words.label(status.cy)} gan {by_cy}."),
     )
 
 
@@ -164,6 +163,7 @@ async def assigned(
     role: ResponsibilityRole,
 ) -> None:
     """An organisation is asked to take a part."""
+    part = words.RESPONSIBILITY_ROLE[role.value]
     await _send(
         session,
         action,
@@ -171,9 +171,8 @@ async def assigned(
         actor,
         "action.assigned",
         (
-            f"Your organisation is asked to {role.value} an action: {title_en(action)}",
-            f"Gofynnir i'ch sefydliad "
-            f"{'arwain' if role is ResponsibilityRole.lead else 'gefnogi'} cam gweithredu: "
+            f"Your organisation is asked to {part.en} an action: {title_en(action)}",
+            f"Gofynnir i'ch sefydliad {words.soft_mutation(part.cy)} cam gweithredu: "
             f"{title_cy(action)}",
         ),
         (
@@ -196,6 +195,7 @@ async def answered(
 ) -> None:
     """An organisation (its name in English and Welsh) accepted or declined its part."""
     word = "accepted" if accept else "declined"
+    part = words.word(words.RESPONSIBILITY_ROLE, role.value, "en")
     await _send(
         session,
         action,
@@ -203,7 +203,7 @@ async def answered(
         actor,
         f"action.responsibility_{word}",
         (
-            f"{organisation[0]} {word} its {role.value} part: {title_en(action)}",
+            f"{organisation[0]} {word} its {part} part: {title_en(action)}",
             f"{organisation[1]} "
             f"{'wedi derbyn' if accept else 'wedi gwrthod'} ei ran: {title_cy(action)}",
         ),
@@ -236,6 +236,7 @@ async def status_changed(
     target: ActionStatus,
     explanation: str,
 ) -> None:
+    status = words.ACTION_STATUS[target.value]
     await _send(
         session,
         action,
@@ -243,8 +244,8 @@ async def status_changed(
         actor,
         "action.status_changed",
         (
-            f"{title_en(action)}: now {target.value.replace('_', ' ')}",
-            f"{title_cy(action)}: {STATUS_CY[target.value]} bellach",
+            f"{title_en(action)}: now {status.en}",
+            f"{title_cy(action)}: {status.cy} bellach",
         ),
         (explanation, explanation),
     )

@@ -3,7 +3,8 @@ organisation's indicators with their SPC variation and assurance, and the action
 under the standard; then the actions filed under none. In English or Welsh.
 
 :func:`report_data` gathers the figures; :func:`render` fills in ``templates/report.html``
-(Python's ``string.Template``, every text escaped) with the words below.
+(Python's ``string.Template``, every text escaped). Statuses come from the one vocabulary;
+the report's own words (headings, the Making Data Count icons' names) are below.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.actions.models import Action
 from gwella.actions.rules import OPEN
+from gwella.core import vocabulary
 from gwella.core.pagination import PageParams
 from gwella.indicators import service as indicators
 from gwella.indicators import spc
@@ -163,12 +165,6 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "consistently_passing": "Consistently passing the target",
         "consistently_failing": "Consistently failing the target",
         "hit_and_miss": "Hit and miss",
-        "proposed": "proposed",
-        "under_review": "under review",
-        "agreed": "agreed",
-        "in_progress": "in progress",
-        "completed": "completed",
-        "not_taken_forward": "not taken forward",
     },
     "cy": {
         "title": "{name}: adroddiad perfformiad {start} i {end}",
@@ -203,12 +199,6 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "consistently_passing": "Yn cyrraedd y targed yn gyson",
         "consistently_failing": "Yn methu'r targed yn gyson",
         "hit_and_miss": "Weithiau'n cyrraedd, weithiau'n methu",
-        "proposed": "wedi'i gynnig",
-        "under_review": "yn cael ei adolygu",
-        "agreed": "wedi'i gytuno",
-        "in_progress": "ar y gweill",
-        "completed": "wedi'i gwblhau",
-        "not_taken_forward": "heb ei fwrw ymlaen",
     },
 }
 
@@ -242,7 +232,7 @@ def _actions(w: dict[str, str], language: str, actions: list[Action]) -> str:
         _fill(
             "action",
             title=text(a.title),
-            status=w.get(a.status.value, a.status.value),
+            status=vocabulary.word(vocabulary.ACTION_STATUS, a.status.value, language),
             progress=a.progress,
             due=a.due_date.isoformat() if a.due_date else "",
             said_did=text(a.summary) or text(a.closure_reason),
