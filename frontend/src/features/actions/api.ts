@@ -52,38 +52,6 @@ export function useCycles(actionId: string) {
   });
 }
 
-/** The partnerships the person can see (first 100: a person is in few). */
-export function usePartnershipOptions() {
-  return useQuery({
-    queryKey: ['partnerships', 'options'],
-    queryFn: () => unwrap(api.GET('/api/v1/partnerships', { params: { query: { limit: 100 } } })),
-  });
-}
-
-export function usePartnership(partnershipId: string) {
-  return useQuery({
-    queryKey: ['partnerships', partnershipId, 'read'],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/partnerships/{partnership_id}', { params: { path: { partnership_id: partnershipId } } })),
-    enabled: partnershipId !== '',
-  });
-}
-
-/** The current member organisations of a partnership. */
-export function usePartnershipMembers(partnershipId: string) {
-  return useQuery({
-    queryKey: ['partnerships', partnershipId, 'members', 'current'],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/partnerships/{partnership_id}/members', {
-          params: { path: { partnership_id: partnershipId }, query: { limit: 200 } },
-        }),
-      ),
-    enabled: partnershipId !== '',
-    select: (page) => page.items.filter((m) => !m.left_at),
-  });
-}
-
 /** Every framework's standards, for filters and pickers. */
 export function useStandards() {
   return useQuery({

@@ -1,7 +1,8 @@
 // Queries of the indicator screens, and what they show worked out from the answers.
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { isIndicatorsEvent, useStreamEvents } from '../../api/stream';
 
 export type IndicatorRead = components['schemas']['IndicatorRead'];
 export type PartnershipIndicators = components['schemas']['PartnershipIndicatorsRead'];
@@ -10,9 +11,15 @@ export type ChartRead = components['schemas']['ChartRead'];
 
 export const INDICATORS_KEY = ['indicators'] as const;
 
+export const indicatorKeys = {
+  all: INDICATORS_KEY,
+  detail: (indicatorId: string) => [...INDICATORS_KEY, indicatorId] as const,
+  partnership: (partnershipId: string) => [...INDICATORS_KEY, 'partnership', partnershipId] as const,
+};
+
 export function partnershipIndicatorsQuery(partnershipId: string) {
   return {
-    queryKey: [...INDICATORS_KEY, 'partnership', partnershipId] as const,
+    queryKey: indicatorKeys.partnership(partnershipId),
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/partnerships/{partnership_id}/indicators', {
@@ -20,13 +27,6 @@ export function partnershipIndicatorsQuery(partnershipId: string) {
         }),
       ),
   };
-}
-
-export function usePartnerships() {
-  return useQuery({
-    queryKey: ['partnerships', 'options'],
-    queryFn: () => unwrap(api.GET('/api/v1/partnerships', { params: { query: { limit: 100 } } })),
-  });
 }
 
 /** Chart settings the API takes, as kept in the page address. */
@@ -134,4 +134,66 @@ export function chartLink(indicatorId: string, organisationId: string, serviceId
   const query = new URLSearchParams({ organisation_id: organisationId });
   if (serviceId) query.set('service_id', serviceId);
   return `/indicators/${indicatorId}?${query.toString()}`;
+}
+
+export function useIndicator(indicatorId: string) {
+  return useQuery({
+    queryKey: indicatorKeys.detail(indicatorId),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/indicators/{indicator_id}', { params: { path: { indicator_id: indicatorId } } })),
+  });
+}
+
+/** Every indicator a partnership shares, with each unit's latest value (always read afresh). */
+export function usePartnershipIndicators(partnershipId: string) {
+  return useQuery({ ...partnershipIndicatorsQuery(partnershipId), staleTime: 0 });
+}
+
+/** The SPC chart of one unit; the previous chart stays on screen while settings change. */
+export function useChart(indicatorId: string, organisationId: string | null, serviceId: string | null, settings: ChartSettings) {
+  return useQuery({
+    ...chartQuery(indicatorId, organisationId ?? '', serviceId, settings),
+    enabled: Boolean(organisationId),
+    staleTime: 0,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useMeasurements(indicatorId: string, organisationId: string | null, serviceId: string | null) {
+  return useQuery({
+    ...measurementsQuery(indicatorId, organisationId ?? '', serviceId),
+    enabled: Boolean(organisationId),
+  });
+}
+
+/**
+ * Read indicators again when the stream says new values arrived: every indicator, or
+ * one indicator's queries when only that unit's organisation (or all) changed.
+ */
+export function useLiveIndicators(scope?: { indicatorId: string; organisationId: string | null }) {
+  const queryClient = useQueryClient();
+  useStreamEvents((event) => {
+    if (event.event === 'reconnected') {
+      void queryClient.invalidateQueries({ queryKey: scope ? indicatorKeys.detail(scope.indicatorId) : indicatorKeys.all });
+    } else if (isIndicatorsEvent(event)) {
+      if (!scope) void queryClient.invalidateQueries({ queryKey: indicatorKeys.all });
+      else if (!event.data.organisation_id || event.data.organisation_id === scope.organisationId) {
+        void queryClient.invalidateQueries({ queryKey: indicatorKeys.detail(scope.indicatorId) });
+      }
+    }
+  });
+}
+
+export type AnnotationCreate = components['schemas']['AnnotationCreate'];
+
+/** Add a note to a chart; the indicator's charts are read again. */
+export function useAnnotateMutation(indicatorId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AnnotationCreate) =>
+      unwrap(
+        api.POST('/api/v1/indicators/{indicator_id}/annotations', { params: { path: { indicator_id: indicatorId } }, body }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorKeys.detail(indicatorId) }),
+  });
 }

@@ -14,7 +14,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { DownloadButton } from '../imports/DownloadButton';
 import { downloadFile, fetchFile } from '../../features/imports/api';
 import { PartnershipLeads } from './PartnershipLeads';
-import { usePartnership } from '../../features/actions/api';
+import { usePartnership } from '../../features/partnerships/api';
 import { STATUSES, daysText, percentText, todayIso, type OrganisationAccountability } from './actionsModel';
 import './actions.css';
 import { localized } from '../../i18n/localized';

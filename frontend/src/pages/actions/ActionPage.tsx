@@ -12,7 +12,8 @@ import { LoadError, Loading, SuccessBanner } from '../../components/status';
 import { describeProblem, useFormErrors } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
 import { OriginText, OverdueFlag, Progress, StatusTag } from './ActionBits';
-import { ACTIONS_KEY, actionKey, useAction, usePartnershipMembers, useStandards, useTimeline, useUpdates } from '../../features/actions/api';
+import { ACTIONS_KEY, actionKey, useAction, useStandards, useTimeline, useUpdates } from '../../features/actions/api';
+import { usePartnershipMembers } from '../../features/partnerships/api';
 import {
   SERVICE_USER_REASON_MIN,
   canSupport,

@@ -8,7 +8,8 @@ import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { OriginText, OverdueFlag, Progress, StatusTag } from './ActionBits';
-import { useActions, usePartnershipMembers, usePartnershipOptions, useStandards } from '../../features/actions/api';
+import { useActions, useStandards } from '../../features/actions/api';
+import { usePartnershipMembers, usePartnershipOptions } from '../../features/partnerships/api';
 import {
   ORIGINS,
   STATUSES,

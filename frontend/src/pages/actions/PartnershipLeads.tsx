@@ -9,7 +9,8 @@ import { Button, Select } from '../../components/fields';
 import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading, SuccessBanner } from '../../components/status';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
-import { useOrganisationPeople, usePartnershipMembers } from '../../features/actions/api';
+import { useOrganisationPeople } from '../../features/actions/api';
+import { usePartnershipMembers } from '../../features/partnerships/api';
 import { appointableOrganisations, mayRemoveLead, type PartnershipLead } from './actionsModel';
 
 export function leadsKey(partnershipId: string) {

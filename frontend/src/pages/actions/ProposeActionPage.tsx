@@ -11,7 +11,8 @@ import { LoadError, Loading } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
 import { TitleDescriptionFields } from './TitleDescriptionFields';
 import { usePageTitle } from '../../components/usePageTitle';
-import { ACTIONS_KEY, usePartnershipMembers, usePartnershipOptions, useStandards } from '../../features/actions/api';
+import { ACTIONS_KEY, useStandards } from '../../features/actions/api';
+import { usePartnershipMembers, usePartnershipOptions } from '../../features/partnerships/api';
 import {
   ORIGINS,
   checkProposal,

@@ -9,7 +9,8 @@ import { Button, Radios, Select, Textarea } from '../../components/fields';
 import { formatDate } from '../../components/format';
 import { Tag } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
-import { actionKey, useOrganisationPeople, usePartnershipMembers } from '../../features/actions/api';
+import { actionKey, useOrganisationPeople } from '../../features/actions/api';
+import { usePartnershipMembers } from '../../features/partnerships/api';
 import { isClosed, managesOrganisation, mayDecide, type Action, type Responsibility } from './actionsModel';
 
 function OwnerName({ responsibility, user, canSeePeople }: { responsibility: Responsibility; user: User; canSeePeople: boolean }) {

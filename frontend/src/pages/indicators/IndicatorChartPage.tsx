@@ -1,9 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { isIndicatorsEvent, useStreamEvents } from '../../api/stream';
 import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { AssuranceIcon, VariationIcon } from '../../components/charts/MdcIcons';
@@ -19,20 +16,22 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { canEditIn } from '../instruments/permissions';
 import { ProposeActionButton } from '../actions/ProposeActionButton';
 import {
-  INDICATORS_KEY,
   chartLink,
-  chartQuery,
   derivedFromSurveys,
-  measurementsQuery,
   settingsFromSearch,
   unitKey,
   unitsOf,
   useAllPartnershipIndicators,
-  usePartnerships,
+  useAnnotateMutation,
+  useChart,
+  useIndicator,
+  useLiveIndicators,
+  useMeasurements,
   type ChartRead,
   type IndicatorRead,
 } from '../../features/indicators/api';
 import { localized } from '../../i18n/localized';
+import { usePartnershipOptions } from '../../features/partnerships/api';
 
 function ChartTable({ chart, unit }: { chart: ChartRead; unit: string }) {
   const { t, i18n } = useTranslation();
@@ -81,12 +80,10 @@ function AnnotationForm({
   indicatorId,
   organisationId,
   serviceId,
-  onAdded,
 }: {
   indicatorId: string;
   organisationId: string;
   serviceId: string | null;
-  onAdded: () => void;
 }) {
   const { t } = useTranslation();
   const form = useFormErrors('annotation-', {
@@ -97,10 +94,10 @@ function AnnotationForm({
   const [onDate, setOnDate] = useState('');
   const [textEn, setTextEn] = useState('');
   const [textCy, setTextCy] = useState('');
-  const [busy, setBusy] = useState(false);
+  const annotate = useAnnotateMutation(indicatorId);
   const [done, setDone] = useState(false);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setDone(false);
     const missing = [];
@@ -110,34 +107,28 @@ function AnnotationForm({
       form.setFieldErrors(missing);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      await unwrap(
-        api.POST('/api/v1/indicators/{indicator_id}/annotations', {
-          params: { path: { indicator_id: indicatorId } },
-          body: {
-            organisation_id: organisationId,
-            service_id: serviceId,
-            on_date: onDate,
-            text: { en: textEn.trim() || null, cy: textCy.trim() || null },
-          },
-        }),
-      );
-      setOnDate('');
-      setTextEn('');
-      setTextCy('');
-      setDone(true);
-      onAdded();
-    } catch (problem) {
-      form.setProblem(problem);
-    } finally {
-      setBusy(false);
-    }
+    annotate.mutate(
+      {
+        organisation_id: organisationId,
+        service_id: serviceId,
+        on_date: onDate,
+        text: { en: textEn.trim() || null, cy: textCy.trim() || null },
+      },
+      {
+        onSuccess: () => {
+          setOnDate('');
+          setTextEn('');
+          setTextCy('');
+          setDone(true);
+        },
+        onError: form.setProblem,
+      },
+    );
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate data-testid="annotation-form">
+    <form onSubmit={submit} noValidate data-testid="annotation-form">
       {done ? <SuccessBanner title={t('indicators.annotate.added')} /> : null}
       <ErrorSummary detail={form.detail} items={form.summaryItems} />
       <TextInput
@@ -160,7 +151,7 @@ function AnnotationForm({
         onChange={(e) => setTextCy(e.target.value)}
         error={form.fieldError('cy')}
       />
-      <Button type="submit" busy={busy}>
+      <Button type="submit" busy={annotate.isPending}>
         {t('indicators.annotate.submit')}
       </Button>
     </form>
@@ -310,34 +301,21 @@ export function IndicatorChartPage({ user }: { user: User }) {
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const organisationId = search.get('organisation_id');
   const serviceId = search.get('service_id');
   const settings = settingsFromSearch(search);
   const showBands = search.get('bands') !== 'false';
 
-  const indicator = useQuery({
-    queryKey: [...INDICATORS_KEY, indicatorId],
-    queryFn: () => unwrap(api.GET('/api/v1/indicators/{indicator_id}', { params: { path: { indicator_id: indicatorId } } })),
-  });
-  const partnerships = usePartnerships();
+  const indicator = useIndicator(indicatorId);
+  const partnerships = usePartnershipOptions();
   const overviews = useAllPartnershipIndicators((partnerships.data?.items ?? []).map((p) => p.id));
   const units = unitsOf(
     overviews.map((o) => o.data),
     indicatorId,
   );
   const overviewsLoaded = partnerships.data !== undefined && overviews.every((o) => !o.isPending);
-  const chart = useQuery({
-    ...chartQuery(indicatorId, organisationId ?? '', serviceId, settings),
-    enabled: Boolean(organisationId),
-    staleTime: 0,
-    placeholderData: (previous) => previous,
-  });
-
-  const measurements = useQuery({
-    ...measurementsQuery(indicatorId, organisationId ?? '', serviceId),
-    enabled: Boolean(organisationId),
-  });
+  const chart = useChart(indicatorId, organisationId, serviceId, settings);
+  const measurements = useMeasurements(indicatorId, organisationId, serviceId);
   const derived = organisationId ? derivedFromSurveys(measurements.data?.items ?? [], organisationId, serviceId) : false;
 
   // Without a unit in the address, show the first one measured.
@@ -348,11 +326,7 @@ export function IndicatorChartPage({ user }: { user: User }) {
     }
   }, [organisationId, firstUnit, indicatorId, navigate]);
 
-  useStreamEvents((event) => {
-    if (event.event === 'reconnected' || (isIndicatorsEvent(event) && (!event.data.organisation_id || event.data.organisation_id === organisationId))) {
-      void queryClient.invalidateQueries({ queryKey: [...INDICATORS_KEY, indicatorId] });
-    }
-  });
+  useLiveIndicators({ indicatorId, organisationId });
 
   const name = indicator.data ? localized(indicator.data.name, i18n.language) : '';
   const current = units.find((u) => unitKey(u.organisation_id, u.service_id) === unitKey(organisationId ?? '', serviceId));
@@ -452,7 +426,6 @@ export function IndicatorChartPage({ user }: { user: User }) {
                 indicatorId={ind.id}
                 organisationId={organisationId}
                 serviceId={serviceId}
-                onAdded={() => void queryClient.invalidateQueries({ queryKey: [...INDICATORS_KEY, indicatorId] })}
               />
             </>
           ) : null}

@@ -1,17 +1,15 @@
 import { useId } from 'react';
 import { Link, useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { useLocalName } from '../../i18n/localized';
-import { isIndicatorsEvent, useStreamEvents } from '../../api/stream';
 import { AssuranceIcon, VariationIcon } from '../../components/charts/MdcIcons';
 import { formatWithUnit } from '../../components/charts/scale';
 import { BackLink } from '../../components/actions';
 import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
-import { INDICATORS_KEY, chartLink, partnershipIndicatorsQuery, usePartnerships } from '../../features/indicators/api';
+import { chartLink, useLiveIndicators, usePartnershipIndicators } from '../../features/indicators/api';
+import { usePartnership, usePartnershipOptions } from '../../features/partnerships/api';
 import { localized } from '../../i18n/localized';
 
 /** /indicators: the partnerships whose indicators the person can see. */
@@ -19,7 +17,7 @@ export function IndicatorsIndexPage() {
   const { t } = useTranslation();
   const localName = useLocalName();
   usePageTitle(t('indicators.title'));
-  const partnerships = usePartnerships();
+  const partnerships = usePartnershipOptions();
   return (
     <>
       <h1>{t('indicators.title')}</h1>
@@ -48,19 +46,10 @@ export function IndicatorsOverviewPage() {
   const { partnershipId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const localName = useLocalName();
-  const queryClient = useQueryClient();
-  const partnership = useQuery({
-    queryKey: ['partnerships', partnershipId],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/partnerships/{partnership_id}', { params: { path: { partnership_id: partnershipId } } })),
-  });
-  const overview = useQuery({ ...partnershipIndicatorsQuery(partnershipId), staleTime: 0 });
+  const partnership = usePartnership(partnershipId);
+  const overview = usePartnershipIndicators(partnershipId);
   const headingBase = useId();
-  useStreamEvents((event) => {
-    if (isIndicatorsEvent(event) || event.event === 'reconnected') {
-      void queryClient.invalidateQueries({ queryKey: INDICATORS_KEY });
-    }
-  });
+  useLiveIndicators();
   const name = partnership.data ? localName(partnership.data) : null;
   usePageTitle(name ? t('indicators.overviewTitle', { name }) : t('indicators.title'));
 

@@ -1,11 +1,12 @@
 import { useId, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { useLocalName } from '../../i18n/localized';
+import { localized, useLocalName } from '../../i18n/localized';
+import { useCampaign, useCampaignLinks } from '../../features/campaigns/api';
+import { useVersion } from '../../features/instruments/api';
+import { usePartnershipOptions } from '../../features/partnerships/api';
+import { useLiveResults, useResults } from '../../features/results/api';
 import { useOrganisationsById, useServicesById } from '../../features/organisations/api';
-import { isResultsEvent, useStreamEvents } from '../../api/stream';
 import type { Question } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { BarChart } from '../../components/charts/BarChart';
@@ -39,14 +40,10 @@ import {
   type QuestionResult,
 } from './resultsModel';
 
-export function resultsQueryKey(campaignId: string) {
-  return ['campaigns', campaignId, 'results'] as const;
-}
-
 function useQuestionText() {
   const { i18n } = useTranslation();
   return (text: { en?: string | null; cy?: string | null } | null | undefined, fallback: string) =>
-    (i18n.language === 'cy' ? text?.cy || text?.en : text?.en || text?.cy) || fallback;
+    localized(text, i18n.language) || fallback;
 }
 
 function QuestionTable({
@@ -249,54 +246,20 @@ export function ResultsPage() {
   const { t } = useTranslation();
   const localName = useLocalName();
   const queryText = useQuestionText();
-  const queryClient = useQueryClient();
   const [search, setSearch] = useSearchParams();
   const scope = search.get('scope') ?? 'all';
   const period: Period = asPeriod(search.get('period'));
   const [chosenStart, setChosenStart] = useState<string | null>(null);
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
 
-  const campaign = useQuery({
-    queryKey: ['campaigns', campaignId],
-    queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}', { params: { path: { campaign_id: campaignId } } })),
-  });
-  const versionId = campaign.data?.instrument_version_id;
-  const version = useQuery({
-    queryKey: ['instrument-versions', versionId],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/instrument-versions/{version_id}', { params: { path: { version_id: versionId ?? '' } } })),
-    enabled: Boolean(versionId),
-  });
+  const campaign = useCampaign(campaignId);
+  const version = useVersion(campaign.data?.instrument_version_id ?? '');
   // The links answer only those who run the campaign: nobody else asks for them.
   const runner = Boolean(user && campaign.data && canEditIn(user, campaign.data.organisation_id));
-  const links = useQuery({
-    queryKey: ['campaigns', campaignId, 'links'],
-    queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}/links', { params: { path: { campaign_id: campaignId } } })),
-    enabled: runner,
-  });
-  const partnerships = useQuery({
-    queryKey: ['partnerships', 'options'],
-    queryFn: () => unwrap(api.GET('/api/v1/partnerships', { params: { query: { limit: 100 } } })),
-  });
-  const results = useQuery({
-    queryKey: [...resultsQueryKey(campaignId), scope, period],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/campaigns/{campaign_id}/results', {
-          params: { path: { campaign_id: campaignId }, query: { period, ...scopeQuery(scope) } },
-        }),
-      ),
-    staleTime: 0,
-    placeholderData: (previous) => previous,
-  });
-
-  useStreamEvents((event) => {
-    if ((isResultsEvent(event) && event.data.campaign_id === campaignId) || event.event === 'reconnected') {
-      void queryClient.invalidateQueries({ queryKey: resultsQueryKey(campaignId) }).then(() => {
-        setUpdatedAt(new Date().toISOString());
-      });
-    }
-  });
+  const links = useCampaignLinks(campaignId, { enabled: runner });
+  const partnerships = usePartnershipOptions();
+  const results = useResults(campaignId, scope, period);
+  useLiveResults(campaignId, () => setUpdatedAt(new Date().toISOString()));
 
   // The links answer only those who run the campaign; anyone else reads the services' names.
   const services = useServicesById(campaign.data?.service_ids ?? [], !runner || links.isError);
