@@ -1,9 +1,10 @@
 // Calls and pure helpers of the import screens: uploading a file as the raw request
 // body, reading a job, and downloading CSV files that need the bearer token.
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { networkProblem, toProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
-import type { User } from '../../api/types';
+import type { Organisation, User } from '../../api/types';
 import { hasRole } from '../../auth/AuthContext';
 import { getToken } from '../../auth/token';
 import { i18n } from '../../i18n/index';
@@ -14,6 +15,12 @@ export type ImportState = components['schemas']['ImportState'];
 export type ImportKind = ImportJob['kind'];
 export type ImportMode = ImportJob['mode'];
 export type ImportFormat = ImportJob['format'];
+
+export const importKeys = {
+  all: ['imports'] as const,
+  list: () => [...importKeys.all, 'list'] as const,
+  detail: (importId: string) => [...importKeys.all, importId] as const,
+};
 
 /** How often a queued or running job is read again. */
 export const POLL_MS = 2000;
@@ -82,7 +89,7 @@ export function createImport(request: UploadRequest): Promise<ImportJob> {
 
 export function importQuery(importId: string) {
   return {
-    queryKey: ['imports', importId] as const,
+    queryKey: importKeys.detail(importId),
     queryFn: () => unwrap(api.GET('/api/v1/imports/{import_id}', { params: { path: { import_id: importId } } })),
   };
 }
@@ -133,4 +140,69 @@ export async function downloadFile(path: string, filename: string): Promise<void
   link.remove();
   // Give the browser a moment to start the download before the URL goes.
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const EDITOR_ROLES = ['admin', 'manager', 'staff'] as const;
+
+/** The organisations this person may import into: where they are staff, manager or admin (all, for platform admins). */
+export function useImportOrganisations(user: User) {
+  const queries = useQueries({
+    queries: user.is_platform_admin
+      ? [
+          {
+            queryKey: ['organisations', 'options'],
+            queryFn: () => unwrap(api.GET('/api/v1/organisations', { params: { query: { limit: 200, sort: 'name' } } })),
+          },
+        ]
+      : EDITOR_ROLES.map((role) => ({
+          queryKey: ['organisations', 'my-role', role],
+          queryFn: () =>
+            unwrap(api.GET('/api/v1/organisations', { params: { query: { my_role: role, limit: 200, sort: 'name' } } })),
+        })),
+  });
+  const byId = new Map<string, Organisation>();
+  for (const query of queries) for (const org of query.data?.items ?? []) byId.set(org.id, org);
+  const failed = queries.find((query) => query.isError);
+  return {
+    organisations: [...byId.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    isPending: queries.some((query) => query.isPending),
+    error: failed?.error ?? null,
+    refetch: () => queries.forEach((query) => void query.refetch()),
+  };
+}
+
+export function useCampaignsForImport(organisationId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['campaigns', 'for-import', organisationId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/campaigns', {
+          params: { query: { organisation_id: organisationId, limit: 100, sort: '-opens_at' } },
+        }),
+      ),
+    enabled: enabled && organisationId !== '',
+  });
+}
+
+/** One import job, read every few seconds while it is queued or running. */
+export function useImportJob(importId: string, pollMs: number = POLL_MS) {
+  return useQuery({
+    ...importQuery(importId),
+    staleTime: 0,
+    refetchInterval: (query) => pollInterval(query.state.data, pollMs),
+    // Keep following the job when the tab is in the background, so it is current on return.
+    refetchIntervalInBackground: true,
+  });
+}
+
+/** Upload a file; the new job is put in the cache and the list read again. */
+export function useCreateImportMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createImport,
+    onSuccess: async (job) => {
+      queryClient.setQueryData(importKeys.detail(job.id), job);
+      await queryClient.invalidateQueries({ queryKey: importKeys.list() });
+    },
+  });
 }

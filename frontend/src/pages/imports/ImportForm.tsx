@@ -1,18 +1,18 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { api, unwrap } from '../../api/client';
 import { useLocalName } from '../../i18n/localized';
 import { ApiProblem, lastSegment } from '../../api/problem';
-import type { Organisation, User } from '../../api/types';
+import type { User } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Radios, Select } from '../../components/fields';
 import { LoadError } from '../../components/status';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
 import { DownloadButton } from './DownloadButton';
 import {
-  createImport,
+  useCampaignsForImport,
+  useCreateImportMutation,
+  useImportOrganisations,
   guessFormat,
   type ImportFormat,
   type ImportJob,
@@ -20,52 +20,10 @@ import {
   type ImportMode,
 } from '../../features/imports/api';
 
-const EDITOR_ROLES = ['admin', 'manager', 'staff'] as const;
-
-/** The organisations this person may import into: where they are staff, manager or admin (all, for platform admins). */
-export function useImportOrganisations(user: User) {
-  const queries = useQueries({
-    queries: user.is_platform_admin
-      ? [
-          {
-            queryKey: ['organisations', 'options'],
-            queryFn: () => unwrap(api.GET('/api/v1/organisations', { params: { query: { limit: 200, sort: 'name' } } })),
-          },
-        ]
-      : EDITOR_ROLES.map((role) => ({
-          queryKey: ['organisations', 'my-role', role],
-          queryFn: () =>
-            unwrap(api.GET('/api/v1/organisations', { params: { query: { my_role: role, limit: 200, sort: 'name' } } })),
-        })),
-  });
-  const byId = new Map<string, Organisation>();
-  for (const query of queries) for (const org of query.data?.items ?? []) byId.set(org.id, org);
-  const failed = queries.find((query) => query.isError);
-  return {
-    organisations: [...byId.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    isPending: queries.some((query) => query.isPending),
-    error: failed?.error ?? null,
-    refetch: () => queries.forEach((query) => void query.refetch()),
-  };
-}
-
-function useCampaigns(organisationId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['campaigns', 'for-import', organisationId],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/campaigns', {
-          params: { query: { organisation_id: organisationId, limit: 100, sort: '-opens_at' } },
-        }),
-      ),
-    enabled: enabled && organisationId !== '',
-  });
-}
-
 export function ImportForm({ user, onCreated }: { user: User; onCreated: (job: ImportJob) => void }) {
   const { t } = useTranslation();
   const localName = useLocalName();
-  const queryClient = useQueryClient();
+  const upload = useCreateImportMutation();
   const orgs = useImportOrganisations(user);
   const [kind, setKind] = useState<ImportKind>('responses');
   const [organisationId, setOrganisationId] = useState('');
@@ -73,7 +31,6 @@ export function ImportForm({ user, onCreated }: { user: User; onCreated: (job: I
   const [format, setFormat] = useState<ImportFormat>('csv');
   const [mode, setMode] = useState<ImportMode>('best_effort');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
   const fhir = format === 'fhir';
   const needsCampaign = kind === 'responses' && !fhir;
   const form = useFormErrors('import-', {
@@ -86,7 +43,7 @@ export function ImportForm({ user, onCreated }: { user: User; onCreated: (job: I
   });
   const onlyOrganisation = orgs.organisations.length === 1 ? orgs.organisations[0] : undefined;
   const chosenOrganisation = organisationId || (onlyOrganisation?.id ?? '');
-  const campaigns = useCampaigns(chosenOrganisation, needsCampaign);
+  const campaigns = useCampaignsForImport(chosenOrganisation, needsCampaign);
 
   function onFile(event: ChangeEvent<HTMLInputElement>) {
     const chosen = event.target.files?.[0] ?? null;
@@ -104,7 +61,7 @@ export function ImportForm({ user, onCreated }: { user: User; onCreated: (job: I
     }
   }
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: FieldError[] = [];
     if (chosenOrganisation === '') problems.push({ name: 'organisation_id', message: t('imports.errors.organisation') });
@@ -116,18 +73,11 @@ export function ImportForm({ user, onCreated }: { user: User; onCreated: (job: I
       form.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      const job = await createImport({ kind, format, mode, organisationId: chosenOrganisation, campaignId, file });
-      queryClient.setQueryData(['imports', job.id], job);
-      await queryClient.invalidateQueries({ queryKey: ['imports', 'list'] });
-      onCreated(job);
-    } catch (error) {
-      form.setProblem(uploadProblem(error, t, fhir));
-    } finally {
-      setBusy(false);
-    }
+    upload.mutate(
+      { kind, format, mode, organisationId: chosenOrganisation, campaignId, file },
+      { onSuccess: onCreated, onError: (error) => form.setProblem(uploadProblem(error, t, fhir)) },
+    );
   }
 
   const organisationOptions = orgs.organisations.map((org) => ({ value: org.id, label: localName(org) }));
@@ -249,7 +199,7 @@ export function ImportForm({ user, onCreated }: { user: User; onCreated: (job: I
           ]}
         />
       )}
-      <Button busy={busy}>{busy ? t('imports.uploading') : t('imports.upload')}</Button>
+      <Button busy={upload.isPending}>{upload.isPending ? t('imports.uploading') : t('imports.upload')}</Button>
     </form>
   );
 }

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalName } from '../../i18n/localized';
@@ -9,8 +8,8 @@ import { PaginatedTable } from '../../components/PaginatedTable';
 import { LoadError, Loading, WarningCallout } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { describeProblem } from '../../components/useFormErrors';
-import { ImportForm, useImportOrganisations } from './ImportForm';
-import { fetchImportsPage, importQuery, pollInterval, POLL_MS, type ImportJob } from '../../features/imports/api';
+import { ImportForm } from './ImportForm';
+import { fetchImportsPage, importKeys, useImportJob, useImportOrganisations, POLL_MS, type ImportJob } from '../../features/imports/api';
 import { formatCount, JobProgress, StateTag } from './JobProgress';
 
 /** Upload a file of responses or measurements, and see recent imports. */
@@ -31,7 +30,7 @@ export function ImportsPage({ user }: { user: User }) {
       <ImportForm user={user} onCreated={(job) => void navigate(`/imports/${job.id}`)} />
       <h2>{t('imports.recentTitle')}</h2>
       <PaginatedTable<ImportJob>
-        queryKey={['imports', 'list']}
+        queryKey={importKeys.list()}
         fetchPage={fetchImportsPage}
         caption={t('imports.recentTitle')}
         captionHidden
@@ -69,13 +68,7 @@ export function ImportsPage({ user }: { user: User }) {
 export function ImportJobPage({ pollMs = POLL_MS }: { pollMs?: number }) {
   const { importId = '' } = useParams();
   const { t } = useTranslation();
-  const job = useQuery({
-    ...importQuery(importId),
-    staleTime: 0,
-    refetchInterval: (query) => pollInterval(query.state.data, pollMs),
-    // Keep following the job when the tab is in the background, so it is current on return.
-    refetchIntervalInBackground: true,
-  });
+  const job = useImportJob(importId, pollMs);
   usePageTitle(t('imports.jobTitle'));
 
   return (
