@@ -1,17 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapWithEtag } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import type { Role, User } from '../api/types';
 import { i18n, isLanguage, rememberLanguage } from '../i18n';
 import { getToken, onTokenChange, setToken, type TokenChangeReason } from './token';
+import { ME_QUERY_KEY, fetchMe, requestToken, revokeAllTokens, revokeToken, type MeResult } from '../features/session/api';
 
-export const ME_QUERY_KEY = ['users', 'me'] as const;
-
-export interface MeResult {
-  user: User;
-  etag: string | null;
-}
+// The calls behind the session live in the session feature's api module.
+export { ME_QUERY_KEY, fetchMe, type MeResult } from '../features/session/api';
 
 interface AuthContextValue {
   token: string | null;
@@ -28,11 +24,6 @@ interface AuthContextValue {
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
-
-export async function fetchMe(): Promise<MeResult> {
-  const { data, etag } = await unwrapWithEtag(api.GET('/api/v1/users/me'));
-  return { user: data, etag };
-}
 
 /** Adopt the language saved in the person's profile, for this tab and this browser. */
 function adoptProfileLanguage(user: User): void {
@@ -71,14 +62,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const body = await unwrap(
-        api.POST('/api/v1/auth/token', {
-          body: { grant_type: 'password', username: email, password },
-          bodySerializer: (values) => new URLSearchParams(values as Record<string, string>),
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        }),
-      );
-      setToken(body.access_token);
+      setToken(await requestToken(email, password));
       const me = await queryClient.fetchQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe });
       adoptProfileLanguage(me.user);
       return me.user;
@@ -88,7 +72,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await unwrap(api.POST('/api/v1/auth/revoke'));
+      await revokeToken();
     } finally {
       // Even if revoking failed (offline), the token is forgotten in this browser.
       setToken(null, 'signed-out');
@@ -98,7 +82,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signOutEverywhere = useCallback(async () => {
     // Unlike a plain sign-out, a failure here must be reported: the person asked
     // for their other sessions to end and needs to know if they did not.
-    await unwrap(api.POST('/api/v1/auth/revoke-all'));
+    await revokeAllTokens();
     setToken(null, 'signed-out-everywhere');
   }, []);
 

@@ -1,33 +1,8 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrapWithEtag } from '../api/client';
-import { ApiProblem } from '../api/problem';
-import { ME_QUERY_KEY, fetchMe, useAuth, type MeResult } from '../auth/AuthContext';
+import { useAuth } from '../auth/AuthContext';
+import { useSaveLanguageMutation } from '../features/session/api';
 import { currentLanguage, i18n, rememberLanguage, type Language } from '../i18n';
-
-async function saveProfileLanguage(language: Language, me: MeResult): Promise<MeResult> {
-  const patch = (etag: string) =>
-    unwrapWithEtag(
-      api.PATCH('/api/v1/users/me', {
-        params: { header: { 'If-Match': etag } },
-        body: { language },
-      }),
-    );
-  try {
-    const { data, etag } = await patch(me.etag ?? `"${me.user.version}"`);
-    return { user: data, etag };
-  } catch (error) {
-    // Someone (perhaps this person in another tab) changed the profile since we read
-    // it. The language is the only thing we change, so read it again and retry once.
-    if (error instanceof ApiProblem && error.status === 412) {
-      const fresh = await fetchMe();
-      const { data, etag } = await patch(fresh.etag ?? `"${fresh.user.version}"`);
-      return { user: data, etag };
-    }
-    throw error;
-  }
-}
 
 /**
  * Switches between English and Welsh on every page. The choice is remembered in this
@@ -36,7 +11,7 @@ async function saveProfileLanguage(language: Language, me: MeResult): Promise<Me
 export function LanguageSwitch() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const queryClient = useQueryClient();
+  const saveLanguage = useSaveLanguageMutation();
   const [saveFailed, setSaveFailed] = useState(false);
   const language = currentLanguage();
   const other: Language = language === 'en' ? 'cy' : 'en';
@@ -46,12 +21,7 @@ export function LanguageSwitch() {
     await i18n.changeLanguage(next);
     rememberLanguage(next);
     if (me && me.user.language !== next) {
-      try {
-        const saved = await saveProfileLanguage(next, me);
-        queryClient.setQueryData(ME_QUERY_KEY, saved);
-      } catch {
-        setSaveFailed(true);
-      }
+      saveLanguage.mutate({ language: next, me }, { onError: () => setSaveFailed(true) });
     }
   }
 

@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../api/client';
 import type { InvitationPreview, Language } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -12,6 +10,7 @@ import { LoadError, Loading } from '../components/status';
 import { usePageTitle } from '../components/usePageTitle';
 import { useFormErrors, type FieldError } from '../components/useFormErrors';
 import { currentLanguage, i18n, rememberLanguage } from '../i18n';
+import { useAcceptInvitationMutation, useInvitationPreview } from '../features/session/api';
 
 function AcceptForm({ token, preview }: { token: string; preview: InvitationPreview }) {
   const { t } = useTranslation();
@@ -21,6 +20,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [language, setLanguage] = useState<Language>(currentLanguage());
+  const accept = useAcceptInvitationMutation();
   const [busy, setBusy] = useState(false);
   const form = useFormErrors('accept-', {
     display_name: t('accept.name'),
@@ -49,12 +49,8 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
     setBusy(true);
     form.clear();
     try {
-      await unwrap(
-        api.POST('/api/v1/invitations/accept', {
-          body: newAccount
-            ? { token, password, display_name: displayName.trim(), language }
-            : { token, language },
-        }),
+      await accept.mutateAsync(
+        newAccount ? { token, password, display_name: displayName.trim(), language } : { token, language },
       );
       await i18n.changeLanguage(language);
       rememberLanguage(language);
@@ -153,12 +149,7 @@ export function AcceptInvitationPage() {
   usePageTitle(t('accept.title'));
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const preview = useQuery({
-    queryKey: ['invitation-preview', token],
-    queryFn: () => unwrap(api.POST('/api/v1/invitations/inspect', { body: { token } })),
-    enabled: token !== '',
-    retry: false,
-  });
+  const preview = useInvitationPreview(token);
 
   let content;
   if (token === '') {

@@ -1,13 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrapWithEtag } from '../api/client';
 import { useLocalName } from '../i18n/localized';
 import { useOrganisationsById } from '../features/organisations/api';
-import { ApiProblem } from '../api/problem';
 import type { Language, User } from '../api/types';
-import { ME_QUERY_KEY, rolesByOrganisation, useAuth } from '../auth/AuthContext';
+import { rolesByOrganisation, useAuth } from '../auth/AuthContext';
+import { useUpdateProfileMutation } from '../features/session/api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Button, Radios, TextInput } from '../components/fields';
 import { SuccessBanner } from '../components/status';
@@ -20,10 +18,9 @@ import { formatDateTime } from '../components/format';
 function ProfileForm({ user }: { user: User }) {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const queryClient = useQueryClient();
+  const update = useUpdateProfileMutation();
   const [displayName, setDisplayName] = useState(user.display_name);
   const [language, setLanguage] = useState<Language>(user.language);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const form = useFormErrors('profile-', { display_name: t('profile.name'), language: t('profile.language') });
 
@@ -33,41 +30,32 @@ function ProfileForm({ user }: { user: User }) {
     setLanguage(user.language);
   }, [user.display_name, user.language, user.version]);
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
     if (displayName.trim() === '') {
       form.setFieldErrors([{ name: 'display_name', message: t('profile.nameMissing') }]);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      const result = await unwrapWithEtag(
-        api.PATCH('/api/v1/users/me', {
-          params: { header: { 'If-Match': me?.etag ?? `"${user.version}"` } },
-          body: { display_name: displayName.trim(), language },
-        }),
-      );
-      queryClient.setQueryData(ME_QUERY_KEY, { user: result.data, etag: result.etag });
-      if (result.data.language !== i18n.language) await i18n.changeLanguage(result.data.language);
-      rememberLanguage(result.data.language);
-      setSaved(true);
-    } catch (error) {
-      form.setProblem(error);
-      if (error instanceof ApiProblem && error.status === 412) {
-        await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
-      }
-    } finally {
-      setBusy(false);
-    }
+    update.mutate(
+      { etag: me?.etag ?? `"${user.version}"`, display_name: displayName.trim(), language },
+      {
+        onSuccess: async (result) => {
+          if (result.data.language !== i18n.language) await i18n.changeLanguage(result.data.language);
+          rememberLanguage(result.data.language);
+          setSaved(true);
+        },
+        onError: form.setProblem,
+      },
+    );
   }
 
   return (
     <>
       {saved ? <SuccessBanner title={t('profile.saved')} /> : null}
       <ErrorSummary detail={form.detail} items={form.summaryItems} />
-      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <h2>{t('profile.editTitle')}</h2>
         <TextInput
           id={form.idFor('display_name')}
@@ -92,7 +80,7 @@ function ProfileForm({ user }: { user: User }) {
             { value: 'cy', label: 'Cymraeg', lang: 'cy' },
           ]}
         />
-        <Button busy={busy}>{t('profile.save')}</Button>
+        <Button busy={update.isPending}>{t('profile.save')}</Button>
       </form>
     </>
   );
