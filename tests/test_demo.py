@@ -8,7 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.cli import load_demo as cli_load_demo
 from gwella.core.config import Environment, Settings
-from gwella.demo import DEMO_PASSWORD, load_demo
+from gwella.demo.data import DEMO_PASSWORD
+from gwella.demo.loader import load_demo
 from tests.factories import sign_in
 
 

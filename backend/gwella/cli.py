@@ -75,7 +75,8 @@ async def _with_session(settings: Settings, work: Callable[[AsyncSession], Await
 
 
 def load_demo(settings: Settings) -> None:
-    from gwella.demo import DEMO_DOMAIN, DEMO_PASSWORD, load_demo
+    from gwella.demo.data import DEMO_DOMAIN, DEMO_PASSWORD
+    from gwella.demo.loader import load_demo
 
     if settings.env is Environment.production:
         sys.exit("Refusing to load demo data with GWELLA_ENV=production.")

@@ -26,7 +26,8 @@ from gwella.indicators.models import (
     Standard,
 )
 from gwella.indicators.schemas import IndicatorCreate
-from gwella.organisations.models import Organisation, OrganisationKind
+from gwella.organisations.enums import OrganisationKind
+from gwella.organisations.models import Organisation
 from gwella.partnerships.models import Partnership
 from tests.factories import SYSTEM, make_org, make_partnership, make_user, sign_in
 
