@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { useLocalName } from '../../i18n/localized';
 import { useOrganisation } from '../../features/organisations/api';
 import type { User } from '../../api/types';
@@ -15,6 +13,7 @@ import { DownloadButton } from '../imports/DownloadButton';
 import { downloadFile, fetchFile } from '../../features/imports/api';
 import { PartnershipLeads } from './PartnershipLeads';
 import { usePartnership } from '../../features/partnerships/api';
+import { useOrganisationAccountability, usePartnershipAccountability } from '../../features/actions/api';
 import { STATUSES, daysText, percentText, todayIso, type OrganisationAccountability } from './actionsModel';
 import './actions.css';
 import { localized } from '../../i18n/localized';
@@ -59,15 +58,7 @@ export function OrganisationAccountabilityPage() {
   const { t } = useTranslation();
   const localName = useLocalName();
   const organisation = useOrganisation(organisationId);
-  const view = useQuery({
-    queryKey: ['actions', 'accountability', 'organisation', organisationId],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/organisations/{organisation_id}/action-accountability', {
-          params: { path: { organisation_id: organisationId } },
-        }),
-      ),
-  });
+  const view = useOrganisationAccountability(organisationId);
   const name = organisation.data ? localName(organisation.data.data) : (view.data?.organisation_name ?? '');
   usePageTitle(name ? t('improvement.accountability.organisationTitle', { organisation: name }) : t('improvement.accountability.title'));
 
@@ -189,15 +180,7 @@ export function PartnershipAccountabilityPage({ user }: { user: User }) {
   const { partnershipId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const partnership = usePartnership(partnershipId);
-  const view = useQuery({
-    queryKey: ['actions', 'accountability', 'partnership', partnershipId],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/partnerships/{partnership_id}/action-accountability', {
-          params: { path: { partnership_id: partnershipId } },
-        }),
-      ),
-  });
+  const view = usePartnershipAccountability(partnershipId);
   const name = partnership.data ? localized({ en: partnership.data.name, cy: partnership.data.name_cy }, i18n.language) : '';
   usePageTitle(name ? t('improvement.accountability.partnershipTitle', { partnership: name }) : t('improvement.accountability.title'));
 

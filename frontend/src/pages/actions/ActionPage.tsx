@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -12,7 +10,15 @@ import { LoadError, Loading, SuccessBanner } from '../../components/status';
 import { describeProblem, useFormErrors } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
 import { OriginText, OverdueFlag, Progress, StatusTag } from './ActionBits';
-import { ACTIONS_KEY, actionKey, useAction, useStandards, useTimeline, useUpdates } from '../../features/actions/api';
+import {
+  useAction,
+  useChangeStatusMutation,
+  usePostUpdateMutation,
+  useStandards,
+  useSupportMutation,
+  useTimeline,
+  useUpdates,
+} from '../../features/actions/api';
 import { usePartnershipMembers } from '../../features/partnerships/api';
 import {
   SERVICE_USER_REASON_MIN,
@@ -55,26 +61,13 @@ function EvidenceItem({ evidence }: { evidence: EvidenceRead }) {
 /** Supporters: the count, the share from service users, and a button for service users and carers. */
 function Supporters({ action, user }: { action: Action; user: User }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
+  const support = useSupportMutation(action.id);
   const [problem, setProblem] = useState<string | null>(null);
   const share = percentText(action.service_user_support_share, i18n.language);
 
-  async function toggle() {
-    setBusy(true);
+  function toggle() {
     setProblem(null);
-    try {
-      if (action.supported_by_me) {
-        await unwrap(api.DELETE('/api/v1/actions/{action_id}/supports/mine', { params: { path: { action_id: action.id } } }));
-      } else {
-        await unwrap(api.POST('/api/v1/actions/{action_id}/supports', { params: { path: { action_id: action.id } } }));
-      }
-      await queryClient.invalidateQueries({ queryKey: actionKey(action.id) });
-    } catch (error) {
-      setProblem(describeProblem(error, t));
-    } finally {
-      setBusy(false);
-    }
+    support.mutate(!action.supported_by_me, { onError: (error) => setProblem(describeProblem(error, t)) });
   }
 
   return (
@@ -86,7 +79,7 @@ function Supporters({ action, user }: { action: Action; user: User }) {
       </p>
       {canSupport(user) && !isClosed(action.status) ? (
         <>
-          <Button type="button" variant={action.supported_by_me ? 'secondary' : 'primary'} busy={busy} onClick={() => void toggle()}>
+          <Button type="button" variant={action.supported_by_me ? 'secondary' : 'primary'} busy={support.isPending} onClick={toggle}>
             {action.supported_by_me ? t('improvement.support.withdraw') : t('improvement.support.add')}
           </Button>
           {action.supported_by_me ? <p className="nhsuk-body-s">{t('improvement.support.youSupport')}</p> : null}
@@ -104,12 +97,11 @@ function Supporters({ action, user }: { action: Action; user: User }) {
 /** Move the action on, with an explanation (and a public reason where required). */
 function StatusChangeForm({ action }: { action: Action }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const changeStatus = useChangeStatusMutation(action.id);
   const [status, setStatus] = useState<ActionStatus | ''>('');
   const [explanation, setExplanation] = useState('');
   const [reasonEn, setReasonEn] = useState('');
   const [reasonCy, setReasonCy] = useState('');
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<ActionStatus | null>(null);
   const errors = useFormErrors('status-', {
     status: t('improvement.statusChange.to'),
@@ -119,7 +111,7 @@ function StatusChangeForm({ action }: { action: Action }) {
   });
   const fromServiceUser = action.origin === 'service_user';
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const problems = [];
     if (status === '') problems.push({ name: 'status', message: t('improvement.statusChange.statusMissing') });
@@ -134,39 +126,33 @@ function StatusChangeForm({ action }: { action: Action }) {
       errors.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     errors.clear();
-    try {
-      await unwrap(
-        api.POST('/api/v1/actions/{action_id}/status', {
-          params: { path: { action_id: action.id } },
-          body: {
-            status,
-            explanation: explanation.trim(),
-            ...(needsPublicReason(status)
-              ? { reason: { en: reasonEn.trim(), ...(reasonCy.trim() ? { cy: reasonCy.trim() } : {}) } }
-              : {}),
-          },
-        }),
-      );
-      setDone(status);
-      setStatus('');
-      setExplanation('');
-      setReasonEn('');
-      setReasonCy('');
-      await queryClient.invalidateQueries({ queryKey: ACTIONS_KEY });
-    } catch (error) {
-      errors.setProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    changeStatus.mutate(
+      {
+        status,
+        explanation: explanation.trim(),
+        ...(needsPublicReason(status)
+          ? { reason: { en: reasonEn.trim(), ...(reasonCy.trim() ? { cy: reasonCy.trim() } : {}) } }
+          : {}),
+      },
+      {
+        onSuccess: () => {
+          setDone(status);
+          setStatus('');
+          setExplanation('');
+          setReasonEn('');
+          setReasonCy('');
+        },
+        onError: errors.setProblem,
+      },
+    );
   }
 
   return (
     <section aria-labelledby="status-heading">
       <h2 id="status-heading">{t('improvement.statusChange.title')}</h2>
       {done ? <SuccessBanner title={t('improvement.statusChange.done', { status: t(`improvement.status.${done}`) })} /> : null}
-      <form noValidate onSubmit={(event) => void submit(event)} data-testid="status-form">
+      <form noValidate onSubmit={submit} data-testid="status-form">
         <ErrorSummary detail={errors.detail} items={errors.summaryItems} />
         <Radios
           id={errors.idFor('status')}
@@ -201,7 +187,7 @@ function StatusChangeForm({ action }: { action: Action }) {
             <Textarea id={errors.idFor('reason_cy')} lang="cy" label={t('improvement.statusChange.reasonCy')} rows={3} value={reasonCy} onChange={(e) => setReasonCy(e.target.value)} />
           </>
         ) : null}
-        <Button type="submit" busy={busy}>
+        <Button type="submit" busy={changeStatus.isPending}>
           {t('improvement.statusChange.submit')}
         </Button>
       </form>
@@ -212,7 +198,7 @@ function StatusChangeForm({ action }: { action: Action }) {
 /** Progress notes with a percentage, by a responsible organisation that accepted its part. */
 function UpdatesSection({ action, user }: { action: Action; user: User }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
+  const postUpdate = usePostUpdateMutation(action.id);
   const updates = useUpdates(action.id);
   const accepted = action.responsibilities.filter((r) => r.state === 'accepted');
   const mine = user.is_platform_admin ? accepted : accepted.filter((r) => worksFor(user, r.organisation_id));
@@ -222,7 +208,6 @@ function UpdatesSection({ action, user }: { action: Action; user: User }) {
   const [noteEn, setNoteEn] = useState('');
   const [noteCy, setNoteCy] = useState('');
   const [percent, setPercent] = useState(String(action.progress));
-  const [busy, setBusy] = useState(false);
   const errors = useFormErrors('update-', {
     organisation_id: t('improvement.updates.organisation'),
     note: t('improvement.updates.noteEn'),
@@ -230,7 +215,7 @@ function UpdatesSection({ action, user }: { action: Action; user: User }) {
     percent: t('improvement.updates.percent'),
   });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const problems = [];
     const value = Number(percent);
@@ -244,27 +229,21 @@ function UpdatesSection({ action, user }: { action: Action; user: User }) {
       errors.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     errors.clear();
-    try {
-      await unwrap(
-        api.POST('/api/v1/actions/{action_id}/updates', {
-          params: { path: { action_id: action.id } },
-          body: {
-            note: { en: noteEn.trim(), ...(noteCy.trim() ? { cy: noteCy.trim() } : {}) },
-            percent: value,
-            ...(writer ? { organisation_id: writer } : {}),
-          },
-        }),
-      );
-      setNoteEn('');
-      setNoteCy('');
-      await queryClient.invalidateQueries({ queryKey: ACTIONS_KEY });
-    } catch (error) {
-      errors.setProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    postUpdate.mutate(
+      {
+        note: { en: noteEn.trim(), ...(noteCy.trim() ? { cy: noteCy.trim() } : {}) },
+        percent: value,
+        ...(writer ? { organisation_id: writer } : {}),
+      },
+      {
+        onSuccess: () => {
+          setNoteEn('');
+          setNoteCy('');
+        },
+        onError: errors.setProblem,
+      },
+    );
   }
 
   return (
@@ -289,7 +268,7 @@ function UpdatesSection({ action, user }: { action: Action; user: User }) {
             <span className="nhsuk-details__summary-text">{t('improvement.updates.add')}</span>
           </summary>
           <div className="nhsuk-details__text">
-            <form noValidate onSubmit={(event) => void submit(event)} data-testid="update-form">
+            <form noValidate onSubmit={submit} data-testid="update-form">
               <ErrorSummary detail={errors.detail} items={errors.summaryItems} />
               {mine.length > 1 ? (
                 <Select
@@ -313,7 +292,7 @@ function UpdatesSection({ action, user }: { action: Action; user: User }) {
                 onChange={(e) => setPercent(e.target.value)}
                 error={errors.fieldError('percent')}
               />
-              <Button type="submit" busy={busy}>
+              <Button type="submit" busy={postUpdate.isPending}>
                 {t('improvement.updates.submit')}
               </Button>
             </form>

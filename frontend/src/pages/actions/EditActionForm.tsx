@@ -1,14 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { ApiProblem } from '../../api/problem';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Select, TextInput, Textarea } from '../../components/fields';
 import { SuccessBanner } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
 import { TitleDescriptionFields } from './TitleDescriptionFields';
-import { ACTIONS_KEY, actionKey, useStandards } from '../../features/actions/api';
+import { useEditActionMutation, useStandards } from '../../features/actions/api';
 import { checkEdit, editBody, editFormOf, type Action, type EditForm } from './actionsModel';
 import { localized } from '../../i18n/localized';
 
@@ -19,10 +16,9 @@ import { localized } from '../../i18n/localized';
  */
 export function EditActionForm({ action }: { action: Action }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
+  const edit = useEditActionMutation(action);
   const standards = useStandards();
   const [form, setForm] = useState<EditForm>(() => editFormOf(action));
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [unchanged, setUnchanged] = useState(false);
   const errors = useFormErrors('edit-', {
@@ -46,7 +42,7 @@ export function EditActionForm({ action }: { action: Action }) {
     setUnchanged(false);
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
     setUnchanged(false);
@@ -63,25 +59,7 @@ export function EditActionForm({ action }: { action: Action }) {
       setUnchanged(true);
       return;
     }
-    setBusy(true);
-    try {
-      const updated = await unwrap(
-        api.PATCH('/api/v1/actions/{action_id}', {
-          params: { path: { action_id: action.id }, header: { 'If-Match': `"${action.version}"` } },
-          body,
-        }),
-      );
-      queryClient.setQueryData(actionKey(action.id), updated);
-      setSaved(true);
-      await queryClient.invalidateQueries({ queryKey: ACTIONS_KEY });
-    } catch (error) {
-      errors.setProblem(error);
-      if (error instanceof ApiProblem && error.status === 412) {
-        await queryClient.invalidateQueries({ queryKey: actionKey(action.id) });
-      }
-    } finally {
-      setBusy(false);
-    }
+    edit.mutate(body, { onSuccess: () => setSaved(true), onError: errors.setProblem });
   }
 
   return (
@@ -100,7 +78,7 @@ export function EditActionForm({ action }: { action: Action }) {
               {t('improvement.edit.unchanged')}
             </p>
           ) : null}
-          <form noValidate onSubmit={(event) => void submit(event)} data-testid="edit-action-form">
+          <form noValidate onSubmit={submit} data-testid="edit-action-form">
             <ErrorSummary detail={errors.detail} items={errors.summaryItems} />
             <TitleDescriptionFields values={form} onChange={set} errors={errors} />
             <Textarea
@@ -139,7 +117,7 @@ export function EditActionForm({ action }: { action: Action }) {
               onChange={(e) => set('dueDate', e.target.value)}
               error={errors.fieldError('due_date')}
             />
-            <Button type="submit" busy={busy}>
+            <Button type="submit" busy={edit.isPending}>
               {t('improvement.edit.submit')}
             </Button>
           </form>

@@ -1,7 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import type { User } from '../../api/types';
 import { ConfirmAction } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -9,22 +7,15 @@ import { Button, Select } from '../../components/fields';
 import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading, SuccessBanner } from '../../components/status';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
-import { useOrganisationPeople } from '../../features/actions/api';
+import {
+  useAppointLeadMutation,
+  useOrganisationPeople,
+  usePartnershipLeads,
+  useRemoveLeadMutation,
+} from '../../features/actions/api';
 import { usePartnershipMembers } from '../../features/partnerships/api';
 import { appointableOrganisations, mayRemoveLead, type PartnershipLead } from './actionsModel';
 
-export function leadsKey(partnershipId: string) {
-  return ['partnerships', partnershipId, 'leads'] as const;
-}
-
-export function usePartnershipLeads(partnershipId: string) {
-  return useQuery({
-    queryKey: leadsKey(partnershipId),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/partnerships/{partnership_id}/leads', { params: { path: { partnership_id: partnershipId } } })),
-    enabled: partnershipId !== '',
-  });
-}
 
 /** Appoint a person of a member organisation as a lead of the partnership. */
 function AppointLead({
@@ -36,12 +27,12 @@ function AppointLead({
   partnershipId: string;
   organisations: { organisation_id: string; organisation_name: string }[];
   leads: PartnershipLead[];
-  onDone: (name: string) => Promise<void>;
+  onDone: (name: string) => void;
 }) {
   const { t } = useTranslation();
   const [organisationId, setOrganisationId] = useState(organisations.length === 1 ? (organisations[0]?.organisation_id ?? '') : '');
   const [userId, setUserId] = useState('');
-  const [busy, setBusy] = useState(false);
+  const appoint = useAppointLeadMutation(partnershipId);
   const people = useOrganisationPeople(organisationId, organisationId !== '');
   const errors = useFormErrors('lead-add-', {
     organisation_id: t('improvement.leads.organisation'),
@@ -50,7 +41,7 @@ function AppointLead({
   const already = new Set(leads.map((l) => l.user_id));
   const candidates = [...new Map((people.data?.items ?? []).filter((m) => !already.has(m.user_id)).map((m) => [m.user_id, m.user_display_name])).entries()];
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const problems: FieldError[] = [];
     if (!organisationId) problems.push({ name: 'organisation_id', message: t('improvement.leads.organisationMissing') });
@@ -59,26 +50,21 @@ function AppointLead({
       errors.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     errors.clear();
-    try {
-      const lead = await unwrap(
-        api.POST('/api/v1/partnerships/{partnership_id}/leads', {
-          params: { path: { partnership_id: partnershipId } },
-          body: { user_id: userId, organisation_id: organisationId },
-        }),
-      );
-      setUserId('');
-      await onDone(lead.display_name);
-    } catch (error) {
-      errors.setProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    appoint.mutate(
+      { user_id: userId, organisation_id: organisationId },
+      {
+        onSuccess: (lead) => {
+          setUserId('');
+          onDone(lead.display_name);
+        },
+        onError: errors.setProblem,
+      },
+    );
   }
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="lead-add-title" data-testid="appoint-lead">
+    <form noValidate onSubmit={submit} aria-labelledby="lead-add-title" data-testid="appoint-lead">
       <h3 id="lead-add-title">{t('improvement.leads.appointTitle')}</h3>
       <p className="nhsuk-body-s">{t('improvement.leads.appointHint')}</p>
       <ErrorSummary detail={errors.detail} items={errors.summaryItems} />
@@ -104,7 +90,7 @@ function AppointLead({
         error={errors.fieldError('user_id')}
         options={[{ value: '', label: t('common.choose') }, ...candidates.map(([id, name]) => ({ value: id, label: name }))]}
       />
-      <Button type="submit" variant="secondary" busy={busy}>
+      <Button type="submit" variant="secondary" busy={appoint.isPending}>
         {t('improvement.leads.appoint')}
       </Button>
     </form>
@@ -117,34 +103,21 @@ function AppointLead({
  */
 export function PartnershipLeads({ partnershipId, user }: { partnershipId: string; user: User }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const leads = usePartnershipLeads(partnershipId);
+  const removeLead = useRemoveLeadMutation(partnershipId);
   const members = usePartnershipMembers(partnershipId);
-  const [removing, setRemoving] = useState<string | null>(null);
   const [removeProblem, setRemoveProblem] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  async function refresh() {
-    await queryClient.invalidateQueries({ queryKey: leadsKey(partnershipId) });
-  }
+  const removing = removeLead.isPending ? removeLead.variables : null;
 
-  async function remove(lead: PartnershipLead) {
-    setRemoving(lead.user_id);
+  function remove(lead: PartnershipLead) {
     setRemoveProblem(null);
     setMessage(null);
-    try {
-      await unwrap(
-        api.DELETE('/api/v1/partnerships/{partnership_id}/leads/{user_id}', {
-          params: { path: { partnership_id: partnershipId, user_id: lead.user_id } },
-        }),
-      );
-      setMessage(lead.user_id === user.id ? t('improvement.leads.steppedDown') : t('improvement.leads.removed', { name: lead.display_name }));
-      await refresh();
-    } catch (error) {
-      setRemoveProblem(error);
-    } finally {
-      setRemoving(null);
-    }
+    return removeLead.mutateAsync(lead.user_id).then(
+      () => setMessage(lead.user_id === user.id ? t('improvement.leads.steppedDown') : t('improvement.leads.removed', { name: lead.display_name })),
+      (error: unknown) => setRemoveProblem(error),
+    );
   }
 
   const list = leads.data ?? [];
@@ -211,10 +184,7 @@ export function PartnershipLeads({ partnershipId, user }: { partnershipId: strin
           partnershipId={partnershipId}
           organisations={appointable}
           leads={list}
-          onDone={async (name) => {
-            setMessage(t('improvement.leads.appointed', { name }));
-            await refresh();
-          }}
+          onDone={(name) => setMessage(t('improvement.leads.appointed', { name }))}
         />
       ) : null}
     </section>

@@ -1,15 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import type { User } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Radios, Select, TextInput, Textarea } from '../../components/fields';
 import { formatDate } from '../../components/format';
 import { LoadError, Loading, Tag } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
-import { actionKey, useCycles } from '../../features/actions/api';
+import { useCycles, useIndicatorOptions, useRecordStageMutation, useStartCycleMutation } from '../../features/actions/api';
 import {
   PDSA_DECISIONS,
   openCycle,
@@ -26,14 +24,6 @@ function chartHref(cycle: PdsaCycle): string | null {
   const query = new URLSearchParams({ organisation_id: cycle.organisation_id });
   if (cycle.service_id) query.set('service_id', cycle.service_id);
   return `/indicators/${cycle.indicator_id}?${query.toString()}`;
-}
-
-function useIndicators() {
-  return useQuery({
-    queryKey: ['indicators', 'list', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/indicators', { params: { query: { limit: 200 } } })),
-    staleTime: 5 * 60_000,
-  });
 }
 
 function Stage({ label, notes, on }: { label: string; notes: string | null | undefined; on: string | null | undefined }) {
@@ -56,13 +46,13 @@ function Stage({ label, notes, on }: { label: string; notes: string | null | und
 }
 
 /** The next stage of an open cycle: do, study, then act (adopt, adapt or abandon). */
-function NextStageForm({ cycle, onDone }: { cycle: PdsaCycle; onDone: () => void }) {
+function NextStageForm({ action, cycle }: { action: Action; cycle: PdsaCycle }) {
   const { t } = useTranslation();
   const [notes, setNotes] = useState('');
   const [on, setOn] = useState(todayIso());
   const [decision, setDecision] = useState('');
   const [nextObjective, setNextObjective] = useState('');
-  const [busy, setBusy] = useState(false);
+  const record = useRecordStageMutation(action.id, cycle);
   const stage = cycle.stage;
   const notesField = stage === 'do' ? 'do_notes' : stage === 'study' ? 'study_notes' : 'act_notes';
   const dateField = stage === 'do' ? 'done_on' : stage === 'study' ? 'studied_on' : 'acted_on';
@@ -73,7 +63,7 @@ function NextStageForm({ cycle, onDone }: { cycle: PdsaCycle; onDone: () => void
     next_objective: t('improvement.pdsa.nextObjective'),
   });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const problems = [];
     if (notes.trim() === '') problems.push({ name: notesField, message: t('improvement.pdsa.notesMissing') });
@@ -85,26 +75,13 @@ function NextStageForm({ cycle, onDone }: { cycle: PdsaCycle; onDone: () => void
     }
     const body = pdsaStageBody(stage, { notes, on, decision, nextObjective });
     if (!body) return;
-    setBusy(true);
     errors.clear();
-    try {
-      await unwrap(
-        api.PATCH('/api/v1/pdsa-cycles/{cycle_id}', {
-          params: { path: { cycle_id: cycle.id }, header: { 'If-Match': `"${cycle.version}"` } },
-          body,
-        }),
-      );
-      onDone();
-    } catch (error) {
-      errors.setProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    record.mutate(body, { onError: errors.setProblem });
   }
 
   const stageKey = stage === 'do' ? 'do' : stage === 'study' ? 'study' : 'act';
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} data-testid="pdsa-stage-form">
+    <form noValidate onSubmit={submit} data-testid="pdsa-stage-form">
       <h4 className="nhsuk-heading-xs">{t(`improvement.pdsa.recordStage.${stageKey}`)}</h4>
       <ErrorSummary detail={errors.detail} items={errors.summaryItems} />
       <Textarea
@@ -148,7 +125,7 @@ function NextStageForm({ cycle, onDone }: { cycle: PdsaCycle; onDone: () => void
         onChange={(e) => setOn(e.target.value)}
         error={errors.fieldError(dateField)}
       />
-      <Button type="submit" small busy={busy}>
+      <Button type="submit" small busy={record.isPending}>
         {t('improvement.pdsa.saveStage')}
       </Button>
     </form>
@@ -156,15 +133,15 @@ function NextStageForm({ cycle, onDone }: { cycle: PdsaCycle; onDone: () => void
 }
 
 /** Plan a new cycle: objective, prediction, the indicator that will tell, start date. */
-function PlanForm({ action, onDone }: { action: Action; onDone: () => void }) {
+function PlanForm({ action }: { action: Action }) {
   const { t, i18n } = useTranslation();
-  const indicators = useIndicators();
+  const indicators = useIndicatorOptions();
   const indicatorEvidence = action.evidence.find((e) => e.kind === 'indicator')?.indicator_id ?? '';
   const [objective, setObjective] = useState('');
   const [prediction, setPrediction] = useState('');
   const [indicatorId, setIndicatorId] = useState(indicatorEvidence);
   const [plannedOn, setPlannedOn] = useState(todayIso());
-  const [busy, setBusy] = useState(false);
+  const start = useStartCycleMutation(action.id);
   const errors = useFormErrors('plan-', {
     objective: t('improvement.pdsa.objective'),
     prediction: t('improvement.pdsa.prediction'),
@@ -173,7 +150,7 @@ function PlanForm({ action, onDone }: { action: Action; onDone: () => void }) {
     organisation_id: t('improvement.pdsa.indicator'),
   });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const problems = [];
     if (objective.trim() === '') problems.push({ name: 'objective', message: t('improvement.pdsa.objectiveMissing') });
@@ -183,28 +160,22 @@ function PlanForm({ action, onDone }: { action: Action; onDone: () => void }) {
       errors.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     errors.clear();
-    try {
-      await unwrap(
-        api.POST('/api/v1/actions/{action_id}/pdsa-cycles', {
-          params: { path: { action_id: action.id } },
-          body: {
-            objective: objective.trim(),
-            prediction: prediction.trim(),
-            planned_on: plannedOn,
-            ...(indicatorId ? { indicator_id: indicatorId } : {}),
-          },
-        }),
-      );
-      setObjective('');
-      setPrediction('');
-      onDone();
-    } catch (error) {
-      errors.setProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    start.mutate(
+      {
+        objective: objective.trim(),
+        prediction: prediction.trim(),
+        planned_on: plannedOn,
+        ...(indicatorId ? { indicator_id: indicatorId } : {}),
+      },
+      {
+        onSuccess: () => {
+          setObjective('');
+          setPrediction('');
+        },
+        onError: errors.setProblem,
+      },
+    );
   }
 
   return (
@@ -213,7 +184,7 @@ function PlanForm({ action, onDone }: { action: Action; onDone: () => void }) {
         <span className="nhsuk-details__summary-text">{t('improvement.pdsa.planTitle')}</span>
       </summary>
       <div className="nhsuk-details__text">
-        <form noValidate onSubmit={(event) => void submit(event)} data-testid="pdsa-plan-form">
+        <form noValidate onSubmit={submit} data-testid="pdsa-plan-form">
           <ErrorSummary detail={errors.detail} items={errors.summaryItems} />
           <Textarea id={errors.idFor('objective')} label={t('improvement.pdsa.objective')} rows={2} value={objective} onChange={(e) => setObjective(e.target.value)} error={errors.fieldError('objective')} />
           <Textarea id={errors.idFor('prediction')} label={t('improvement.pdsa.prediction')} hint={t('improvement.pdsa.predictionHint')} rows={2} value={prediction} onChange={(e) => setPrediction(e.target.value)} error={errors.fieldError('prediction')} />
@@ -230,7 +201,7 @@ function PlanForm({ action, onDone }: { action: Action; onDone: () => void }) {
             ]}
           />
           <TextInput id={errors.idFor('planned_on')} type="date" label={t('improvement.pdsa.plannedOn')} widthClass="nhsuk-input--width-10" value={plannedOn} onChange={(e) => setPlannedOn(e.target.value)} error={errors.fieldError('planned_on')} />
-          <Button type="submit" small busy={busy}>
+          <Button type="submit" small busy={start.isPending}>
             {t('improvement.pdsa.planSubmit')}
           </Button>
         </form>
@@ -244,9 +215,7 @@ const STAGE_COLOUR = { plan: 'blue', do: 'purple', study: 'aqua-green', act: 'or
 /** Plan–do–study–act cycles on the action, each stage annotated on the indicator's chart. */
 export function PdsaSection({ action, user }: { action: Action; user: User }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const cycles = useCycles(action.id);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: actionKey(action.id) });
   const accepted = action.responsibilities.filter((r) => r.state === 'accepted');
   const writer = user.is_platform_admin || accepted.some((r) => worksFor(user, r.organisation_id));
   const active = action.status === 'agreed' || action.status === 'in_progress';
@@ -288,13 +257,13 @@ export function PdsaSection({ action, user }: { action: Action; user: User }) {
                 </p>
               ) : null}
               {open?.id === cycle.id && cycle.stage !== 'plan' && (user.is_platform_admin || worksFor(user, cycle.organisation_id)) ? (
-                <NextStageForm key={`${cycle.id}-${cycle.stage}`} cycle={cycle} onDone={refresh} />
+                <NextStageForm key={`${cycle.id}-${cycle.stage}`} action={action} cycle={cycle} />
               ) : null}
             </div>
           </div>
         );
       })}
-      {writer && active && !open && cycles.data ? <PlanForm action={action} onDone={refresh} /> : null}
+      {writer && active && !open && cycles.data ? <PlanForm action={action} /> : null}
     </section>
   );
 }

@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -11,7 +9,7 @@ import { LoadError, Loading } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
 import { TitleDescriptionFields } from './TitleDescriptionFields';
 import { usePageTitle } from '../../components/usePageTitle';
-import { ACTIONS_KEY, useStandards } from '../../features/actions/api';
+import { useEvidenceSources, useProposeActionMutation, useStandards } from '../../features/actions/api';
 import { usePartnershipMembers, usePartnershipOptions } from '../../features/partnerships/api';
 import {
   ORIGINS,
@@ -31,18 +29,7 @@ export function EvidenceDescription({ evidence }: { evidence: EvidenceSource }) 
   const { t, i18n } = useTranslation();
   const campaignId = evidence.kind === 'indicator' ? '' : (evidence.campaignId ?? '');
   const indicatorId = evidence.kind === 'indicator' ? evidence.indicatorId : '';
-  const campaign = useQuery({
-    queryKey: ['campaigns', campaignId],
-    queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}', { params: { path: { campaign_id: campaignId } } })),
-    enabled: campaignId !== '',
-    retry: false,
-  });
-  const indicator = useQuery({
-    queryKey: ['indicators', indicatorId],
-    queryFn: () => unwrap(api.GET('/api/v1/indicators/{indicator_id}', { params: { path: { indicator_id: indicatorId } } })),
-    enabled: indicatorId !== '',
-    retry: false,
-  });
+  const { campaign, indicator } = useEvidenceSources(campaignId, indicatorId);
   if (evidence.kind === 'indicator') {
     const query = new URLSearchParams();
     if (evidence.organisationId) query.set('organisation_id', evidence.organisationId);
@@ -79,7 +66,6 @@ export function ProposeActionPage({ user }: { user: User }) {
   const { t, i18n } = useTranslation();
   usePageTitle(t('improvement.propose.title'));
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [search] = useSearchParams();
   const evidence = evidenceFromSearch(search);
   const partnerships = usePartnershipOptions();
@@ -103,7 +89,7 @@ export function ProposeActionPage({ user }: { user: User }) {
     standardId: '',
     dueDate: '',
   });
-  const [busy, setBusy] = useState(false);
+  const propose = useProposeActionMutation();
   const errors = useFormErrors('propose-', {
     partnership_id: t('improvement.propose.partnership'),
     title: t('improvement.propose.titleEn'),
@@ -121,7 +107,7 @@ export function ProposeActionPage({ user }: { user: User }) {
     setForm((previous) => ({ ...previous, [key]: value }));
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const full: ProposalForm = { ...form, partnershipId, evidence };
     const problems = checkProposal(full);
@@ -129,16 +115,11 @@ export function ProposeActionPage({ user }: { user: User }) {
       errors.setFieldErrors(problems.map((p) => ({ name: p.name, message: t(`improvement.propose.errors.${p.key}` as 'improvement.propose.errors.titleMissing') })));
       return;
     }
-    setBusy(true);
     errors.clear();
-    try {
-      const created = await unwrap(api.POST('/api/v1/actions', { body: proposalBody(full) }));
-      await queryClient.invalidateQueries({ queryKey: ACTIONS_KEY });
-      void navigate(`/actions/${created.id}?proposed=1`);
-    } catch (error) {
-      errors.setProblem(error);
-      setBusy(false);
-    }
+    propose.mutate(proposalBody(full), {
+      onSuccess: (created) => void navigate(`/actions/${created.id}?proposed=1`),
+      onError: errors.setProblem,
+    });
   }
 
   if (partnerships.isError) return <LoadError error={partnerships.error} onRetry={() => void partnerships.refetch()} />;
@@ -150,7 +131,7 @@ export function ProposeActionPage({ user }: { user: User }) {
       <BackLink to="/actions">{t('improvement.board.title')}</BackLink>
       <h1>{t('improvement.propose.title')}</h1>
       <p className="nhsuk-lede-text">{serviceUser ? t('improvement.propose.ledeServiceUser') : t('improvement.propose.lede')}</p>
-      <form noValidate onSubmit={(event) => void submit(event)}>
+      <form noValidate onSubmit={submit}>
         <ErrorSummary detail={errors.detail} items={errors.summaryItems} />
         {evidence ? (
           <div className="nhsuk-inset-text" data-testid="proposal-evidence">
@@ -261,7 +242,7 @@ export function ProposeActionPage({ user }: { user: User }) {
             />
           </div>
         </details>
-        <Button type="submit" busy={busy}>
+        <Button type="submit" busy={propose.isPending || propose.isSuccess}>
           {t('improvement.propose.submit')}
         </Button>
       </form>

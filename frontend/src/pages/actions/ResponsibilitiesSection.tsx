@@ -1,15 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { ApiProblem } from '../../api/problem';
 import type { User } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Radios, Select, Textarea } from '../../components/fields';
 import { formatDate } from '../../components/format';
 import { Tag } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
-import { actionKey, useOrganisationPeople } from '../../features/actions/api';
+import {
+  useAnswerResponsibilityMutation,
+  useAskOrganisationMutation,
+  useOrganisationPeople,
+  useSetOwnerMutation,
+} from '../../features/actions/api';
 import { usePartnershipMembers } from '../../features/partnerships/api';
 import { isClosed, managesOrganisation, mayDecide, type Action, type Responsibility } from './actionsModel';
 
@@ -23,42 +25,29 @@ function OwnerName({ responsibility, user, canSeePeople }: { responsibility: Res
 }
 
 /** Accept (naming an owner) or decline (saying why) an organisation's part. */
-function AnswerPart({ action, responsibility, onDone }: { action: Action; responsibility: Responsibility; onDone: () => void }) {
+function AnswerPart({ action, responsibility }: { action: Action; responsibility: Responsibility }) {
   const { t } = useTranslation();
   const people = useOrganisationPeople(responsibility.organisation_id, true);
   const [answer, setAnswer] = useState<'accept' | 'decline'>('accept');
   const [ownerId, setOwnerId] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const answerPart = useAnswerResponsibilityMutation(action.id, responsibility.organisation_id);
   const prefix = `part-${responsibility.organisation_id}-`;
   const errors = useFormErrors(prefix, { owner_id: t('improvement.parts.owner'), note: t('improvement.parts.note') });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (answer === 'decline' && note.trim() === '') {
       errors.setFieldErrors([{ name: 'note', message: t('improvement.parts.noteMissing') }]);
       return;
     }
-    setBusy(true);
     errors.clear();
     const body = { ...(ownerId && answer === 'accept' ? { owner_id: ownerId } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
-    const params = { path: { action_id: action.id, organisation_id: responsibility.organisation_id } };
-    try {
-      if (answer === 'accept') {
-        await unwrap(api.POST('/api/v1/actions/{action_id}/responsibilities/{organisation_id}/accept', { params, body }));
-      } else {
-        await unwrap(api.POST('/api/v1/actions/{action_id}/responsibilities/{organisation_id}/decline', { params, body }));
-      }
-      onDone();
-    } catch (error) {
-      errors.setProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    answerPart.mutate({ answer: answer === 'accept' ? 'accept' : 'decline', body }, { onError: errors.setProblem });
   }
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} data-testid="answer-part">
+    <form noValidate onSubmit={submit} data-testid="answer-part">
       <ErrorSummary detail={errors.detail} items={errors.summaryItems} />
       <Radios
         id={`${prefix}answer`}
@@ -91,7 +80,7 @@ function AnswerPart({ action, responsibility, onDone }: { action: Action; respon
         onChange={(e) => setNote(e.target.value)}
         error={errors.fieldError('note')}
       />
-      <Button type="submit" small busy={busy}>
+      <Button type="submit" small busy={answerPart.isPending}>
         {answer === 'accept' ? t('improvement.parts.acceptSubmit') : t('improvement.parts.declineSubmit')}
       </Button>
     </form>
@@ -104,11 +93,11 @@ function ownerOptions(items: { user_id: string; user_display_name: string }[] | 
 }
 
 /** After acceptance, the organisation's managers may hand its part to another owner (or to nobody). */
-function ChangeOwner({ action, responsibility, onDone }: { action: Action; responsibility: Responsibility; onDone: () => Promise<void> }) {
+function ChangeOwner({ action, responsibility }: { action: Action; responsibility: Responsibility }) {
   const { t } = useTranslation();
   const people = useOrganisationPeople(responsibility.organisation_id, true);
   const [ownerId, setOwnerId] = useState(responsibility.owner_id ?? '');
-  const [busy, setBusy] = useState(false);
+  const setOwner = useSetOwnerMutation(action.id, responsibility);
   const [saved, setSaved] = useState(false);
   const prefix = `owner-${responsibility.organisation_id}-`;
   const errors = useFormErrors(prefix, { owner_id: t('improvement.parts.newOwner') });
@@ -118,33 +107,15 @@ function ChangeOwner({ action, responsibility, onDone }: { action: Action; respo
     setOwnerId(responsibility.owner_id ?? '');
   }, [responsibility.version, responsibility.owner_id]);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
     if (ownerId === (responsibility.owner_id ?? '')) {
       errors.setFieldErrors([{ name: 'owner_id', message: t('improvement.parts.ownerSame') }]);
       return;
     }
-    setBusy(true);
     errors.clear();
-    try {
-      await unwrap(
-        api.PATCH('/api/v1/actions/{action_id}/responsibilities/{organisation_id}', {
-          params: {
-            path: { action_id: action.id, organisation_id: responsibility.organisation_id },
-            header: { 'If-Match': `"${responsibility.version}"` },
-          },
-          body: { owner_id: ownerId || null },
-        }),
-      );
-      setSaved(true);
-      await onDone();
-    } catch (error) {
-      errors.setProblem(error);
-      if (error instanceof ApiProblem && error.status === 412) await onDone();
-    } finally {
-      setBusy(false);
-    }
+    setOwner.mutate(ownerId || null, { onSuccess: () => setSaved(true), onError: errors.setProblem });
   }
 
   return (
@@ -161,7 +132,7 @@ function ChangeOwner({ action, responsibility, onDone }: { action: Action; respo
             {t('improvement.parts.ownerChanged')}
           </p>
         ) : null}
-        <form noValidate onSubmit={(event) => void submit(event)} data-testid="change-owner">
+        <form noValidate onSubmit={submit} data-testid="change-owner">
           <ErrorSummary detail={errors.detail} items={errors.summaryItems} />
           <Select
             id={errors.idFor('owner_id')}
@@ -175,7 +146,7 @@ function ChangeOwner({ action, responsibility, onDone }: { action: Action; respo
             error={errors.fieldError('owner_id')}
             options={[{ value: '', label: t('improvement.parts.noOwner') }, ...ownerOptions(people.data?.items)]}
           />
-          <Button type="submit" variant="secondary" small busy={busy}>
+          <Button type="submit" variant="secondary" small busy={setOwner.isPending}>
             {t('improvement.parts.changeOwnerSubmit')}
           </Button>
         </form>
@@ -185,39 +156,25 @@ function ChangeOwner({ action, responsibility, onDone }: { action: Action; respo
 }
 
 /** Ask a member organisation to lead or support. */
-function AskOrganisation({ action, onDone }: { action: Action; onDone: () => void }) {
+function AskOrganisation({ action }: { action: Action }) {
   const { t } = useTranslation();
   const members = usePartnershipMembers(action.partnership_id);
   const hasLead = action.responsibilities.some((r) => r.role === 'lead' && r.state !== 'declined');
   const [organisationId, setOrganisationId] = useState('');
   const [role, setRole] = useState<'lead' | 'supporting'>(hasLead ? 'supporting' : 'lead');
-  const [busy, setBusy] = useState(false);
+  const ask = useAskOrganisationMutation(action.id);
   const errors = useFormErrors('ask-', { organisation_id: t('improvement.parts.askOrganisation'), role: t('improvement.parts.askRole') });
   const asked = new Set(action.responsibilities.filter((r) => r.state !== 'declined').map((r) => r.organisation_id));
   const options = (members.data ?? []).filter((m) => !asked.has(m.organisation_id));
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (!organisationId) {
       errors.setFieldErrors([{ name: 'organisation_id', message: t('improvement.parts.askMissing') }]);
       return;
     }
-    setBusy(true);
     errors.clear();
-    try {
-      await unwrap(
-        api.POST('/api/v1/actions/{action_id}/responsibilities', {
-          params: { path: { action_id: action.id } },
-          body: { organisation_id: organisationId, role },
-        }),
-      );
-      setOrganisationId('');
-      onDone();
-    } catch (error) {
-      errors.setProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    ask.mutate({ organisation_id: organisationId, role }, { onSuccess: () => setOrganisationId(''), onError: errors.setProblem });
   }
 
   if (options.length === 0) return null;
@@ -227,7 +184,7 @@ function AskOrganisation({ action, onDone }: { action: Action; onDone: () => voi
         <span className="nhsuk-details__summary-text">{t('improvement.parts.askTitle')}</span>
       </summary>
       <div className="nhsuk-details__text">
-        <form noValidate onSubmit={(event) => void submit(event)}>
+        <form noValidate onSubmit={submit}>
           <ErrorSummary detail={errors.detail} items={errors.summaryItems} />
           <Select
             id={errors.idFor('organisation_id')}
@@ -250,7 +207,7 @@ function AskOrganisation({ action, onDone }: { action: Action; onDone: () => voi
               { value: 'supporting', label: t('improvement.role.supporting') },
             ]}
           />
-          <Button type="submit" variant="secondary" small busy={busy}>
+          <Button type="submit" variant="secondary" small busy={ask.isPending}>
             {t('improvement.parts.askSubmit')}
           </Button>
         </form>
@@ -264,9 +221,6 @@ const STATE_COLOUR = { pending: 'yellow', accepted: 'green', declined: 'grey' } 
 /** The organisations responsible: one lead, any supporting, each accepting or declining. */
 export function ResponsibilitiesSection({ action, user }: { action: Action; user: User }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: actionKey(action.id) });
-  const reload = () => queryClient.invalidateQueries({ queryKey: actionKey(action.id) });
   const parts = [...action.responsibilities].sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
   return (
     <section aria-labelledby="parts-heading" data-testid="responsibilities">
@@ -300,15 +254,15 @@ export function ResponsibilitiesSection({ action, user }: { action: Action; user
               ) : null}
             </dl>
             {part.state === 'pending' && !isClosed(action.status) && managesOrganisation(user, part.organisation_id) ? (
-              <AnswerPart action={action} responsibility={part} onDone={refresh} />
+              <AnswerPart action={action} responsibility={part} />
             ) : null}
             {part.state === 'accepted' && !isClosed(action.status) && managesOrganisation(user, part.organisation_id) ? (
-              <ChangeOwner key={part.id} action={action} responsibility={part} onDone={reload} />
+              <ChangeOwner key={part.id} action={action} responsibility={part} />
             ) : null}
           </div>
         </div>
       ))}
-      {!isClosed(action.status) && mayDecide(user) ? <AskOrganisation action={action} onDone={refresh} /> : null}
+      {!isClosed(action.status) && mayDecide(user) ? <AskOrganisation action={action} /> : null}
     </section>
   );
 }
