@@ -102,9 +102,13 @@ async def test_the_secret_is_shown_once_and_stored_encrypted(
     sub_id = r.json()["id"]
     url = f"{BASE}/{sub_id}"
 
-    assert "secret" not in (await client.get(url, headers=admin)).json()
+    read = await client.get(url, headers=admin)
+    assert "secret" not in read.json()
     assert all("secret" not in s for s in (await client.get(BASE, headers=admin)).json()["items"])
-    patched = await client.patch(url, json={"description": "x"}, headers={**admin, "If-Match": "*"})
+    patched = await client.patch(
+        url, json={"description": "x"}, headers={**admin, "If-Match": read.headers["etag"]}
+    )
+    assert patched.status_code == 200, patched.text
     assert "secret" not in patched.json()
 
     row = await session.get_one(WebhookSubscription, uuid.UUID(sub_id))

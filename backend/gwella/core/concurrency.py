@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import Header
@@ -20,7 +21,8 @@ IfMatch = Annotated[
     Header(
         alias="If-Match",
         max_length=200,
-        description="The ETag you read (required: a stale one gets 412, a missing one 428)",
+        description="The ETag you read, as it was given (required: a missing one or `*` gets 428; "
+        "a stale or weak one 412, since If-Match compares strongly)",
     ),
 ]
 
@@ -33,15 +35,56 @@ def set_etag(response: Response, version: int) -> None:
     response.headers["ETag"] = etag(version)
 
 
+# One entity tag of a list (RFC 9110 §8.8.3): an optional weak marker, then a quoted string
+# of visible characters other than the double quote; tags are separated by commas.
+_ENTITY_TAG = re.compile(r'\s*(W/)?"([\x21\x23-\x7e\x80-\xff]*)"\s*(?:,|$)')
+
+
+def _entity_tags(field: str) -> list[tuple[bool, str]] | None:
+    """The (weak, opaque tag) pairs of an If-Match list, or None when it is not one."""
+    tags: list[tuple[bool, str]] = []
+    position = 0
+    while position < len(field):
+        match = _ENTITY_TAG.match(field, position)
+        if match is None or match.end() == position:
+            return None
+        tags.append((match.group(1) is not None, match.group(2)))
+        position = match.end()
+    return tags or None
+
+
 def check_if_match(if_match: str | None, version: int) -> None:
-    if if_match is None:
+    """The update goes ahead only when If-Match names, by strong comparison (RFC 9110
+    §13.1.1), the version the record is at.
+
+    ``*`` would match any existing record, so it protects nothing against a lost update: it
+    is treated as no precondition at all (428, RFC 6585). A weak tag never matches strongly
+    (412), nor does anything that is not an entity tag."""
+    if if_match is None or if_match.strip() == "*":
         raise PreconditionRequired(
             "Send the record's ETag in If-Match, so that you do not overwrite a change you "
-            "have not seen."
+            "have not seen"
+            + (" (If-Match: * names no version and is not accepted here)." if if_match else ".")
         )
-    tags = [t.strip().removeprefix("W/") for t in if_match.split(",")]
-    if "*" in tags or etag(version) in tags:
+    tags = _entity_tags(if_match)
+    if tags is None:
+        raise PreconditionFailed(
+            "If-Match must hold the entity tag you read, in double quotes as the ETag header "
+            f"gave it (such as {etag(version)!s})."
+        )
+    current = etag(version)[1:-1]
+    if any(not weak and tag == current for weak, tag in tags):
         return
+    if any(weak and tag == current for weak, tag in tags):
+        raise PreconditionFailed(
+            "If-Match compares entity tags strongly; a weak tag (W/...) never matches. Send "
+            f"the ETag as this server gave it: {etag(version)}."
+        )
+    if all(weak for weak, _ in tags):
+        raise PreconditionFailed(
+            "If-Match compares entity tags strongly; a weak tag (W/...) never matches. Read "
+            "the record again and send its ETag."
+        )
     raise PreconditionFailed(
         f"The record is at version {version}; read it again and reapply your change."
     )

@@ -137,11 +137,11 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         404: "No such record visible to you",
         409: "Conflicts with an existing record, or with the record's state",
         410: "No longer usable (used, withdrawn or expired)",
-        412: "The record changed since you read it (stale If-Match)",
+        412: "The record changed since you read it (stale or weak If-Match)",
         413: "Request body too large",
         415: "Body sent in a media type this operation does not take",
         422: "Validation failed; `errors` lists the fields",
-        428: "If-Match header missing",
+        428: "If-Match header missing, or `*` (name the version you read)",
         429: "Too many requests; see Retry-After",
         503: "Database unavailable; see Retry-After",
     }

@@ -6902,7 +6902,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path?: never;
@@ -6950,7 +6950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6986,7 +6986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7203,7 +7203,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -7271,7 +7271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7307,7 +7307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7914,7 +7914,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -7982,7 +7982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8018,7 +8018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8403,7 +8403,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -8472,7 +8472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8508,7 +8508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8759,7 +8759,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -8827,7 +8827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8863,7 +8863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9320,7 +9320,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -9379,7 +9379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9415,7 +9415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10094,7 +10094,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -10162,7 +10162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10198,7 +10198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10338,7 +10338,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -10406,7 +10406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10442,7 +10442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11407,7 +11407,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -11475,7 +11475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11511,7 +11511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11862,7 +11862,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -11930,7 +11930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11966,7 +11966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14633,7 +14633,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -14701,7 +14701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14737,7 +14737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14752,7 +14752,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -14820,7 +14820,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15158,7 +15158,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -15218,7 +15218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15254,7 +15254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15852,7 +15852,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -15920,7 +15920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15956,7 +15956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -16514,7 +16514,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (required: a stale one gets 412, a missing one 428) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -16573,7 +16573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it (stale If-Match) */
+            /** @description The record changed since you read it (stale or weak If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -16609,7 +16609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match header missing */
+            /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
                 headers: {
                     [name: string]: unknown;
