@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { SCOPES } from '../../api/enums';
 import { useLocalName } from '../../i18n/localized';
 import { useOrganisationOptions } from '../../features/organisations/api';
@@ -17,6 +15,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
 import { isOrgAdmin } from './OrganisationDetailPage';
 import { SecretPanel } from './SecretPanel';
+import { apiClientsList, useCreateApiClientMutation } from '../../features/admin/api';
 
 export function ScopeList({ scopes }: { scopes: Scope[] }) {
   const { t } = useTranslation();
@@ -43,20 +42,19 @@ export function scopeKey(scope: Scope): 'read' | 'responsesWrite' | 'measurement
 function CreateApiClientForm({ user, onCreated }: { user: User; onCreated: (client: ApiClientWithSecret) => void }) {
   const { t } = useTranslation();
   const localName = useLocalName();
-  const queryClient = useQueryClient();
+  const create = useCreateApiClientMutation();
   const organisations = useOrganisationOptions();
   const administered = (organisations.data?.items ?? []).filter((org) => isOrgAdmin(user, org.id));
   const [organisationId, setOrganisationId] = useState('');
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(['read']);
-  const [busy, setBusy] = useState(false);
   const form = useFormErrors('client-new-', {
     organisation_id: t('admin.apiClients.organisation'),
     name: t('admin.apiClients.name'),
     scopes: t('admin.apiClients.scopesLabel'),
   });
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: FieldError[] = [];
     if (organisationId === '') problems.push({ name: 'organisation_id', message: t('admin.users.chooseOrganisation') });
@@ -66,26 +64,21 @@ function CreateApiClientForm({ user, onCreated }: { user: User; onCreated: (clie
       form.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      const created = await unwrap(
-        api.POST('/api/v1/api-clients', {
-          body: { organisation_id: organisationId, name: name.trim(), scopes: scopes as Scope[] },
-        }),
-      );
-      await queryClient.invalidateQueries({ queryKey: ['api-clients'] });
-      setName('');
-      onCreated(created);
-    } catch (error) {
-      form.setProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    create.mutate(
+      { organisation_id: organisationId, name: name.trim(), scopes: scopes as Scope[] },
+      {
+        onSuccess: (created) => {
+          setName('');
+          onCreated(created);
+        },
+        onError: form.setProblem,
+      },
+    );
   }
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="client-new-title">
+    <form onSubmit={onSubmit} noValidate aria-labelledby="client-new-title">
       <h2 id="client-new-title">{t('admin.apiClients.addTitle')}</h2>
       <ErrorSummary detail={form.detail} items={form.summaryItems} />
       {organisations.isError ? <LoadError error={organisations.error} onRetry={() => void organisations.refetch()} /> : null}
@@ -114,7 +107,7 @@ function CreateApiClientForm({ user, onCreated }: { user: User; onCreated: (clie
         error={form.fieldError('scopes')}
         options={SCOPES.map((scope) => ({ value: scope, label: t(`admin.apiClients.scopes.${scopeKey(scope)}`) }))}
       />
-      <Button busy={busy}>{t('admin.apiClients.add')}</Button>
+      <Button busy={create.isPending}>{t('admin.apiClients.add')}</Button>
     </form>
   );
 }
@@ -140,10 +133,7 @@ export function ApiClientsPage({ user }: { user: User }) {
       )}
       <h2>{t('admin.apiClients.listTitle')}</h2>
       <PaginatedTable<ApiClient>
-        queryKey={['api-clients', 'list']}
-        fetchPage={(cursor) =>
-          unwrap(api.GET('/api/v1/api-clients', { params: { query: { limit: 25, cursor: cursor ?? undefined } } }))
-        }
+        {...apiClientsList()}
         caption={t('admin.apiClients.listTitle')}
         captionHidden
         empty={t('admin.apiClients.none')}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { useLocalName } from '../../i18n/localized';
 import { useOrganisationOptions } from '../../features/organisations/api';
 import type { AuditEvent, User } from '../../api/types';
@@ -10,6 +9,7 @@ import { Button, Select, TextInput } from '../../components/fields';
 import { formatDateTime } from '../../components/format';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { usePageTitle } from '../../components/usePageTitle';
+import { auditEventsList } from '../../features/admin/api';
 
 const RECORD_TYPES = ['organisation', 'service', 'partnership', 'partnership_member', 'user', 'membership', 'invitation', 'api_client'] as const;
 const FILTERS = ['record_type', 'action', 'actor_id', 'organisation_id', 'since', 'until'] as const;
@@ -160,25 +160,14 @@ export function AuditLogPage({ user }: { user: User }) {
         </div>
       </form>
       <PaginatedTable<AuditEvent>
-        queryKey={['audit-events', filters]}
-        fetchPage={(cursor) =>
-          unwrap(
-            api.GET('/api/v1/audit-events', {
-              params: {
-                query: {
-                  limit: 25,
-                  cursor: cursor ?? undefined,
-                  record_type: filters.record_type || undefined,
-                  action: filters.action || undefined,
-                  actor_id: filters.actor_id || undefined,
-                  organisation_id: filters.organisation_id || undefined,
-                  since: startOfDay(filters.since),
-                  until: endOfDay(filters.until),
-                },
-              },
-            }),
-          )
-        }
+        {...auditEventsList(filters, {
+          record_type: filters.record_type || undefined,
+          action: filters.action || undefined,
+          actor_id: filters.actor_id || undefined,
+          organisation_id: filters.organisation_id || undefined,
+          since: startOfDay(filters.since),
+          until: endOfDay(filters.until),
+        })}
         caption={t('admin.audit.title')}
         captionHidden
         empty={t('admin.audit.none')}

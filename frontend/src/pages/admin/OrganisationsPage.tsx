@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { ORGANISATION_KINDS } from '../../api/enums';
 import { useLocalName } from '../../i18n/localized';
 import type { Organisation, OrganisationKind, User } from '../../api/types';
@@ -13,17 +11,17 @@ import { PaginatedTable } from '../../components/PaginatedTable';
 import { Tag } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
+import { organisationsList, useCreateOrganisationMutation } from '../../features/admin/api';
 
 function CreateOrganisationForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const create = useCreateOrganisationMutation();
   const [name, setName] = useState('');
   const [nameCy, setNameCy] = useState('');
   const [kind, setKind] = useState<OrganisationKind | ''>('');
   const [codeScheme, setCodeScheme] = useState('');
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
   const form = useFormErrors('org-new-', {
     name: t('admin.organisations.name'),
     name_cy: t('admin.organisations.nameCy'),
@@ -32,7 +30,7 @@ function CreateOrganisationForm() {
     code: t('admin.organisations.code'),
   });
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: FieldError[] = [];
     if (name.trim() === '') problems.push({ name: 'name', message: t('admin.organisations.nameMissing') });
@@ -44,30 +42,18 @@ function CreateOrganisationForm() {
       form.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      const created = await unwrap(
-        api.POST('/api/v1/organisations', {
-          body: {
-            name: name.trim(),
-            name_cy: nameCy.trim() || null,
-            kind,
-            code_scheme: codeScheme.trim() || null,
-            code: code.trim() || null,
-          },
-        }),
-      );
-      await queryClient.invalidateQueries({ queryKey: ['organisations'] });
-      void navigate(`/admin/organisations/${created.id}`, { state: { created: true } });
-    } catch (error) {
-      form.setProblem(error);
-      setBusy(false);
-    }
+    create.mutate(
+      { name: name.trim(), name_cy: nameCy.trim() || null, kind, code_scheme: codeScheme.trim() || null, code: code.trim() || null },
+      {
+        onSuccess: (created) => void navigate(`/admin/organisations/${created.id}`, { state: { created: true } }),
+        onError: form.setProblem,
+      },
+    );
   }
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="org-new-title">
+    <form onSubmit={onSubmit} noValidate aria-labelledby="org-new-title">
       <h2 id="org-new-title">{t('admin.organisations.addTitle')}</h2>
       <ErrorSummary detail={form.detail} items={form.summaryItems} />
       <TextInput
@@ -115,7 +101,7 @@ function CreateOrganisationForm() {
         onChange={(event) => setCode(event.target.value)}
         error={form.fieldError('code')}
       />
-      <Button busy={busy}>{t('admin.organisations.add')}</Button>
+      <Button busy={create.isPending || create.isSuccess}>{t('admin.organisations.add')}</Button>
     </form>
   );
 }
@@ -163,14 +149,7 @@ export function OrganisationsPage({ user }: { user: User }) {
         </div>
       </form>
       <PaginatedTable<Organisation>
-        queryKey={['organisations', 'list', { q, kind }]}
-        fetchPage={(cursor) =>
-          unwrap(
-            api.GET('/api/v1/organisations', {
-              params: { query: { limit: 25, cursor: cursor ?? undefined, q: q || undefined, kind: kind || undefined } },
-            }),
-          )
-        }
+        {...organisationsList({ q: q || undefined, kind: kind || undefined })}
         caption={t('admin.organisations.title')}
         captionHidden
         empty={q || kind ? t('admin.organisations.noneMatch') : t('admin.organisations.none')}

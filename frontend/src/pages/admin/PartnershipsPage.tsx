@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { useLocalName } from '../../i18n/localized';
 import { useOrganisationOptions } from '../../features/organisations/api';
 import type { Partnership, User } from '../../api/types';
@@ -13,18 +11,18 @@ import { PaginatedTable } from '../../components/PaginatedTable';
 import { LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
+import { partnershipsList, useCreatePartnershipMutation } from '../../features/admin/api';
 
 function CreatePartnershipForm({ user }: { user: User }) {
   const { t } = useTranslation();
   const localName = useLocalName();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const create = useCreatePartnershipMutation();
   const organisations = useOrganisationOptions();
   const [name, setName] = useState('');
   const [nameCy, setNameCy] = useState('');
   const [description, setDescription] = useState('');
   const [members, setMembers] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const form = useFormErrors('partnership-new-', {
     name: t('admin.partnerships.name'),
     name_cy: t('admin.partnerships.nameCy'),
@@ -32,7 +30,7 @@ function CreatePartnershipForm({ user }: { user: User }) {
     organisation_ids: t('admin.partnerships.founders'),
   });
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: FieldError[] = [];
     if (name.trim() === '') problems.push({ name: 'name', message: t('admin.partnerships.nameMissing') });
@@ -43,29 +41,18 @@ function CreatePartnershipForm({ user }: { user: User }) {
       form.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      const created = await unwrap(
-        api.POST('/api/v1/partnerships', {
-          body: {
-            name: name.trim(),
-            name_cy: nameCy.trim() || null,
-            description: description.trim() || null,
-            organisation_ids: members,
-          },
-        }),
-      );
-      await queryClient.invalidateQueries({ queryKey: ['partnerships'] });
-      void navigate(`/admin/partnerships/${created.id}`, { state: { created: true } });
-    } catch (error) {
-      form.setProblem(error);
-      setBusy(false);
-    }
+    create.mutate(
+      { name: name.trim(), name_cy: nameCy.trim() || null, description: description.trim() || null, organisation_ids: members },
+      {
+        onSuccess: (created) => void navigate(`/admin/partnerships/${created.id}`, { state: { created: true } }),
+        onError: form.setProblem,
+      },
+    );
   }
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="partnership-new-title">
+    <form onSubmit={onSubmit} noValidate aria-labelledby="partnership-new-title">
       <h2 id="partnership-new-title">{t('admin.partnerships.addTitle')}</h2>
       <ErrorSummary detail={form.detail} items={form.summaryItems} />
       <TextInput id={form.idFor('name')} label={t('admin.partnerships.name')} value={name} onChange={(e) => setName(e.target.value)} error={form.fieldError('name')} />
@@ -101,7 +88,7 @@ function CreatePartnershipForm({ user }: { user: User }) {
           options={organisations.data.items.map((org) => ({ value: org.id, label: localName(org) }))}
         />
       )}
-      <Button busy={busy}>{t('admin.partnerships.add')}</Button>
+      <Button busy={create.isPending || create.isSuccess}>{t('admin.partnerships.add')}</Button>
     </form>
   );
 }
@@ -117,10 +104,7 @@ export function PartnershipsPage({ user }: { user: User }) {
       <h1>{t('admin.partnerships.title')}</h1>
       <p>{t('admin.partnerships.intro')}</p>
       <PaginatedTable<Partnership>
-        queryKey={['partnerships', 'list']}
-        fetchPage={(cursor) =>
-          unwrap(api.GET('/api/v1/partnerships', { params: { query: { limit: 25, cursor: cursor ?? undefined } } }))
-        }
+        {...partnershipsList()}
         caption={t('admin.partnerships.title')}
         captionHidden
         empty={t('admin.partnerships.none')}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { ROLES } from '../../api/enums';
 import { useLocalName } from '../../i18n/localized';
 import { useOrganisationOptions } from '../../features/organisations/api';
@@ -13,6 +12,7 @@ import { PaginatedTable } from '../../components/PaginatedTable';
 import { Tag } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { RoleTag } from '../../components/tags';
+import { usersList } from '../../features/admin/api';
 
 function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
@@ -75,22 +75,7 @@ export function UsersPage({ user }: { user: User }) {
         </div>
       </form>
       <PaginatedTable<User>
-        queryKey={['users', 'list', { q, organisationId, role }]}
-        fetchPage={(cursor) =>
-          unwrap(
-            api.GET('/api/v1/users', {
-              params: {
-                query: {
-                  limit: 25,
-                  cursor: cursor ?? undefined,
-                  q: q || undefined,
-                  organisation_id: organisationId || undefined,
-                  role: role || undefined,
-                },
-              },
-            }),
-          )
-        }
+        {...usersList({ q: q || undefined, organisation_id: organisationId || undefined, role: role || undefined })}
         caption={t('admin.users.title')}
         captionHidden
         empty={t('admin.users.none')}
