@@ -307,15 +307,16 @@ async def test_an_event_emitted_in_a_rolled_back_transaction_is_never_delivered(
     hooks: Hooks, org: Organisation, receiver: Receiver
 ) -> None:
     await hooks.subscribe(org)
+    action = uuid.uuid4()
     async with hooks.sessionmaker() as s:
         await webhooks.emit(
             s,
             event_type="action.created",
             organisation_id=org.id,
             record_type="action",
-            record_id=uuid.uuid4(),
+            record_id=action,
             payload={
-                "action_id": uuid.uuid4(),
+                "action_id": action,
                 "title": "Evening clinic",
                 "status": "proposed",
                 "source": "service_user",

@@ -337,7 +337,7 @@ async def raise_signals(
                 event_type="indicator.signal",
                 organisation_id=organisation_id,
                 record_type="indicator",
-                record_id=f"{indicator_id}:{organisation_id}",
+                record_id=indicator_id,
                 payload={
                     "indicator_id": indicator_id,
                     "service_id": service_id,

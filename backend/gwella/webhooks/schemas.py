@@ -199,6 +199,22 @@ EVENTS: dict[WebhookEventType, tuple[type[EventData], type[_Event]]] = {
     ),
 }
 
+RECORDS: dict[WebhookEventType, tuple[str, str]] = {
+    WebhookEventType.response_created: ("response", "response_id"),
+    WebhookEventType.response_updated: ("response", "response_id"),
+    WebhookEventType.results_released: ("campaign", "campaign_id"),
+    WebhookEventType.import_completed: ("import", "import_id"),
+    WebhookEventType.campaign_closed: ("campaign", "campaign_id"),
+    WebhookEventType.measurement_created: ("measurement", "measurement_id"),
+    WebhookEventType.indicator_signal: ("indicator", "indicator_id"),
+    WebhookEventType.action_created: ("action", "action_id"),
+    WebhookEventType.action_status_changed: ("action", "action_id"),
+}
+"""Each event type's record: its type, and the field of the event's ``data`` that holds its
+id (a UUID, so every record id has the same short length). A subscriber gets the events of
+one record in the order they happened; a subscription belongs to one organisation, so the
+record needs no organisation in its key."""
+
 # ------------------------------------------------------------------------ subscriptions
 
 EventTypes = list[WebhookEventType]

@@ -41,6 +41,7 @@ from gwella.webhooks.models import (
 )
 from gwella.webhooks.schemas import (
     EVENTS,
+    RECORDS,
     WebhookEventType,
     WebhookSubscriptionCreate,
     WebhookSubscriptionUpdate,
@@ -84,7 +85,8 @@ class PendingEvent:
     event_type: str
     organisation_id: uuid.UUID
     record_type: str
-    record_id: uuid.UUID | str
+    record_id: uuid.UUID
+    """The event's record: the type and the id its payload names (see ``schemas.RECORDS``)."""
     payload: dict[str, Any]
     held_until: datetime | None = None
     """Deliver no earlier than this, and give it as the event's time: for events that must
@@ -98,7 +100,7 @@ async def emit(
     event_type: str,
     organisation_id: uuid.UUID,
     record_type: str,
-    record_id: uuid.UUID | str,
+    record_id: uuid.UUID,
     payload: dict[str, Any],
 ) -> None:
     """Queue an event for the organisation's subscribers, in the caller's transaction.
@@ -108,6 +110,8 @@ async def emit(
     ``record_id`` reach each subscriber in the order they were emitted, so call this after the
     change is flushed (its row locked), not before. A payload that does not match its event's
     schema is a programming error (``ValueError``): the documented payload is the one sent.
+    So is a record other than the one the payload names (:data:`~gwella.webhooks.schemas.
+    RECORDS`): every record id is a UUID, so it always fits the outbox.
     """
     await emit_many(
         session,
@@ -131,6 +135,12 @@ async def emit_many(session: AsyncSession, events: Sequence[PendingEvent]) -> No
             data = data_model.model_validate({**pending.payload, "organisation_id": org_id})
         except ValidationError as exc:
             raise ValueError(f"the {kind.value} payload does not match its schema: {exc}") from exc
+        record_type, field = RECORDS[kind]
+        if (pending.record_type, pending.record_id) != (record_type, getattr(data, field)):
+            raise ValueError(
+                f"a {kind.value} event's record is the {record_type} its {field} names, "
+                f"not {pending.record_type} {pending.record_id!r}"
+            )
         checked.append((pending, kind, data))
     if not checked:
         return
