@@ -166,6 +166,9 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> None:
         workers=workers,
         log_config=None,
         proxy_headers=settings.trust_proxy_headers,
+        # uvicorn's own handling (X-Forwarded-Proto, for HSTS) trusts the same proxies;
+        # unlisted, it keeps its default (FORWARDED_ALLOW_IPS, else 127.0.0.1).
+        forwarded_allow_ips=[str(n) for n in settings.trusted_proxies] or None,
         access_log=False,
     )
 

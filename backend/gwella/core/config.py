@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Self
+from typing import Annotated, Any, Self
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import (
+    AliasChoices,
+    Field,
+    IPvAnyNetwork,
+    SecretStr,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEVELOPMENT_SECRET = "development-only-secret-change-me"  # noqa: S105 - refused outside development
@@ -70,6 +78,12 @@ class Settings(BaseSettings):
         le=10,
         description="How many proxies in front of the service append to X-Forwarded-For",
     )
+    trusted_proxies: Annotated[list[IPvAnyNetwork], NoDecode] = Field(
+        default=[],
+        description="Addresses or networks (CIDR) of the proxies in front of the service, "
+        "comma-separated. When set, X-Forwarded-For is read only from a listed peer and "
+        "walked from the right past every listed hop (instead of counting hops)",
+    )
     # Background work (webhook delivery). `run_worker` unset means: in-process in development
     # only (so `make run` works alone); elsewhere run `gwella worker` beside the API.
     run_worker: bool | None = None
@@ -77,6 +91,17 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
     webhook_retry_hours: float = Field(default=24.0, gt=0, le=72)
     webhook_retention_days: int = Field(default=30, ge=1, le=3650)
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_trusted_proxies(cls, value: Any) -> Any:
+        """``10.0.0.0/8, 192.0.2.7`` as well as a JSON list."""
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
 
     @model_validator(mode="after")
     def _default_run_worker(self) -> Self:
