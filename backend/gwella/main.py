@@ -45,7 +45,7 @@ from gwella.core.errors import (
     ValidationFailed,
     problem_responses,
 )
-from gwella.core.logging import configure_logging, get_logger
+from gwella.core.logging import configure_logging, get_logger, mark_logged
 from gwella.core.mail import MailSender, make_sender
 from gwella.core.middleware import (
     API_DOCS_PATH,
@@ -53,6 +53,7 @@ from gwella.core.middleware import (
     ContentTypeMiddleware,
     RequestContextMiddleware,
     SecurityHeadersMiddleware,
+    logged_path,
 )
 from gwella.core.principals import PrincipalCache
 from gwella.core.requests import request_id
@@ -203,7 +204,16 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     async def on_unexpected(request: Request, exc: Exception) -> Response:
-        _log.exception("unhandled_error")
+        # Starlette answers a 500 outside the middleware that binds the request id to log
+        # lines, so it is named here: the operator finds this traceback by the answer's id.
+        _log.error(
+            "unhandled_error",
+            request_id=request_id(request),
+            method=request.method,
+            path=logged_path(request.url.path),
+            exc_info=exc,
+        )
+        mark_logged(exc)
         error = GwellaError("Something went wrong on our side; nothing was changed.")
         return problem_response(request, error)
 
