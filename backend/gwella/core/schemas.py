@@ -58,9 +58,10 @@ def _walk_has_nul(value: Any) -> bool:
 
 class ApiModel(BaseModel):
     """Request bodies: unknown fields are an error, not silently dropped, and no text may
-    hold a NUL character (PostgreSQL cannot store one, and no person types one)."""
+    hold a NUL character (PostgreSQL cannot store one, and no person types one). No number
+    may be Infinity or NaN (Python's JSON reader takes ``NaN``, ``Infinity`` and ``1e999``)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -82,10 +83,13 @@ class ApiModel(BaseModel):
 class OutputModel(BaseModel):
     """Answers the service builds itself (never parsed from a request): the same closed
     schema as :class:`ApiModel` without its NUL walk, which on large answers such as a
-    campaign's results cost more than building them."""
+    campaign's results cost more than building them. A float that is Infinity or NaN is
+    refused when the answer is built (JSON has neither: see :mod:`gwella.core.finite`)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class ReadModel(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    """Records as the API shows them; as :class:`OutputModel`, never with Infinity or NaN."""
+
+    model_config = ConfigDict(from_attributes=True, allow_inf_nan=False)

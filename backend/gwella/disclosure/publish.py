@@ -79,6 +79,9 @@ class QuestionSpec:
     """A number question: publish the mean of the values."""
     range: float | None = None
     """A number question's maximum less its minimum, when it has both."""
+    bound: float | None = None
+    """The largest size of a number question's answers (the larger of its minimum's and its
+    maximum's), when it has both: a stored sum beyond ``count`` times it is not theirs."""
 
 
 def wilson(successes: int, n: int) -> tuple[float, float]:
@@ -100,9 +103,20 @@ def sum_noise(keys: int, scale: float) -> float:
     return math.copysign(-scale * math.log(1 - 2 * abs(u)), u)
 
 
-def published_mean(measure: Measure, value_range: float, rules: Rules) -> float:
+def published_mean(
+    measure: Measure, value_range: float, rules: Rules, bound: float | None = None
+) -> float | None:
+    """The noisy mean of a number question's cell, or None (held back) when the stored sum
+    cannot be the sum of ``count`` answers within ``bound`` (a sum that overflowed before
+    answers were bounded, say), or the mean is not a finite number: never Infinity."""
+    total, count = measure.total, measure.count
+    if count <= 0 or not math.isfinite(total):
+        return None
+    if bound is not None and abs(total) > count * bound:
+        return None
     noise = sum_noise(measure.keys, rules.magnitude_noise * value_range)
-    return round((measure.total + noise) / measure.count, 2)
+    mean = round((total + noise) / count, 2)
+    return mean if math.isfinite(mean) else None
 
 
 def counts(
@@ -234,7 +248,7 @@ def _row(
             if count is not None:
                 stats[name] = round(min(100.0, 100 * count / n), 2)
     if q.magnitude and q.range is not None and n and measure.count:
-        stats["mean"] = published_mean(measure, q.range, rules)
+        stats["mean"] = published_mean(measure, q.range, rules, q.bound)
     return {
         "unit": label,
         "n": n,

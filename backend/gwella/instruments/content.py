@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from gwella.core.errors import FieldProblem
+from gwella.core.finite import WITHIN, is_bounded
 from gwella.core.text import LocalizedText
 
 Key = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_]*$")]
@@ -71,8 +72,12 @@ class Question(_Strict):
         default=False, description="Offer 'don't know / prefer not to say'"
     )
     options: list[Option] = Field(default_factory=list, max_length=50)
-    min: float | None = Field(default=None, description="number: smallest accepted value")
-    max: float | None = Field(default=None, description="number: largest accepted value")
+    min: float | None = Field(
+        default=None, description="number: smallest accepted value (from -1e15 to 1e15)"
+    )
+    max: float | None = Field(
+        default=None, description="number: largest accepted value (from -1e15 to 1e15)"
+    )
     max_length: int | None = Field(default=None, ge=1, le=5000, description="free_text")
     conditions: list[Condition] = Field(default_factory=list, max_length=10)
     section: Key | None = None
@@ -148,6 +153,9 @@ def validate_content(
         elif q.options:
             problem(f"{at}.options", f"a {q.type.value} question has no options")
         if q.type is QuestionType.number:
+            for name, bound in (("min", q.min), ("max", q.max)):
+                if bound is not None and not is_bounded(bound):
+                    problem(f"{at}.{name}", WITHIN)
             if q.min is not None and q.max is not None and q.min > q.max:
                 problem(f"{at}.min", "min is larger than max")
         elif q.min is not None or q.max is not None:

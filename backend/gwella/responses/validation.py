@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from gwella.core.errors import FieldProblem
+from gwella.core.finite import WITHIN, is_bounded
 from gwella.instruments.content import (
     DONT_KNOW,
     InstrumentContent,
@@ -51,6 +52,9 @@ def _check_one(q: Question, value: Any) -> tuple[Any, str | None]:
             or not math.isfinite(value)
         ):
             return None, "a number"
+        if not is_bounded(value):
+            # Whatever the question's own limits: sums of such answers overflow.
+            return None, WITHIN
         if q.min is not None and value < q.min:
             return None, f"at least {q.min:g}"
         if q.max is not None and value > q.max:

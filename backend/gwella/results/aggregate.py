@@ -16,6 +16,7 @@ from sqlalchemy import Row, delete, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gwella.core.finite import is_bounded
 from gwella.disclosure.releases import EVERY_KIND, KINDS, PERIOD_NAMES, Kind, period_start
 from gwella.instruments.content import InstrumentContent, QuestionType
 from gwella.results.models import ResultCell
@@ -73,7 +74,10 @@ def deltas(
                 keys.append((question, N))  # respondents who answered it
             elif qtype in open_types:
                 keys = [(question, N)]
-                if qtype == number and isinstance(value, (int, float)):
+                if qtype == number and isinstance(value, (int, float)) and is_bounded(value):
+                    # An answer stored before answers were bounded (1e308, say) counts in
+                    # the question's n, not in its sum: two of them made the sum Infinity
+                    # for good. ``gwella rebuild-results`` recounts sums made that way.
                     amount = sign * float(value)
             else:
                 keys = [(question, str(value))]

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from fastapi import APIRouter, Response
 from fastapi.responses import StreamingResponse
-from pydantic_core import to_json
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
@@ -20,6 +19,7 @@ from gwella.core import csvfiles
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader
 from gwella.core.errors import NotFound, problem_responses
+from gwella.core.finite import json_bytes
 from gwella.core.principal import Principal
 from gwella.disclosure import rules
 from gwella.instruments import service as instruments
@@ -105,9 +105,10 @@ async def _results(
         return known
     # Written straight from the plain data (pydantic-core's encoder): validating it into the
     # models first cost as much again as building it (10 ms by month). The tests hold the
-    # two to the same JSON (test_results_json_is_the_models_json).
+    # two to the same JSON (test_results_json_is_the_models_json); json_bytes refuses
+    # Infinity and NaN as the models would.
     ptable = rules().ptable
-    head = to_json(
+    head = json_bytes(
         {
             "campaign_id": campaign.id,
             "period": period,
@@ -175,7 +176,7 @@ def _periods_json(
         part = _remembered_periods.get(key)
         if part is None:
             [entry] = service.tables_of(content, rows, scope, k, rules())["periods"]
-            part = to_json(entry)
+            part = json_bytes(entry)
             _remember(_remembered_periods, key, part, REMEMBERED_PERIODS)
         else:
             _remembered_periods.move_to_end(key)

@@ -342,6 +342,7 @@ def spec_of(q: Question) -> QuestionSpec:
         free=frozenset({DONT_KNOW}) if shape is Shape.multiple else frozenset(),
         magnitude=q.type is QuestionType.number,
         range=q.max - q.min if q.min is not None and q.max is not None else None,
+        bound=max(abs(q.min), abs(q.max)) if q.min is not None and q.max is not None else None,
     )
 
 
