@@ -5,6 +5,7 @@ Other domains ask here who someone is and what they may be told (`users_by_ids`,
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from collections.abc import Iterable
 
@@ -33,7 +34,12 @@ MEMBERSHIP_SORTS = {"created_at": Membership.created_at}
 
 
 def normalise_email(email: str) -> str:
-    return email.strip().lower()
+    """The one form an address is stored and compared in, however it was typed: Unicode
+    NFKC (full-width letters become ASCII, a decomposed accent is composed), lower case,
+    without surrounding space (a non-breaking one included). ``casefold`` is not used: it
+    would turn "ß" into "ss", a different mailbox to send invitations to."""
+    folded = unicodedata.normalize("NFKC", email).strip().lower()
+    return unicodedata.normalize("NFKC", folded)
 
 
 # -------------------------------------------------------------------------------- people
@@ -92,7 +98,7 @@ async def list_users(
     if filtered:
         stmt = stmt.where(User.id.in_(member_filter))
     if q:
-        needle = q.lower()
+        needle = normalise_email(q)
         stmt = stmt.where(
             or_(
                 func.lower(User.email).contains(needle, autoescape=True),
