@@ -19,6 +19,10 @@ Special causes, each within its segment, and when several apply to a point the f
 4. ``shift`` — ``run_length`` points in a row on the same side of the mean (a point on the
    mean breaks the run).
 
+Values beyond ±10^15 (stored before measurements were bounded) are drawn and flagged but
+left out of the mean, the moving ranges and the limits, with a warning: with them the
+arithmetic overflows, and no limit would be worth drawing.
+
 A flagged point is an ``improvement`` or a ``concern`` by the indicator's direction, or
 ``neutral`` when no direction is better. The variation icon comes from the last point; the
 assurance icon, when there is a target, from where the target lies against the limits.
@@ -31,6 +35,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
+
+from gwella.core.finite import is_bounded
 
 Rule = Literal["outside_limits", "trend", "two_of_three", "shift"]
 Nature = Literal["improvement", "concern", "neutral"]
@@ -94,6 +100,8 @@ def _mean(values: Sequence[float]) -> float:
 
 
 def _limits(baseline: Sequence[float], screen: bool) -> tuple[float, float]:
+    if not baseline:
+        return 0.0, 0.0  # every value of the baseline is beyond charting (warned)
     centre = _mean(baseline)
     ranges = [abs(b - a) for a, b in itertools.pairwise(baseline)]
     if not ranges:
@@ -196,6 +204,12 @@ def chart(
         warnings.append(
             f"Only {n} points: limits from fewer than {MIN_POINTS} points are unreliable."
         )
+    beyond = sum(1 for v in values if not is_bounded(v))
+    if beyond:
+        warnings.append(
+            f"{beyond} of the values lie beyond ±1e15: they are left out of the mean, the "
+            "moving ranges and the limits. Correct them by pushing the measurements again."
+        )
     cuts = sorted({0, *(i for i in settings.recalculate_at if 0 < i < n)}) if n else []
     points: list[Point] = []
     last_limits: tuple[float, float, float] | None = None
@@ -203,6 +217,7 @@ def chart(
         end = cuts[seg_no + 1] if seg_no + 1 < len(cuts) else n
         segment = list(values[start:end])
         base = segment[: settings.baseline_points] if settings.baseline_points else segment
+        base = [x for x in base if is_bounded(x)]
         mean, mr_bar = _limits(base, settings.screen_moving_ranges)
         width = SIGMA_LIMIT * mr_bar
         ucl, lcl = mean + width, mean - width
@@ -221,7 +236,9 @@ def chart(
                     lower_limit=lcl,
                     upper_band=ub,
                     lower_band=lb,
-                    moving_range=abs(x - segment[offset - 1]) if offset else None,
+                    moving_range=abs(x - segment[offset - 1])
+                    if offset and is_bounded(x) and is_bounded(segment[offset - 1])
+                    else None,
                     rule=rule,
                     nature=_nature(side, direction) if side else None,
                     side=side,

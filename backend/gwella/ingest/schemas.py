@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, JsonValue, StringConstraints
 
+from gwella.core.finite import LARGEST
 from gwella.core.schemas import ApiModel
 
 ExternalId = Annotated[str, StringConstraints(min_length=1, max_length=200)]
@@ -72,9 +73,9 @@ class IngestMeasurementItem(ApiModel):
     )
     period_start: date
     period_end: date
-    value: float | None = Field(default=None, allow_inf_nan=False)
-    numerator: float | None = Field(default=None, ge=0, allow_inf_nan=False)
-    denominator: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    value: float | None = Field(default=None, ge=-LARGEST, le=LARGEST, allow_inf_nan=False)
+    numerator: float | None = Field(default=None, ge=0, le=LARGEST, allow_inf_nan=False)
+    denominator: float | None = Field(default=None, gt=0, le=LARGEST, allow_inf_nan=False)
 
 
 class IngestMeasurementsBatch(ApiModel):

@@ -14,6 +14,7 @@ from gwella.campaigns.enums import Channel
 from gwella.core import audit
 from gwella.core.audit import AuditContext
 from gwella.core.errors import Conflict, NotFound
+from gwella.core.finite import WITHIN, is_bounded
 from gwella.indicators import service as indicators
 from gwella.ingest.schemas import (
     ImportSummary,
@@ -250,6 +251,10 @@ async def ingest_measurements(
             assert item.numerator is not None
             assert item.denominator is not None
             value = item.numerator / item.denominator * (100 if indicator.unit == "%" else 1)
+            if not is_bounded(value):
+                reject("invalid", f"numerator / denominator is not {WITHIN}.", f"{at}.denominator")
+                prepared.append(None)
+                continue
         key = (
             indicator.id,
             indicators.unit_key(client_org, service_id),
