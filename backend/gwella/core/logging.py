@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from collections.abc import MutableMapping
 from typing import Any
 
 import structlog
@@ -36,7 +37,9 @@ def scrub(text: str) -> str:
     return _EMAIL_RE.sub("[redacted email]", text)
 
 
-def _scrub_exception(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]:
+def _scrub_exception(
+    _logger: Any, _method: str, event: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
     """Masks secrets and addresses in a rendered exception (its message is free text)."""
 
     def clean(value: Any) -> Any:

@@ -181,8 +181,40 @@ class _BodyTooLarge(Exception):
 API_DOCS_PATH = "/api/docs"
 
 
+def cache_headers(
+    headers: list[tuple[bytes, bytes]], authenticated: bool, api: bool
+) -> list[tuple[bytes, bytes]]:
+    """What caches may keep (RFC 9111).
+
+    An API answer to a request that carries credentials is never stored anywhere (it is
+    what that caller may see: personal data, tokens, another organisation's records),
+    whatever the route said. The web app's own files are the same for everyone and keep what
+    their route declared (fingerprinted assets for a year, the page itself revalidated).
+    Any answer without a ``Cache-Control`` of its own is not stored either. An API answer a
+    route declares cacheable varies by who asks and in which language, so a cache never
+    hands one caller's copy to another."""
+    declared = next((v for k, v in headers if k == b"cache-control"), None)
+    if declared is None or (authenticated and api):
+        headers = [(k, v) for k, v in headers if k != b"cache-control"]
+        headers.append((b"cache-control", b"no-store"))
+    elif api:
+        vary = {
+            part.strip().lower()
+            for k, v in headers
+            if k == b"vary"
+            for part in v.decode("latin-1").split(",")
+        }
+        missing = [
+            name for name in ("Authorization", "Accept-Language") if name.lower() not in vary
+        ]
+        if missing:
+            headers.append((b"vary", ", ".join(missing).encode()))
+    return headers
+
+
 class SecurityHeadersMiddleware:
-    """Headers every response carries; HSTS only when the request came over TLS."""
+    """Headers every response carries; HSTS only when the request came over TLS; what
+    caches may keep (:func:`cache_headers`)."""
 
     CSP = (
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -206,10 +238,14 @@ class SecurityHeadersMiddleware:
             return
         csp = self.DOCS_CSP if scope["path"] == API_DOCS_PATH else self.CSP
         https = scope.get("scheme") == "https"
+        authenticated = any(k in (b"authorization", b"cookie") for k, _ in scope["headers"])
+        api = scope["path"].startswith(("/api/", "/fhir/"))
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers: list[Any] = list(message.get("headers", []))
+                headers: list[Any] = cache_headers(
+                    list(message.get("headers", [])), authenticated, api
+                )
                 headers += [
                     (b"x-content-type-options", b"nosniff"),
                     (b"x-frame-options", b"DENY"),
