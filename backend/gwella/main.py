@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import html
 from collections.abc import AsyncIterator
@@ -70,6 +71,7 @@ from gwella.partnerships.router import router as partnerships_router
 from gwella.responses.router import public_router as public_surveys_router
 from gwella.responses.router import router as responses_router
 from gwella.results.router import router as results_router
+from gwella.stream.registry import StreamRegistry, ending_streams_on_exit_signals
 from gwella.stream.router import router as stream_router
 from gwella.webhooks.docs import install_webhook_docs
 from gwella.webhooks.router import router as webhooks_router
@@ -381,12 +383,18 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.principals = PrincipalCache()  # this process's memory of token holders
+        streams = StreamRegistry(settings.stream_max_per_person, settings.stream_max_per_process)
+        app.state.streams = streams  # the live streams open in this process
         _log.info("started", env=settings.env.value, database=engine.dialect.name)
         _freeze_start_up_objects()
         try:
-            async with start_in_process(app):  # the worker, when GWELLA_RUN_WORKER is true
-                yield
+            # uvicorn waits for open responses before it runs the shutdown below: a stop
+            # signal tells the streams first, so that they end at once.
+            with ending_streams_on_exit_signals(streams, asyncio.get_running_loop()):
+                async with start_in_process(app):  # the worker, when GWELLA_RUN_WORKER is true
+                    yield
         finally:
+            streams.end_all("shutdown")
             await engine.dispose()
 
     app = FastAPI(

@@ -84,6 +84,10 @@ class Settings(BaseSettings):
         "comma-separated. When set, X-Forwarded-For is read only from a listed peer and "
         "walked from the right past every listed hop (instead of counting hops)",
     )
+    # Live streams (GET /api/v1/stream), counted per server process: beyond a person's cap
+    # a new stream gets 429, beyond the process's cap 503 (both with Retry-After).
+    stream_max_per_person: int = Field(default=5, ge=1, le=100)
+    stream_max_per_process: int = Field(default=50, ge=1, le=10_000)
     # Background work (webhook delivery). `run_worker` unset means: in-process in development
     # only (so `make run` works alone); elsewhere run `gwella worker` beside the API.
     run_worker: bool | None = None

@@ -6,11 +6,17 @@ measurements and annotations in those organisations, and the person's own notifi
 tells the browser what to refetch. Results move on only by releases (see
 ``gwella.disclosure.releases``), so a `results` event announces a release, never a single
 response, and the count it carries is the published one. Several server processes share
-nothing but the database."""
+nothing but the database.
+
+A stream holds a place in its process's :class:`~gwella.stream.registry.StreamRegistry`
+(capped per person and per process) and checks its caller again on every tick: a token
+revoked or expired, an account deactivated, or a role, membership or partnership changed
+ends it within the tick, as does the server shutting down. Whenever the server ends a
+stream, its last event is ``end`` with the reason, so that the SPA knows whether to reconnect
+(``access-changed``, ``time-up``, ``shutdown``) or not (``unauthenticated``)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 import uuid
@@ -26,20 +32,26 @@ from gwella import policy
 from gwella.audit import service as audit
 from gwella.campaigns import service as campaigns
 from gwella.core.database import utcnow
-from gwella.core.dependencies import SignedIn
-from gwella.core.errors import problem_responses
-from gwella.core.principal import Principal
+from gwella.core.dependencies import Authenticator, SignedIn
+from gwella.core.errors import Forbidden, Unauthenticated, problem_responses
+from gwella.core.principal import SIGNED_IN, Principal
+from gwella.core.requests import client_address, request_id
 from gwella.disclosure import publish, rules
 from gwella.disclosure.tables import TOTAL
 from gwella.notifications import service as notifications
 from gwella.organisations import service as organisations
 from gwella.results import progress
 from gwella.results.aggregate import RESPONSES
+from gwella.stream.registry import OpenStream, StreamRegistry
 
 router = APIRouter(prefix="/api/v1", tags=["stream"])
 POLL_SECONDS = 0.5
 HEARTBEAT_SECONDS = 15.0
 INDICATOR_ACTIONS = ("ingest.measurements", "measurement.updated", "annotation.created")
+# The reasons an `end` event gives.
+UNAUTHENTICATED = "unauthenticated"
+ACCESS_CHANGED = "access-changed"
+TIME_UP = "time-up"
 
 
 def _event(name: str, data: dict[str, Any]) -> str:
@@ -64,8 +76,40 @@ async def _response_counts(
     return out
 
 
+def _access(p: Principal) -> tuple[object, ...]:
+    """What a stream's events depend on: a change to any of it ends the stream (the SPA
+    reconnects and starts again from what the person may see now)."""
+    return (p.id, p.is_platform_admin, p.roles, p.partnership_ids, p.partner_org_ids, p.scopes)
+
+
+class Recheck:
+    """Who the stream's token stands for now, asked on every tick through the app's own
+    authenticator (with the process's memory of principals: one query while nothing a
+    principal is built from has changed)."""
+
+    def __init__(self, request: Request, principal: Principal) -> None:
+        self.authenticate: Authenticator = request.app.state.authenticate
+        self.cache = getattr(request.app.state, "principals", None)
+        self.request_id = request_id(request)
+        self.address = client_address(request, request.app.state.settings)
+        _, _, self.token = request.headers.get("authorization", "").partition(" ")
+        self.access = _access(principal)
+
+    async def reason_to_end(self, session: AsyncSession) -> str | None:
+        try:
+            now = await self.authenticate(
+                session, self.token.strip(), self.request_id, self.address, self.cache
+            )
+            SIGNED_IN.check(now)
+        except Unauthenticated:
+            return UNAUTHENTICATED
+        except Forbidden:
+            return ACCESS_CHANGED
+        return None if _access(now) == self.access else ACCESS_CHANGED
+
+
 async def _changes(
-    sessionmaker: async_sessionmaker[AsyncSession],
+    session: AsyncSession,
     p: Principal,
     since: datetime,
     seen: set[uuid.UUID],
@@ -74,34 +118,52 @@ async def _changes(
 ) -> list[str]:
     visible = policy.visible_org_ids(p)
     out: list[str] = []
-    async with sessionmaker() as session:
-        for campaign_id, (n, shown) in (await _response_counts(session, visible)).items():
-            if counts.get(campaign_id, 0) != n:
-                if announce:
-                    out.append(_event("results", {"campaign_id": campaign_id, "responses": shown}))
-                counts[campaign_id] = n
-        for event in await audit.recent_events(session, INDICATOR_ACTIONS, since, visible):
-            if event.id in seen:
-                continue
-            seen.add(event.id)
-            data: dict[str, Any] = {
-                "organisation_id": event.organisation_id,
-                "action": event.action,
-                "record_id": event.record_id,
-            }
-            out.append(_event("indicators", data))
-        notes = await notifications.created_since(session, p.id, since)
-        for note in notes:
-            if note.id in seen:
-                continue
-            seen.add(note.id)
-            out.append(
-                _event(
-                    "notification",
-                    {"id": note.id, "kind": note.kind, "title": note.title, "link": note.link},
-                )
+    for campaign_id, (n, shown) in (await _response_counts(session, visible)).items():
+        if counts.get(campaign_id, 0) != n:
+            if announce:
+                out.append(_event("results", {"campaign_id": campaign_id, "responses": shown}))
+            counts[campaign_id] = n
+    for event in await audit.recent_events(session, INDICATOR_ACTIONS, since, visible):
+        if event.id in seen:
+            continue
+        seen.add(event.id)
+        data: dict[str, Any] = {
+            "organisation_id": event.organisation_id,
+            "action": event.action,
+            "record_id": event.record_id,
+        }
+        out.append(_event("indicators", data))
+    notes = await notifications.created_since(session, p.id, since)
+    for note in notes:
+        if note.id in seen:
+            continue
+        seen.add(note.id)
+        out.append(
+            _event(
+                "notification",
+                {"id": note.id, "kind": note.kind, "title": note.title, "link": note.link},
             )
+        )
     return out
+
+
+class EventStream(StreamingResponse):
+    """The stream's response: its place in the registry is given back however the response
+    ends (run out, told to end, the client gone, or the connection broken mid-send)."""
+
+    def __init__(self, content: AsyncIterator[str], place: OpenStream) -> None:
+        super().__init__(
+            content,
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+        )
+        self.place = place
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self.place.close()
 
 
 @router.get(
@@ -112,11 +174,21 @@ async def _changes(
         "`text/event-stream` with events `results` (the campaign's results moved on, by a "
         "release of several responses: refetch them; `responses` is the published number of "
         "responses in the services you can see, null while it is held back), `indicators` "
-        "(measurements or "
-        "annotations changed) and "
-        "`notification`, each with a small JSON `data`, plus a comment every 15 s to keep "
-        "proxies open. Changes reach the stream within about a second. `seconds` ends the "
-        "stream after that long (browsers reconnect by themselves)."
+        "(measurements or annotations changed) and `notification`, each with a small JSON "
+        "`data`, plus a comment every 15 s to keep proxies open. Changes reach the stream "
+        "within about a second. `seconds` ends the stream after that long (browsers "
+        "reconnect by themselves).\n\n"
+        "When the server ends a stream, its last event is `end` with `data` "
+        '`{"reason": …}`: `unauthenticated` (the token was revoked or expired, or the '
+        "account deactivated: sign in again), `access-changed` (a role, membership or "
+        "partnership changed: reconnect to see what you may see now), `time-up` (`seconds` "
+        "ran out) or `shutdown` (the server is stopping: reconnect in a moment). The caller "
+        "is checked again about twice a second.\n\n"
+        "A person may hold a few streams at once in each server process "
+        "(`GWELLA_STREAM_MAX_PER_PERSON`, one per browser tab): beyond that a new stream "
+        "is refused with 429 and the open ones go on. A server process holds at most "
+        "`GWELLA_STREAM_MAX_PER_PROCESS` streams: beyond that, or while it shuts down, 503. "
+        "Both carry `Retry-After`."
     ),
     response_class=StreamingResponse,
     responses={
@@ -125,6 +197,15 @@ async def _changes(
             "description": "An event stream",
         },
         **problem_responses(401, 403, 422),
+        429: {
+            **problem_responses(429)[429],
+            "description": "You hold the most live streams one person may; see Retry-After",
+        },
+        503: {
+            **problem_responses(503)[503],
+            "description": "The server holds its most live streams, or is stopping; see "
+            "Retry-After",
+        },
     },
 )
 async def stream(
@@ -135,30 +216,47 @@ async def stream(
     ] = 3600,
 ) -> StreamingResponse:
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
+    registry: StreamRegistry = request.app.state.streams
+    recheck = Recheck(request, principal)
+    place = registry.open(principal.id)  # 429 or 503 beyond the caps
+
+    async def tick(
+        since: datetime, seen: set[uuid.UUID], counts: dict[uuid.UUID, int], announce: bool
+    ) -> list[str]:
+        async with sessionmaker() as session:
+            reason = await recheck.reason_to_end(session)
+            if reason is not None:
+                place.end(reason)
+                return []
+            return await _changes(session, principal, since, seen, counts, announce)
 
     async def events() -> AsyncIterator[str]:
-        started = time.monotonic()
-        since = utcnow()
-        seen: set[uuid.UUID] = set()
-        beat = started
-        yield "retry: 1000\n\n"
-        counts: dict[uuid.UUID, int] = {}
-        await _changes(sessionmaker, principal, since, seen, counts, announce=False)  # baseline
-        while time.monotonic() - started < seconds:
-            if await request.is_disconnected():
-                return
-            now = utcnow()
-            for chunk in await _changes(sessionmaker, principal, since, seen, counts):
-                yield chunk
-            # Keep a little overlap (clocks and commit order); ``seen`` drops repeats.
-            since = max(since, now.replace(microsecond=0))
-            if time.monotonic() - beat >= HEARTBEAT_SECONDS:
-                beat = time.monotonic()
-                yield ": still here\n\n"
-            await asyncio.sleep(POLL_SECONDS)
+        try:
+            started = time.monotonic()
+            since = utcnow()
+            seen: set[uuid.UUID] = set()
+            beat = started
+            yield "retry: 1000\n\n"
+            counts: dict[uuid.UUID, int] = {}
+            await tick(since, seen, counts, announce=False)  # the baseline
+            while place.end_reason is None:
+                if time.monotonic() - started >= seconds:
+                    place.end(TIME_UP)
+                    break
+                if await request.is_disconnected():
+                    return
+                now = utcnow()
+                for chunk in await tick(since, seen, counts, announce=True):
+                    yield chunk
+                # Keep a little overlap (clocks and commit order); ``seen`` drops repeats.
+                since = max(since, now.replace(microsecond=0))
+                if time.monotonic() - beat >= HEARTBEAT_SECONDS:
+                    beat = time.monotonic()
+                    yield ": still here\n\n"
+                left = seconds - (time.monotonic() - started)
+                await place.wait(min(POLL_SECONDS, max(0.0, left)))
+            yield _event("end", {"reason": place.end_reason})
+        finally:
+            place.close()
 
-    return StreamingResponse(
-        events(),
-        media_type="text/event-stream",
-        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
-    )
+    return EventStream(events(), place)

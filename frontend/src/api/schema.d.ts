@@ -1999,6 +1999,10 @@ export interface paths {
         /**
          * Server-sent events: results, indicators and your notifications as they change
          * @description `text/event-stream` with events `results` (the campaign's results moved on, by a release of several responses: refetch them; `responses` is the published number of responses in the services you can see, null while it is held back), `indicators` (measurements or annotations changed) and `notification`, each with a small JSON `data`, plus a comment every 15 s to keep proxies open. Changes reach the stream within about a second. `seconds` ends the stream after that long (browsers reconnect by themselves).
+         *
+         *     When the server ends a stream, its last event is `end` with `data` `{"reason": …}`: `unauthenticated` (the token was revoked or expired, or the account deactivated: sign in again), `access-changed` (a role, membership or partnership changed: reconnect to see what you may see now), `time-up` (`seconds` ran out) or `shutdown` (the server is stopping: reconnect in a moment). The caller is checked again about twice a second.
+         *
+         *     A person may hold a few streams at once in each server process (`GWELLA_STREAM_MAX_PER_PERSON`, one per browser tab): beyond that a new stream is refused with 429 and the open ones go on. A server process holds at most `GWELLA_STREAM_MAX_PER_PROCESS` streams: beyond that, or while it shuts down, 503. Both carry `Retry-After`.
          */
         get: operations["getStream"];
         put?: never;
@@ -17153,6 +17157,24 @@ export interface operations {
             };
             /** @description Validation failed; `errors` lists the fields */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You hold the most live streams one person may; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server holds its most live streams, or is stopping; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
