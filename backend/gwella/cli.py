@@ -96,7 +96,7 @@ def create_admin(settings: Settings, email: str, name: str) -> None:
     from gwella.core.audit import AuditContext
 
     password = os.environ.get("GWELLA_ADMIN_PASSWORD") or getpass.getpass("Password: ")
-    passwords.check_password_strength(settings, password, email)
+    passwords.check_password_strength(settings, password, email, name=name)
 
     async def work(session: AsyncSession) -> None:
         await accounts.create_user(

@@ -153,7 +153,12 @@ async def accept_invitation(
                 "Choose a password for your new account.",
                 errors=[FieldProblem(field="body.password", message="required")],
             )
-        check_password_strength(settings, data.password, invitation.email)
+        check_password_strength(
+            settings,
+            data.password,
+            invitation.email,
+            name=data.display_name or invitation.display_name,
+        )
         user = await create_user(
             session,
             anonymous,

@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import AccessToken, ApiClient, LoginAttempt, Membership, User
+from gwella.accounts.passwords import password_matches
 from gwella.accounts.users import normalise_email
 from gwella.core import audit
 from gwella.core.audit import ActorType, AuditContext
@@ -20,7 +21,7 @@ from gwella.core.database import utcnow
 from gwella.core.errors import Forbidden, RateLimited, Unauthenticated
 from gwella.core.principal import Principal
 from gwella.core.principals import PRINCIPAL_NEUTRAL, PrincipalCache, generation
-from gwella.core.security import hash_secret, keyed_hash, new_secret, verify_password
+from gwella.core.security import hash_secret, keyed_hash, new_secret
 from gwella.partnerships import service as partnerships
 
 USER_TOKEN_SCOPES = ["read", "write"]
@@ -65,7 +66,7 @@ async def prune_login_attempts(session: AsyncSession, settings: Settings) -> Non
 
 async def authenticate_password(session: AsyncSession, email: str, password: str) -> User | None:
     user = await session.scalar(select(User).where(User.email == normalise_email(email)))
-    ok = verify_password(user.password_hash if user else None, password)
+    ok = password_matches(user.password_hash if user else None, password)
     if not ok or user is None or not user.is_active:
         return None
     return user

@@ -13,6 +13,7 @@ from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import AccessToken, Language, Membership, Role, User
+from gwella.accounts.passwords import hash_new_password
 from gwella.accounts.schemas import (
     CurrentUserUpdate,
     MembershipCreate,
@@ -26,7 +27,6 @@ from gwella.core.concurrency import apply_patch, check_if_match
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, NotFound
 from gwella.core.pagination import PageParams, paginate
-from gwella.core.security import hash_password
 
 USER_FIELDS = ("email", "display_name", "language", "is_platform_admin", "is_active")
 USER_SORTS = {"email": User.email, "display_name": User.display_name, "created_at": User.created_at}
@@ -127,7 +127,7 @@ async def create_user(
         email=email,
         display_name=display_name,
         language=language,
-        password_hash=hash_password(password) if password else None,
+        password_hash=hash_new_password(password) if password else None,
         is_platform_admin=is_platform_admin,
     )
     session.add(user)

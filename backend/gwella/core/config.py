@@ -61,7 +61,11 @@ class Settings(BaseSettings):
     disclosure_variance: float = Field(default=1.0, gt=0)
     disclosure_empty_share: float = Field(default=0.03125, ge=0, lt=1)
     disclosure_magnitude_noise: float = Field(default=0.1, gt=0, le=1)
-    password_min_length: int = Field(default=10, ge=8)
+    password_min_length: int = Field(
+        default=15,
+        ge=8,
+        description="Shortest new password (NIST SP 800-63B-4: 15 for a password used alone)",
+    )
     # argon2id cost; lower only in tests (never below the library's minimums).
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_cost_kib: int = Field(default=65536, ge=8)
