@@ -157,6 +157,8 @@ def write_openapi(path: Path) -> None:
 def serve(settings: Settings, host: str, port: int, workers: int) -> None:
     import uvicorn
 
+    from gwella.core.server import HTTP_PROTOCOL  # with uvicorn: only `serve` needs it
+
     print(f"\nGwella is serving on http://{host}:{port}/  (API docs: /api/docs)\n", flush=True)
     uvicorn.run(
         "gwella.main:create_app",
@@ -165,6 +167,11 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> None:
         port=port,
         workers=workers,
         log_config=None,
+        # Slow clients: a deadline for each request's headers (the protocol's), for the idle
+        # time between requests, and for the headers' size (h11's default, 16 KiB, named).
+        http=HTTP_PROTOCOL,
+        timeout_keep_alive=settings.keep_alive_timeout_seconds,
+        h11_max_incomplete_event_size=16 * 1024,
         proxy_headers=settings.trust_proxy_headers,
         # uvicorn's own handling (X-Forwarded-Proto, for HSTS) trusts the same proxies;
         # unlisted, it keeps its default (FORWARDED_ALLOW_IPS, else 127.0.0.1).

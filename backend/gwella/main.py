@@ -51,6 +51,7 @@ from gwella.core.mail import MailSender, make_sender
 from gwella.core.middleware import (
     API_DOCS_PATH,
     BodySizeLimitMiddleware,
+    BodyTimeoutMiddleware,
     ContentTypeMiddleware,
     RequestContextMiddleware,
     SecurityHeadersMiddleware,
@@ -445,5 +446,10 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
             allow_headers=["Authorization", "Content-Type", "If-Match", "X-Request-ID"],
             expose_headers=["ETag", "Location", "X-Request-ID", "Retry-After"],
         )
+    app.add_middleware(
+        BodyTimeoutMiddleware,
+        seconds=settings.request_body_timeout_seconds,
+        overrides={"/api/v1/imports": settings.import_body_timeout_seconds},
+    )
     app.add_middleware(RequestContextMiddleware)
     return app

@@ -45,6 +45,32 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     max_ingest_bytes: int = Field(default=10 * 1_048_576, ge=1024)
     max_import_bytes: int = Field(default=1024 * 1_048_576, ge=1024)
+    # Slow clients (slowloris): how long a connection may take to send what it must.
+    request_header_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        le=300,
+        description="From a connection's opening (or the end of its last answer) to the end "
+        "of the next request's headers; beyond it the connection gets 408 and is closed",
+    )
+    request_body_timeout_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        le=3600,
+        description="To receive a whole request body, from the end of its headers (408 after)",
+    )
+    import_body_timeout_seconds: float = Field(
+        default=3600.0,
+        gt=0,
+        le=86400,
+        description="The same for a file uploaded to /api/v1/imports (up to max_import_bytes)",
+    )
+    keep_alive_timeout_seconds: int = Field(
+        default=5,
+        gt=0,
+        le=300,
+        description="How long an idle kept-alive connection stays open between requests",
+    )
     import_dir: Path = REPO_ROOT / "var" / "imports"
     login_max_failures: int = Field(default=10, ge=1)
     login_window_seconds: int = Field(default=900, ge=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import re
@@ -26,7 +27,7 @@ def logged_path(path: str) -> str:
     return _SURVEY_LINK_RE.sub(r"\1{token}", path)
 
 
-def _problem_body(status: int, slug: str, title: str, detail: str, request_id: str) -> bytes:
+def problem_body(status: int, slug: str, title: str, detail: str, request_id: str) -> bytes:
     return json.dumps(
         {
             "type": PROBLEM_TYPE_BASE + slug,
@@ -41,7 +42,7 @@ def _problem_body(status: int, slug: str, title: str, detail: str, request_id: s
 async def send_problem(
     send: Send, status: int, slug: str, title: str, detail: str, request_id: str
 ) -> None:
-    body = _problem_body(status, slug, title, detail, request_id)
+    body = problem_body(status, slug, title, detail, request_id)
     await send(
         {
             "type": "http.response.start",
@@ -175,6 +176,81 @@ class BodySizeLimitMiddleware:
 
 
 class _BodyTooLarge(Exception):
+    pass
+
+
+class BodyTimeoutMiddleware:
+    """Answers 408 when a request's body has not all arrived within the limit, counted from
+    the end of its headers (a body trickled a byte at a time, or stalled). Routes that take
+    large uploads can have a longer limit by path prefix. Reading what follows the body
+    (waiting for the client to go, as streams do) is not limited."""
+
+    def __init__(
+        self, app: ASGIApp, seconds: float, overrides: dict[str, float] | None = None
+    ) -> None:
+        self.app = app
+        self.seconds = seconds
+        self.overrides = overrides or {}
+
+    def _limit_for(self, path: str) -> float:
+        for prefix, limit in self.overrides.items():
+            if path.startswith(prefix):
+                return limit
+        return self.seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self._limit_for(scope["path"])
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + limit
+        body_done = False
+        timed_out = False
+        answering = False
+
+        async def timed_receive() -> Message:
+            nonlocal body_done, timed_out
+            if body_done:
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(), max(deadline - loop.time(), 0))
+            except TimeoutError:
+                timed_out = True
+                _log.warning(
+                    "request_body_timeout",
+                    method=scope["method"],
+                    path=logged_path(scope["path"]),
+                    limit_seconds=limit,
+                )
+                if not answering:
+                    await send_problem(
+                        send,
+                        408,
+                        "request-timeout",
+                        "Request timeout",
+                        f"The request's body did not all arrive within {limit:g} seconds; "
+                        "nothing was changed. Send the whole request at once.",
+                        scope.get("state", {}).get("request_id", ""),
+                    )
+                raise _BodyTimedOut from None
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                body_done = True
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal answering
+            if timed_out:
+                return  # the 408 was the answer; what the app made of the cut body is not
+            if message["type"] == "http.response.start":
+                answering = True
+            await send(message)
+
+        with contextlib.suppress(_BodyTimedOut):
+            await self.app(scope, timed_receive, guarded_send)
+
+
+class _BodyTimedOut(Exception):
     pass
 
 
