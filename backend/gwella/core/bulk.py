@@ -5,6 +5,10 @@ than an INSERT per row because the server parses and plans nothing per row; else
 one executemany ``INSERT``. Values go through each column type's own bind processing (JSON to
 text, enums to their stored names), and Python-side column defaults are filled in, so both
 paths store exactly the same row.
+
+:func:`insert_new` is for rows whose unique key a concurrent request may be writing at the
+same moment (a client retrying while its first attempt still runs): it skips a row whose key
+is taken instead of failing the whole transaction.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, insert
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -76,3 +81,31 @@ async def insert_rows(session: AsyncSession, table: Table, rows: Sequence[dict[s
     await driver.copy_records_to_table(
         table.name, records=records, columns=columns, schema_name=table.schema
     )
+
+
+async def insert_new(
+    session: AsyncSession, table: Table, rows: Sequence[dict[str, Any]]
+) -> set[Any]:
+    """Insert ``rows`` except those whose unique key is already stored, and return the
+    primary keys of the rows inserted (each row gives its own ``id``).
+
+    ``INSERT … ON CONFLICT DO NOTHING … RETURNING id`` on PostgreSQL and SQLite alike. A key
+    that a concurrent transaction has written but not yet committed makes this statement wait
+    for it: on PostgreSQL the unique index holds the row until that transaction ends, on SQLite
+    the write lock does. So a row left out is one whose key is now committed, and the caller
+    can read it to say what became of its own. Callers pass rows in a stable order of their
+    key, so that two transactions inserting the same keys wait for each other in one order
+    (never a deadlock)."""
+    if not rows:
+        return set()
+    connection = await session.connection()
+    name = connection.dialect.name
+    if name == "postgresql":
+        stmt: Any = postgresql.insert(table)
+    elif name == "sqlite":
+        stmt = sqlite.insert(table)
+    else:  # pragma: no cover - the two databases Gwella runs on
+        raise NotImplementedError(f"insert_new on {name}")
+    key = table.primary_key.columns.values()[0]
+    result = await session.execute(stmt.on_conflict_do_nothing().returning(key), list(rows))
+    return set(result.scalars().all())

@@ -4,8 +4,11 @@ imports, FHIR) stores responses through :func:`store_many`.
 In one place, for a batch at a time: the campaign's window and channels, validation against
 the exact instrument version, the respondent as the campaign's anonymity allows, access codes
 and bursts (web), idempotency (a web or paper submission by its submission id; a push by the
-pushing organisation and its external id: a repeat is recognised, a change is an update),
-the rows (two multi-row INSERTs for new responses), the results (per response or by releases,
+pushing organisation and its external id: a repeat is recognised, a change is an update,
+also when the first attempt is still being stored by a concurrent request: see
+:mod:`gwella.responses.claims`),
+the rows (new responses by one INSERT that skips a key already taken, their answers by one
+multi-row INSERT), the results (per response or by releases,
 ``gwella.results``), the subscribers' events and the audit trail. A refused item is reported
 with a code and a field; in ``atomic`` mode, or on a dry run, nothing is written.
 """
@@ -14,23 +17,22 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.campaigns import access_codes
 from gwella.campaigns import service as campaigns
 from gwella.campaigns.enums import Anonymity, Channel
 from gwella.core import audit, bulk
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, ValidationFailed
-from gwella.disclosure import cellkey
 from gwella.instruments.content import InstrumentContent
 from gwella.responses import service
+from gwella.responses.claims import claim, decide, key_of, stored_under
+from gwella.responses.items import OUTCOMES, Checked, Incoming, Mode, Outcome, Refusal, Stored
 from gwella.responses.models import Answer, Response
 from gwella.results import service as results
 from gwella.results.aggregate import Counted
@@ -38,62 +40,24 @@ from gwella.results.aggregate import Counted
 if TYPE_CHECKING:
     from gwella.campaigns.models import Campaign
 
-Mode = Literal["best_effort", "atomic"]
-Outcome = Literal["created", "updated", "unchanged", "refused"]
-OUTCOMES: tuple[Outcome, ...] = ("created", "updated", "unchanged", "refused")
-SUBMISSION_NAMESPACE = uuid.UUID("6f1f7a52-2a43-4a5e-9a49-0d6c3e3f4b10")
+__all__ = [
+    "OUTCOMES",
+    "CampaignNotOpen",
+    "Incoming",
+    "Mode",
+    "Outcome",
+    "Refusal",
+    "Stored",
+    "paper_moment",
+    "raise_for_one",
+    "store_many",
+]
+
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
 class CampaignNotOpen(Conflict):
     slug, title = "campaign-not-open", "The survey is not open"
-
-
-@dataclass
-class Incoming:
-    """One response at a door, not yet checked."""
-
-    service_id: uuid.UUID
-    moment: datetime
-    """When it was given: now (web), the day of the paper form, or as the partner sent it."""
-    language: str
-    answers: dict[str, Any]
-    channel: Channel
-    consent: bool = False
-    respondent_reference: str | None = None
-    submission_id: uuid.UUID | None = None
-    """Web and paper: the client's own id, the same on every retry."""
-    external_id: str | None = None
-    """Pushes: the partner system's id (with the pushing organisation, the key of a repeat)."""
-    access_code: str | None = None
-    burst: bool = False
-    """Web: the address sent more than its share today (held unless it carries a code)."""
-
-
-@dataclass
-class Refusal:
-    code: str
-    detail: str
-    field: str | None
-
-
-@dataclass
-class Stored:
-    """What became of one item."""
-
-    outcome: Outcome
-    response_id: uuid.UUID | None = None
-    submission_id: uuid.UUID | None = None
-    submitted_at: datetime | None = None
-    refusals: list[Refusal] = field(default_factory=list)
-
-
-@dataclass
-class _Checked:
-    index: int
-    item: Incoming
-    values: dict[str, Any]
-    existing: Response | None
 
 
 async def store_many(
@@ -124,9 +88,9 @@ async def store_many(
                 )
     content = await service.version_content(session, campaign)
     out = [Stored("refused") for _ in items]
-    existing = await _existing(session, campaign, items, source_organisation_id)
+    existing = await stored_under(session, campaign, items, source_organisation_id)
     seen: dict[str, str] = {}
-    checked: list[_Checked] = []
+    checked: list[Checked] = []
     for index, item in enumerate(items):
         at = prefix(index)
         refusals = out[index].refusals
@@ -162,7 +126,7 @@ async def store_many(
                 prepared.respondent_hash,
                 prepared.respondent_reference,
             )
-        key = item.external_id or str(item.submission_id)
+        key = key_of(item)
         if item.external_id is not None and key in seen:
             if seen[key] == digest:
                 out[index].outcome = "unchanged"
@@ -176,7 +140,6 @@ async def store_many(
                 )
             continue
         seen[key] = digest
-        stored = existing.get(key)
         values = {
             "service_id": item.service_id,
             "language": item.language,
@@ -187,39 +150,21 @@ async def store_many(
             "consent_recorded_at": prepared.consent_at,
             "answers": prepared.answers,
         }
-        if stored is not None and stored.campaign_id != campaign.id:
-            refusals.append(
-                Refusal(
-                    "duplicate_external_id",
-                    "This external_id belongs to a response of another campaign.",
-                    f"{at}.external_id",
-                )
-            )
-        elif stored is not None and stored.content_hash == digest:
-            out[index] = Stored("unchanged", stored.id, stored.submission_id, stored.submitted_at)
-        elif stored is not None and item.external_id is None:
-            refusals.append(
-                Refusal(
-                    "conflict",
-                    "This submission id was already used for different answers; make a new one.",
-                    f"{at}.submission_id",
-                )
-            )
-        else:
-            checked.append(_Checked(index, item, values, stored))
+        c = Checked(index, item, values, existing.get(key))
+        if decide(campaign, c, out[index], at):
+            checked.append(c)
     refused = any(s.refusals for s in out)
     if dry_run or (mode == "atomic" and refused):
         for c in checked:
             out[c.index].outcome = "updated" if c.existing is not None else "created"
         return out
-    # Access codes are used only by responses that will be stored (a refused one keeps its
-    # code, and a retry of a stored one does not need it again).
+    # A new web response to a campaign that asks for access codes needs one (it is used once
+    # the response is stored: a refused one keeps its code, and a retry of a stored one does
+    # not need it again).
     for c in checked:
         if c.item.channel is not Channel.web or c.existing is not None:
             continue
-        if c.item.access_code:
-            await access_codes.use(session, campaign.id, c.item.service_id, c.item.access_code)
-        elif campaign.requires_access_code:
+        if not c.item.access_code and campaign.requires_access_code:
             out[c.index].refusals.append(
                 Refusal(
                     "access_code_required",
@@ -231,35 +176,13 @@ async def store_many(
         if mode == "atomic" or len(items) == 1:
             return out
         checked = [c for c in checked if not out[c.index].refusals]
+    checked = await claim(session, ctx, campaign, checked, out, source_organisation_id, prefix)
+    if mode == "atomic" and any(s.refusals for s in out):
+        # Only a concurrent request can cause this (it stored one of these keys for another
+        # campaign, or other answers under a submission id, while this batch was checked):
+        # nothing of the batch is kept, and the client's retry gets the report per item.
+        raise Conflict("Another request stored some of these items at the same moment; retry.")
     await _write(session, ctx, campaign, content, checked, out, source_organisation_id, now)
-    return out
-
-
-async def _existing(
-    session: AsyncSession,
-    campaign: Campaign,
-    items: Sequence[Incoming],
-    source_organisation_id: uuid.UUID | None,
-) -> dict[str, Response]:
-    """The stored responses these items would repeat, by external id or submission id."""
-    external = {i.external_id for i in items if i.external_id is not None}
-    submissions = {i.submission_id for i in items if i.submission_id is not None}
-    out: dict[str, Response] = {}
-    if external and source_organisation_id is not None:
-        for r in await session.scalars(
-            select(Response).where(
-                Response.source_organisation_id == source_organisation_id,
-                Response.external_id.in_(external),
-            )
-        ):
-            out[str(r.external_id)] = r
-    if submissions:
-        for r in await session.scalars(
-            select(Response).where(
-                Response.campaign_id == campaign.id, Response.submission_id.in_(submissions)
-            )
-        ):
-            out[str(r.submission_id)] = r
     return out
 
 
@@ -294,46 +217,22 @@ async def _write(
     ctx: AuditContext,
     campaign: Campaign,
     content: InstrumentContent,
-    checked: list[_Checked],
+    checked: list[Checked],
     out: list[Stored],
     source_organisation_id: uuid.UUID | None,
     now: datetime,
 ) -> None:
-    new = [c for c in checked if c.existing is None]
-    changed = [c for c in checked if c.existing is not None]
+    new = [c for c in checked if c.row is not None]
+    changed = [c for c in checked if c.row is None]
     rows: list[dict[str, Any]] = []
     answer_rows: list[dict[str, Any]] = []
-    keys = cellkey.new_record_keys(len(new))
-    for c, record_key in zip(new, keys, strict=True):
-        response_id = uuid.uuid4()
-        values = dict(c.values)
-        answers = values.pop("answers")
-        submission_id = c.item.submission_id or uuid.uuid5(
-            SUBMISSION_NAMESPACE, f"{source_organisation_id}:{c.item.external_id}"
-        )
-        held = c.item.channel is Channel.web and c.item.burst and not c.item.access_code
-        rows.append(
-            {
-                "id": response_id,
-                "campaign_id": campaign.id,
-                "instrument_version_id": campaign.instrument_version_id,
-                "channel": c.item.channel.value,
-                "submission_id": submission_id,
-                "source_organisation_id": source_organisation_id,
-                "external_id": c.item.external_id,
-                "entered_by_id": ctx.actor_id
-                if ctx.actor_type is ActorType.user and c.item.channel is Channel.paper
-                else None,
-                "record_key": record_key,
-                "held": held,
-                **values,
-            }
-        )
-        answer_rows += service.answer_rows(response_id, content, answers)
-        out[c.index] = Stored("created", response_id, submission_id, values["submitted_at"])
-    if rows:
-        await bulk.insert_rows(session, cast(Table, Response.__table__), rows)
-        await bulk.insert_rows(session, cast(Table, Answer.__table__), answer_rows)
+    for c in new:
+        row = c.row
+        assert row is not None
+        rows.append(row)
+        answer_rows += service.answer_rows(row["id"], content, c.values["answers"])
+        out[c.index] = Stored("created", row["id"], row["submission_id"], row["submitted_at"])
+    await bulk.insert_rows(session, cast(Table, Answer.__table__), answer_rows)
     changes = [
         results.Change(
             r["id"],

@@ -1,0 +1,183 @@
+"""Idempotency of the one writer of responses: the key of a response (a web or paper
+submission's submission id in its campaign; a push's external id with the pushing
+organisation), what is stored under it, and claiming it.
+
+A client that retries while its first attempt is still running sends the same key twice at
+once. Both attempts find nothing stored when they check; :func:`claim` then inserts each new
+response only if its key is still free (the second attempt waits for the first to commit),
+and decides again those whose key was taken meanwhile: a repeat, an update or a refusal,
+exactly as if the retry had come after the first attempt's answer.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import Table, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gwella.campaigns import access_codes
+from gwella.campaigns.enums import Channel
+from gwella.core import bulk
+from gwella.core.audit import ActorType, AuditContext
+from gwella.core.errors import Conflict
+from gwella.disclosure import cellkey
+from gwella.responses.items import Checked, Incoming, Refusal, Stored
+from gwella.responses.models import Response
+
+if TYPE_CHECKING:
+    from gwella.campaigns.models import Campaign
+
+SUBMISSION_NAMESPACE = uuid.UUID("6f1f7a52-2a43-4a5e-9a49-0d6c3e3f4b10")
+CLAIM_ROUNDS = 3
+
+
+def key_of(item: Incoming) -> str:
+    return item.external_id or str(item.submission_id)
+
+
+def decide(campaign: Campaign, c: Checked, result: Stored, at: str) -> bool:
+    """Decide an item against the response stored under its key, if any: refused (noted in
+    ``result``), unchanged (``result`` becomes the stored one), or to be written (True: new,
+    or an update of a push)."""
+    stored = c.existing
+    if stored is None:
+        return True
+    if stored.campaign_id != campaign.id:
+        result.refusals.append(
+            Refusal(
+                "duplicate_external_id",
+                "This external_id belongs to a response of another campaign.",
+                f"{at}.external_id",
+            )
+        )
+        return False
+    if stored.content_hash == c.values["content_hash"]:
+        result.outcome = "unchanged"
+        result.response_id, result.submission_id = stored.id, stored.submission_id
+        result.submitted_at = stored.submitted_at
+        return False
+    if c.item.external_id is None:
+        result.refusals.append(
+            Refusal(
+                "conflict",
+                "This submission id was already used for different answers; make a new one.",
+                f"{at}.submission_id",
+            )
+        )
+        return False
+    return True
+
+
+async def claim(
+    session: AsyncSession,
+    ctx: AuditContext,
+    campaign: Campaign,
+    checked: list[Checked],
+    out: list[Stored],
+    source_organisation_id: uuid.UUID | None,
+    at: Callable[[int], str],
+) -> list[Checked]:
+    """Insert the new responses' rows, each only if its key (campaign and submission id, or
+    organisation and external id) is still free, and decide again those whose key a
+    concurrent request took since they were checked (a client retrying while its first
+    attempt still runs): now they are repeats, updates or refusals like any other. Returns
+    what is left to write: the updates, and the new rows (inserted, without their answers)."""
+    changed = [c for c in checked if c.existing is not None]
+    new = [c for c in checked if c.existing is None]
+    for c, record_key in zip(new, cellkey.new_record_keys(len(new)), strict=True):
+        c.row = _row(ctx, campaign, c, source_organisation_id, record_key)
+    # In the order of their keys, so that two requests with the same keys queue for them in
+    # one order (never a deadlock).
+    pending = sorted(new, key=lambda c: key_of(c.item))
+    claimed: list[Checked] = []
+    for _ in range(CLAIM_ROUNDS):
+        if not pending:
+            break
+        inserted = await bulk.insert_new(
+            session, cast(Table, Response.__table__), [c.row for c in pending if c.row]
+        )
+        lost: list[Checked] = []
+        for c in pending:
+            (claimed if c.row and c.row["id"] in inserted else lost).append(c)
+        pending = []
+        if not lost:
+            break
+        now_stored = await stored_under(
+            session, campaign, [c.item for c in lost], source_organisation_id
+        )
+        for c in lost:
+            c.existing = now_stored.get(key_of(c.item))
+            if c.existing is None:  # the response it met was removed since: try again
+                pending.append(c)
+                continue
+            c.row = None
+            if decide(campaign, c, out[c.index], at(c.index)):
+                changed.append(c)
+    if pending:
+        raise Conflict("These responses were being stored and removed meanwhile; retry.")
+    # Access codes are used by the responses stored, and only after their key is theirs: a
+    # retry that met the first attempt's response is a repeat, not a second use of its code.
+    for c in claimed:
+        if c.item.channel is Channel.web and c.item.access_code:
+            await access_codes.use(session, campaign.id, c.item.service_id, c.item.access_code)
+    return sorted([*claimed, *changed], key=lambda c: c.index)
+
+
+def _row(
+    ctx: AuditContext,
+    campaign: Campaign,
+    c: Checked,
+    source_organisation_id: uuid.UUID | None,
+    record_key: int,
+) -> dict[str, Any]:
+    """A new response's row (its answers apart)."""
+    values = {k: v for k, v in c.values.items() if k != "answers"}
+    submission_id = c.item.submission_id or uuid.uuid5(
+        SUBMISSION_NAMESPACE, f"{source_organisation_id}:{c.item.external_id}"
+    )
+    return {
+        "id": uuid.uuid4(),
+        "campaign_id": campaign.id,
+        "instrument_version_id": campaign.instrument_version_id,
+        "channel": c.item.channel.value,
+        "submission_id": submission_id,
+        "source_organisation_id": source_organisation_id,
+        "external_id": c.item.external_id,
+        "entered_by_id": ctx.actor_id
+        if ctx.actor_type is ActorType.user and c.item.channel is Channel.paper
+        else None,
+        "record_key": record_key,
+        "held": c.item.channel is Channel.web and c.item.burst and not c.item.access_code,
+        **values,
+    }
+
+
+async def stored_under(
+    session: AsyncSession,
+    campaign: Campaign,
+    items: Sequence[Incoming],
+    source_organisation_id: uuid.UUID | None,
+) -> dict[str, Response]:
+    """The stored responses these items would repeat, by external id or submission id."""
+    external = {i.external_id for i in items if i.external_id is not None}
+    submissions = {i.submission_id for i in items if i.submission_id is not None}
+    out: dict[str, Response] = {}
+    if external and source_organisation_id is not None:
+        for r in await session.scalars(
+            select(Response).where(
+                Response.source_organisation_id == source_organisation_id,
+                Response.external_id.in_(external),
+            )
+        ):
+            out[str(r.external_id)] = r
+    if submissions:
+        for r in await session.scalars(
+            select(Response).where(
+                Response.campaign_id == campaign.id, Response.submission_id.in_(submissions)
+            )
+        ):
+            out[str(r.submission_id)] = r
+    return out
