@@ -28,6 +28,7 @@ from gwella.core.logging import configure_logging, get_logger
 from gwella.derived import derive_measurements
 from gwella.housekeeping import announce_closed_campaigns, prune_tokens
 from gwella.imports import service as imports
+from gwella.imports import storage as import_files
 from gwella.webhooks import delivery
 
 _log = get_logger("gwella.worker")
@@ -123,6 +124,12 @@ class Worker:
             await session.commit()
         if tokens:
             _log.info("access_tokens_pruned", removed=tokens)
+        async with self.sessionmaker() as session:
+            orphans = await import_files.remove_orphan_files(
+                session, import_files.import_dir(self.settings.import_dir), now
+            )
+        if orphans:
+            _log.info("import_files_removed", removed=orphans)
 
     async def run_imports(self, stop: asyncio.Event) -> None:
         """Apply import jobs one at a time, beside the deliveries (a long file never holds

@@ -49,12 +49,6 @@ def csv_rows(n: int, start: int = 0, bad_every: int = 0) -> str:
     return "".join(lines)
 
 
-@pytest.fixture
-def import_dir(tmp_path: Path, app: Any) -> Path:
-    app.state.settings.import_dir = tmp_path / "imports"
-    return tmp_path / "imports"
-
-
 async def arrange(client: httpx.AsyncClient, session: AsyncSession) -> dict[str, Any]:
     org = await make_org(session)
     service = await make_service(session, org, code="CMHT-N")
@@ -132,9 +126,9 @@ async def test_refused_rows_are_listed_as_csv(
     lines = errors.text.strip().splitlines()
     assert lines[0] == "row,external_id,code,field,detail"
     assert [line.split(",")[:3] for line in lines[1:]] == [
-        ["1", "PAS-0", "invalid"],
-        ["4", "PAS-3", "invalid"],
-        ["7", "", "unreadable"],
+        ["2", "PAS-0", "invalid"],
+        ["5", "PAS-3", "invalid"],
+        ["8", "", "wrong_cell_count"],
     ]
     assert "answers.involved" in lines[1]
 

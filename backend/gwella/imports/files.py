@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import ijson
 
 from gwella.core.csvfiles import read_cell
+from gwella.imports.encodings import CODECS, UTF8_BOM
 from gwella.instruments.content import InstrumentContent, QuestionType
 from gwella.responses.template import MULTI_SEPARATOR, RESPONSE_FIELDS
 
@@ -28,60 +30,191 @@ MEASUREMENT_FIELDS = (
 csv.field_size_limit(1_000_000)
 
 
+MAX_LINE_BYTES = 4 * 1_048_576
+"""A longer line is refused as a row of its own without being held in memory."""
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A row that cannot be read, refused with its number: ``code`` says why."""
+
+    code: str
+    detail: str
+
+
+Row = dict[str, Any] | Unreadable
+
+
+@dataclass(frozen=True)
+class Chunk:
+    rows: list[tuple[int, Row]]
+    """Each row with its number: the row of a CSV file as a spreadsheet numbers it (row 1 is
+    the header, row 2 the first data row), the line of an NDJSON file (from 1)."""
+    offset: int
+    """The byte offset after the last row read: where the next chunk starts."""
+    header: list[str] | None
+    rows_read: int
+    """Rows (lines of NDJSON) read so far, the header and blank ones included."""
+
+
+class _LineTooLong(Exception):
+    pass
+
+
+class _Lines:
+    """The physical lines of a file from where its handle stands, decoded; remembers where
+    the first line since :meth:`mark` ends, so a row that cannot be read is refused alone and
+    reading resumes on the next line."""
+
+    def __init__(self, handle: BinaryIO, codec: str) -> None:
+        self.handle = handle
+        self.codec = codec
+        self.first_end: int | None = None
+        self.count = 0
+
+    def mark(self) -> None:
+        self.first_end, self.count = None, 0
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        raw = self.handle.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            raise StopIteration
+        too_long = len(raw) > MAX_LINE_BYTES
+        while too_long and not raw.endswith(b"\n"):  # skip the rest, a piece at a time
+            raw = self.handle.readline(MAX_LINE_BYTES)
+            if not raw:
+                break
+        self.count += 1
+        if self.first_end is None:
+            self.first_end = self.handle.tell()
+        if too_long:
+            raise _LineTooLong
+        return raw.decode(self.codec, errors="replace")
+
+
 def read_chunk(
-    path: Path, fmt: str, offset: int, header: list[str] | None, limit: int
-) -> tuple[list[dict[str, Any]], int, list[str] | None]:
-    """Up to ``limit`` rows from byte ``offset`` on; returns them, the offset after the last
-    one, and the CSV header. Resuming at a byte offset keeps every chunk O(chunk), whatever
-    the file's size. A row that cannot be read is ``{"__error__": message}``."""
-    rows: list[dict[str, Any]] = []
+    path: Path,
+    fmt: str,
+    *,
+    offset: int,
+    header: list[str] | None,
+    rows_read: int,
+    limit: int,
+    encoding: str = "utf-8",
+) -> Chunk:
+    """Up to ``limit`` rows from byte ``offset`` on, numbered on from ``rows_read``. Resuming
+    at a byte offset keeps every chunk O(chunk), whatever the file's size. Every row is
+    accounted for: a row that cannot be read is an :class:`Unreadable`; blank rows are
+    skipped but keep their number."""
+    codec = CODECS.get(encoding, "utf-8")
     with path.open("rb") as handle:
-        if fmt == "csv" and header is None:
-            first = handle.readline()
-            header = next(csv.reader([first.decode("utf-8-sig", errors="replace")]), [])
-            header = [h.strip() for h in header]
-            offset = handle.tell()
+        if offset == 0 and handle.read(len(UTF8_BOM)) == UTF8_BOM:
+            offset = len(UTF8_BOM)  # a byte order mark is not part of the first row
         handle.seek(offset)
-        position = offset
+        if fmt != "csv":
+            lines, position, rows_read = _ndjson_rows(handle, rows_read, limit)
+            return Chunk(lines, position, header, rows_read)
+        if header is None:
+            first = handle.readline(MAX_LINE_BYTES).decode(codec, errors="replace")
+            header = [h.strip() for h in next(csv.reader([first]), [])]
+            rows_read = 1
+        records, position, rows_read = _csv_rows(handle, codec, len(header), rows_read, limit)
+        rows: list[tuple[int, Row]] = [
+            (n, r if isinstance(r, Unreadable) else dict(zip(header, r, strict=True)))
+            for n, r in records
+        ]
+        return Chunk(rows, position, header, rows_read)
 
-        def lines() -> Iterator[str]:
-            nonlocal position
-            while True:
-                raw = handle.readline()
-                if not raw:
-                    return
-                position = handle.tell()
-                yield raw.decode("utf-8", errors="replace")
 
-        if fmt == "csv":
-            assert header is not None
-            for record in csv.reader(lines()):
-                if not record or (len(record) == 1 and not record[0].strip()):
-                    continue
-                if len(record) != len(header):
-                    rows.append({"__error__": "the row does not have one cell per column"})
-                else:
-                    cells = [read_cell(c) for c in record]
-                    rows.append(dict(zip(header, cells, strict=True)))
-                if len(rows) >= limit:
-                    break
+def _csv_rows(
+    handle: BinaryIO, codec: str, columns: int, rows_read: int, limit: int
+) -> tuple[list[tuple[int, list[str] | Unreadable]], int, int]:
+    """Records as a spreadsheet sees them (a quoted cell may hold line breaks), read strictly:
+    when a quote breaks a record, only its first line is refused and reading goes on from
+    the next line, so a missing closing quote never swallows the rows after it."""
+    rows: list[tuple[int, list[str] | Unreadable]] = []
+    lines = _Lines(handle, codec)
+    reader = csv.reader(lines, strict=True)
+    position = handle.tell()
+    while len(rows) < limit:
+        lines.mark()
+        problem: Unreadable | None = None
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except _LineTooLong:
+            problem = (
+                _UNTERMINATED  # a quote left open ran on into a long line
+                if lines.count > 1
+                else Unreadable("row_too_long", f"The row is longer than {MAX_LINE_BYTES} bytes.")
+            )
+        except csv.Error as exc:
+            problem = (
+                _UNTERMINATED
+                if lines.count > 1 or "unexpected end of data" in str(exc)
+                else Unreadable("malformed_row", f"The row is not valid CSV: {exc}.")
+            )
         else:
-            for line in lines():
-                if not line.strip():
-                    continue
-                try:
-                    parsed = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    rows.append({"__error__": f"not valid JSON: {exc.msg}"})
-                else:
-                    rows.append(
-                        parsed
-                        if isinstance(parsed, dict)
-                        else {"__error__": "each line must be a JSON object"}
-                    )
-                if len(rows) >= limit:
-                    break
-    return rows, position, header
+            if len(record) != columns and lines.count > 1:
+                problem = _UNTERMINATED
+        rows_read += 1
+        if problem is not None:
+            assert lines.first_end is not None
+            rows.append((rows_read, problem))
+            position = lines.first_end
+            handle.seek(position)
+            reader = csv.reader(lines, strict=True)
+            continue
+        position = handle.tell()
+        if not any(cell.strip() for cell in record):
+            continue  # a blank row, or a row of empty cells as Excel writes after the data
+        if len(record) != columns:
+            detail = f"The row has {len(record)} cells; the header has {columns} columns."
+            rows.append((rows_read, Unreadable("wrong_cell_count", detail)))
+        else:
+            rows.append((rows_read, [read_cell(c) for c in record]))
+    return rows, position, rows_read
+
+
+_UNTERMINATED = Unreadable(
+    "unterminated_quote",
+    "A quoted cell that starts on this row is not closed where it should be (a missing "
+    "closing quote?). This row is refused and the next line is read as the next row.",
+)
+
+
+def _ndjson_rows(
+    handle: BinaryIO, rows_read: int, limit: int
+) -> tuple[list[tuple[int, Row]], int, int]:
+    rows: list[tuple[int, Row]] = []
+    lines = _Lines(handle, "utf-8")
+    while len(rows) < limit:
+        try:
+            line = next(lines)
+        except StopIteration:
+            break
+        except _LineTooLong:
+            rows_read += 1
+            rows.append((rows_read, Unreadable("row_too_long", "The line is too long.")))
+            continue
+        rows_read += 1
+        if not line.strip():
+            continue
+        try:
+            parsed = json.loads(line)
+        except json.JSONDecodeError as exc:
+            rows.append((rows_read, Unreadable("unreadable", f"not valid JSON: {exc.msg}")))
+        else:
+            rows.append(
+                (rows_read, parsed)
+                if isinstance(parsed, dict)
+                else (rows_read, Unreadable("unreadable", "each line must be a JSON object"))
+            )
+    return rows, handle.tell(), rows_read
 
 
 def _cell(value: str, qtype: QuestionType) -> Any:

@@ -50,6 +50,11 @@ class ImportJob(IdMixin, Base):
     byte_offset: Mapped[int] = mapped_column(BigInteger, default=0)
     """Where the next chunk starts in the file: the checkpoint a resumed job continues from."""
     header: Mapped[list[str] | None] = mapped_column()
+    rows_read: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Rows (NDJSON lines) read up to ``byte_offset``, the header and blank rows included:
+    the next row's number is one more."""
+    encoding: Mapped[str] = mapped_column(String(16), default="utf-8", server_default="utf-8")
+    """The encoding the file is read in: declared in the upload's charset, or detected."""
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
     failure_reason: Mapped[str | None] = mapped_column(Text)
     locked_by: Mapped[str | None] = mapped_column(String(64))

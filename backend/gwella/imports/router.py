@@ -22,7 +22,7 @@ from gwella.core.errors import (
 )
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
-from gwella.imports import files, service
+from gwella.imports import encodings, files, service, storage
 from gwella.imports.access import visible_job, visible_orgs
 from gwella.imports.models import ImportJob
 from gwella.imports.schemas import ImportJobPage, ImportJobRead
@@ -79,7 +79,26 @@ def _import_org(p: Principal, kind: str, organisation_id: uuid.UUID | None) -> u
         "their Questionnaire, so no campaign_id; best effort only), or "
         "`application/octet-stream` with `format`. Up to 1 GB, written to disk as it arrives. "
         "Answers 202 with the job; poll it for progress. Rows are validated and applied "
-        "exactly as the ingestion endpoints do, idempotently, so a repeated file is safe."
+        "exactly as the ingestion endpoints do, idempotently, so a repeated file is safe.\n\n"
+        "**Encoding.** A CSV file is read in the `charset` its Content-Type declares: "
+        "`utf-8`, `windows-1252` (also as `cp1252`; `iso-8859-1`, `latin1` and `us-ascii` "
+        "are read as windows-1252, as browsers do) or `iso-8859-15`; any other charset is "
+        "refused with 415 before the file is read. A UTF-8 byte order mark means UTF-8 "
+        "whatever is declared. With no charset, a file that is valid UTF-8 is read as UTF-8, "
+        "and any other CSV as windows-1252 (what Excel's “CSV (Comma delimited)” writes); a "
+        "file valid in neither, or bytes the declared encoding does not have, are refused "
+        "with 422 naming the line; UTF-16 is refused with 415. NDJSON and FHIR files are "
+        "UTF-8. The job's `encoding` says how the file was read.\n\n"
+        "**Rows.** Refused rows are listed at `errors_url` by number: in a CSV file, the row "
+        "as a spreadsheet numbers it (row 1 is the header, row 2 the first data row; a "
+        "quoted cell with line breaks stays in its row); in NDJSON, the line (from 1); in a "
+        "FHIR Bundle, the entry (from 1). Blank rows are skipped and keep their number. "
+        "Every row is accounted for: imported, updated, ignored (already stored) or "
+        "refused. A row that cannot be read is refused with a code (`unterminated_quote`: "
+        "a quoted cell is not closed, so only that row is refused and the next line is read "
+        "as the next row; `malformed_row`, `wrong_cell_count`, `row_too_long`, `unreadable` "
+        "for a line that is not a JSON object); the other rows still import in best-effort "
+        "mode. The uploaded file is deleted when the job ends, however it ends."
     ),
     status_code=status.HTTP_202_ACCEPTED,
     response_model=ImportJobRead,
@@ -127,6 +146,7 @@ async def create_import(
             "FHIR Bundle files carry responses and are applied best effort.",
             errors=[FieldProblem(field="query.mode", message="best_effort, kind=responses")],
         )
+    declared = encodings.declared(request.headers.get("content-type"), fmt)
     if kind == "responses" and fmt != "fhir":
         if campaign_id is None:
             raise ValidationFailed(
@@ -134,8 +154,12 @@ async def create_import(
                 errors=[FieldProblem(field="query.campaign_id", message="required")],
             )
         await ingest.campaign_for_client(session, campaign_id, org_id)
-    path, size, sha256, lines = await service.receive_file(
-        request.stream(), service.import_dir(settings.import_dir), settings.max_import_bytes
+    file = await storage.receive_file(
+        request.stream(),
+        storage.import_dir(settings.import_dir),
+        settings.max_import_bytes,
+        fmt=fmt,
+        declared=declared,
     )
     job = await service.create_job(
         session,
@@ -145,10 +169,7 @@ async def create_import(
         fmt=fmt,
         mode=mode,
         campaign_id=campaign_id if kind == "responses" else None,
-        path=path,
-        size=size,
-        sha256=sha256,
-        lines=lines,
+        file=file,
     )
     response.headers["Location"] = f"/api/v1/imports/{job.id}"
     return _read(job)

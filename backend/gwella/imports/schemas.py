@@ -27,6 +27,10 @@ class ImportJobRead(ReadModel):
     campaign_id: uuid.UUID | None
     file_bytes: int
     sha256: str
+    encoding: Literal["utf-8", "windows-1252", "iso-8859-15"] = Field(
+        description="How the file's bytes are read: the charset the upload declared, or, "
+        "when none, UTF-8 if the file is valid UTF-8 and otherwise windows-1252 (CSV only)"
+    )
     state: ImportState
     phase: Literal["check", "apply"] = Field(
         description="atomic imports check every row first (nothing written), then apply"

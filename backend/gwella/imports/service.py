@@ -5,11 +5,9 @@ idempotency makes any repeat harmless) or fails the job cleanly, never silently 
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import os
 import uuid
-from collections.abc import AsyncIterator
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +19,13 @@ from gwella.core import audit
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.config import get_settings
 from gwella.core.database import utcnow
-from gwella.core.errors import NotFound, PayloadTooLarge
+from gwella.core.errors import NotFound
 from gwella.core.logging import get_logger
 from gwella.core.pagination import PageParams, paginate
 from gwella.fhir import service as fhir
 from gwella.imports import files
 from gwella.imports.models import ImportJob, ImportRowError, ImportState
+from gwella.imports.storage import ReceivedFile
 from gwella.ingest import service as ingest
 from gwella.ingest.schemas import IngestMeasurementItem, IngestResponseItem
 from gwella.responses import service as responses
@@ -41,36 +40,6 @@ _response_items = TypeAdapter(IngestResponseItem)
 _measurement_items = TypeAdapter(IngestMeasurementItem)
 
 
-async def receive_file(
-    stream: AsyncIterator[bytes], directory: Path, max_bytes: int
-) -> tuple[Path, int, str, int]:
-    """Write the upload to disk as it arrives; returns path, size, sha256 and line count."""
-    await asyncio.to_thread(directory.mkdir, parents=True, exist_ok=True)
-    path = directory / f"{uuid.uuid4()}.upload"
-    digest = hashlib.sha256()
-    size = lines = 0
-    last = b""
-    out = await asyncio.to_thread(path.open, "wb")
-    try:
-        async for chunk in stream:
-            size += len(chunk)
-            if size > max_bytes:
-                raise PayloadTooLarge(f"The file is larger than {max_bytes} bytes.")
-            digest.update(chunk)
-            lines += chunk.count(b"\n")
-            await asyncio.to_thread(out.write, chunk)
-            if chunk:
-                last = chunk[-1:]
-    except BaseException:
-        out.close()
-        await asyncio.to_thread(path.unlink, missing_ok=True)
-        raise
-    out.close()
-    if size and last != b"\n":
-        lines += 1
-    return path, size, digest.hexdigest(), lines
-
-
 async def create_job(
     session: AsyncSession,
     ctx: AuditContext,
@@ -80,10 +49,7 @@ async def create_job(
     fmt: str,
     mode: str,
     campaign_id: uuid.UUID | None,
-    path: Path,
-    size: int,
-    sha256: str,
-    lines: int,
+    file: ReceivedFile,
 ) -> ImportJob:
     job = ImportJob(
         organisation_id=organisation_id,
@@ -91,13 +57,14 @@ async def create_job(
         format=fmt,
         mode=mode,
         campaign_id=campaign_id,
-        file_path=str(path),
-        file_bytes=size,
-        sha256=sha256,
+        file_path=str(file.path),
+        file_bytes=file.size,
+        sha256=file.sha256,
+        encoding=file.encoding,
         actor_type=ctx.actor_type.value,
         actor_id=ctx.actor_id,
         actor_label=ctx.actor_label,
-        rows_total=max(0, lines - 1) if fmt == "csv" else lines,
+        rows_total=max(0, file.lines - 1) if fmt == "csv" else file.lines,
         phase="check" if mode == "atomic" else "apply",
         summary=_empty_summary(),
     )
@@ -110,7 +77,14 @@ async def create_job(
         record_type="import_job",
         record_id=job.id,
         organisation_id=organisation_id,
-        after={"kind": kind, "format": fmt, "mode": mode, "bytes": size, "sha256": sha256},
+        after={
+            "kind": kind,
+            "format": fmt,
+            "mode": mode,
+            "bytes": file.size,
+            "sha256": file.sha256,
+            "encoding": file.encoding,
+        },
     )
     return job
 
@@ -236,20 +210,24 @@ async def _process_chunk(
         if job.format == "fhir" and job.header is None:
             return await _unpack_bundle(session, job, path)
         try:
-            chunk, offset, header = await asyncio.to_thread(
-                files.read_chunk,
-                path,
-                "ndjson" if job.format == "fhir" else job.format,
-                job.byte_offset,
-                job.header,
-                CHUNK_ROWS,
+            chunk = await asyncio.to_thread(
+                partial(
+                    files.read_chunk,
+                    path,
+                    "ndjson" if job.format == "fhir" else job.format,
+                    offset=job.byte_offset,
+                    header=job.header,
+                    rows_read=job.rows_read,
+                    limit=CHUNK_ROWS,
+                    encoding=job.encoding,
+                )
             )
         except FileNotFoundError:
             await _finish(session, job, ImportState.failed, "The uploaded file is missing.")
             return False
-        if not chunk:
+        rows = chunk.rows
+        if not rows:
             return await _end_of_file(session, job)
-        rows = [(job.rows_processed + i, row) for i, row in enumerate(chunk, start=1)]
         dry_run = job.phase == "check"
         counts = await _apply(session, job, rows, dry_run=dry_run, public_url=public_url)
         summary = dict(job.summary)
@@ -259,9 +237,8 @@ async def _process_chunk(
             for key, n in counts.items():
                 summary[key] = summary.get(key, 0) + n
         job.summary = summary
-        job.rows_processed = rows[-1][0]
-        job.byte_offset = offset
-        job.header = header if job.format != "fhir" else job.header
+        job.rows_processed += len(rows)
+        job.rows_read, job.byte_offset, job.header = chunk.rows_read, chunk.offset, chunk.header
         job.locked_until = utcnow() + timedelta(seconds=LOCK_SECONDS)
         await session.commit()
         return True
@@ -297,8 +274,9 @@ async def _end_of_file(session: AsyncSession, job: ImportJob) -> bool:
                 "Atomic import: some rows were refused, so nothing was stored.",
             )
             return False
-        # Every row passed: now store them, from the top.
-        job.phase, job.rows_processed, job.byte_offset = "apply", 0, 0
+        # Every row passed: now store them, from the top (the header read again as such).
+        job.phase, job.rows_processed, job.rows_read, job.byte_offset = "apply", 0, 0, 0
+        job.header = None
         await session.commit()
         return True
     await _finish(session, job, ImportState.completed, None)
@@ -339,14 +317,15 @@ async def _finish(
             },
         )
     await session.commit()
-    if state is ImportState.completed:
-        await asyncio.to_thread(Path(job.file_path).unlink, missing_ok=True)
+    # The file has served, whatever the outcome: it holds personal data, and a failed import
+    # is uploaded again. (Should this process die first, housekeeping removes it later.)
+    await asyncio.to_thread(Path(job.file_path).unlink, missing_ok=True)
 
 
 async def _apply(
     session: AsyncSession,
     job: ImportJob,
-    rows: list[tuple[int, dict[str, Any]]],
+    rows: list[tuple[int, files.Row]],
     *,
     dry_run: bool,
     public_url: str | None = None,
@@ -366,8 +345,8 @@ async def _apply(
         )
         content = await responses.version_content(session, campaign)
     for number, row in rows:
-        if "__error__" in row:
-            errors.append(_row_error(job, number, None, "unreadable", row["__error__"], None))
+        if isinstance(row, files.Unreadable):
+            errors.append(_row_error(job, number, None, row.code, row.detail, None))
             continue
         raw = row
         if job.format == "csv":
@@ -428,7 +407,7 @@ async def _apply(
 async def _apply_fhir(
     session: AsyncSession,
     job: ImportJob,
-    rows: list[tuple[int, dict[str, Any]]],
+    rows: list[tuple[int, files.Row]],
     *,
     dry_run: bool,
     public_url: str | None,
@@ -436,11 +415,11 @@ async def _apply_fhir(
     """QuestionnaireResponses of a Bundle file, through the FHIR push (best effort)."""
     counts = _empty_summary()
     errors: list[ImportRowError] = []
-    resources = [row for _, row in rows if "__error__" not in row]
-    numbers = [number for number, row in rows if "__error__" not in row]
+    resources = [row for _, row in rows if not isinstance(row, files.Unreadable)]
+    numbers = [number for number, row in rows if not isinstance(row, files.Unreadable)]
     for number, row in rows:
-        if "__error__" in row:
-            errors.append(_row_error(job, number, None, "unreadable", row["__error__"], None))
+        if isinstance(row, files.Unreadable):
+            errors.append(_row_error(job, number, None, row.code, row.detail, None))
     if resources and not dry_run:
         results = await fhir.push(
             session,
@@ -482,7 +461,3 @@ def _row_error(
         detail=detail[:2000],
         field=field,
     )
-
-
-def import_dir(base: Path) -> Path:
-    return base if base.is_absolute() else Path(os.getcwd()) / base

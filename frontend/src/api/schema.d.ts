@@ -1241,6 +1241,10 @@ export interface paths {
         /**
          * Upload a file of responses or measurements to import in the background
          * @description Send the file as the request body: `text/csv` (the template's columns; multiple choice values separated by `|`) or `application/x-ndjson` (one ingestion item per line), `application/fhir+json` (a FHIR Bundle of QuestionnaireResponses, which name their Questionnaire, so no campaign_id; best effort only), or `application/octet-stream` with `format`. Up to 1 GB, written to disk as it arrives. Answers 202 with the job; poll it for progress. Rows are validated and applied exactly as the ingestion endpoints do, idempotently, so a repeated file is safe.
+         *
+         *     **Encoding.** A CSV file is read in the `charset` its Content-Type declares: `utf-8`, `windows-1252` (also as `cp1252`; `iso-8859-1`, `latin1` and `us-ascii` are read as windows-1252, as browsers do) or `iso-8859-15`; any other charset is refused with 415 before the file is read. A UTF-8 byte order mark means UTF-8 whatever is declared. With no charset, a file that is valid UTF-8 is read as UTF-8, and any other CSV as windows-1252 (what Excel's “CSV (Comma delimited)” writes); a file valid in neither, or bytes the declared encoding does not have, are refused with 422 naming the line; UTF-16 is refused with 415. NDJSON and FHIR files are UTF-8. The job's `encoding` says how the file was read.
+         *
+         *     **Rows.** Refused rows are listed at `errors_url` by number: in a CSV file, the row as a spreadsheet numbers it (row 1 is the header, row 2 the first data row; a quoted cell with line breaks stays in its row); in NDJSON, the line (from 1); in a FHIR Bundle, the entry (from 1). Blank rows are skipped and keep their number. Every row is accounted for: imported, updated, ignored (already stored) or refused. A row that cannot be read is refused with a code (`unterminated_quote`: a quoted cell is not closed, so only that row is refused and the next line is read as the next row; `malformed_row`, `wrong_cell_count`, `row_too_long`, `unreadable` for a line that is not a JSON object); the other rows still import in best-effort mode. The uploaded file is deleted when the job ends, however it ends.
          */
         post: operations["createImport"];
         delete?: never;
@@ -3770,6 +3774,12 @@ export interface components {
             file_bytes: number;
             /** Sha256 */
             sha256: string;
+            /**
+             * Encoding
+             * @description How the file's bytes are read: the charset the upload declared, or, when none, UTF-8 if the file is valid UTF-8 and otherwise windows-1252 (CSV only)
+             * @enum {string}
+             */
+            encoding: "utf-8" | "windows-1252" | "iso-8859-15";
             state: components["schemas"]["ImportState"];
             /**
              * Phase
