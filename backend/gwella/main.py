@@ -59,6 +59,7 @@ from gwella.core.middleware import (
 )
 from gwella.core.principals import PrincipalCache
 from gwella.core.requests import request_id
+from gwella.core.surrogates import LoneSurrogateMiddleware
 from gwella.fhir.router import ProblemToOutcomeMiddleware, include_fhir
 from gwella.health.router import router as health_router
 from gwella.imports.router import IMPORT_MEDIA_TYPES
@@ -418,7 +419,9 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
     install_spa(app, settings)  # last: its catch-all must not shadow /api or /fhir
     app.openapi = lambda: custom_openapi(app)  # type: ignore[method-assign]
 
-    # Added innermost first: request context > CORS > security headers > size > media type.
+    # Added innermost first: request context > CORS > security headers > size > media type
+    # > lone surrogates.
+    app.add_middleware(LoneSurrogateMiddleware, streamed=("/api/v1/imports",))
     app.add_middleware(
         ContentTypeMiddleware,
         default=frozenset({"application/json"}),
