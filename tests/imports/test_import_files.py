@@ -153,6 +153,8 @@ async def test_a_byte_order_mark_outranks_a_declared_charset(
         ("text/csv; charset=windows-1252", HEADER.encode() + b"\x81\n", 422, "byte"),
         # not declared: UTF-16 (Excel's "Unicode text") is named, not misread
         ("text/csv", HEADER.encode("utf-16"), 415, "UTF-16"),
+        # lines ended by a carriage return alone (Excel's "CSV (Macintosh)")
+        ("text/csv", (HEADER + row("P", "fine")).replace("\n", "\r").encode(), 422, "carriage"),
         # JSON is UTF-8 (RFC 8259)
         ("application/x-ndjson", '{"indicator": "caf\u00e9"}\n'.encode("cp1252"), 422, "UTF-8"),
     ],

@@ -13,7 +13,9 @@ The rules (documented in the README and in the spec's description of ``createImp
   Windows-1252, which is what Excel's "CSV (Comma delimited)" writes on Windows, and what a
   browser uploads without saying so. The encoding used is shown on the job. NDJSON and FHIR
   are JSON, which is UTF-8 (RFC 8259): anything else is refused. UTF-16 (Excel's "Unicode
-  text") is refused with a word on how to save the file instead.
+  text") is refused with a word on how to save the file instead, and so is a CSV whose lines
+  end with a carriage return alone (Excel's old "CSV (Macintosh)"), whose rows cannot be told
+  apart.
 """
 
 from __future__ import annotations
@@ -104,6 +106,7 @@ class Sniffer:
         self._utf8 = codecs.getincrementaldecoder("utf-8")("strict")
         self._seen = 0
         self._lines = 0
+        self._carriage_returns = False
         self.utf8_error: tuple[int, int] | None = None
         """(byte offset, line) of the first byte that is not valid UTF-8."""
         self.windows_1252_error: tuple[int, int] | None = None
@@ -122,11 +125,22 @@ class Sniffer:
                 self.windows_1252_error = self._where(chunk, min(found))
         self._seen += len(chunk)
         self._lines += chunk.count(b"\n")
+        self._carriage_returns = self._carriage_returns or b"\r" in chunk
 
     def _where(self, chunk: bytes, index: int) -> tuple[int, int]:
         return self._seen + index, self._lines + chunk.count(b"\n", 0, index) + 1
 
     def decide(self) -> Encoding:
+        encoding = self._encoding()
+        if self._carriage_returns and not self._lines:
+            raise ValidationFailed(
+                "The file's lines end with a carriage return alone (the old Macintosh CSV "
+                f"format), so Gwella cannot tell its rows apart. {SAVE_AS}",
+                errors=[FieldProblem(field="body", message="line ends")],
+            )
+        return encoding
+
+    def _encoding(self) -> Encoding:
         if self.utf8_error is None:
             try:
                 self._utf8.decode(b"", final=True)
