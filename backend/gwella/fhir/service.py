@@ -459,11 +459,11 @@ async def push(
     for entry in prepared:
         groups.setdefault(entry.campaign.id, []).append(entry)
     external_ids = {e.item.external_id for e in prepared}
-    before = await responses.pushed_by_external_id(session, client_org, external_ids)
+    changes: dict[int, str] = {}  # entry index: what the writer did with it
 
     async def run(entries: list[_Entry], *, mode: ingest.Mode, dry_run: bool) -> ImportSummary:
         first = entries[0]
-        return await ingest.ingest_responses(
+        summary, outcomes = await ingest.ingest_responses_itemised(
             session,
             ctx,
             client_org,
@@ -473,6 +473,8 @@ async def push(
             mode=mode,
             dry_run=dry_run,
         )
+        changes.update((e.index, o) for e, o in zip(entries, outcomes, strict=True))
+        return summary
 
     def refuse(entries: list[_Entry], summary: ImportSummary) -> None:
         by_item: dict[int, list[ItemError]] = {}
@@ -501,20 +503,16 @@ async def push(
         for entries in groups.values():
             refuse(entries, await run(entries, mode="best_effort", dry_run=False))
     after = await responses.pushed_by_external_id(session, client_org, external_ids)
-    seen: set[str] = set()
     for entry in prepared:
         if results[entry.index] is not None:
             continue
-        ext = entry.item.external_id
-        response_id, digest, updated_at = after[ext]
-        first_time = ext not in seen
-        seen.add(ext)
-        if ext not in before:
-            change: Change = "created" if first_time else "unchanged"
-        elif first_time and before[ext][1] != digest:
+        response_id, _, updated_at = after[entry.item.external_id]
+        outcome = changes.get(entry.index)
+        change: Change = "unchanged"
+        if outcome == "created":
+            change = "created"
+        elif outcome == "updated":
             change = "updated"
-        else:
-            change = "unchanged"
         results[entry.index] = EntryResult(
             201 if change == "created" else 200,
             response_id=response_id,

@@ -95,6 +95,26 @@ async def ingest_responses(
 ) -> ImportSummary:
     """Pushed responses, through the one writer of responses (``responses.store``):
     idempotent on (the client's organisation, external id)."""
+    summary, _ = await ingest_responses_itemised(
+        session, ctx, client_org, campaign, services, items, mode=mode, dry_run=dry_run
+    )
+    return summary
+
+
+async def ingest_responses_itemised(
+    session: AsyncSession,
+    ctx: AuditContext,
+    client_org: uuid.UUID,
+    campaign: Campaign,
+    services: dict[str, uuid.UUID],
+    items: list[IngestResponseItem],
+    *,
+    mode: Mode,
+    dry_run: bool,
+) -> tuple[ImportSummary, list[store.Outcome]]:
+    """:func:`ingest_responses`, with what became of each item, in order (for a door that
+    answers per item, such as FHIR: the writer's own word, which stays true when a retry
+    races its first attempt)."""
     errors: list[ItemError] = []
     incoming: list[store.Incoming] = []
     positions: list[int] = []
@@ -165,8 +185,11 @@ async def ingest_responses(
         rejected=rejected,
         errors=errors,
     )
+    outcomes: list[store.Outcome] = ["refused"] * len(items)
+    for i, result in enumerate(stored):
+        outcomes[positions[i]] = result.outcome if keep else "refused"
     if dry_run or status == "failed":
-        return summary
+        return summary, outcomes
     await audit.record(
         session,
         ctx,
@@ -182,7 +205,7 @@ async def ingest_responses(
             "mode": mode,
         },
     )
-    return summary
+    return summary, outcomes
 
 
 async def ingest_measurements(
