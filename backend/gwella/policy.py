@@ -183,6 +183,16 @@ def can_read_user(p: Principal, user_id: uuid.UUID, user_org_ids: Iterable[uuid.
     return bool(p.orgs_with_role(ROLE_ADMIN, ROLE_MANAGER) & set(user_org_ids))
 
 
+def ensure_administer_person(p: Principal, user_org_ids: Iterable[uuid.UUID], doing: str) -> None:
+    """Platform administrators, or administrators of an organisation the person belongs to."""
+    if p.is_platform_admin:
+        return
+    if not (p.is_user and p.orgs_with_role(ROLE_ADMIN) & set(user_org_ids)):
+        raise Forbidden(
+            f"Only a platform administrator or an administrator of their organisation can {doing}."
+        )
+
+
 def ensure_platform_admin(p: Principal, doing: str) -> None:
     if not p.is_platform_admin:
         raise Forbidden(f"Only platform administrators can {doing}.")

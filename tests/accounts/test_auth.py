@@ -54,11 +54,12 @@ async def test_failed_sign_in_never_says_whether_the_email_exists(
     assert (a["type"], a["title"], a["detail"]) == (b["type"], b["title"], b["detail"])
 
 
-async def test_sign_in_is_rate_limited_per_email(
+async def test_sign_in_is_throttled_per_email_and_address(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
+    """The rules in full are tests/accounts/test_throttle.py's."""
     await make_user(session, email="target@example.test")
-    for _ in range(10):
+    for _ in range(5):
         r = await client.post(
             "/api/v1/auth/token",
             data={"grant_type": "password", "username": "target@example.test", "password": "x"},

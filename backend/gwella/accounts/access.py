@@ -46,3 +46,16 @@ async def administered_api_client(
     policy.ensure_read_org(principal, client.organisation_id, "API client")
     policy.ensure_admin_org(principal, client.organisation_id, "manage its API clients")
     return client
+
+
+async def administered_user(
+    session: AsyncSession, principal: Principal, user_id: uuid.UUID, doing: str
+) -> User:
+    """A person the caller administers: a platform administrator, or an administrator of an
+    organisation the person belongs to (someone the caller cannot see is "not found")."""
+    user = await users.get_user(session, user_id)
+    org_ids = [m.organisation_id for m in (await users.memberships_of(session, [user.id]))[user.id]]
+    if not policy.can_read_user(principal, user.id, org_ids):
+        raise NotFound("No user with that id is visible to you.")
+    policy.ensure_administer_person(principal, org_ids, doing)
+    return user

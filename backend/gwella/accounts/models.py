@@ -6,7 +6,7 @@ import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import Enum, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwella.core.database import Base, IdMixin, TimestampMixin, VersionedMixin, utcnow
@@ -119,8 +119,10 @@ class AccessToken(AffectsPrincipals, IdMixin, Base):
 
 
 class LoginAttempt(IdMixin, Base):
-    """Failed sign-ins, for rate limiting across server processes. The email is kept only
-    as a keyed hash."""
+    """Sign-in attempts, for throttling across server processes
+    (:mod:`gwella.accounts.throttle`): failures within the window, and for each account the
+    addresses it last signed in from (``succeeded``). The email is kept only as a keyed
+    hash."""
 
     __tablename__ = "login_attempts"
     __table_args__ = (
@@ -131,3 +133,4 @@ class LoginAttempt(IdMixin, Base):
     key_hash: Mapped[str] = mapped_column(String(64))
     client_address: Mapped[str] = mapped_column(String(64))
     attempted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    succeeded: Mapped[bool] = mapped_column(default=False, server_default=false())

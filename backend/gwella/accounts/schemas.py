@@ -75,6 +75,17 @@ class UserUpdate(ApiModel):
     is_platform_admin: bool | None = None
 
 
+class SignInThrottleRead(ApiModel):
+    """A person's failed sign-ins in the throttle's window (addresses are not shown)."""
+
+    failed_attempts: int = Field(description="Failed sign-ins still remembered")
+    addresses: int = Field(description="How many addresses they came from")
+    throttled_addresses: int = Field(
+        description="Addresses that must wait before trying this person's account again"
+    )
+    last_failed_at: datetime | None
+
+
 class PasswordChange(ApiModel):
     current_password: Password
     new_password: Password

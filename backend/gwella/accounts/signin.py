@@ -1,5 +1,6 @@
-"""Signing in: passwords and client credentials exchanged for tokens, the limit on failed
-attempts, the caller a token stands for, and signing out. No HTTP types here."""
+"""Signing in: passwords and client credentials exchanged for tokens, the caller a token
+stands for, and signing out (the limit on failed attempts is :mod:`gwella.accounts.throttle`).
+No HTTP types here."""
 
 from __future__ import annotations
 
@@ -8,60 +9,23 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.accounts.models import AccessToken, ApiClient, LoginAttempt, Membership, User
+from gwella.accounts.models import AccessToken, ApiClient, Membership, User
 from gwella.accounts.passwords import password_matches
 from gwella.accounts.users import normalise_email
 from gwella.core import audit
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.config import Settings
 from gwella.core.database import utcnow
-from gwella.core.errors import Forbidden, RateLimited, Unauthenticated
+from gwella.core.errors import Forbidden, Unauthenticated
 from gwella.core.principal import Principal
 from gwella.core.principals import PRINCIPAL_NEUTRAL, PrincipalCache, generation
-from gwella.core.security import hash_secret, keyed_hash, new_secret
+from gwella.core.security import hash_secret, new_secret
 from gwella.partnerships import service as partnerships
 
 USER_TOKEN_SCOPES = ["read", "write"]
-
-
-async def check_login_rate(
-    session: AsyncSession, settings: Settings, email: str, client_address: str
-) -> None:
-    """Refuse when this email, or this address, has failed too often in the window."""
-    since = utcnow() - timedelta(seconds=settings.login_window_seconds)
-    key = keyed_hash(normalise_email(email), "login")
-    by_key = await session.scalar(
-        select(func.count()).where(LoginAttempt.key_hash == key, LoginAttempt.attempted_at >= since)
-    )
-    by_address = await session.scalar(
-        select(func.count()).where(
-            LoginAttempt.client_address == client_address, LoginAttempt.attempted_at >= since
-        )
-    )
-    if (by_key or 0) >= settings.login_max_failures or (by_address or 0) >= (
-        settings.login_max_failures * 5
-    ):
-        raise RateLimited(
-            "Too many failed sign-ins. Wait a while and try again.",
-            retry_after=settings.login_window_seconds,
-        )
-
-
-async def record_login_failure(session: AsyncSession, email: str, client_address: str) -> None:
-    session.add(
-        LoginAttempt(
-            key_hash=keyed_hash(normalise_email(email), "login"), client_address=client_address
-        )
-    )
-
-
-async def prune_login_attempts(session: AsyncSession, settings: Settings) -> None:
-    """Failures older than the window no longer count; the table only keeps recent ones."""
-    since = utcnow() - timedelta(seconds=settings.login_window_seconds)
-    await session.execute(delete(LoginAttempt).where(LoginAttempt.attempted_at < since))
 
 
 async def authenticate_password(session: AsyncSession, email: str, password: str) -> User | None:

@@ -72,8 +72,29 @@ class Settings(BaseSettings):
         description="How long an idle kept-alive connection stays open between requests",
     )
     import_dir: Path = REPO_ROOT / "var" / "imports"
-    login_max_failures: int = Field(default=10, ge=1)
-    login_window_seconds: int = Field(default=900, ge=1)
+    # Sign-in throttle (gwella.accounts.throttle): failures are remembered for the window.
+    login_window_seconds: int = Field(default=3600, ge=1)
+    login_free_failures: int = Field(
+        default=5, ge=1, description="Failures per account and address before delays begin"
+    )
+    login_max_delay_seconds: int = Field(
+        default=900, ge=1, description="Longest delay (it doubles from 30 s per failure)"
+    )
+    login_max_failures: int = Field(
+        default=20,
+        ge=1,
+        description="Failures of one account, from all addresses, beyond which only addresses "
+        "it has signed in from may try",
+    )
+    login_address_max_failures: int = Field(
+        default=50,
+        ge=1,
+        description="Failures from one address, on all accounts, beyond which it may try only "
+        "accounts that have signed in from there (password spraying)",
+    )
+    login_known_days: int = Field(
+        default=90, ge=1, description="How long a sign-in makes its address known to the account"
+    )
     public_submit_max: int = Field(default=30, ge=1)
     public_submit_window_seconds: int = Field(default=600, ge=1)
     public_burst_max: int = Field(

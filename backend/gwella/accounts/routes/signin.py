@@ -7,13 +7,14 @@ import binascii
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Form, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.accounts import signin
+from gwella.accounts import signin, throttle
 from gwella.accounts.schemas import TokenResponse
 from gwella.core.config import Settings
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import AnyCaller, SettingsDep, SignedIn, public
-from gwella.core.errors import BadRequest, Unauthenticated, problem_responses
+from gwella.core.errors import BadRequest, RateLimited, Unauthenticated, problem_responses
 from gwella.core.requests import client_address, request_id
 
 auth_router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
@@ -43,12 +44,22 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
     return (client_id, secret) if sep else None
 
 
-async def _record_failure(request: Request, settings: Settings, key: str, address: str) -> None:
-    """In a transaction of its own: the failed request's transaction is rolled back."""
+async def _throttled_attempt(
+    request: Request, session: AsyncSession, settings: Settings, account: str, address: str
+) -> None:
+    """Write the attempt as a failure in a transaction of its own (the request's is rolled
+    back when the password is wrong; parallel guesses see each other), then judge it; an
+    attempt refused here is no failure."""
     async with request.app.state.sessionmaker() as own:
-        await signin.prune_login_attempts(own, settings)
-        await signin.record_login_failure(own, key, address)
+        attempt = await throttle.begin_attempt(own, settings, account, address)
         await own.commit()
+    try:
+        await throttle.check(session, settings, account, address, attempt)
+    except RateLimited:
+        async with request.app.state.sessionmaker() as own:
+            await throttle.forget(own, attempt)
+            await own.commit()
+        raise
 
 
 @auth_router.post(
@@ -82,11 +93,11 @@ async def issue_token(
     if grant_type == "password":
         if not username or not password:
             raise InvalidGrant("Give your email address and password.")
-        await signin.check_login_rate(session, settings, username, address)
+        await _throttled_attempt(request, session, settings, username, address)
         user = await signin.authenticate_password(session, username, password)
         if user is None:
-            await _record_failure(request, settings, username, address)
             raise InvalidGrant("The email address or password is not right.")
+        await throttle.succeeded(session, username, address)
         secret, token = await signin.issue_user_token(
             session, settings, user, (request_id(request), address)
         )
@@ -97,11 +108,11 @@ async def issue_token(
             client_id, client_secret = basic
         if not client_id or not client_secret:
             raise InvalidClient("Give client_id and client_secret.")
-        await signin.check_login_rate(session, settings, f"client:{client_id}", address)
+        await _throttled_attempt(request, session, settings, f"client:{client_id}", address)
         client = await signin.authenticate_client(session, client_id, client_secret)
         if client is None:
-            await _record_failure(request, settings, f"client:{client_id}", address)
             raise InvalidClient("The client credentials are not right, or were revoked.")
+        await throttle.succeeded(session, f"client:{client_id}", address)
         requested = scope.split() if scope else None
         secret, token = await signin.issue_client_token(session, settings, client, requested)
         ttl = settings.client_token_ttl_seconds

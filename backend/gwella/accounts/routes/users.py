@@ -4,12 +4,13 @@ role in an organisation."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from gwella import policy
-from gwella.accounts import access, passwords, users
+from gwella.accounts import access, passwords, throttle, users
 from gwella.accounts.models import Role
 from gwella.accounts.schemas import (
     CurrentUserUpdate,
@@ -18,10 +19,12 @@ from gwella.accounts.schemas import (
     MembershipRead,
     MembershipWithUser,
     PasswordChange,
+    SignInThrottleRead,
     UserPage,
     UserRead,
     UserUpdate,
 )
+from gwella.core import audit
 from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import PlatformAdmin, SettingsDep, SignedIn
@@ -223,3 +226,50 @@ async def delete_membership(
     org = await organisations.get_organisation(session, organisation_id)
     policy.ensure_admin_org(principal, org.id, "take roles away")
     await users.remove_membership(session, principal.audit, org.id, membership_id)
+
+
+@users_router.get(
+    "/users/{user_id}/sign-in-throttle",
+    operation_id="getSignInThrottle",
+    summary="See a person's failed sign-ins (their administrators)",
+    description="How many failed sign-ins of this person the throttle remembers, from how "
+    "many addresses, and how many of those addresses must wait. For platform administrators "
+    "and administrators of an organisation the person belongs to.",
+    response_model=SignInThrottleRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_sign_in_throttle(
+    user_id: uuid.UUID, session: SessionDep, settings: SettingsDep, principal: SignedIn
+) -> SignInThrottleRead:
+    user = await access.administered_user(session, principal, user_id, "see their failed sign-ins")
+    state = await throttle.state(session, settings, user.email)
+    return SignInThrottleRead(**asdict(state))
+
+
+@users_router.delete(
+    "/users/{user_id}/sign-in-throttle",
+    operation_id="liftSignInThrottle",
+    summary="Lift a person's sign-in throttle (their administrators)",
+    description="Forgets every failed sign-in of this person, from every address, so that "
+    "nobody waits to sign in as them; audited as `user.sign_in_throttle_lifted`. The ceiling "
+    "on an address that tried many accounts is not lifted (it spares people who have signed "
+    "in from there before). For platform administrators and administrators of an "
+    "organisation the person belongs to.",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def lift_sign_in_throttle(
+    user_id: uuid.UUID, session: SessionDep, principal: SignedIn
+) -> None:
+    user = await access.administered_user(
+        session, principal, user_id, "lift their sign-in throttle"
+    )
+    cleared = await throttle.lift(session, user.email)
+    await audit.record(
+        session,
+        principal.audit,
+        action="user.sign_in_throttle_lifted",
+        record_type="user",
+        record_id=user.id,
+        after={"failures_cleared": cleared},
+    )

@@ -60,6 +60,7 @@ function makeJob(overrides: Partial<ImportJob> = {}): ImportJob {
     organisation_id: ORG,
     kind: 'responses',
     format: 'csv',
+    encoding: 'utf-8',
     mode: 'best_effort',
     campaign_id: CAMPAIGN,
     file_bytes: 20480,
