@@ -15,7 +15,7 @@ from gwella.core.audit import AuditContext
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from gwella.core.pagination import PageParams, paginate
-from gwella.instruments.content import Question
+from gwella.instruments.content import PublicContent, PublicQuestion, Question
 from gwella.instruments.enums import VersionStatus
 from gwella.instruments.models import (
     Contribution,
@@ -316,3 +316,41 @@ async def involvement(
     for role, n in votes:
         out["votes"][role] = int(n)
     return out
+
+
+async def public_content(session: AsyncSession, version: InstrumentVersion) -> PublicContent:
+    """The version's content for the public survey page: each co-designed question credited
+    by its contributor's role (as it was when they suggested it), never by their id."""
+    content = content_of(version)
+    credited = {q.credited_to for q in content.questions if q.credited_to}
+    roles: dict[str, str] = {}
+    if credited:
+        ids = [uuid.UUID(c) for c in credited if _is_uuid(c)]
+        rows = await session.execute(
+            select(Contribution.author_id, Contribution.author_role)
+            .where(
+                Contribution.instrument_id == version.instrument_id,
+                Contribution.author_id.in_(ids),
+                Contribution.status == ContributionStatus.accepted,
+            )
+            .order_by(Contribution.created_at)
+        )
+        roles = {str(author): role for author, role in rows}
+    return PublicContent(
+        sections=content.sections,
+        questions=[
+            PublicQuestion(
+                **q.model_dump(exclude={"credited_to"}),
+                credited_role=roles.get(q.credited_to) if q.credited_to else None,
+            )
+            for q in content.questions
+        ],
+    )
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True

@@ -62,7 +62,7 @@ class Section(_Strict):
     title: LocalizedText
 
 
-class Question(_Strict):
+class _QuestionFields(_Strict):
     key: Key
     type: QuestionType
     text: LocalizedText
@@ -82,9 +82,6 @@ class Question(_Strict):
     conditions: list[Condition] = Field(default_factory=list, max_length=10)
     section: Key | None = None
     indicator_code: Annotated[str, StringConstraints(max_length=64)] | None = None
-    credited_to: str | None = Field(
-        default=None, description="The contributor whose suggestion became this question"
-    )
 
     def answer_values(self) -> tuple[str, ...] | None:
         """The closed set of answers this question takes, or None for open answers."""
@@ -98,9 +95,36 @@ class Question(_Strict):
         return None
 
 
+class Question(_QuestionFields):
+    credited_to: str | None = Field(
+        default=None,
+        description="The id of the contributor whose suggestion became this question (shown "
+        "to people signed in; the public survey names only their role)",
+    )
+
+
+class PublicQuestion(_QuestionFields):
+    """A question as the public survey page shows it: the person whose suggestion it was is
+    credited by their role, never by who they are."""
+
+    credited_role: str | None = Field(
+        default=None,
+        description="The role (service_user, carer …) of the contributor whose suggestion "
+        "became this question",
+        examples=["service_user"],
+    )
+
+
 class InstrumentContent(_Strict):
     sections: list[Section] = Field(default_factory=list, max_length=50)
     questions: list[Question] = Field(default_factory=list, max_length=200)
+
+
+class PublicContent(_Strict):
+    """An instrument's content as the public survey page shows it (no ids of people)."""
+
+    sections: list[Section]
+    questions: list[PublicQuestion]
 
 
 def _missing_languages(text: LocalizedText | None, languages: list[str]) -> list[str]:

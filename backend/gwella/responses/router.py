@@ -24,6 +24,7 @@ from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
 from gwella.core.requests import client_address
 from gwella.core.text import LocalizedText
+from gwella.instruments import codesign
 from gwella.instruments import service as instruments
 from gwella.organisations import service as organisations
 from gwella.responses import comments, held, service, store, template
@@ -79,7 +80,7 @@ async def get_public_survey(token: str, session: SessionDep) -> PublicSurvey:
         opens_at=campaign.opens_at,
         closes_at=campaign.closes_at,
         requires_access_code=campaign.requires_access_code,
-        content=instruments.content_of(version),
+        content=await codesign.public_content(session, version),
     )
 
 

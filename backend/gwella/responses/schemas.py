@@ -10,7 +10,7 @@ from gwella.campaigns.enums import Anonymity
 from gwella.core.pagination import Page
 from gwella.core.schemas import ApiModel, OutputModel, ReadModel
 from gwella.core.text import LocalizedText
-from gwella.instruments.content import InstrumentContent
+from gwella.instruments.content import PublicContent
 from gwella.responses.models import Moderation
 
 
@@ -63,7 +63,9 @@ class PublicSurvey(ApiModel):
     opens_at: datetime
     closes_at: datetime
     requires_access_code: bool = Field(description="Ask the respondent for their access code")
-    content: InstrumentContent
+    content: PublicContent = Field(
+        description="The questions; a co-designed one is credited by its contributor's role"
+    )
 
 
 class AnswerRead(ReadModel):
