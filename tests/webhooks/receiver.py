@@ -1,5 +1,5 @@
 """A tiny HTTP receiver on 127.0.0.1 for webhook tests: records every request and answers as
-told (2xx, an error status, a dropped connection, or never)."""
+told (2xx, an error status, a redirect, a dropped connection, or never)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Mode = Literal["ok", "error", "busy", "drop", "hang"]
+Mode = Literal["ok", "error", "busy", "drop", "hang", "redirect"]
 
 
 @dataclass
@@ -33,6 +33,8 @@ class Receiver:
         self._server: asyncio.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self.port = 0
+        self.redirect_to = "http://169.254.169.254/latest/meta-data/"
+        """Where the ``redirect`` mode sends the caller (a cloud metadata address)."""
 
     @property
     def url(self) -> str:
@@ -90,6 +92,7 @@ class Receiver:
                 "ok": (200, ""),
                 "error": (500, ""),
                 "busy": (503, "Retry-After: 120\r\n"),
+                "redirect": (307, f"Location: {self.redirect_to}\r\n"),
             }[mode]
             answer = b'{"received":true}' if mode == "ok" else b"oops\x00 not today"
             writer.write(

@@ -343,7 +343,9 @@ async def test_only_active_subscriptions_wanting_the_event_get_it(
     async with hooks.sessionmaker() as s:  # paused: the delivery waits
         row = await webhooks.get_subscription(s, wants.id)
         patch = WebhookSubscriptionUpdate(is_active=False)
-        await webhooks.update_subscription(s, SYSTEM, hooks.settings, row, patch, "*")
+        await webhooks.update_subscription(
+            s, SYSTEM, hooks.settings, row, patch, f'"{row.version}"'
+        )
         await s.commit()
     assert await hooks.step() == 0
     await hooks.emit(org, uuid.uuid4())
@@ -352,7 +354,9 @@ async def test_only_active_subscriptions_wanting_the_event_get_it(
     async with hooks.sessionmaker() as s:
         row = await webhooks.get_subscription(s, wants.id)
         patch = WebhookSubscriptionUpdate(is_active=True)
-        await webhooks.update_subscription(s, SYSTEM, hooks.settings, row, patch, "*")
+        await webhooks.update_subscription(
+            s, SYSTEM, hooks.settings, row, patch, f'"{row.version}"'
+        )
         await s.commit()
     assert await hooks.step() == 1
     assert len(receiver.accepted) == 1

@@ -76,6 +76,7 @@ async def test_gwella_worker_delivers_and_stops_on_sigterm(
         "GWELLA_ENV": "test",
         "GWELLA_WORKER_POLL_SECONDS": "0.1",
         "GWELLA_LOG_FORMAT": "json",
+        "GWELLA_WEBHOOK_ALLOW_PRIVATE": "true",  # the receiver is on 127.0.0.1
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable,

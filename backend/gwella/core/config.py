@@ -146,6 +146,11 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
     webhook_retry_hours: float = Field(default=24.0, gt=0, le=72)
     webhook_retention_days: int = Field(default=30, ge=1, le=3650)
+    webhook_allow_private: bool | None = Field(
+        default=None,
+        description="Let webhooks go to private, loopback, link-local (cloud metadata) and "
+        "other non-public addresses. Unset: allowed in development only",
+    )
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod
@@ -162,6 +167,12 @@ class Settings(BaseSettings):
     def _default_run_worker(self) -> Self:
         if self.run_worker is None:
             self.run_worker = self.env is Environment.development
+        return self
+
+    @model_validator(mode="after")
+    def _default_webhook_allow_private(self) -> Self:
+        if self.webhook_allow_private is None:
+            self.webhook_allow_private = self.env is Environment.development
         return self
 
     @model_validator(mode="after")

@@ -16,6 +16,10 @@
 * **Retries**: any answer but 2xx, a refused connection or a time-out is retried after 5 s,
   30 s, 2 min, 10 min, then hourly (plus up to 10 % jitter; longer if the receiver sends
   ``Retry-After``), until the delivery's deadline (24 hours by default); then it is failed.
+  Redirects are not followed (a 3xx is a failed answer).
+* **Destinations**: unless ``GWELLA_WEBHOOK_ALLOW_PRIVATE`` is on, the client connects only
+  to public addresses, checked when the connection is made (:mod:`.destinations`); a URL
+  that leads inside fails its delivery at once, with the reason, instead of being retried.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from gwella import __version__
 from gwella.core.config import Settings
 from gwella.core.database import utcnow
 from gwella.core.logging import get_logger
+from gwella.webhooks.destinations import DestinationRefused, guarded_transport
 from gwella.webhooks.models import (
     DeliveryStatus,
     WebhookAttempt,
@@ -73,12 +78,15 @@ class DeliveryConfig:
     """How long a claim lasts; by default long enough for a batch to time out twice over."""
     secret_key: str = field(default="", repr=False)
     """GWELLA_SECRET_KEY, which the signing secrets are encrypted with."""
+    allow_private: bool = False
+    """GWELLA_WEBHOOK_ALLOW_PRIVATE: send to any address, private ones included."""
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: object) -> DeliveryConfig:
         values: dict[str, object] = {
             "timeout": settings.webhook_timeout_seconds,
             "secret_key": settings.secret_key.get_secret_value(),
+            "allow_private": bool(settings.webhook_allow_private),
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
@@ -210,6 +218,8 @@ class Outcome:
     response_body: str | None
     duration_ms: int
     retry_after: timedelta | None = None
+    final: bool = False
+    """Trying again cannot help (the URL leads inside the network): fail the delivery now."""
 
     @property
     def ok(self) -> bool:
@@ -295,6 +305,7 @@ async def send(http: httpx.AsyncClient, job: Job, timestamp: int, limit: float) 
     error: str | None = None
     text: str | None = None
     retry_after: timedelta | None = None
+    final = False
     try:
         async with asyncio.timeout(limit):
             async with http.stream("POST", job.url, content=job.body, headers=headers) as answer:
@@ -310,9 +321,13 @@ async def send(http: httpx.AsyncClient, job: Job, timestamp: int, limit: float) 
         error = f"no complete answer within {limit:g} s"
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        if isinstance(exc.__cause__, DestinationRefused):
+            final = True
+            error = f"Refused: {exc}. Not retried: change the subscription's URL, then redeliver."
     duration = int((time.monotonic() - started) * 1000)
     outcome = Outcome(status, None, _clean(text, RESPONSE_BODY_CHARS) if text else None, duration)
     outcome.retry_after = retry_after
+    outcome.final = final
     if not outcome.ok:
         outcome.error = _clean(error or f"HTTP {status}", ERROR_CHARS)
     return outcome
@@ -370,7 +385,7 @@ def _apply(delivery: WebhookDelivery, outcome: Outcome, now: datetime) -> None:
         delivery.status = DeliveryStatus.delivered
         delivery.delivered_at = now
         return
-    if now >= delivery.deadline_at:
+    if outcome.final or now >= delivery.deadline_at:
         delivery.status = DeliveryStatus.failed
         return
     delay = retry_delay(delivery.attempt_count, delivery.id)
@@ -418,12 +433,15 @@ async def deliver_due(
 
 def http_client(config: DeliveryConfig) -> httpx.AsyncClient:
     """The client workers send with: no redirects followed, no proxy or netrc from the
-    environment (credentials must never travel to a subscriber's host)."""
+    environment (credentials must never travel to a subscriber's host), and, unless
+    ``allow_private``, connections only to public addresses checked as they are made."""
+    limits = httpx.Limits(max_connections=config.concurrency * 2)
     return httpx.AsyncClient(
         timeout=httpx.Timeout(config.timeout),
         follow_redirects=False,
         trust_env=False,
-        limits=httpx.Limits(max_connections=config.concurrency * 2),
+        limits=limits,
+        transport=None if config.allow_private else guarded_transport(limits),
         headers={"user-agent": USER_AGENT},
     )
 

@@ -165,6 +165,30 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/api/v1/users/{user_id}/sign-in-throttle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * See a person's failed sign-ins (their administrators)
+         * @description How many failed sign-ins of this person the throttle remembers, from how many addresses, and how many of those addresses must wait. For platform administrators and administrators of an organisation the person belongs to.
+         */
+        get: operations["getSignInThrottle"];
+        put?: never;
+        post?: never;
+        /**
+         * Lift a person's sign-in throttle (their administrators)
+         * @description Forgets every failed sign-in of this person, from every address, so that nobody waits to sign in as them; audited as `user.sign_in_throttle_lifted`. The ceiling on an address that tried many accounts is not lifted (it spares people who have signed in from there before). For platform administrators and administrators of an organisation the person belongs to.
+         */
+        delete: operations["liftSignInThrottle"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations": {
         parameters: {
             query?: never;
@@ -6029,6 +6053,29 @@ export interface components {
             /** Is Active */
             is_active?: boolean | null;
         };
+        /**
+         * SignInThrottleRead
+         * @description A person's failed sign-ins in the throttle's window (addresses are not shown).
+         */
+        SignInThrottleRead: {
+            /**
+             * Failed Attempts
+             * @description Failed sign-ins still remembered
+             */
+            failed_attempts: number;
+            /**
+             * Addresses
+             * @description How many addresses they came from
+             */
+            addresses: number;
+            /**
+             * Throttled Addresses
+             * @description Addresses that must wait before trying this person's account again
+             */
+            throttled_addresses: number;
+            /** Last Failed At */
+            last_failed_at: string | null;
+        };
         /** StandardCount */
         StandardCount: {
             /** Standard Id */
@@ -7386,6 +7433,120 @@ export interface operations {
             };
             /** @description If-Match header missing, or `*` (name the version you read) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSignInThrottle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInThrottleRead"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    liftSignInThrottle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
