@@ -248,7 +248,7 @@ async def get_sign_in_throttle(
 
 @users_router.delete(
     "/users/{user_id}/sign-in-throttle",
-    operation_id="liftSignInThrottle",
+    operation_id="deleteSignInThrottle",
     summary="Lift a person's sign-in throttle (their administrators)",
     description="Forgets every failed sign-in of this person, from every address, so that "
     "nobody waits to sign in as them; audited as `user.sign_in_throttle_lifted`. The ceiling "
