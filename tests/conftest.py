@@ -55,6 +55,9 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         "public_url": "http://gwella.test",
         # Every test client answers from one address: bursts are tested on their own.
         "public_burst_max": 10_000,
+        # Webhook tests deliver to receivers on 127.0.0.1 (refused by default outside
+        # development): tests/webhooks/test_destinations.py turns this off again.
+        "webhook_allow_private": True,
     }
     values.update(overrides)
     return Settings(**values)

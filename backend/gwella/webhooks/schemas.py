@@ -228,7 +228,8 @@ class WebhookSubscriptionCreate(ApiModel):
     url: str = Field(
         min_length=10,
         max_length=2000,
-        description="An https URL (http only to a loopback address, or outside production)",
+        description="An https URL (http only to a loopback address, or outside production) "
+        "whose host resolves only to public addresses (unless GWELLA_WEBHOOK_ALLOW_PRIVATE)",
         examples=["https://pas.example.nhs.uk/hooks/gwella"],
     )
     event_types: EventTypes = Field(min_length=1, max_length=len(WebhookEventType))

@@ -32,6 +32,7 @@ from gwella.core.config import Environment, Settings, get_settings
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from gwella.core.pagination import PageParams, paginate
+from gwella.webhooks import destinations
 from gwella.webhooks.models import (
     DeliveryStatus,
     WebhookAttempt,
@@ -261,6 +262,18 @@ def check_url(url: str, settings: Settings, field: str = "body.url") -> str:
     return url
 
 
+async def check_destination(url: str, settings: Settings, field: str = "body.url") -> None:
+    """Unless ``GWELLA_WEBHOOK_ALLOW_PRIVATE`` is on, the URL's host must resolve, and only to
+    public addresses (see :mod:`gwella.webhooks.destinations`; delivery checks again)."""
+    if settings.webhook_allow_private:
+        return
+    why = await destinations.destination_refusal(url)
+    if why is not None:
+        raise ValidationFailed(
+            "The URL cannot receive webhooks.", errors=[FieldProblem(field=field, message=why)]
+        )
+
+
 def _event_types(values: Iterable[WebhookEventType]) -> list[str]:
     wanted = {v.value for v in values}
     return [t.value for t in WebhookEventType if t.value in wanted]
@@ -309,6 +322,7 @@ async def create_subscription(
 ) -> tuple[WebhookSubscription, str]:
     """Returns the subscription and its signing secret (never retrievable again)."""
     url = check_url(data.url, settings)
+    await check_destination(url, settings)
     secret = new_signing_secret()
     subscription_id = uuid.uuid4()
     subscription = WebhookSubscription(
@@ -351,6 +365,7 @@ async def update_subscription(
     sent = apply_patch(subscription, patch, nullable=frozenset({"description"}))
     if "url" in sent:
         subscription.url = check_url(subscription.url, settings)
+        await check_destination(subscription.url, settings)
     if "event_types" in sent:
         subscription.event_types = _event_types(patch.event_types or [])
     after = audit.snapshot(subscription, FIELDS)

@@ -183,7 +183,7 @@ export interface paths {
          * Lift a person's sign-in throttle (their administrators)
          * @description Forgets every failed sign-in of this person, from every address, so that nobody waits to sign in as them; audited as `user.sign_in_throttle_lifted`. The ceiling on an address that tried many accounts is not lifted (it spares people who have signed in from there before). For platform administrators and administrators of an organisation the person belongs to.
          */
-        delete: operations["deleteSignInThrottle"];
+        delete: operations["liftSignInThrottle"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5311,6 +5311,68 @@ export interface components {
             /** Actions */
             actions: components["schemas"]["PublicAction"][];
         };
+        /**
+         * PublicContent
+         * @description An instrument's content as the public survey page shows it (no ids of people).
+         */
+        PublicContent: {
+            /** Sections */
+            sections: components["schemas"]["Section"][];
+            /** Questions */
+            questions: components["schemas"]["PublicQuestion"][];
+        };
+        /**
+         * PublicQuestion
+         * @description A question as the public survey page shows it: the person whose suggestion it was is
+         *     credited by their role, never by who they are.
+         */
+        PublicQuestion: {
+            /** Key */
+            key: string;
+            type: components["schemas"]["QuestionType"];
+            text: components["schemas"]["LocalizedText"];
+            help?: components["schemas"]["LocalizedText"] | null;
+            /**
+             * Required
+             * @default false
+             */
+            required: boolean;
+            /**
+             * Allow Dont Know
+             * @description Offer 'don't know / prefer not to say'
+             * @default false
+             */
+            allow_dont_know: boolean;
+            /** Options */
+            options?: components["schemas"]["Option"][];
+            /**
+             * Min
+             * @description number: smallest accepted value (from -1e15 to 1e15)
+             */
+            min?: number | null;
+            /**
+             * Max
+             * @description number: largest accepted value (from -1e15 to 1e15)
+             */
+            max?: number | null;
+            /**
+             * Max Length
+             * @description free_text
+             */
+            max_length?: number | null;
+            /** Conditions */
+            conditions?: components["schemas"]["Condition"][];
+            /** Section */
+            section?: string | null;
+            /** Indicator Code */
+            indicator_code?: string | null;
+            /**
+             * Credited Role
+             * @description The role (service_user, carer …) of the contributor whose suggestion became this question
+             * @example service_user
+             */
+            credited_role?: string | null;
+        };
         /** PublicResponsibility */
         PublicResponsibility: {
             organisation_name: components["schemas"]["LocalText"];
@@ -5353,7 +5415,8 @@ export interface components {
              * @description Ask the respondent for their access code
              */
             requires_access_code: boolean;
-            content: components["schemas"]["InstrumentContent"];
+            /** @description The questions; a co-designed one is credited by its contributor's role */
+            content: components["schemas"]["PublicContent"];
         };
         /** PublicUpdate */
         PublicUpdate: {
@@ -5410,7 +5473,7 @@ export interface components {
             indicator_code?: string | null;
             /**
              * Credited To
-             * @description The contributor whose suggestion became this question
+             * @description The id of the contributor whose suggestion became this question (shown to people signed in; the public survey names only their role)
              */
             credited_to?: string | null;
         };
@@ -6516,7 +6579,7 @@ export interface components {
             organisation_id?: string | null;
             /**
              * Url
-             * @description An https URL (http only to a loopback address, or outside production)
+             * @description An https URL (http only to a loopback address, or outside production) whose host resolves only to public addresses (unless GWELLA_WEBHOOK_ALLOW_PRIVATE)
              * @example https://pas.example.nhs.uk/hooks/gwella
              */
             url: string;
@@ -7437,7 +7500,7 @@ export interface operations {
             };
         };
     };
-    deleteSignInThrottle: {
+    liftSignInThrottle: {
         parameters: {
             query?: never;
             header?: never;
