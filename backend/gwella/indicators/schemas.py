@@ -4,12 +4,20 @@ import uuid
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from gwella.core.pagination import Page
 from gwella.core.schemas import ApiModel, Code, OutputModel, ReadModel
 from gwella.core.text import LocalizedText
 from gwella.indicators.models import Direction, MeasurementSource
+
+
+def _written(text: LocalizedText) -> LocalizedText:
+    """A text that must be written in at least one language: all null or blank is refused
+    (it was stored, and shown as an empty note or a nameless indicator)."""
+    if not any((text.get(language) or "").strip() for language in ("en", "cy")):
+        raise ValueError("write it in English or Welsh (or both)")
+    return text
 
 
 class StandardRead(ReadModel):
@@ -39,6 +47,8 @@ class IndicatorCreate(ApiModel):
     organisation_id: uuid.UUID | None = Field(
         default=None, description="Owner; none for a shared definition (platform admins only)"
     )
+
+    _name_written = field_validator("name")(_written)
 
 
 class IndicatorRead(ReadModel):
@@ -119,6 +129,8 @@ class AnnotationCreate(ApiModel):
     service_id: uuid.UUID | None = None
     on_date: date
     text: LocalizedText
+
+    _text_written = field_validator("text")(_written)
 
 
 class AnnotationRead(ReadModel):
