@@ -183,7 +183,7 @@ export interface paths {
          * Lift a person's sign-in throttle (their administrators)
          * @description Forgets every failed sign-in of this person, from every address, so that nobody waits to sign in as them; audited as `user.sign_in_throttle_lifted`. The ceiling on an address that tried many accounts is not lifted (it spares people who have signed in from there before). For platform administrators and administrators of an organisation the person belongs to.
          */
-        delete: operations["liftSignInThrottle"];
+        delete: operations["deleteSignInThrottle"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7500,7 +7500,7 @@ export interface operations {
             };
         };
     };
-    liftSignInThrottle: {
+    deleteSignInThrottle: {
         parameters: {
             query?: never;
             header?: never;
