@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import Table, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts import users as accounts
-from gwella.core import audit
+from gwella.core import audit, bulk
 from gwella.core.audit import AuditContext
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, NotFound
@@ -158,16 +159,39 @@ async def measurements_by_key(
     return out
 
 
+@dataclass(frozen=True)
+class MeasurementsStored:
+    """What :func:`store_measurements` did: new rows imported, and of those whose period a
+    concurrent push stored first, how many it found the same and how many it updated."""
+
+    imported: int
+    updated: int
+    unchanged: int
+
+
+def _series_key(row: dict[str, Any]) -> tuple[str, str, Any, Any]:
+    return (str(row["indicator_id"]), row["unit_key"], row["period_start"], row["period_end"])
+
+
 async def store_measurements(
     session: AsyncSession,
     ctx: AuditContext,
     source_org: uuid.UUID,
     new_rows: list[dict[str, Any]],
     changed: list[tuple[Measurement, dict[str, Any]]],
-) -> None:
+) -> MeasurementsStored:
+    """Store pushed measurements: ``new_rows`` (none stored for their indicator, unit and
+    period when they were checked) and ``changed`` (stored ones with their new values).
+
+    A new row whose period a concurrent push (a retry racing its first attempt) stored
+    meanwhile is not inserted twice: it is read again and ignored when its values are the
+    same, or updated like any changed one."""
     now = utcnow()
+    changed = list(changed)
+    unchanged = 0
+    inserted: list[dict[str, Any]] = []
     if new_rows:
-        inserted = [
+        rows = [
             {
                 "id": uuid.uuid4(),
                 "source": MeasurementSource.push,
@@ -179,28 +203,47 @@ async def store_measurements(
             }
             for row in new_rows
         ]
-        await session.execute(insert(Measurement), inserted)
-        if await webhooks.has_subscribers(session, source_org, "measurement.created"):
-            await webhooks.emit_many(
-                session,
-                [
-                    webhooks.PendingEvent(
-                        event_type="measurement.created",
-                        organisation_id=source_org,
-                        record_type="measurement",
-                        record_id=row["id"],
-                        payload={
-                            "measurement_id": row["id"],
-                            "indicator_id": row["indicator_id"],
-                            "service_id": row["service_id"],
-                            "period_start": row["period_start"],
-                            "period_end": row["period_end"],
-                            "value": row["value"],
-                        },
-                    )
-                    for row in inserted
-                ],
-            )
+        # In the order of their keys, so that two pushes of the same periods queue for them
+        # in one order (never a deadlock).
+        ids = await bulk.insert_new(
+            session, cast(Table, Measurement.__table__), sorted(rows, key=_series_key)
+        )
+        inserted = [r for r in rows if r["id"] in ids]
+        lost = [r for r in rows if r["id"] not in ids]
+        keys = [
+            (r["indicator_id"], r["unit_key"], r["period_start"], r["period_end"]) for r in lost
+        ]
+        taken = await measurements_by_key(session, keys)
+        for row, key in zip(lost, keys, strict=True):
+            stored = taken.get(key)
+            if stored is None:  # stored and removed again while this push ran
+                raise Conflict("A measurement of this push was removed meanwhile; retry.")
+            signature = (row["value"], row["numerator"], row["denominator"])
+            if (stored.value, stored.numerator, stored.denominator) == signature:
+                unchanged += 1
+            else:
+                changed.append((stored, row))
+    if inserted and await webhooks.has_subscribers(session, source_org, "measurement.created"):
+        await webhooks.emit_many(
+            session,
+            [
+                webhooks.PendingEvent(
+                    event_type="measurement.created",
+                    organisation_id=source_org,
+                    record_type="measurement",
+                    record_id=row["id"],
+                    payload={
+                        "measurement_id": row["id"],
+                        "indicator_id": row["indicator_id"],
+                        "service_id": row["service_id"],
+                        "period_start": row["period_start"],
+                        "period_end": row["period_end"],
+                        "value": row["value"],
+                    },
+                )
+                for row in inserted
+            ],
+        )
     for stored, row in changed:
         before = {
             "value": stored.value,
@@ -228,10 +271,11 @@ async def store_measurements(
                 "denominator": stored.denominator,
             },
         )
-    touched = {(r["indicator_id"], r["organisation_id"], r["service_id"]) for r in new_rows}
+    touched = {(r["indicator_id"], r["organisation_id"], r["service_id"]) for r in inserted}
     touched |= {(m.indicator_id, m.organisation_id, m.service_id) for m, _ in changed}
     await session.flush()
     await raise_signals(session, touched, now)
+    return MeasurementsStored(len(inserted), len(changed), unchanged)
 
 
 async def series(

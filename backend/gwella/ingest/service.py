@@ -332,7 +332,17 @@ async def ingest_measurements(
     summary = outcome.summary(dry_run=dry_run, mode=mode)
     if dry_run or summary.status == "failed":
         return summary
-    await indicators.store_measurements(session, ctx, client_org, outcome.imported, outcome.updated)
+    written = await indicators.store_measurements(
+        session, ctx, client_org, outcome.imported, outcome.updated
+    )
+    # A concurrent push (a retry racing its first attempt) may have stored some periods first.
+    summary = summary.model_copy(
+        update={
+            "imported": written.imported,
+            "updated": written.updated,
+            "ignored": summary.ignored + written.unchanged,
+        }
+    )
     await audit.record(
         session,
         ctx,
