@@ -25,6 +25,7 @@ from gwella.responses.models import Answer, Response
 from gwella.worker import Worker
 from tests.factories import make_indicator
 from tests.imports.test_imports import HEADER, arrange, csv_rows, run_worker
+from tests.surveys import VALID_ANSWERS
 
 WHEN = (utcnow() - timedelta(hours=2)).isoformat()
 ACCENTED = "Caf\u00e9 tr\u00e8s bien \u2013 \u00a35, na\u00efve \u20ac"
@@ -460,3 +461,34 @@ def test_rows_keep_their_numbers_whatever_the_chunk_size(
         assert read_all(path, "csv", limit) == expected, limit
     path.write_bytes(body.encode("cp1252"))
     assert read_all(path, "csv", 3, "windows-1252") == expected
+
+
+def ndjson_item(external_id: str, comment: str) -> str:
+    answers = {**VALID_ANSWERS, "comment": comment}
+    item = {"external_id": external_id, "service": "CMHT-N", "submitted_at": WHEN}
+    return json.dumps({**item, "answers": answers}) + "\n"
+
+
+async def test_a_lone_surrogate_refuses_its_line_not_the_import(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    import_dir: Path,
+) -> None:
+    """``"\\ud800"`` is valid JSON but no text: it cannot be stored, so its line is refused
+    and the others import (a pair, as an emoji is written, is one character and is kept)."""
+    w = await arrange(client, session)
+    body = (
+        ndjson_item("PAS-1", "Fine \U0001f600")
+        + ndjson_item("PAS-2", "Broken \ud800 text")
+        + ndjson_item("PAS-3", "Fine")
+    )
+    assert "\\ud800" in body
+    assert "\\ud83d\\ude00" in body
+    r = await post_bytes(client, w, body.encode(), "application/x-ndjson")
+    assert r.status_code == 202, r.text
+    job = await run_worker(sessionmaker)
+    assert job is not None
+    assert job.state is ImportState.completed, job.failure_reason
+    assert await errors_of(client, w, job.id) == [["2", "", "lone_surrogate"]]
+    assert await comments(session) == {"PAS-1": "Fine \U0001f600", "PAS-3": "Fine"}

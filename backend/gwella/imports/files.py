@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 import ijson
 
 from gwella.core.csvfiles import read_cell
+from gwella.core.surrogates import lone_surrogate
 from gwella.imports.encodings import CODECS, UTF8_BOM
 from gwella.instruments.content import InstrumentContent, QuestionType
 from gwella.responses.template import MULTI_SEPARATOR, RESPONSE_FIELDS
@@ -187,6 +188,12 @@ _UNTERMINATED = Unreadable(
 )
 
 
+_LONE_SURROGATE = (
+    "Byte {} of the line starts a lone surrogate (an escape from \\ud800 to \\udfff "
+    "without its pair), which is no text and cannot be stored."
+)
+
+
 def _ndjson_rows(
     handle: BinaryIO, rows_read: int, limit: int
 ) -> tuple[list[tuple[int, Row]], int, int]:
@@ -203,6 +210,10 @@ def _ndjson_rows(
             continue
         rows_read += 1
         if not line.strip():
+            continue
+        at = lone_surrogate(line.encode())
+        if at is not None:
+            rows.append((rows_read, Unreadable("lone_surrogate", _LONE_SURROGATE.format(at))))
             continue
         try:
             parsed = json.loads(line)
@@ -267,7 +278,9 @@ def bundle_to_ndjson(source: Path, target: Path) -> int:
     count = 0
     with source.open("rb") as handle, target.open("w", encoding="utf-8") as out:
         for resource in ijson.items(handle, "entry.item.resource", use_float=True):
-            out.write(json.dumps(resource, ensure_ascii=False, separators=(",", ":")))
+            # ASCII: a lone surrogate (which ijson's C backend already turns into "?") stays
+            # an escape, and its line is refused instead of failing the whole file
+            out.write(json.dumps(resource, separators=(",", ":")))
             out.write("\n")
             count += 1
     return count

@@ -97,7 +97,8 @@ def _import_org(p: Principal, kind: str, organisation_id: uuid.UUID | None) -> u
         "refused. A row that cannot be read is refused with a code (`unterminated_quote`: "
         "a quoted cell is not closed, so only that row is refused and the next line is read "
         "as the next row; `malformed_row`, `wrong_cell_count`, `row_too_long`, `unreadable` "
-        "for a line that is not a JSON object); the other rows still import in best-effort "
+        "for a line that is not a JSON object, `lone_surrogate` for a `\\ud800`-like escape "
+        "without its pair); the other rows still import in best-effort "
         "mode. The uploaded file is deleted when the job ends, however it ends."
     ),
     status_code=status.HTTP_202_ACCEPTED,
