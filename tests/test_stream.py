@@ -11,6 +11,7 @@ import signal
 import socket
 import sys
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gwella.accounts import users
 from gwella.accounts.models import Membership, Role, User
 from gwella.core.config import Settings
+from gwella.core.errors import ServiceUnavailable
+from gwella.stream.registry import StreamRegistry
 from tests.conftest import make_settings
 from tests.factories import SYSTEM, make_org, make_service, make_user, sign_in
 from tests.surveys import answer_publicly, make_campaign, make_published_version
@@ -252,3 +255,57 @@ async def test_the_server_stops_promptly_with_a_stream_open(
             await server.wait()
     assert took < 5, f"the server took {took:.1f} s to stop"
     assert events(received)[-1] == ("end", {"reason": "shutdown"})
+
+
+async def test_a_stream_whose_reader_goes_away_gives_its_place_back(
+    app: Any, client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """A tab closed mid-stream: the place is free again, so a person is never locked out by
+    streams nobody reads."""
+    viewer = await make_user(session, {await make_org(session): [Role.staff]})
+    token = (await sign_in(client, viewer.email))["Authorization"].encode()
+    messages: list[dict[str, Any]] = []
+    first = True
+
+    async def receive() -> dict[str, Any]:
+        nonlocal first
+        if first:
+            first = False
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await asyncio.sleep(0.7)
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        messages.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": "/api/v1/stream",
+        "raw_path": b"/api/v1/stream",
+        "query_string": b"seconds=60",
+        "root_path": "",
+        "headers": [(b"host", b"gwella.test"), (b"authorization", token)],
+        "client": ("203.0.113.7", 50000),
+        "server": ("gwella.test", 80),
+    }
+    async with asyncio.timeout(10):
+        await app(scope, receive, send)
+    assert messages[0]["status"] == 200
+    assert len(app.state.streams) == 0
+
+
+def test_no_new_stream_while_shutting_down() -> None:
+    registry = StreamRegistry(max_per_person=2, max_per_process=10)
+    person = uuid.uuid4()
+    open_one = registry.open(person)
+    assert registry.end_all("shutdown") == 1
+    assert open_one.end_reason == "shutdown"
+    with pytest.raises(ServiceUnavailable):
+        registry.open(uuid.uuid4())
+    open_one.close()
+    open_one.close()  # twice is harmless
+    assert len(registry) == 0
