@@ -21,8 +21,9 @@ from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent
 from gwella.instruments.models import InstrumentVersion, ReviewDecision
 from gwella.instruments.schemas import InstrumentCreate
+from gwella.organisations.enums import OrganisationKind
 from gwella.organisations.models import Organisation, Service
-from tests.factories import SYSTEM, make_user
+from tests.factories import SYSTEM, make_org, make_user
 
 
 def t(en: str) -> dict[str, str]:
@@ -92,15 +93,18 @@ async def make_published_version(
             content=InstrumentContent.model_validate(content or CONTENT),
         ),
     )
+    # Opened to a service user forum, one of whose service users approves (approvals count
+    # only from the organisations a draft was opened to, never from its owner).
+    forum = await make_org(session, kind=OrganisationKind.service_user_group)
+    await instruments.set_codesign(session, SYSTEM, instrument, version, False, [forum.id])
     await instrument_review.request_review(session, SYSTEM, instrument, version)
-    # A service user of the organisation approves (the rule counts reviewers' roles).
-    reviewer = await make_user(session, {org: [Role.service_user]})
+    reviewer = await make_user(session, {forum: [Role.service_user]})
     await instrument_review.add_review(
         session,
         SYSTEM,
         instrument,
         version,
-        (reviewer.id, org.id, "service_user"),
+        (reviewer.id, forum.id, "service_user"),
         ReviewDecision.approved,
         None,
     )

@@ -19,6 +19,7 @@ from gwella.instruments import service as instruments
 from gwella.instruments.content import InstrumentContent
 from gwella.instruments.models import InstrumentVersion, ReviewDecision
 from gwella.instruments.schemas import InstrumentCreate
+from gwella.organisations.enums import OrganisationKind
 from gwella.organisations.models import Organisation, Service
 from gwella.responses.models import Answer, Response
 from tests.factories import SYSTEM, client_token, make_api_client, make_org, make_service, make_user
@@ -106,14 +107,18 @@ async def publish(
             content=InstrumentContent.model_validate(content),
         ),
     )
+    # Opened to a service user forum, one of whose service users approves (approvals count
+    # only from the organisations a draft was opened to, never from its owner).
+    forum = await make_org(session, kind=OrganisationKind.service_user_group)
+    await instruments.set_codesign(session, SYSTEM, instrument, version, False, [forum.id])
     await instrument_review.request_review(session, SYSTEM, instrument, version)
-    reviewer = await make_user(session, {org: [Role.service_user]})
+    reviewer = await make_user(session, {forum: [Role.service_user]})
     await instrument_review.add_review(
         session,
         SYSTEM,
         instrument,
         version,
-        (reviewer.id, org.id, "service_user"),
+        (reviewer.id, forum.id, "service_user"),
         ReviewDecision.approved,
         None,
     )

@@ -177,15 +177,26 @@ async def test_published_versions_never_change_and_a_new_draft_copies_them(
     assert again.status_code == 409
 
 
+async def open_to_forum(setup: Setup, version_id: str) -> None:
+    """Approvals count from the organisations a draft was opened to for co-design."""
+    r = await setup.client.put(
+        f"/api/v1/instrument-versions/{version_id}/codesign",
+        headers=setup.headers["editor"],
+        json={"open": False, "organisation_ids": [str(setup.forum.id)]},  # type: ignore[attr-defined]
+    )
+    assert r.status_code == 200, r.text
+
+
 async def publish_with_service_user_approval(setup: Setup, version_id: str) -> None:
     c = setup.client
+    await open_to_forum(setup, version_id)
     r = await c.post(
         f"/api/v1/instrument-versions/{version_id}/review-requests", headers=setup.headers["editor"]
     )
     assert r.status_code == 200, r.text
     r = await c.post(
         f"/api/v1/instrument-versions/{version_id}/reviews",
-        headers=setup.headers["board_su"],
+        headers=setup.headers["su"],
         json={"decision": "approved"},
     )
     assert r.status_code == 201, r.text
@@ -238,10 +249,12 @@ async def test_a_change_after_approval_needs_approval_again(
     setup = await arrange(client, session)
     version_id = (await create(setup)).json()["versions"][0]["id"]
     url = f"/api/v1/instrument-versions/{version_id}"
+    await open_to_forum(setup, version_id)
     await client.post(f"{url}/review-requests", headers=setup.headers["editor"])
-    await client.post(
-        f"{url}/reviews", headers=setup.headers["board_su"], json={"decision": "approved"}
+    approved = await client.post(
+        f"{url}/reviews", headers=setup.headers["su"], json={"decision": "approved"}
     )
+    assert approved.json()["qualifying_approvals"] == 1
     etag = (await client.get(url, headers=setup.headers["editor"])).headers["etag"]
     edited = {**CONTENT, "questions": [*CONTENT["questions"], yes_no("late_addition")]}
     r = await client.patch(
@@ -270,9 +283,11 @@ async def test_asking_for_changes_blocks_publication_and_needs_a_comment(
         headers=setup.headers["admin"],
         json={"decision": "changes_requested", "comment": "Plainer words, please"},
     )
+    await open_to_forum(setup, version_id)
     state = await client.post(
-        f"{url}/reviews", headers=setup.headers["board_su"], json={"decision": "approved"}
+        f"{url}/reviews", headers=setup.headers["su"], json={"decision": "approved"}
     )
+    assert state.json()["qualifying_approvals"] == 1
     assert state.json()["can_publish"] is False
     assert any("asked for changes" in reason for reason in state.json()["blocking_reasons"])
 
@@ -295,10 +310,12 @@ async def test_review_rule_is_a_setting_per_organisation(
     assert changed.status_code == 200, changed.text
     version_id = (await create(setup)).json()["versions"][0]["id"]
     url = f"/api/v1/instrument-versions/{version_id}"
+    await open_to_forum(setup, version_id)
     await client.post(f"{url}/review-requests", headers=setup.headers["editor"])
     state = await client.post(
-        f"{url}/reviews", headers=setup.headers["board_su"], json={"decision": "approved"}
+        f"{url}/reviews", headers=setup.headers["su"], json={"decision": "approved"}
     )
+    assert state.json()["qualifying_approvals"] == 1
     assert state.json()["can_publish"] is False
     staff_cannot = await client.patch(
         f"/api/v1/organisations/{board_id}/review-policy",

@@ -4,18 +4,21 @@ for review, reviews, whether a version may be published, publishing. No HTTP typ
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.core import audit
-from gwella.core.audit import AuditContext
+from gwella.core.audit import AuditContext, AuditEvent
 from gwella.core.concurrency import check_if_match
 from gwella.core.database import utcnow
-from gwella.core.errors import Conflict, FieldProblem, ValidationFailed
+from gwella.core.errors import Conflict, FieldProblem, Forbidden, ValidationFailed
 from gwella.instruments.enums import VersionStatus
 from gwella.instruments.models import (
+    Contribution,
+    ContributionStatus,
     Instrument,
     InstrumentVersion,
     Review,
@@ -23,7 +26,16 @@ from gwella.instruments.models import (
     ReviewPolicy,
 )
 from gwella.instruments.schemas import ReviewPolicyUpdate
-from gwella.instruments.service import DEFAULT_APPROVER_ROLES, check_content, content_of
+from gwella.instruments.service import (
+    DEFAULT_APPROVER_ROLES,
+    check_content,
+    content_of,
+    invited_orgs,
+)
+
+# The audit actions by which a person makes a version's content (instrument.created makes the
+# first version; contributions accepted into it are counted from their own rows).
+_EDITING_ACTIONS = ("instrument_version.created", "instrument_version.content_changed")
 
 
 async def get_review_policy(session: AsyncSession, organisation_id: uuid.UUID) -> ReviewPolicy:
@@ -120,6 +132,11 @@ async def add_review(
             errors=[FieldProblem(field="body.comment", message="required when asking for changes")],
         )
     reviewer_id, org_id, role = reviewer
+    if reviewer_id in await editors_of(session, instrument, version):
+        raise Forbidden(
+            "You created or changed this version, so you may not review it: a review must "
+            "come from someone who did not write it."
+        )
     review = Review(
         version_id=version.id,
         reviewer_id=reviewer_id,
@@ -143,47 +160,144 @@ async def add_review(
     return review
 
 
+async def editors_of(
+    session: AsyncSession, instrument: Instrument, version: InstrumentVersion
+) -> set[uuid.UUID]:
+    """Who created this version or changed its content: its creator (of the instrument, for
+    the first version), whoever saved its content, and whoever accepted a suggestion into it.
+    Read from the audit trail, which every change writes in its own transaction."""
+    records: list[tuple[str, str, tuple[str, ...]]] = [
+        ("instrument_version", str(version.id), _EDITING_ACTIONS)
+    ]
+    if version.number == 1:
+        records.append(("instrument", str(instrument.id), ("instrument.created",)))
+    actors = await session.scalars(
+        select(AuditEvent.actor_id).where(
+            or_(
+                *(
+                    and_(
+                        AuditEvent.record_type == kind,
+                        AuditEvent.record_id == record,
+                        AuditEvent.action.in_(actions),
+                    )
+                    for kind, record, actions in records
+                )
+            ),
+            AuditEvent.actor_id.is_not(None),
+        )
+    )
+    deciders = await session.scalars(
+        select(Contribution.decided_by_id).where(
+            Contribution.version_id == version.id,
+            Contribution.status == ContributionStatus.accepted,
+            Contribution.decided_by_id.is_not(None),
+        )
+    )
+    editors = {a for a in actors if a is not None} | {d for d in deciders if d is not None}
+    if version.number == 1 and instrument.created_by_id is not None:
+        editors.add(instrument.created_by_id)
+    return editors
+
+
+@dataclass
+class ReviewOutcome:
+    """The reviews of a version, which of them count, and whether it may be published."""
+
+    reviews: list[Review]
+    policy: ReviewPolicy
+    approver_organisation_ids: list[uuid.UUID]
+    rule: str
+    qualifying: int = 0
+    changes: int = 0
+    not_counted: dict[uuid.UUID, str] = field(default_factory=dict)
+    """Why a review does not count (by review id); absent: it counts or is not an approval."""
+    blocking: list[str] = field(default_factory=list)
+
+
+def _roles_text(roles: list[str]) -> str:
+    return " or ".join(r.replace("_", " ") for r in roles)
+
+
 async def review_state(
     session: AsyncSession, instrument: Instrument, version: InstrumentVersion
-) -> tuple[list[Review], int, int, ReviewPolicy, list[str]]:
-    """The reviews, and whether publication is allowed: the latest review of each person at
-    the current revision counts; approvals must come from the policy's roles."""
+) -> ReviewOutcome:
+    """The reviews, and whether publication is allowed. The latest review of each person at
+    the current revision is the one that stands. An approval counts when its reviewer acted
+    in an approver role of the policy, as a member of an organisation the draft was opened to
+    for co-design (never the owner), and did not create or change the version."""
     reviews = list(
         await session.scalars(
             select(Review).where(Review.version_id == version.id).order_by(Review.created_at)
         )
     )
     policy = await get_review_policy(session, instrument.organisation_id)
+    approver_orgs = [
+        o for o in await invited_orgs(session, version.id) if o != instrument.organisation_id
+    ]
+    editors = await editors_of(session, instrument, version)
+    roles = _roles_text(policy.approver_roles)
+    outcome = ReviewOutcome(
+        reviews=reviews,
+        policy=policy,
+        approver_organisation_ids=approver_orgs,
+        rule=(
+            f"Approvals count from a {roles} of the organisations this draft was opened to for "
+            "co-design (never its owner) who did not create or change this version; "
+            f"{policy.min_approvals} needed."
+        ),
+    )
     latest: dict[uuid.UUID, Review] = {}
     for review in reviews:
         if review.revision == version.revision:
             latest[review.reviewer_id] = review
-    qualifying = sum(
-        1
-        for r in latest.values()
-        if r.decision is ReviewDecision.approved and r.reviewer_role in policy.approver_roles
-    )
-    changes = sum(1 for r in latest.values() if r.decision is ReviewDecision.changes_requested)
-    blocking = []
+    for r in latest.values():
+        if r.decision is ReviewDecision.changes_requested:
+            outcome.changes += 1
+            continue
+        if r.reviewer_id in editors:
+            outcome.not_counted[r.id] = "given by someone who created or changed this version"
+        elif r.reviewer_organisation_id not in approver_orgs:
+            outcome.not_counted[r.id] = (
+                "given outside the organisations the draft was opened to for co-design"
+            )
+        elif r.reviewer_role not in policy.approver_roles:
+            outcome.not_counted[r.id] = f"given as {r.reviewer_role.replace('_', ' ')}, not {roles}"
+        else:
+            outcome.qualifying += 1
+    for r in reviews:
+        if r.revision != version.revision and r.decision is ReviewDecision.approved:
+            outcome.not_counted.setdefault(r.id, "given on an earlier revision of the content")
+    blocking = outcome.blocking
     if version.status is not VersionStatus.in_review:
         blocking.append(f"the version is {version.status.value}, not in review")
-    if qualifying < policy.min_approvals:
-        roles = " or ".join(r.replace("_", " ") for r in policy.approver_roles)
+    if not approver_orgs:
         blocking.append(
-            f"{policy.min_approvals} approval(s) from a {roles} reviewer are needed; "
-            f"{qualifying} so far"
+            "the draft was not opened to any organisation other than its owner for co-design, "
+            "and only their members' approvals count"
         )
-    if changes:
-        blocking.append(f"{changes} reviewer(s) asked for changes")
-    return reviews, qualifying, changes, policy, blocking
+    if outcome.qualifying < policy.min_approvals:
+        blocking.append(
+            f"{policy.min_approvals} approval(s) from a {roles} of the organisations the draft "
+            f"was opened to are needed; {outcome.qualifying} so far"
+        )
+        uncounted = [
+            outcome.not_counted[r.id] for r in latest.values() if r.id in outcome.not_counted
+        ]
+        if uncounted:
+            blocking.append(
+                f"{len(uncounted)} approval(s) not counted: " + "; ".join(sorted(set(uncounted)))
+            )
+    if outcome.changes:
+        blocking.append(f"{outcome.changes} reviewer(s) asked for changes")
+    return outcome
 
 
 async def publish(
     session: AsyncSession, ctx: AuditContext, instrument: Instrument, version: InstrumentVersion
 ) -> InstrumentVersion:
-    _, _, _, _, blocking = await review_state(session, instrument, version)
-    if blocking:
-        raise Conflict("Publication is refused: " + "; ".join(blocking) + ".")
+    state = await review_state(session, instrument, version)
+    if state.blocking:
+        raise Conflict("Publication is refused: " + "; ".join(state.blocking) + ".")
     version.status = VersionStatus.published
     version.published_at = utcnow()
     version.published_by_id = ctx.actor_id

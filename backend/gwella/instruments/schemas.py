@@ -159,6 +159,12 @@ class ReviewRead(ReadModel):
     decision: ReviewDecision
     comment: str | None
     created_at: datetime
+    counts: bool = Field(
+        default=False, description="An approval that counts towards publication under the rule"
+    )
+    not_counted_because: str | None = Field(
+        default=None, description="Why an approval does not count (see approval_rule)"
+    )
 
 
 class ReviewState(ApiModel):
@@ -167,6 +173,11 @@ class ReviewState(ApiModel):
     revision: int
     approvals_needed: int
     approver_roles: list[str]
+    approver_organisation_ids: list[uuid.UUID] = Field(
+        description="The organisations whose members' approvals count: those the draft was "
+        "opened to for co-design, other than its owner"
+    )
+    approval_rule: str = Field(description="Who may count, in words")
     qualifying_approvals: int
     changes_requested: int
     can_publish: bool

@@ -18,6 +18,7 @@ from gwella.instruments.access import visible_version
 from gwella.instruments.models import (
     Instrument,
     InstrumentVersion,
+    ReviewDecision,
 )
 from gwella.instruments.routes.common import (
     CHANGE_ERRORS,
@@ -41,20 +42,30 @@ router = APIRouter(prefix="/api/v1", tags=["instruments"])
 async def _review_state(
     session: AsyncSession, instrument: Instrument, version: InstrumentVersion
 ) -> ReviewState:
-    reviews, qualifying, changes, review_policy, blocking = await reviewing.review_state(
-        session, instrument, version
-    )
+    state = await reviewing.review_state(session, instrument, version)
     return ReviewState(
         version_id=version.id,
         status=version.status,
         revision=version.revision,
-        approvals_needed=review_policy.min_approvals,
-        approver_roles=list(review_policy.approver_roles),
-        qualifying_approvals=qualifying,
-        changes_requested=changes,
-        can_publish=not blocking,
-        blocking_reasons=blocking,
-        reviews=[ReviewRead.model_validate(r) for r in reviews],
+        approvals_needed=state.policy.min_approvals,
+        approver_roles=list(state.policy.approver_roles),
+        approver_organisation_ids=state.approver_organisation_ids,
+        approval_rule=state.rule,
+        qualifying_approvals=state.qualifying,
+        changes_requested=state.changes,
+        can_publish=not state.blocking,
+        blocking_reasons=state.blocking,
+        reviews=[
+            ReviewRead.model_validate(r).model_copy(
+                update={
+                    "counts": r.decision is ReviewDecision.approved
+                    and r.revision == version.revision
+                    and r.id not in state.not_counted,
+                    "not_counted_because": state.not_counted.get(r.id),
+                }
+            )
+            for r in state.reviews
+        ],
     )
 
 
