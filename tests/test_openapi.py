@@ -60,6 +60,9 @@ def test_json_lives_under_api_v1(served: dict[str, Any]) -> None:
         assert path.startswith(("/api/v1/", "/fhir/r4")) or path in {"/healthz", "/readyz"}, path
 
 
+OAUTH_ENDPOINTS = {"/api/v1/auth/token", "/api/v1/auth/revoke"}
+
+
 def test_errors_are_declared_as_problem_details(served: dict[str, Any]) -> None:
     assert "Problem" in served["components"]["schemas"]
     assert "HTTPValidationError" not in served["components"]["schemas"], "422 is a Problem too"
@@ -72,6 +75,9 @@ def test_errors_are_declared_as_problem_details(served: dict[str, Any]) -> None:
             expected = (
                 "application/fhir+json"
                 if path.startswith("/fhir/")
+                # OAuth's endpoints answer OAuth's errors (RFC 6749 §5.2, RFC 7009).
+                else "application/json"
+                if path in OAUTH_ENDPOINTS and code in {"400", "401", "429"}
                 else ("application/problem+json")
             )
             assert expected in response["content"], (method, path, code)
@@ -84,6 +90,7 @@ def test_authenticated_operations_declare_401_and_bearer(served: dict[str, Any])
         "/healthz",
         "/readyz",
         "/api/v1/auth/token",
+        "/api/v1/auth/revoke",  # RFC 7009: by holding the token
         "/api/v1/invitations/inspect",
         "/api/v1/invitations/accept",
         "/api/v1/public/surveys/{token}",

@@ -15,6 +15,8 @@ from tests.factories import RouteInfo, api_routes, other_routes
 
 PUBLIC = {
     ("POST", "/api/v1/auth/token"),
+    # RFC 7009: a token is revoked by whoever holds it (a client's, by that client).
+    ("POST", "/api/v1/auth/revoke"),
     ("POST", "/api/v1/invitations/inspect"),
     ("POST", "/api/v1/invitations/accept"),
     ("GET", "/healthz"),

@@ -427,6 +427,7 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         default=frozenset({"application/json"}),
         overrides={
             "/api/v1/auth/token": frozenset({"application/x-www-form-urlencoded"}),
+            "/api/v1/auth/revoke": frozenset({"application/x-www-form-urlencoded"}),
             "/api/v1/imports": IMPORT_MEDIA_TYPES,
         },
     )

@@ -142,7 +142,7 @@ async def test_revoking_ends_tokens_and_secret_for_good(
     assert await _works(client, token, org) == 401
     refused = await _token(client, created["client_id"], created["client_secret"])
     assert refused.status_code == 401
-    assert refused.json()["type"] == "urn:gwella:problem:invalid-client"
+    assert refused.json()["error"] == "invalid_client"  # RFC 6749 §5.2
 
     for method, path, extra in (
         ("POST", f"{url}/rotate-secret", {}),
@@ -196,7 +196,8 @@ async def test_narrowing_scopes_revokes_existing_tokens(
     wider = await _token(
         client, created["client_id"], created["client_secret"], "read responses:write"
     )
-    assert wider.status_code == 403
+    assert wider.status_code == 400
+    assert wider.json()["error"] == "invalid_scope"
 
 
 async def test_replacing_a_scope_revokes_tokens_that_carry_it(

@@ -49,9 +49,9 @@ async def test_failed_sign_in_never_says_whether_the_email_exists(
         data={"grant_type": "password", "username": "ghost@example.test", "password": "nope"},
     )
     assert wrong_password.status_code == unknown.status_code == 400
-    assert wrong_password.headers["content-type"] == "application/problem+json"
-    a, b = wrong_password.json(), unknown.json()
-    assert (a["type"], a["title"], a["detail"]) == (b["type"], b["title"], b["detail"])
+    assert wrong_password.headers["content-type"] == "application/json"  # RFC 6749 §5.2
+    assert wrong_password.json() == unknown.json()
+    assert wrong_password.json()["error"] == "invalid_grant"
 
 
 async def test_sign_in_is_throttled_per_email_and_address(
@@ -71,7 +71,7 @@ async def test_sign_in_is_throttled_per_email_and_address(
     )
     assert limited.status_code == 429
     assert int(limited.headers["retry-after"]) > 0
-    assert limited.json()["type"].endswith("rate-limited")
+    assert limited.json()["error"] == "slow_down"
 
 
 async def test_inactive_people_cannot_sign_in(
@@ -103,7 +103,7 @@ async def test_sign_out_revokes_only_that_token(
     user = await make_user(session)
     first = await sign_in(client, user.email)
     second = await sign_in(client, user.email)
-    assert (await client.post("/api/v1/auth/revoke", headers=first)).status_code == 204
+    assert (await client.post("/api/v1/auth/revoke", headers=first)).status_code == 200
     assert (await client.get("/api/v1/users/me", headers=first)).status_code == 401
     assert (await client.get("/api/v1/users/me", headers=second)).status_code == 200
 
@@ -158,7 +158,8 @@ async def test_client_cannot_ask_for_scopes_it_was_not_granted(
             "scope": "read measurements:write",
         },
     )
-    assert r.status_code == 403
+    assert r.status_code == 400
+    assert r.json()["error"] == "invalid_scope"
 
 
 async def test_wrong_client_secret_is_401(client: httpx.AsyncClient, session: AsyncSession) -> None:
@@ -173,7 +174,8 @@ async def test_wrong_client_secret_is_401(client: httpx.AsyncClient, session: As
         },
     )
     assert r.status_code == 401
-    assert r.json()["type"].endswith("invalid-client")
+    assert r.json()["error"] == "invalid_client"
+    assert r.headers["www-authenticate"].startswith("Basic")
 
 
 async def test_api_clients_cannot_use_people_only_operations(
@@ -197,7 +199,7 @@ async def test_client_without_read_scope_cannot_read(
     assert "read" in r.json()["detail"]
 
 
-async def test_unsupported_grant_is_a_validation_problem(client: httpx.AsyncClient) -> None:
+async def test_unsupported_grant_is_an_oauth_error(client: httpx.AsyncClient) -> None:
     r = await client.post("/api/v1/auth/token", data={"grant_type": "implicit"})
-    assert r.status_code == 422
-    assert r.json()["errors"][0]["field"] == "body.grant_type"
+    assert r.status_code == 400
+    assert r.json()["error"] == "unsupported_grant_type"

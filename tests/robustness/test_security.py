@@ -121,13 +121,14 @@ async def test_no_actor_of_another_organisation_reaches_any_record_by_id(
 async def test_sign_in_is_rate_limited_per_address_across_emails(
     client: httpx.AsyncClient, app: Any
 ) -> None:
-    limit = app.state.settings.login_max_failures * 5
+    limit = app.state.settings.login_address_max_failures
     for n in range(limit):
         r = await client.post(
             "/api/v1/auth/token",
             data={"grant_type": "password", "username": f"x{n}@example.org", "password": "no"},
         )
-        assert r.status_code == 400, (n, r.text)  # OAuth2's invalid_grant
+        assert r.status_code == 400, (n, r.text)
+        assert r.json()["error"] == "invalid_grant"  # RFC 6749 §5.2
     fresh = await client.post(
         "/api/v1/auth/token",
         data={"grant_type": "password", "username": "new@example.org", "password": "no"},

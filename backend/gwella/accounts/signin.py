@@ -181,12 +181,53 @@ async def principal_for_token(
     )
 
 
-async def revoke_token(session: AsyncSession, p: Principal) -> None:
-    await session.execute(
-        update(AccessToken).where(AccessToken.id == p.token_id).values(revoked_at=utcnow())
+async def _live_token(session: AsyncSession, secret: str) -> AccessToken | None:
+    token = await session.scalar(
+        select(AccessToken).where(AccessToken.token_hash == hash_secret(secret))
     )
+    if token is None or token.revoked_at is not None or token.expires_at <= utcnow():
+        return None
+    return token
+
+
+async def token_owner(session: AsyncSession, secret: str) -> tuple[str, uuid.UUID] | None:
+    """Whose live token this is (``user`` or ``api_client``, and the id); None for a token
+    that is unknown, expired or revoked."""
+    token = await _live_token(session, secret)
+    if token is None:
+        return None
+    if token.user_id is not None:
+        return "user", token.user_id
+    assert token.api_client_id is not None  # a token belongs to a person or a client
+    return "api_client", token.api_client_id
+
+
+async def revoke_by_secret(
+    session: AsyncSession, secret: str, request_id: str | None, client_address: str | None
+) -> None:
+    """Revoke a live token (RFC 7009: an unknown, expired or revoked one is no error), in
+    the audit as its holder signing out."""
+    token = await _live_token(session, secret)
+    if token is None:
+        return
+    await session.execute(
+        update(AccessToken).where(AccessToken.id == token.id).values(revoked_at=utcnow())
+    )
+    if token.user_id is not None:
+        user = await session.get(User, token.user_id)
+        label = user.email if user is not None else "user"
+        ctx = AuditContext(ActorType.user, token.user_id, label, request_id, client_address)
+        record_type, record_id = "user", token.user_id
+    else:
+        assert token.api_client_id is not None  # a token belongs to a person or a client
+        client = await session.get(ApiClient, token.api_client_id)
+        label = f"api-client:{client.client_id}" if client is not None else "api-client"
+        ctx = AuditContext(
+            ActorType.api_client, token.api_client_id, label, request_id, client_address
+        )
+        record_type, record_id = "api_client", token.api_client_id
     await audit.record(
-        session, p.audit, action="session.signed_out", record_type="user", record_id=p.id
+        session, ctx, action="session.signed_out", record_type=record_type, record_id=record_id
     )
 
 

@@ -49,7 +49,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in: exchange a password or client credentials for an access token
-         * @description OAuth2 token endpoint (form-encoded). `grant_type=password` with `username` (email) and `password` for people; `grant_type=client_credentials` with `client_id` and `client_secret` (in the form or as HTTP Basic) for API clients, optionally narrowing `scope`. Failed sign-ins are rate-limited and never say whether the email exists.
+         * @description OAuth 2.0 token endpoint (RFC 6749), form-encoded. `grant_type=password` with `username` (email) and `password` for people; `grant_type=client_credentials` for API clients, authenticated with HTTP Basic (`client_id:client_secret`) or `client_id` and `client_secret` in the form, optionally narrowing `scope`. Errors are RFC 6749 §5.2 JSON (`{"error": …, "error_description": …}`): 400 `invalid_request`, `invalid_grant`, `unsupported_grant_type` or `invalid_scope`, 401 `invalid_client` with `WWW-Authenticate`. Failed sign-ins are throttled per account and address (429 `slow_down` with `Retry-After`) and never say whether the email exists.
          */
         post: operations["issueToken"];
         delete?: never;
@@ -67,7 +67,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: revoke the token used for this request */
+        /**
+         * Sign out: revoke a token (RFC 7009)
+         * @description Token revocation (RFC 7009), form-encoded `token` (and an optional `token_type_hint`, which is not needed). Always 200 when the request is well formed, also for a token that is unknown, expired or already revoked. A person's token is revoked by whoever holds it; an API client's only by that client, authenticated as at the token endpoint. Without `token`, the bearer token of this request is revoked (signing out). Errors are RFC 6749 §5.2 JSON, as the token endpoint's.
+         */
         post: operations["signOut"];
         delete?: never;
         options?: never;
@@ -2986,24 +2989,6 @@ export interface components {
             /** Cy */
             cy?: string | null;
         };
-        /** Body_issueToken */
-        Body_issueToken: {
-            /**
-             * Grant Type
-             * @enum {string}
-             */
-            grant_type: "password" | "client_credentials";
-            /** Username */
-            username?: string | null;
-            /** Password */
-            password?: string | null;
-            /** Client Id */
-            client_id?: string | null;
-            /** Client Secret */
-            client_secret?: string | null;
-            /** Scope */
-            scope?: string | null;
-        };
         /**
          * CampaignClosedEvent
          * @description A campaign closed: its results are final.
@@ -4708,6 +4693,22 @@ export interface components {
             /** Read At */
             read_at: string | null;
         };
+        /**
+         * OAuthError
+         * @description An error of the token or revocation endpoint (RFC 6749 §5.2, RFC 7009 §2.2.1).
+         */
+        OAuthError: {
+            /**
+             * Error
+             * @enum {string}
+             */
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "slow_down";
+            /**
+             * Error Description
+             * @description What went wrong, for the developer (ASCII, no quotes)
+             */
+            error_description?: string | null;
+        };
         /** Option */
         Option: {
             /** Value */
@@ -5892,17 +5893,6 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
-            /**
-             * Counts
-             * @description An approval that counts towards publication under the rule
-             * @default false
-             */
-            counts: boolean;
-            /**
-             * Not Counted Because
-             * @description Why an approval does not count (see approval_rule)
-             */
-            not_counted_because?: string | null;
         };
         /** ReviewState */
         ReviewState: {
@@ -5918,16 +5908,6 @@ export interface components {
             approvals_needed: number;
             /** Approver Roles */
             approver_roles: string[];
-            /**
-             * Approver Organisation Ids
-             * @description The organisations whose members' approvals count: those the draft was opened to for co-design, other than its owner
-             */
-            approver_organisation_ids: string[];
-            /**
-             * Approval Rule
-             * @description Who may count, in words
-             */
-            approval_rule: string;
             /** Qualifying Approvals */
             qualifying_approvals: number;
             /** Changes Requested */
@@ -6855,7 +6835,32 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["Body_issueToken"];
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * Grant Type
+                     * @enum {string}
+                     */
+                    grant_type: "password" | "client_credentials";
+                    /**
+                     * Username
+                     * @description Email (password)
+                     */
+                    username?: string | null;
+                    /** Password */
+                    password?: string | null;
+                    /**
+                     * Client Id
+                     * @description Or HTTP Basic authentication
+                     */
+                    client_id?: string | null;
+                    /** Client Secret */
+                    client_secret?: string | null;
+                    /**
+                     * Scope
+                     * @description Space-separated
+                     */
+                    scope?: string | null;
+                };
             };
         };
         responses: {
@@ -6868,31 +6873,22 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Bad request */
+            /** @description The request or the grant was refused (invalid_request, invalid_grant, unsupported_grant_type, invalid_scope, unauthorized_client) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Not signed in, or the token is invalid, expired or revoked */
+            /** @description Client authentication failed (invalid_client), with WWW-Authenticate */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
             /** @description Request body too large */
@@ -6913,22 +6909,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed; `errors` lists the fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests; see Retry-After */
+            /** @description Too many failed sign-ins from here: slow_down, with Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
         };
@@ -6940,17 +6927,51 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * Token
+                     * @description The token to revoke; without it, the bearer token of this request
+                     */
+                    token?: string | null;
+                    /** Token Type Hint */
+                    token_type_hint?: string | null;
+                    /** Client Id */
+                    client_id?: string | null;
+                    /** Client Secret */
+                    client_secret?: string | null;
+                };
+            };
+        };
         responses: {
-            /** @description Successful Response */
-            204: {
+            /** @description Revoked, or there was nothing to revoke */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not signed in, or the token is invalid, expired or revoked */
+            /** @description The request or the grant was refused (invalid_request, invalid_grant, unsupported_grant_type, invalid_scope, unauthorized_client) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Client authentication failed (invalid_client), with WWW-Authenticate */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6958,13 +6979,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in but not allowed */
-            403: {
+            /** @description Body sent in a media type this operation does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed sign-ins from here: slow_down, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
         };

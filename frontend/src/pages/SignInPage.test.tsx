@@ -72,7 +72,8 @@ describe('Sign in', () => {
   it('shows a wrong password as an error on the form without saying which field was wrong', async () => {
     mockApi({
       'POST /api/v1/auth/token': () =>
-        problem(400, { title: 'Invalid grant', detail: 'The email address or password is not right.' }),
+        // The token endpoint answers OAuth's errors (RFC 6749 §5.2), not problem+json.
+        json({ error: 'invalid_grant', error_description: 'The email address or password is not right.' }, { status: 400 }),
     });
     await renderWithApp(app(), { route: '/sign-in' });
     const user = userEvent.setup();
@@ -82,6 +83,20 @@ describe('Sign in', () => {
 
     const summary = await screen.findByRole('alert');
     expect(summary).toHaveTextContent('The email address or password is not right');
+    expect(getToken()).toBeNull();
+  });
+
+  it('asks the person to wait when sign-in is throttled', async () => {
+    mockApi({
+      'POST /api/v1/auth/token': () =>
+        json({ error: 'slow_down', error_description: 'Wait and try again.' }, { status: 429, headers: { 'Retry-After': '30' } }),
+    });
+    await renderWithApp(app(), { route: '/sign-in' });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Email address'), 'alys@example.test');
+    await user.type(screen.getByLabelText('Password'), 'right or wrong');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(i18n.t('signIn.tooManyAttempts'));
     expect(getToken()).toBeNull();
   });
 
