@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem } from '../../api/problem';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import { listQuery, type BoardFilters } from '../../pages/actions/actionsModel';
+import { listQuery, type BoardFilters } from './actionsModel';
 
 export const ACTIONS_KEY = ['actions'] as const;
 

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { isResultsEvent, useStreamEvents } from '../../api/stream';
 import { campaignKeys } from '../campaigns/api';
-import { scopeQuery, type Period } from '../../pages/results/resultsModel';
+import { scopeQuery, type Period } from './resultsModel';
 
 export const resultsKeys = {
   ofCampaign: (campaignId: string) => [...campaignKeys.detail(campaignId), 'results'] as const,

@@ -14,7 +14,7 @@ import { downloadFile, fetchFile } from '../../features/imports/api';
 import { PartnershipLeads } from './PartnershipLeads';
 import { usePartnership } from '../../features/partnerships/api';
 import { useOrganisationAccountability, usePartnershipAccountability } from '../../features/actions/api';
-import { STATUSES, daysText, percentText, todayIso, type OrganisationAccountability } from './actionsModel';
+import { STATUSES, daysText, percentText, todayIso, type OrganisationAccountability } from '../../features/actions/actionsModel';
 import './actions.css';
 import { localized } from '../../i18n/localized';
 

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
 import { Tag } from '../../components/status';
-import type { ActionOrigin, ActionStatus } from './actionsModel';
+import type { ActionOrigin, ActionStatus } from '../../features/actions/actionsModel';
 
 const STATUS_COLOUR: Record<ActionStatus, 'grey' | 'blue' | 'aqua-green' | 'purple' | 'green' | 'orange'> = {
   proposed: 'grey',

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../api/types';
 import { json, makeUser, mockApi, problem, renderWithApp } from '../../test/utils';
 import { PartnershipAccountabilityPage } from './AccountabilityPages';
-import type { Action } from './actionsModel';
+import type { Action } from '../../features/actions/actionsModel';
 import { EditActionForm } from './EditActionForm';
 import { PartnershipLeads } from './PartnershipLeads';
 import { ResponsibilitiesSection } from './ResponsibilitiesSection';

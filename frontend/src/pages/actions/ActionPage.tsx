@@ -33,7 +33,7 @@ import {
   type ActionStatus,
   type EvidenceRead,
   type TimelineEntry,
-} from './actionsModel';
+} from '../../features/actions/actionsModel';
 import { PdsaSection } from './PdsaSection';
 import { EditActionForm } from './EditActionForm';
 import { EvidenceDescription } from './ProposeActionPage';

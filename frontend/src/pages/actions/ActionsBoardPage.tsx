@@ -22,7 +22,7 @@ import {
   type Action,
   type BoardFilters,
   type BoardView,
-} from './actionsModel';
+} from '../../features/actions/actionsModel';
 import './actions.css';
 import { localized, localizedName, useLocalName } from '../../i18n/localized';
 

@@ -6,7 +6,7 @@ import { SuccessBanner } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
 import { TitleDescriptionFields } from './TitleDescriptionFields';
 import { useEditActionMutation, useStandards } from '../../features/actions/api';
-import { checkEdit, editBody, editFormOf, type Action, type EditForm } from './actionsModel';
+import { checkEdit, editBody, editFormOf, type Action, type EditForm } from '../../features/actions/actionsModel';
 import { localized } from '../../i18n/localized';
 
 /**

@@ -14,7 +14,7 @@ import {
   useRemoveLeadMutation,
 } from '../../features/actions/api';
 import { usePartnershipMembers } from '../../features/partnerships/api';
-import { appointableOrganisations, mayRemoveLead, type PartnershipLead } from './actionsModel';
+import { appointableOrganisations, mayRemoveLead, type PartnershipLead } from '../../features/actions/actionsModel';
 
 
 /** Appoint a person of a member organisation as a lead of the partnership. */

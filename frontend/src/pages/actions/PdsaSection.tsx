@@ -16,7 +16,7 @@ import {
   worksFor,
   type Action,
   type PdsaCycle,
-} from './actionsModel';
+} from '../../features/actions/actionsModel';
 import { localized } from '../../i18n/localized';
 
 function chartHref(cycle: PdsaCycle): string | null {

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { proposeLink, type EvidenceSource } from './actionsModel';
+import { proposeLink, type EvidenceSource } from '../../features/actions/actionsModel';
 
 interface ProposeActionButtonProps {
   /** What the proposal rests on: a campaign's result, one question of it, or an indicator (and its unit). */

@@ -21,7 +21,7 @@ import {
   type ActionOrigin,
   type EvidenceSource,
   type ProposalForm,
-} from './actionsModel';
+} from '../../features/actions/actionsModel';
 import { localized } from '../../i18n/localized';
 
 /** Where the proposal comes from, said in words with a link back to it. */

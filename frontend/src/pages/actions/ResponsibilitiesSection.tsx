@@ -13,7 +13,7 @@ import {
   useSetOwnerMutation,
 } from '../../features/actions/api';
 import { usePartnershipMembers } from '../../features/partnerships/api';
-import { isClosed, managesOrganisation, mayDecide, type Action, type Responsibility } from './actionsModel';
+import { isClosed, managesOrganisation, mayDecide, type Action, type Responsibility } from '../../features/actions/actionsModel';
 
 function OwnerName({ responsibility, user, canSeePeople }: { responsibility: Responsibility; user: User; canSeePeople: boolean }) {
   const { t } = useTranslation();

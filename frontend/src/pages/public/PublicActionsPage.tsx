@@ -5,7 +5,7 @@ import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { OverdueFlag, Progress, StatusTag } from '../actions/ActionBits';
-import { percentText, type PublicAction } from '../actions/actionsModel';
+import { percentText, type PublicAction } from '../../features/actions/actionsModel';
 import '../actions/actions.css';
 import { localized } from '../../i18n/localized';
 import { usePublicActions } from '../../features/actions/api';

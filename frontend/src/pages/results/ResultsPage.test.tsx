@@ -4,7 +4,7 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { json, makeUser, mockApi, renderWithApp } from '../../test/utils';
 import { DisclosureNote, ResultsPage } from './ResultsPage';
-import { countText, questionCsv, scopePartnership, toCategories, type CampaignResults, type Disclosure, type QuestionResult } from './resultsModel';
+import { countText, questionCsv, scopePartnership, toCategories, type CampaignResults, type Disclosure, type QuestionResult } from '../../features/results/resultsModel';
 
 const ORG = '22222222-2222-4222-8222-222222222222';
 const CAMPAIGN = '33333333-3333-4333-8333-333333333333';

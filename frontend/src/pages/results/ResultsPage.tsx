@@ -38,7 +38,7 @@ import {
   type Disclosure,
   type Period,
   type QuestionResult,
-} from './resultsModel';
+} from '../../features/results/resultsModel';
 
 function useQuestionText() {
   const { i18n } = useTranslation();
