@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem } from '../../api/problem';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { organisationKeys } from '../organisations/api';
 import { listQuery, type BoardFilters } from './actionsModel';
 
 export const ACTIONS_KEY = ['actions'] as const;
@@ -66,7 +67,7 @@ export function useStandards() {
 /** The people of an organisation (for naming an owner); only its managers can read them. */
 export function useOrganisationPeople(organisationId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['organisations', organisationId, 'memberships', 'people'],
+    queryKey: [...organisationKeys.memberships(organisationId), 'people'],
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/organisations/{organisation_id}/memberships', {

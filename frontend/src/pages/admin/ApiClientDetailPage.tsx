@@ -1,12 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap, unwrapWithEtag } from '../../api/client';
 import { SCOPES } from '../../api/enums';
 import { useLocalName } from '../../i18n/localized';
 import { useOrganisation } from '../../features/organisations/api';
-import { ApiProblem } from '../../api/problem';
+import {
+  useApiClient,
+  useRevokeApiClientMutation,
+  useRotateSecretMutation,
+  useUpdateApiClientMutation,
+} from '../../features/admin/api';
 import type { ApiClient, ApiClientWithSecret, Scope } from '../../api/types';
 import { BackLink, ConfirmAction } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -20,10 +23,9 @@ import { SecretPanel } from './SecretPanel';
 
 function EditApiClientForm({ client, etag }: { client: ApiClient; etag: string | null }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const update = useUpdateApiClientMutation(client, etag);
   const [name, setName] = useState(client.name);
   const [scopes, setScopes] = useState<string[]>(client.scopes);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const form = useFormErrors('client-edit-', { name: t('admin.apiClients.name'), scopes: t('admin.apiClients.scopesLabel') });
 
@@ -32,7 +34,7 @@ function EditApiClientForm({ client, etag }: { client: ApiClient; etag: string |
     setScopes(client.scopes);
   }, [client]);
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
     const problems: FieldError[] = [];
@@ -42,30 +44,15 @@ function EditApiClientForm({ client, etag }: { client: ApiClient; etag: string |
       form.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      const result = await unwrapWithEtag(
-        api.PATCH('/api/v1/api-clients/{api_client_id}', {
-          params: { path: { api_client_id: client.id }, header: { 'If-Match': etag ?? `"${client.version}"` } },
-          body: { name: name.trim(), scopes: scopes as Scope[] },
-        }),
-      );
-      queryClient.setQueryData(['api-clients', client.id], result);
-      await queryClient.invalidateQueries({ queryKey: ['api-clients', 'list'] });
-      setSaved(true);
-    } catch (error) {
-      form.setProblem(error);
-      if (error instanceof ApiProblem && error.status === 412) {
-        await queryClient.invalidateQueries({ queryKey: ['api-clients', client.id] });
-      }
-    } finally {
-      setBusy(false);
-    }
+    update.mutate(
+      { name: name.trim(), scopes: scopes as Scope[] },
+      { onSuccess: () => setSaved(true), onError: form.setProblem },
+    );
   }
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="client-edit-title">
+    <form onSubmit={onSubmit} noValidate aria-labelledby="client-edit-title">
       <h2 id="client-edit-title">{t('admin.apiClients.editTitle')}</h2>
       {saved ? <SuccessBanner title={t('common.saved')} /> : null}
       <ErrorSummary detail={form.detail} items={form.summaryItems} />
@@ -79,7 +66,7 @@ function EditApiClientForm({ client, etag }: { client: ApiClient; etag: string |
         error={form.fieldError('scopes')}
         options={SCOPES.map((scope) => ({ value: scope, label: t(`admin.apiClients.scopes.${scopeKey(scope)}`) }))}
       />
-      <Button busy={busy}>{t('common.saveChanges')}</Button>
+      <Button busy={update.isPending}>{t('common.saveChanges')}</Button>
     </form>
   );
 }
@@ -88,48 +75,27 @@ export function ApiClientDetailPage() {
   const { t } = useTranslation();
   const { apiClientId = '' } = useParams();
   const localName = useLocalName();
-  const queryClient = useQueryClient();
   const [secret, setSecret] = useState<ApiClientWithSecret | null>(null);
-  const [actionBusy, setActionBusy] = useState<'rotate' | 'revoke' | null>(null);
-  const [actionProblem, setActionProblem] = useState<unknown>(null);
   const [revokedNow, setRevokedNow] = useState(false);
-  const key = ['api-clients', apiClientId];
-  const query = useQuery({
-    queryKey: key,
-    queryFn: () =>
-      unwrapWithEtag(api.GET('/api/v1/api-clients/{api_client_id}', { params: { path: { api_client_id: apiClientId } } })),
-  });
+  const query = useApiClient(apiClientId);
+  const rotateSecret = useRotateSecretMutation(apiClientId);
+  const revokeClient = useRevokeApiClientMutation(apiClientId);
   const organisation = useOrganisation(query.data?.data.organisation_id);
   usePageTitle(query.data ? query.data.data.name : t('admin.apiClients.title'));
+  // One problem at a time: starting either action forgets the other's.
+  const actionProblem = rotateSecret.error ?? revokeClient.error;
 
-  async function rotate() {
-    setActionBusy('rotate');
-    setActionProblem(null);
-    try {
-      const result = await unwrap(
-        api.POST('/api/v1/api-clients/{api_client_id}/rotate-secret', { params: { path: { api_client_id: apiClientId } } }),
-      );
-      setSecret(result);
-      await queryClient.invalidateQueries({ queryKey: ['api-clients'] });
-    } catch (error) {
-      setActionProblem(error);
-    } finally {
-      setActionBusy(null);
-    }
+  function rotate() {
+    revokeClient.reset();
+    return rotateSecret.mutateAsync().then(setSecret, () => undefined);
   }
 
-  async function revoke() {
-    setActionBusy('revoke');
-    setActionProblem(null);
-    try {
-      await unwrap(api.POST('/api/v1/api-clients/{api_client_id}/revoke', { params: { path: { api_client_id: apiClientId } } }));
-      setRevokedNow(true);
-      await queryClient.invalidateQueries({ queryKey: ['api-clients'] });
-    } catch (error) {
-      setActionProblem(error);
-    } finally {
-      setActionBusy(null);
-    }
+  function revoke() {
+    rotateSecret.reset();
+    return revokeClient.mutateAsync().then(
+      () => setRevokedNow(true),
+      () => undefined,
+    );
   }
 
   if (query.isPending) return <Loading />;
@@ -209,7 +175,7 @@ export function ApiClientDetailPage() {
             label={t('admin.apiClients.rotate')}
             question={t('admin.apiClients.rotateQuestion')}
             confirmLabel={t('admin.apiClients.rotateConfirm')}
-            busy={actionBusy === 'rotate'}
+            busy={rotateSecret.isPending}
             onConfirm={rotate}
           />
           <h2>{t('admin.apiClients.revokeTitle')}</h2>
@@ -218,7 +184,7 @@ export function ApiClientDetailPage() {
             label={t('admin.apiClients.revoke')}
             question={t('admin.apiClients.revokeQuestion')}
             confirmLabel={t('admin.apiClients.revokeConfirm')}
-            busy={actionBusy === 'revoke'}
+            busy={revokeClient.isPending}
             onConfirm={revoke}
           />
           <EditApiClientForm client={client} etag={etag} />

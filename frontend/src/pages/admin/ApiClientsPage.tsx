@@ -13,7 +13,7 @@ import { PaginatedTable } from '../../components/PaginatedTable';
 import { LoadError, Tag } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
-import { isOrgAdmin } from './OrganisationDetailPage';
+import { isOrgAdmin } from './permissions';
 import { SecretPanel } from './SecretPanel';
 import { apiClientsList, useCreateApiClientMutation } from '../../features/admin/api';
 

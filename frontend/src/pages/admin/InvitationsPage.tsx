@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { INVITATION_STATUSES, ROLES } from '../../api/enums';
 import { useLocalName } from '../../i18n/localized';
 import { useOrganisationOptions } from '../../features/organisations/api';
+import { invitationsList, useInviteMutation, useRevokeInvitationMutation } from '../../features/admin/api';
 import type { Invitation, InvitationCreated, Role, User } from '../../api/types';
 import { BackLink, ConfirmAction, CopyButton } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -16,7 +15,7 @@ import { LoadError, SuccessBanner, Tag } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
 import { RoleTag } from '../../components/tags';
-import { isOrgAdmin } from './OrganisationDetailPage';
+import { isOrgAdmin } from './permissions';
 
 type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
@@ -33,14 +32,13 @@ function StatusTag({ status }: { status: InvitationStatus }) {
 function InviteForm({ user, initialOrganisation }: { user: User; initialOrganisation: string }) {
   const { t } = useTranslation();
   const localName = useLocalName();
-  const queryClient = useQueryClient();
+  const invite = useInviteMutation();
   const organisations = useOrganisationOptions();
   const administered = (organisations.data?.items ?? []).filter((org) => isOrgAdmin(user, org.id));
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [organisationId, setOrganisationId] = useState(initialOrganisation);
   const [role, setRole] = useState<Role | ''>('');
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<InvitationCreated | null>(null);
   const form = useFormErrors('invite-', {
     email: t('admin.invitations.email'),
@@ -49,7 +47,7 @@ function InviteForm({ user, initialOrganisation }: { user: User; initialOrganisa
     role: t('admin.members.role'),
   });
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     setCreated(null);
     const problems: FieldError[] = [];
@@ -60,28 +58,23 @@ function InviteForm({ user, initialOrganisation }: { user: User; initialOrganisa
       form.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      const invitation = await unwrap(
-        api.POST('/api/v1/invitations', {
-          body: { email: email.trim(), display_name: displayName.trim() || null, organisation_id: organisationId, role },
-        }),
-      );
-      setCreated(invitation);
-      setEmail('');
-      setDisplayName('');
-      setRole('');
-      await queryClient.invalidateQueries({ queryKey: ['invitations'] });
-    } catch (error) {
-      form.setProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    invite.mutate(
+      { email: email.trim(), display_name: displayName.trim() || null, organisation_id: organisationId, role },
+      {
+        onSuccess: (invitation) => {
+          setCreated(invitation);
+          setEmail('');
+          setDisplayName('');
+          setRole('');
+        },
+        onError: form.setProblem,
+      },
+    );
   }
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="invite-title">
+    <form onSubmit={onSubmit} noValidate aria-labelledby="invite-title">
       <h2 id="invite-title">{t('admin.invitations.inviteTitle')}</h2>
       {created ? (
         <SuccessBanner title={t('admin.invitations.sent', { email: created.email })}>
@@ -132,7 +125,7 @@ function InviteForm({ user, initialOrganisation }: { user: User; initialOrganisa
         error={form.fieldError('role')}
         options={[{ value: '', label: t('common.choose') }, ...ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))]}
       />
-      <Button busy={busy}>{t('admin.invitations.send')}</Button>
+      <Button busy={invite.isPending}>{t('admin.invitations.send')}</Button>
     </form>
   );
 }
@@ -141,30 +134,22 @@ export function InvitationsPage({ user }: { user: User }) {
   const { t } = useTranslation();
   usePageTitle(t('admin.invitations.title'));
   const localName = useLocalName();
-  const queryClient = useQueryClient();
   const organisations = useOrganisationOptions();
+  const revokeInvitation = useRevokeInvitationMutation();
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status') ?? '';
   const status = isStatus(statusParam) ? statusParam : '';
   const initialOrganisation = params.get('organisation') ?? '';
   const [draftStatus, setDraftStatus] = useState<string>(status);
-  const [revoking, setRevoking] = useState<string | null>(null);
-  const [revokeProblem, setRevokeProblem] = useState<unknown>(null);
+  const revoking = revokeInvitation.isPending ? revokeInvitation.variables : null;
   const orgNames = new Map((organisations.data?.items ?? []).map((org) => [org.id, localName(org)]));
 
-  async function revoke(invitation: Invitation) {
-    setRevoking(invitation.id);
-    setRevokeProblem(null);
-    try {
-      await unwrap(
-        api.DELETE('/api/v1/invitations/{invitation_id}', { params: { path: { invitation_id: invitation.id } } }),
-      );
-      await queryClient.invalidateQueries({ queryKey: ['invitations'] });
-    } catch (error) {
-      setRevokeProblem(error);
-    } finally {
-      setRevoking(null);
-    }
+  function revoke(invitation: Invitation) {
+    // A failure is shown from revokeInvitation.error.
+    return revokeInvitation.mutateAsync(invitation.id).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   return (
@@ -200,16 +185,9 @@ export function InvitationsPage({ user }: { user: User }) {
           <Button variant="secondary">{t('common.applyFilters')}</Button>
         </div>
       </form>
-      {revokeProblem ? <LoadError error={revokeProblem} /> : null}
+      {revokeInvitation.error ? <LoadError error={revokeInvitation.error} /> : null}
       <PaginatedTable<Invitation>
-        queryKey={['invitations', 'list', { status }]}
-        fetchPage={(cursor) =>
-          unwrap(
-            api.GET('/api/v1/invitations', {
-              params: { query: { limit: 25, cursor: cursor ?? undefined, status: status || undefined } },
-            }),
-          )
-        }
+        {...invitationsList({ status: status || undefined })}
         caption={t('admin.invitations.listTitle')}
         captionHidden
         empty={t('admin.invitations.none')}

@@ -1,12 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap, unwrapWithEtag } from '../../api/client';
 import { useLocalName } from '../../i18n/localized';
 import { useOrganisationOptions } from '../../features/organisations/api';
-import { fetchAllPages } from '../../api/pages';
-import { ApiProblem } from '../../api/problem';
+import {
+  useAddPartnerMutation,
+  useAllPartnershipMembers,
+  useEditablePartnership,
+  useRemovePartnerMutation,
+  useUpdatePartnershipMutation,
+} from '../../features/partnerships/api';
 import { ORGANISATION_KINDS } from '../../api/enums';
 import type { OrganisationKind, Partnership, PartnershipMember, User } from '../../api/types';
 import { BackLink, ConfirmAction } from '../../components/actions';
@@ -20,11 +23,10 @@ import { PartnershipLeads } from '../actions/PartnershipLeads';
 
 function EditPartnershipForm({ partnership, etag }: { partnership: Partnership; etag: string | null }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const update = useUpdatePartnershipMutation(partnership, etag);
   const [name, setName] = useState(partnership.name);
   const [nameCy, setNameCy] = useState(partnership.name_cy ?? '');
   const [description, setDescription] = useState(partnership.description ?? '');
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const form = useFormErrors('partnership-edit-', {
     name: t('admin.partnerships.name'),
@@ -38,37 +40,22 @@ function EditPartnershipForm({ partnership, etag }: { partnership: Partnership; 
     setDescription(partnership.description ?? '');
   }, [partnership]);
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
     if (name.trim() === '') {
       form.setFieldErrors([{ name: 'name', message: t('admin.partnerships.nameMissing') }]);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      const result = await unwrapWithEtag(
-        api.PATCH('/api/v1/partnerships/{partnership_id}', {
-          params: { path: { partnership_id: partnership.id }, header: { 'If-Match': etag ?? `"${partnership.version}"` } },
-          body: { name: name.trim(), name_cy: nameCy.trim() || null, description: description.trim() || null },
-        }),
-      );
-      queryClient.setQueryData(['partnerships', partnership.id], result);
-      await queryClient.invalidateQueries({ queryKey: ['partnerships', 'list'] });
-      setSaved(true);
-    } catch (error) {
-      form.setProblem(error);
-      if (error instanceof ApiProblem && error.status === 412) {
-        await queryClient.invalidateQueries({ queryKey: ['partnerships', partnership.id] });
-      }
-    } finally {
-      setBusy(false);
-    }
+    update.mutate(
+      { name: name.trim(), name_cy: nameCy.trim() || null, description: description.trim() || null },
+      { onSuccess: () => setSaved(true), onError: form.setProblem },
+    );
   }
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="partnership-edit-title">
+    <form onSubmit={onSubmit} noValidate aria-labelledby="partnership-edit-title">
       <h2 id="partnership-edit-title">{t('admin.partnerships.editTitle')}</h2>
       {saved ? <SuccessBanner title={t('common.saved')} /> : null}
       <ErrorSummary detail={form.detail} items={form.summaryItems} />
@@ -90,7 +77,7 @@ function EditPartnershipForm({ partnership, etag }: { partnership: Partnership; 
         onChange={(e) => setDescription(e.target.value)}
         error={form.fieldError('description')}
       />
-      <Button busy={busy}>{t('common.saveChanges')}</Button>
+      <Button busy={update.isPending}>{t('common.saveChanges')}</Button>
     </form>
   );
 }
@@ -98,26 +85,14 @@ function EditPartnershipForm({ partnership, etag }: { partnership: Partnership; 
 function MembersSection({ partnership, user }: { partnership: Partnership; user: User }) {
   const { t } = useTranslation();
   const localName = useLocalName();
-  const queryClient = useQueryClient();
   const organisations = useOrganisationOptions();
+  const members = useAllPartnershipMembers(partnership.id);
+  const addPartner = useAddPartnerMutation(partnership.id);
+  const removePartner = useRemovePartnerMutation(partnership.id);
   const [adding, setAdding] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [removing, setRemoving] = useState<string | null>(null);
-  const [removeProblem, setRemoveProblem] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
   const form = useFormErrors('partner-add-', { organisation_id: t('admin.partnerships.addMemberLabel') });
-  const membersKey = ['partnerships', partnership.id, 'members'];
-  const members = useQuery({
-    queryKey: membersKey,
-    queryFn: () =>
-      fetchAllPages((cursor) =>
-        unwrap(
-          api.GET('/api/v1/partnerships/{partnership_id}/members', {
-            params: { path: { partnership_id: partnership.id }, query: { limit: 200, cursor: cursor ?? undefined } },
-          }),
-        ),
-      ),
-  });
+  const removing = removePartner.isPending ? removePartner.variables : null;
 
   const adminOf = new Set(
     (user.memberships ?? []).filter((m) => m.role === 'admin').map((m) => m.organisation_id),
@@ -126,60 +101,36 @@ function MembersSection({ partnership, user }: { partnership: Partnership; user:
   const canChange = user.is_platform_admin || [...memberIds].some((id) => adminOf.has(id));
   const candidates = (organisations.data?.items ?? []).filter((org) => !memberIds.has(org.id));
 
-  async function refresh() {
-    await queryClient.invalidateQueries({ queryKey: ['partnerships'] });
-  }
-
-  async function add(event: FormEvent) {
+  function add(event: FormEvent) {
     event.preventDefault();
     setMessage(null);
     if (adding === '') {
       form.setFieldErrors([{ name: 'organisation_id', message: t('admin.partnerships.chooseOrganisation') }]);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      const added = await unwrap(
-        api.POST('/api/v1/partnerships/{partnership_id}/members', {
-          params: { path: { partnership_id: partnership.id } },
-          body: { organisation_id: adding },
-        }),
-      );
-      setMessage(t('admin.partnerships.memberAdded', { name: added.organisation_name }));
-      setAdding('');
-      await refresh();
-    } catch (error) {
-      form.setProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    addPartner.mutate(adding, {
+      onSuccess: (added) => {
+        setMessage(t('admin.partnerships.memberAdded', { name: added.organisation_name }));
+        setAdding('');
+      },
+      onError: form.setProblem,
+    });
   }
 
-  async function remove(member: PartnershipMember) {
-    setRemoving(member.organisation_id);
-    setRemoveProblem(null);
+  function remove(member: PartnershipMember) {
     setMessage(null);
-    try {
-      await unwrap(
-        api.DELETE('/api/v1/partnerships/{partnership_id}/members/{organisation_id}', {
-          params: { path: { partnership_id: partnership.id, organisation_id: member.organisation_id } },
-        }),
-      );
-      setMessage(t('admin.partnerships.memberRemoved', { name: member.organisation_name }));
-      await refresh();
-    } catch (error) {
-      setRemoveProblem(error);
-    } finally {
-      setRemoving(null);
-    }
+    return removePartner.mutateAsync(member.organisation_id).then(
+      () => setMessage(t('admin.partnerships.memberRemoved', { name: member.organisation_name })),
+      () => undefined, // shown from removePartner.error
+    );
   }
 
   return (
     <section aria-labelledby="partners-title">
       <h2 id="partners-title">{t('admin.partnerships.members')}</h2>
       {message ? <SuccessBanner title={message} /> : null}
-      {removeProblem ? <LoadError error={removeProblem} /> : null}
+      {removePartner.error ? <LoadError error={removePartner.error} /> : null}
       {members.isPending ? (
         <Loading />
       ) : members.isError ? (
@@ -247,7 +198,7 @@ function MembersSection({ partnership, user }: { partnership: Partnership; user:
         </table>
       )}
       {canChange ? (
-        <form onSubmit={(event) => void add(event)} noValidate aria-labelledby="partner-add-title">
+        <form onSubmit={add} noValidate aria-labelledby="partner-add-title">
           <h3 id="partner-add-title">{t('admin.partnerships.addMemberTitle')}</h3>
           <ErrorSummary detail={form.detail} items={form.summaryItems} />
           {organisations.isError ? <LoadError error={organisations.error} /> : null}
@@ -262,7 +213,7 @@ function MembersSection({ partnership, user }: { partnership: Partnership; user:
               ...candidates.map((org) => ({ value: org.id, label: localName(org) })),
             ]}
           />
-          <Button busy={busy}>{t('admin.partnerships.addMember')}</Button>
+          <Button busy={addPartner.isPending}>{t('admin.partnerships.addMember')}</Button>
         </form>
       ) : null}
     </section>
@@ -279,13 +230,7 @@ export function PartnershipDetailPage({ user }: { user: User }) {
   const location = useLocation();
   const created = Boolean((location.state as { created?: boolean } | null)?.created);
   const localName = useLocalName();
-  const query = useQuery({
-    queryKey: ['partnerships', partnershipId],
-    queryFn: () =>
-      unwrapWithEtag(
-        api.GET('/api/v1/partnerships/{partnership_id}', { params: { path: { partnership_id: partnershipId } } }),
-      ),
-  });
+  const query = useEditablePartnership(partnershipId);
   usePageTitle(query.data ? localName(query.data.data) : t('admin.partnerships.title'));
 
   if (query.isPending) return <Loading />;

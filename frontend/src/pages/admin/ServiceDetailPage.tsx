@@ -1,12 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrapWithEtag } from '../../api/client';
 import { SERVICE_KINDS } from '../../api/enums';
 import { useLocalName } from '../../i18n/localized';
-import { useOrganisation } from '../../features/organisations/api';
-import { ApiProblem } from '../../api/problem';
+import {
+  useAllServices,
+  useEditableService,
+  useOrganisation,
+  useUpdateServiceMutation,
+} from '../../features/organisations/api';
 import type { Service, ServiceKind, User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -14,19 +16,19 @@ import { Button, Checkbox, Select, TextInput } from '../../components/fields';
 import { LoadError, Loading, SuccessBanner, Tag } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors } from '../../components/useFormErrors';
-import { useAllServices } from './OrganisationDetailPage';
+import { possibleParents } from './organisation/serviceTree';
+import { canManageServices } from './permissions';
 
 function EditServiceForm({ service, etag, siblings }: { service: Service; etag: string | null; siblings: Service[] }) {
   const { t } = useTranslation();
   const localName = useLocalName();
-  const queryClient = useQueryClient();
+  const update = useUpdateServiceMutation(service, etag);
   const [name, setName] = useState(service.name);
   const [nameCy, setNameCy] = useState(service.name_cy ?? '');
   const [kind, setKind] = useState<ServiceKind>(service.kind);
   const [code, setCode] = useState(service.code ?? '');
   const [parentId, setParentId] = useState(service.parent_id ?? '');
   const [active, setActive] = useState(service.is_active);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const form = useFormErrors('service-edit-', {
     name: t('admin.services.name'),
@@ -46,58 +48,31 @@ function EditServiceForm({ service, etag, siblings }: { service: Service; etag: 
     setActive(service.is_active);
   }, [service]);
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
     if (name.trim() === '') {
       form.setFieldErrors([{ name: 'name', message: t('admin.services.nameMissing') }]);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      const result = await unwrapWithEtag(
-        api.PATCH('/api/v1/services/{service_id}', {
-          params: { path: { service_id: service.id }, header: { 'If-Match': etag ?? `"${service.version}"` } },
-          body: {
-            name: name.trim(),
-            name_cy: nameCy.trim() || null,
-            kind,
-            code: code.trim() || null,
-            parent_id: parentId || null,
-            is_active: active,
-          },
-        }),
-      );
-      queryClient.setQueryData(['services', service.id], result);
-      await queryClient.invalidateQueries({ queryKey: ['organisations', service.organisation_id, 'services'] });
-      setSaved(true);
-    } catch (error) {
-      form.setProblem(error);
-      if (error instanceof ApiProblem && error.status === 412) {
-        await queryClient.invalidateQueries({ queryKey: ['services', service.id] });
-      }
-    } finally {
-      setBusy(false);
-    }
+    update.mutate(
+      {
+        name: name.trim(),
+        name_cy: nameCy.trim() || null,
+        kind,
+        code: code.trim() || null,
+        parent_id: parentId || null,
+        is_active: active,
+      },
+      { onSuccess: () => setSaved(true), onError: form.setProblem },
+    );
   }
 
-  // A service cannot sit under itself or under one of its own descendants.
-  const descendants = new Set<string>([service.id]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const other of siblings) {
-      if (other.parent_id && descendants.has(other.parent_id) && !descendants.has(other.id)) {
-        descendants.add(other.id);
-        grew = true;
-      }
-    }
-  }
-  const parents = siblings.filter((other) => !descendants.has(other.id));
+  const parents = possibleParents(service, siblings);
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="service-edit-title">
+    <form onSubmit={onSubmit} noValidate aria-labelledby="service-edit-title">
       <h2 id="service-edit-title">{t('admin.services.editTitle')}</h2>
       {saved ? <SuccessBanner title={t('common.saved')} /> : null}
       <ErrorSummary detail={form.detail} items={form.summaryItems} />
@@ -141,7 +116,7 @@ function EditServiceForm({ service, etag, siblings }: { service: Service; etag: 
         ]}
       />
       <Checkbox id={form.idFor('is_active')} label={t('admin.services.active')} checked={active} onChange={setActive} />
-      <Button busy={busy}>{t('common.saveChanges')}</Button>
+      <Button busy={update.isPending}>{t('common.saveChanges')}</Button>
     </form>
   );
 }
@@ -150,10 +125,7 @@ export function ServiceDetailPage({ user }: { user: User }) {
   const { t } = useTranslation();
   const { serviceId = '' } = useParams();
   const localName = useLocalName();
-  const query = useQuery({
-    queryKey: ['services', serviceId],
-    queryFn: () => unwrapWithEtag(api.GET('/api/v1/services/{service_id}', { params: { path: { service_id: serviceId } } })),
-  });
+  const query = useEditableService(serviceId);
   const organisationId = query.data?.data.organisation_id;
   const organisation = useOrganisation(organisationId);
   const siblings = useAllServices(organisationId ?? '');
@@ -170,11 +142,7 @@ export function ServiceDetailPage({ user }: { user: User }) {
   }
   const { data: service, etag } = query.data;
   const parent = siblings.data?.find((other) => other.id === service.parent_id);
-  const canManage =
-    user.is_platform_admin ||
-    (user.memberships ?? []).some(
-      (m) => m.organisation_id === service.organisation_id && (m.role === 'admin' || m.role === 'manager'),
-    );
+  const canManage = canManageServices(user, service.organisation_id);
   return (
     <>
       <BackLink to={`/admin/organisations/${service.organisation_id}`}>

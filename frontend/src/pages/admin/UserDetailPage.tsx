@@ -1,14 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap, unwrapWithEtag } from '../../api/client';
 import { ROLES } from '../../api/enums';
 import { useLocalName } from '../../i18n/localized';
 import { useOrganisationOptions } from '../../features/organisations/api';
-import { ApiProblem } from '../../api/problem';
+import {
+  useAddMembershipMutation,
+  useRemoveMembershipMutation,
+  useUpdateUserMutation,
+  useUser,
+} from '../../features/admin/api';
 import type { Membership, Role, User } from '../../api/types';
-import { ME_QUERY_KEY } from '../../auth/AuthContext';
 import { BackLink, ConfirmAction } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Checkbox, Select, TextInput } from '../../components/fields';
@@ -17,15 +19,14 @@ import { LoadError, Loading, SuccessBanner, Tag } from '../../components/status'
 import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
 import { RoleTag } from '../../components/tags';
-import { isOrgAdmin } from './OrganisationDetailPage';
+import { isOrgAdmin } from './permissions';
 
 function EditUserForm({ person, etag, me }: { person: User; etag: string | null; me: User }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const update = useUpdateUserMutation(person, etag, me);
   const [displayName, setDisplayName] = useState(person.display_name);
   const [active, setActive] = useState(person.is_active);
   const [platformAdmin, setPlatformAdmin] = useState(person.is_platform_admin);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const form = useFormErrors('user-edit-', {
     display_name: t('admin.users.name'),
@@ -39,42 +40,26 @@ function EditUserForm({ person, etag, me }: { person: User; etag: string | null;
     setPlatformAdmin(person.is_platform_admin);
   }, [person]);
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
     if (displayName.trim() === '') {
       form.setFieldErrors([{ name: 'display_name', message: t('profile.nameMissing') }]);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      const result = await unwrapWithEtag(
-        api.PATCH('/api/v1/users/{user_id}', {
-          params: { path: { user_id: person.id }, header: { 'If-Match': etag ?? `"${person.version}"` } },
-          body: {
-            display_name: displayName.trim(),
-            is_active: active,
-            ...(me.is_platform_admin ? { is_platform_admin: platformAdmin } : {}),
-          },
-        }),
-      );
-      queryClient.setQueryData(['users', person.id], result);
-      await queryClient.invalidateQueries({ queryKey: ['users', 'list'] });
-      if (person.id === me.id) await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
-      setSaved(true);
-    } catch (error) {
-      form.setProblem(error);
-      if (error instanceof ApiProblem && error.status === 412) {
-        await queryClient.invalidateQueries({ queryKey: ['users', person.id] });
-      }
-    } finally {
-      setBusy(false);
-    }
+    update.mutate(
+      {
+        display_name: displayName.trim(),
+        is_active: active,
+        ...(me.is_platform_admin ? { is_platform_admin: platformAdmin } : {}),
+      },
+      { onSuccess: () => setSaved(true), onError: form.setProblem },
+    );
   }
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="user-edit-title">
+    <form onSubmit={onSubmit} noValidate aria-labelledby="user-edit-title">
       <h2 id="user-edit-title">{t('admin.users.editTitle')}</h2>
       {saved ? <SuccessBanner title={t('common.saved')} /> : null}
       <ErrorSummary detail={form.detail} items={form.summaryItems} />
@@ -101,7 +86,7 @@ function EditUserForm({ person, etag, me }: { person: User; etag: string | null;
           onChange={setPlatformAdmin}
         />
       ) : null}
-      <Button busy={busy}>{t('common.saveChanges')}</Button>
+      <Button busy={update.isPending}>{t('common.saveChanges')}</Button>
     </form>
   );
 }
@@ -109,13 +94,11 @@ function EditUserForm({ person, etag, me }: { person: User; etag: string | null;
 function RolesSection({ person, me }: { person: User; me: User }) {
   const { t } = useTranslation();
   const localName = useLocalName();
-  const queryClient = useQueryClient();
   const organisations = useOrganisationOptions();
+  const addRole = useAddMembershipMutation();
+  const removeRole = useRemoveMembershipMutation();
   const [organisationId, setOrganisationId] = useState('');
   const [role, setRole] = useState<Role | ''>('');
-  const [busy, setBusy] = useState(false);
-  const [removing, setRemoving] = useState<string | null>(null);
-  const [removeProblem, setRemoveProblem] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
   const form = useFormErrors('role-add-', {
     organisation_id: t('admin.users.organisation'),
@@ -125,12 +108,9 @@ function RolesSection({ person, me }: { person: User; me: User }) {
   const names = new Map((organisations.data?.items ?? []).map((org) => [org.id, localName(org)]));
   const administered = (organisations.data?.items ?? []).filter((org) => isOrgAdmin(me, org.id));
 
-  async function refresh() {
-    await queryClient.invalidateQueries({ queryKey: ['users'] });
-    if (person.id === me.id) await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
-  }
+  const removing = removeRole.isPending ? removeRole.variables.membershipId : null;
 
-  async function add(event: FormEvent) {
+  function add(event: FormEvent) {
     event.preventDefault();
     setMessage(null);
     const problems: FieldError[] = [];
@@ -140,43 +120,26 @@ function RolesSection({ person, me }: { person: User; me: User }) {
       form.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      await unwrap(
-        api.POST('/api/v1/organisations/{organisation_id}/memberships', {
-          params: { path: { organisation_id: organisationId } },
-          body: { user_id: person.id, role },
-        }),
-      );
-      setMessage(t('admin.users.roleAdded'));
-      setOrganisationId('');
-      setRole('');
-      await refresh();
-    } catch (error) {
-      form.setProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    addRole.mutate(
+      { organisationId, userId: person.id, role },
+      {
+        onSuccess: () => {
+          setMessage(t('admin.users.roleAdded'));
+          setOrganisationId('');
+          setRole('');
+        },
+        onError: form.setProblem,
+      },
+    );
   }
 
-  async function remove(membership: Membership) {
-    setRemoving(membership.id);
-    setRemoveProblem(null);
+  function remove(membership: Membership) {
     setMessage(null);
-    try {
-      await unwrap(
-        api.DELETE('/api/v1/organisations/{organisation_id}/memberships/{membership_id}', {
-          params: { path: { organisation_id: membership.organisation_id, membership_id: membership.id } },
-        }),
-      );
-      setMessage(t('admin.users.roleRemoved'));
-      await refresh();
-    } catch (error) {
-      setRemoveProblem(error);
-    } finally {
-      setRemoving(null);
-    }
+    return removeRole.mutateAsync({ organisationId: membership.organisation_id, membershipId: membership.id }).then(
+      () => setMessage(t('admin.users.roleRemoved')),
+      () => undefined, // shown from removeRole.error
+    );
   }
 
   const memberships = person.memberships ?? [];
@@ -184,7 +147,7 @@ function RolesSection({ person, me }: { person: User; me: User }) {
     <section aria-labelledby="roles-title">
       <h2 id="roles-title">{t('admin.users.rolesTitle')}</h2>
       {message ? <SuccessBanner title={message} /> : null}
-      {removeProblem ? <LoadError error={removeProblem} /> : null}
+      {removeRole.error ? <LoadError error={removeRole.error} /> : null}
       {memberships.length === 0 ? (
         <p>{t('admin.users.noRoles')}</p>
       ) : (
@@ -220,7 +183,7 @@ function RolesSection({ person, me }: { person: User; me: User }) {
         </dl>
       )}
       {administered.length > 0 ? (
-        <form onSubmit={(event) => void add(event)} noValidate aria-labelledby="role-add-title">
+        <form onSubmit={add} noValidate aria-labelledby="role-add-title">
           <h3 id="role-add-title">{t('admin.users.addRoleTitle')}</h3>
           <ErrorSummary detail={form.detail} items={form.summaryItems} />
           <Select
@@ -239,7 +202,7 @@ function RolesSection({ person, me }: { person: User; me: User }) {
             error={form.fieldError('role')}
             options={[{ value: '', label: t('common.choose') }, ...ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))]}
           />
-          <Button busy={busy}>{t('admin.users.addRole')}</Button>
+          <Button busy={addRole.isPending}>{t('admin.users.addRole')}</Button>
         </form>
       ) : null}
     </section>
@@ -249,10 +212,7 @@ function RolesSection({ person, me }: { person: User; me: User }) {
 export function UserDetailPage({ user: me }: { user: User }) {
   const { t } = useTranslation();
   const { userId = '' } = useParams();
-  const query = useQuery({
-    queryKey: ['users', userId],
-    queryFn: () => unwrapWithEtag(api.GET('/api/v1/users/{user_id}', { params: { path: { user_id: userId } } })),
-  });
+  const query = useUser(userId);
   usePageTitle(query.data ? query.data.data.display_name : t('admin.users.title'));
 
   if (query.isPending) return <Loading />;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Service } from '../../api/types';
-import { buildServiceTree } from './OrganisationDetailPage';
+import type { Service } from '../../../api/types';
+import { buildServiceTree } from './serviceTree';
 
 function service(id: string, name: string, parent_id: string | null = null): Service {
   return {
