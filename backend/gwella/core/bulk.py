@@ -23,6 +23,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
+UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATE
+
 
 def _uses_copy(dialect: Dialect) -> bool:
     return dialect.name == "postgresql" and dialect.driver == "asyncpg"
@@ -89,15 +91,35 @@ async def insert_new(
     """Insert ``rows`` except those whose unique key is already stored, and return the
     primary keys of the rows inserted (each row gives its own ``id``).
 
-    ``INSERT … ON CONFLICT DO NOTHING … RETURNING id`` on PostgreSQL and SQLite alike. A key
-    that a concurrent transaction has written but not yet committed makes this statement wait
-    for it: on PostgreSQL the unique index holds the row until that transaction ends, on SQLite
-    the write lock does. So a row left out is one whose key is now committed, and the caller
-    can read it to say what became of its own. Callers pass rows in a stable order of their
-    key, so that two transactions inserting the same keys wait for each other in one order
-    (never a deadlock)."""
+    ``INSERT … ON CONFLICT DO NOTHING … RETURNING id`` on PostgreSQL and SQLite alike; on
+    PostgreSQL through asyncpg, a COPY in a savepoint first, and that statement only if the
+    COPY met a taken key. A key that a concurrent transaction has written but not yet
+    committed makes either wait for it: on PostgreSQL the unique index holds the row until
+    that transaction ends, on SQLite the write lock does. So a row left out is one whose key
+    is now committed, and the caller can read it to say what became of its own. Callers pass
+    rows in a stable order of their key, so that two transactions inserting the same keys
+    wait for each other in one order (never a deadlock)."""
     if not rows:
         return set()
+    connection = await session.connection()
+    key = table.primary_key.columns.values()[0]
+    if _uses_copy(connection.dialect):
+        # The fast path: COPY, in a savepoint, and only if one of the keys is taken the
+        # statement below (a retry racing its first attempt is rare; COPY is twice as fast).
+        try:
+            async with session.begin_nested():
+                await insert_rows(session, table, rows)
+        except Exception as exc:  # asyncpg's own error: COPY goes round SQLAlchemy
+            if getattr(exc, "sqlstate", None) != UNIQUE_VIOLATION:
+                raise
+        else:
+            return {row[key.name] for row in rows}
+    return await _insert_skipping_taken(session, table, key, rows)
+
+
+async def _insert_skipping_taken(
+    session: AsyncSession, table: Table, key: Any, rows: Sequence[dict[str, Any]]
+) -> set[Any]:
     connection = await session.connection()
     name = connection.dialect.name
     if name == "postgresql":
@@ -106,6 +128,5 @@ async def insert_new(
         stmt = sqlite.insert(table)
     else:  # pragma: no cover - the two databases Gwella runs on
         raise NotImplementedError(f"insert_new on {name}")
-    key = table.primary_key.columns.values()[0]
     result = await session.execute(stmt.on_conflict_do_nothing().returning(key), list(rows))
     return set(result.scalars().all())

@@ -14,7 +14,7 @@ from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, SignedIn
 from gwella.core.errors import NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
-from gwella.indicators import service, spc
+from gwella.indicators import overview, service, spc
 from gwella.indicators.access import visible_indicator
 from gwella.indicators.schemas import (
     AnnotationCreate,
@@ -289,7 +289,7 @@ async def get_partnership_indicators(
 ) -> PartnershipIndicatorsRead:
     await visible_partnership(session, principal, partnership_id)
     members = await partnerships.active_member_ids(session, partnership_id)
-    groups = await service.partnership_overview(session, members)
+    groups = await overview.partnership_overview(session, members)
     return PartnershipIndicatorsRead(
         partnership_id=partnership_id,
         standards=[

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.campaigns import access_codes
@@ -118,6 +118,7 @@ async def claim(
                 changed.append(c)
     if pending:
         raise Conflict("These responses were being stored and removed meanwhile; retry.")
+    changed = await _still_changed(session, campaign, changed, out, at)
     # Access codes are used by the responses stored, and only after their key is theirs: a
     # retry that met the first attempt's response is a repeat, not a second use of its code.
     for c in claimed:
@@ -181,3 +182,48 @@ async def stored_under(
         ):
             out[str(r.submission_id)] = r
     return out
+
+
+async def _still_changed(
+    session: AsyncSession,
+    campaign: Campaign,
+    changed: list[Checked],
+    out: list[Stored],
+    at: Callable[[int], str],
+) -> list[Checked]:
+    """Lock the stored responses about to be updated, read them as they are now, and keep
+    those still to change: a concurrent push may have updated one since it was checked
+    (then its update and its results' deltas start from that, and the same content again is
+    a repeat)."""
+    if not changed:
+        return []
+    ids = sorted({c.existing.id for c in changed if c.existing is not None})
+    now_stored = await lock(session, ids)
+    still: list[Checked] = []
+    for c in changed:
+        assert c.existing is not None
+        c.existing = now_stored.get(c.existing.id)
+        if c.existing is None:
+            raise Conflict("A response of this push was removed meanwhile; retry.")
+        if decide(campaign, c, out[c.index], at(c.index)):
+            still.append(c)
+    return still
+
+
+async def lock(session: AsyncSession, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Response]:
+    """Lock these stored responses until the transaction ends, and read them as they are
+    now (committed by anyone before the lock was granted). PostgreSQL locks the rows (in id
+    order, so two writers never wait for each other crosswise); SQLite has one lock for all
+    writers, taken at the first write, so a write that changes nothing takes it."""
+    connection = await session.connection()
+    read = (
+        select(Response)
+        .where(Response.id.in_(ids))
+        .order_by(Response.id)
+        .execution_options(populate_existing=True)
+    )
+    if connection.dialect.name == "sqlite":
+        await session.execute(update(Response).where(Response.id.in_(ids)).values(id=Response.id))
+    else:
+        read = read.with_for_update()
+    return {r.id: r for r in await session.scalars(read)}
