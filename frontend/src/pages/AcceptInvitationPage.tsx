@@ -20,17 +20,24 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [language, setLanguage] = useState<Language>(currentLanguage());
-  const accept = useAcceptInvitationMutation();
-  const [busy, setBusy] = useState(false);
+  const newAccount = !preview.account_exists;
+  const accept = useAcceptInvitationMutation(async () => {
+    await i18n.changeLanguage(language);
+    rememberLanguage(language);
+    if (newAccount) {
+      // Someone else may be signed in in this tab: the new account takes over.
+      if (sessionToken) await signOut().catch(() => undefined);
+      await signIn(preview.email, password);
+    }
+  });
   const form = useFormErrors('accept-', {
     display_name: t('accept.name'),
     password: t('accept.password'),
     confirm_password: t('accept.confirmPassword'),
     language: t('accept.language'),
   });
-  const newAccount = !preview.account_exists;
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: FieldError[] = [];
     if (newAccount) {
@@ -46,26 +53,16 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
       form.setFieldErrors(problems);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      await accept.mutateAsync(
-        newAccount ? { token, password, display_name: displayName.trim(), language } : { token, language },
-      );
-      await i18n.changeLanguage(language);
-      rememberLanguage(language);
-      if (newAccount) {
-        // Someone else may be signed in in this tab: the new account takes over.
-        if (sessionToken) await signOut().catch(() => undefined);
-        await signIn(preview.email, password);
-        void navigate('/', { replace: true });
-      } else {
-        void navigate('/sign-in', { replace: true, state: { invitationAccepted: true } });
-      }
-    } catch (error) {
-      form.setProblem(error);
-      setBusy(false);
-    }
+    // mutateAsync, not mutate's callbacks: signing in may re-render the app around this
+    // form, and the page must move on all the same.
+    accept.mutateAsync(newAccount ? { token, password, display_name: displayName.trim(), language } : { token, language }).then(
+      () => {
+        if (newAccount) void navigate('/', { replace: true });
+        else void navigate('/sign-in', { replace: true, state: { invitationAccepted: true } });
+      },
+      form.setProblem,
+    );
   }
 
   return (
@@ -88,7 +85,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
           <dd className="nhsuk-summary-list__value">{formatDateTime(preview.expires_at)}</dd>
         </div>
       </dl>
-      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         {newAccount ? (
           <>
             <TextInput
@@ -138,7 +135,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
             { value: 'cy', label: 'Cymraeg', lang: 'cy' },
           ]}
         />
-        <Button busy={busy}>{newAccount ? t('accept.submitNew') : t('accept.submitExisting')}</Button>
+        <Button busy={accept.isPending}>{newAccount ? t('accept.submitNew') : t('accept.submitExisting')}</Button>
       </form>
     </>
   );

@@ -142,6 +142,21 @@ export async function downloadFile(path: string, filename: string): Promise<void
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * Download a file that needs the bearer token. Not a change on the server, but an action
+ * the person starts, with a pending state and a failure to show: a mutation, not a query.
+ */
+export function useDownloadMutation() {
+  return useMutation({
+    mutationFn: ({ path, filename }: { path: string; filename: string }) => downloadFile(path, filename),
+  });
+}
+
+/** Fetch a file that needs the bearer token, to open it (a report in a new tab). */
+export function useFetchFileMutation() {
+  return useMutation({ mutationFn: (path: string) => fetchFile(path) });
+}
+
 const EDITOR_ROLES = ['admin', 'manager', 'staff'] as const;
 
 /** The organisations this person may import into: where they are staff, manager or admin (all, for platform admins). */

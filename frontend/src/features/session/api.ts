@@ -97,8 +97,16 @@ export function useInvitationPreview(token: string) {
   });
 }
 
-export function useAcceptInvitationMutation() {
+/**
+ * Accept an invitation. `afterwards` (switching language, signing in) runs as part of the
+ * mutation, so the form stays busy, and shows its failure, until the page moves on.
+ */
+export function useAcceptInvitationMutation(afterwards?: () => Promise<void>) {
   return useMutation({
-    mutationFn: (body: components['schemas']['InvitationAccept']) => unwrap(api.POST('/api/v1/invitations/accept', { body })),
+    mutationFn: async (body: components['schemas']['InvitationAccept']) => {
+      const accepted = await unwrap(api.POST('/api/v1/invitations/accept', { body }));
+      if (afterwards) await afterwards();
+      return accepted;
+    },
   });
 }

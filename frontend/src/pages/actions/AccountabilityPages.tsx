@@ -10,7 +10,7 @@ import { LoadError, Loading } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
 import { DownloadButton } from '../imports/DownloadButton';
-import { downloadFile, fetchFile } from '../../features/imports/api';
+import { useDownloadMutation, useFetchFileMutation } from '../../features/imports/api';
 import { PartnershipLeads } from './PartnershipLeads';
 import { usePartnership } from '../../features/partnerships/api';
 import { useOrganisationAccountability, usePartnershipAccountability } from '../../features/actions/api';
@@ -89,8 +89,10 @@ function ReportForm({ partnershipId }: { partnershipId: string }) {
   const now = new Date();
   const [start, setStart] = useState(todayIso(new Date(now.getFullYear(), now.getMonth() - 3, 1)));
   const [end, setEnd] = useState(todayIso(now));
+  const fetchReport = useFetchFileMutation();
+  const downloadReport = useDownloadMutation();
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'open' | 'download' | null>(null);
+  const busy = fetchReport.isPending || downloadReport.isPending;
   const [opened, setOpened] = useState<{ url: string; inTab: boolean } | null>(null);
   const path = `/api/v1/partnerships/${partnershipId}/report?${new URLSearchParams({ period_start: start, period_end: end, language }).toString()}`;
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end) && start <= end;
@@ -107,28 +109,26 @@ function ReportForm({ partnershipId }: { partnershipId: string }) {
   function open() {
     if (!valid || busy) return;
     const tab = window.open('', '_blank');
-    setBusy('open');
     setProblem(null);
-    fetchFile(path)
-      .then((blob) => {
+    // mutateAsync, not mutate's callbacks: the tab opened above gets its report (or is
+    // closed) even if this page is left meanwhile.
+    fetchReport.mutateAsync(path).then(
+      (blob) => {
         const url = URL.createObjectURL(blob.type.startsWith('text/html') ? blob : new Blob([blob], { type: 'text/html' }));
         if (tab && !tab.closed) tab.location.href = url;
         setOpened({ url, inTab: Boolean(tab) });
-      })
-      .catch((error: unknown) => {
+      },
+      (error: unknown) => {
         tab?.close();
         setProblem(describeProblem(error, t));
-      })
-      .finally(() => setBusy(null));
+      },
+    );
   }
 
   function download() {
     if (!valid || busy) return;
-    setBusy('download');
     setProblem(null);
-    downloadFile(path, filename)
-      .catch((error: unknown) => setProblem(describeProblem(error, t)))
-      .finally(() => setBusy(null));
+    downloadReport.mutate({ path, filename }, { onError: (error) => setProblem(describeProblem(error, t)) });
   }
 
   return (
@@ -148,10 +148,10 @@ function ReportForm({ partnershipId }: { partnershipId: string }) {
         />
       </div>
       <div className="nhsuk-button-group">
-        <Button type="button" busy={busy === 'open'} data-testid="report-open" onClick={open}>
-          {busy === 'open' ? t('improvement.accountability.reportOpening') : t('improvement.accountability.reportOpen')}
+        <Button type="button" busy={fetchReport.isPending} data-testid="report-open" onClick={open}>
+          {fetchReport.isPending ? t('improvement.accountability.reportOpening') : t('improvement.accountability.reportOpen')}
         </Button>
-        <Button type="button" variant="secondary" busy={busy === 'download'} data-testid="report-button" onClick={download}>
+        <Button type="button" variant="secondary" busy={downloadReport.isPending} data-testid="report-button" onClick={download}>
           {t('improvement.accountability.reportButton')}
         </Button>
       </div>

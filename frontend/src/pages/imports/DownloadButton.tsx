@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/fields';
 import { describeProblem } from '../../components/useFormErrors';
-import { downloadFile } from '../../features/imports/api';
+import { useDownloadMutation } from '../../features/imports/api';
 
 /**
  * A button that downloads a CSV the API gives only with the bearer token. A failure
@@ -10,8 +9,8 @@ import { downloadFile } from '../../features/imports/api';
  */
 export function DownloadButton({ path, filename, label }: { path: string; filename: string; label: string }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const download = useDownloadMutation();
+  const busy = download.isPending;
   return (
     <div className="nhsuk-form-group">
       <Button
@@ -19,19 +18,13 @@ export function DownloadButton({ path, filename, label }: { path: string; filena
         variant="secondary"
         small
         busy={busy}
-        onClick={() => {
-          setBusy(true);
-          setProblem(null);
-          downloadFile(path, filename)
-            .catch((error: unknown) => setProblem(t('imports.downloadFailed', { reason: describeProblem(error, t) })))
-            .finally(() => setBusy(false));
-        }}
+        onClick={() => download.mutate({ path, filename })}
       >
         {busy ? t('imports.downloading') : label}
       </Button>
-      {problem ? (
+      {download.error ? (
         <p className="nhsuk-error-message" role="alert">
-          {problem}
+          {t('imports.downloadFailed', { reason: describeProblem(download.error, t) })}
         </p>
       ) : null}
     </div>
