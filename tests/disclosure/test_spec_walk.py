@@ -100,6 +100,7 @@ NOT_SURVEY_AGGREGATES = {
     "StandardCount.total": "improvement actions per standard",
     "WebhookDeliveryRead.": "deliveries to the caller's own receiver",
     "WebhookAttemptRead.": "deliveries to the caller's own receiver",
+    "SignInThrottleRead.": "one person's failed sign-ins, shown to their administrators",
 }
 
 
