@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gwella.accounts import users as accounts
 from gwella.core import audit, bulk
 from gwella.core.audit import AuditContext
+from gwella.core.concurrency import lock_rows
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, NotFound
 from gwella.core.pagination import PageParams, paginate
@@ -243,6 +244,20 @@ async def store_measurements(
                 for row in inserted
             ],
         )
+    if changed:
+        # Read them again under a lock: a concurrent push may have changed one meanwhile.
+        now_stored = await lock_rows(session, Measurement, [m.id for m, _ in changed])
+        still: list[tuple[Measurement, dict[str, Any]]] = []
+        for m, row in changed:
+            current = now_stored.get(m.id)
+            if current is None:
+                raise Conflict("A measurement of this push was removed meanwhile; retry.")
+            signature = (row["value"], row["numerator"], row["denominator"])
+            if (current.value, current.numerator, current.denominator) == signature:
+                unchanged += 1
+            else:
+                still.append((current, row))
+        changed = still
     for stored, row in changed:
         before = {
             "value": stored.value,

@@ -15,13 +15,14 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.campaigns import access_codes
 from gwella.campaigns.enums import Channel
 from gwella.core import bulk
 from gwella.core.audit import ActorType, AuditContext
+from gwella.core.concurrency import lock_rows
 from gwella.core.errors import Conflict
 from gwella.disclosure import cellkey
 from gwella.responses.items import Checked, Incoming, Refusal, Stored
@@ -198,7 +199,7 @@ async def _still_changed(
     if not changed:
         return []
     ids = sorted({c.existing.id for c in changed if c.existing is not None})
-    now_stored = await lock(session, ids)
+    now_stored = await lock_rows(session, Response, ids)
     still: list[Checked] = []
     for c in changed:
         assert c.existing is not None
@@ -208,22 +209,3 @@ async def _still_changed(
         if decide(campaign, c, out[c.index], at(c.index)):
             still.append(c)
     return still
-
-
-async def lock(session: AsyncSession, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Response]:
-    """Lock these stored responses until the transaction ends, and read them as they are
-    now (committed by anyone before the lock was granted). PostgreSQL locks the rows (in id
-    order, so two writers never wait for each other crosswise); SQLite has one lock for all
-    writers, taken at the first write, so a write that changes nothing takes it."""
-    connection = await session.connection()
-    read = (
-        select(Response)
-        .where(Response.id.in_(ids))
-        .order_by(Response.id)
-        .execution_options(populate_existing=True)
-    )
-    if connection.dialect.name == "sqlite":
-        await session.execute(update(Response).where(Response.id.in_(ids)).values(id=Response.id))
-    else:
-        read = read.with_for_update()
-    return {r.id: r for r in await session.scalars(read)}
