@@ -1,17 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
-import { AssuranceIcon, VariationIcon } from '../../components/charts/MdcIcons';
 import { SpcChart, annotationNumbers } from '../../components/charts/SpcChart';
-import { formatWithUnit } from '../../components/charts/scale';
-import { markerOf } from '../../components/charts/spcGeometry';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { Button, Checkbox, Select, TextInput, Textarea } from '../../components/fields';
+import { Select } from '../../components/fields';
 import { formatDate } from '../../components/format';
-import { Empty, LoadError, Loading, SuccessBanner } from '../../components/status';
-import { useFormErrors } from '../../components/useFormErrors';
+import { Empty, LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { canEditIn } from '../instruments/permissions';
 import { ProposeActionButton } from '../actions/ProposeActionButton';
@@ -22,279 +17,16 @@ import {
   unitKey,
   unitsOf,
   useAllPartnershipIndicators,
-  useAnnotateMutation,
   useChart,
   useIndicator,
   useLiveIndicators,
   useMeasurements,
-  type ChartRead,
-  type IndicatorRead,
 } from '../../features/indicators/api';
 import { localized } from '../../i18n/localized';
 import { usePartnershipOptions } from '../../features/partnerships/api';
-
-function ChartTable({ chart, unit }: { chart: ChartRead; unit: string }) {
-  const { t, i18n } = useTranslation();
-  const value = (v: number) => formatWithUnit(v, unit, i18n.language, 2);
-  return (
-    <div className="app-table-scroll">
-      <table className="nhsuk-table" data-testid="spc-table">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s">{t('indicators.tableCaption')}</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">{t('indicators.col.period')}</th>
-            <th scope="col" className="nhsuk-table__header">{t('indicators.col.value')}</th>
-            <th scope="col" className="nhsuk-table__header">{t('indicators.col.mean')}</th>
-            <th scope="col" className="nhsuk-table__header">{t('indicators.col.lower')}</th>
-            <th scope="col" className="nhsuk-table__header">{t('indicators.col.upper')}</th>
-            <th scope="col" className="nhsuk-table__header">{t('indicators.col.signal')}</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {chart.points.map((p) => (
-            <tr className="nhsuk-table__row" key={p.period_start}>
-              <th scope="row" className="nhsuk-table__header">
-                {t('indicators.periodText', { start: formatDate(p.period_start), end: formatDate(p.period_end) })}
-              </th>
-              <td className="nhsuk-table__cell">{value(p.value)}</td>
-              <td className="nhsuk-table__cell">{value(p.mean)}</td>
-              <td className="nhsuk-table__cell">{value(p.lower_limit)}</td>
-              <td className="nhsuk-table__cell">{value(p.upper_limit)}</td>
-              <td className="nhsuk-table__cell">
-                {p.special_cause
-                  ? t('indicators.signalText', {
-                      nature: t(`indicators.marker.${markerOf(p)}`),
-                      rule: t(`indicators.rule.${p.special_cause}`),
-                    })
-                  : t('indicators.marker.common')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function AnnotationForm({
-  indicatorId,
-  organisationId,
-  serviceId,
-}: {
-  indicatorId: string;
-  organisationId: string;
-  serviceId: string | null;
-}) {
-  const { t } = useTranslation();
-  const form = useFormErrors('annotation-', {
-    on_date: t('indicators.annotate.date'),
-    en: t('indicators.annotate.textEn'),
-    cy: t('indicators.annotate.textCy'),
-  });
-  const [onDate, setOnDate] = useState('');
-  const [textEn, setTextEn] = useState('');
-  const [textCy, setTextCy] = useState('');
-  const annotate = useAnnotateMutation(indicatorId);
-  const [done, setDone] = useState(false);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(false);
-    const missing = [];
-    if (!onDate) missing.push({ name: 'on_date', message: t('indicators.annotate.dateMissing') });
-    if (!textEn.trim() && !textCy.trim()) missing.push({ name: 'en', message: t('indicators.annotate.textMissing') });
-    if (missing.length > 0) {
-      form.setFieldErrors(missing);
-      return;
-    }
-    form.clear();
-    annotate.mutate(
-      {
-        organisation_id: organisationId,
-        service_id: serviceId,
-        on_date: onDate,
-        text: { en: textEn.trim() || null, cy: textCy.trim() || null },
-      },
-      {
-        onSuccess: () => {
-          setOnDate('');
-          setTextEn('');
-          setTextCy('');
-          setDone(true);
-        },
-        onError: form.setProblem,
-      },
-    );
-  }
-
-  return (
-    <form onSubmit={submit} noValidate data-testid="annotation-form">
-      {done ? <SuccessBanner title={t('indicators.annotate.added')} /> : null}
-      <ErrorSummary detail={form.detail} items={form.summaryItems} />
-      <TextInput
-        id={form.idFor('on_date')}
-        type="date"
-        label={t('indicators.annotate.date')}
-        value={onDate}
-        onChange={(e) => setOnDate(e.target.value)}
-        error={form.fieldError('on_date')}
-        widthClass="nhsuk-input--width-10"
-      />
-      <Textarea id={form.idFor('en')} lang="en" rows={2} label={t('indicators.annotate.textEn')} value={textEn} onChange={(e) => setTextEn(e.target.value)} error={form.fieldError('en')} />
-      <Textarea
-        id={form.idFor('cy')}
-        lang="cy"
-        rows={2}
-        label={t('indicators.annotate.textCy')}
-        hint={t('common.optional')}
-        value={textCy}
-        onChange={(e) => setTextCy(e.target.value)}
-        error={form.fieldError('cy')}
-      />
-      <Button type="submit" busy={annotate.isPending}>
-        {t('indicators.annotate.submit')}
-      </Button>
-    </form>
-  );
-}
-
-function SettingsForm({ search, onApply }: { search: URLSearchParams; onApply: (next: URLSearchParams) => void }) {
-  const { t } = useTranslation();
-  const [baseline, setBaseline] = useState(search.get('baseline_points') ?? '');
-  const [cuts, setCuts] = useState(search.getAll('recalculate_at').join(', '));
-  const [runLength, setRunLength] = useState(search.get('run_length') ?? '7');
-  const [screen, setScreen] = useState(search.get('screen_moving_ranges') === 'true');
-  const [rule, setRule] = useState(search.get('two_of_three') ?? 'beyond_band');
-  const [bands, setBands] = useState(search.get('bands') !== 'false');
-  const [problems, setProblems] = useState<{ text: string; targetId: string }[]>([]);
-
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    const found: { text: string; targetId: string }[] = [];
-    const dates = cuts
-      .split(/[\s,]+/)
-      .map((d) => d.trim())
-      .filter(Boolean);
-    if (baseline && !(/^\d+$/.test(baseline) && Number(baseline) >= 2 && Number(baseline) <= 500)) {
-      found.push({ text: t('indicators.settings.baselineInvalid'), targetId: 'chart-baseline' });
-    }
-    if (dates.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(new Date(d).getTime()))) {
-      found.push({ text: t('indicators.settings.datesInvalid'), targetId: 'chart-recalculate' });
-    }
-    setProblems(found);
-    if (found.length > 0) return;
-    const next = new URLSearchParams();
-    for (const key of ['organisation_id', 'service_id']) {
-      const value = search.get(key);
-      if (value) next.set(key, value);
-    }
-    if (baseline) next.set('baseline_points', baseline);
-    dates.forEach((d) => next.append('recalculate_at', d));
-    if (runLength !== '7') next.set('run_length', runLength);
-    if (screen) next.set('screen_moving_ranges', 'true');
-    if (rule !== 'beyond_band') next.set('two_of_three', rule);
-    if (!bands) next.set('bands', 'false');
-    onApply(next);
-  }
-
-  const error = (id: string) => problems.find((p) => p.targetId === id)?.text;
-  return (
-    <form onSubmit={apply} noValidate data-testid="chart-settings">
-      <ErrorSummary items={problems} />
-      <TextInput
-        id="chart-baseline"
-        label={t('indicators.settings.baseline')}
-        hint={t('indicators.settings.baselineHint')}
-        inputMode="numeric"
-        widthClass="nhsuk-input--width-4"
-        value={baseline}
-        onChange={(e) => setBaseline(e.target.value)}
-        error={error('chart-baseline')}
-      />
-      <TextInput
-        id="chart-recalculate"
-        label={t('indicators.settings.recalculate')}
-        hint={t('indicators.settings.recalculateHint')}
-        value={cuts}
-        onChange={(e) => setCuts(e.target.value)}
-        error={error('chart-recalculate')}
-      />
-      <Select
-        id="chart-run-length"
-        label={t('indicators.settings.runLength')}
-        options={[5, 6, 7, 8, 9, 10, 11, 12].map((n) => ({ value: String(n), label: String(n) }))}
-        value={runLength}
-        onChange={(e) => setRunLength(e.target.value)}
-      />
-      <Select
-        id="chart-two-of-three"
-        label={t('indicators.settings.twoOfThree')}
-        options={[
-          { value: 'beyond_band', label: t('indicators.settings.beyondBand') },
-          { value: 'within_limits', label: t('indicators.settings.withinLimits') },
-        ]}
-        value={rule}
-        onChange={(e) => setRule(e.target.value)}
-      />
-      <Checkbox id="chart-screen" label={t('indicators.settings.screen')} checked={screen} onChange={setScreen} />
-      <Checkbox id="chart-bands" label={t('indicators.settings.bands')} checked={bands} onChange={setBands} />
-      <Button type="submit" variant="secondary">
-        {t('indicators.settings.apply')}
-      </Button>
-    </form>
-  );
-}
-
-function Summary({ chart, indicator }: { chart: ChartRead; indicator: IndicatorRead }) {
-  const { t, i18n } = useTranslation();
-  const last = chart.points[chart.points.length - 1];
-  return (
-    <div className="nhsuk-card" data-testid="spc-summary">
-      <div className="nhsuk-card__content">
-        <h2 className="nhsuk-card__heading nhsuk-heading-m">{t('indicators.summaryTitle')}</h2>
-        {last ? (
-          <p>
-            {t('indicators.latestText', {
-              value: formatWithUnit(last.value, indicator.unit, i18n.language),
-              start: formatDate(last.period_start),
-              end: formatDate(last.period_end),
-              mean: formatWithUnit(last.mean, indicator.unit, i18n.language),
-              lower: formatWithUnit(last.lower_limit, indicator.unit, i18n.language),
-              upper: formatWithUnit(last.upper_limit, indicator.unit, i18n.language),
-            })}
-          </p>
-        ) : null}
-        <ul className="app-stat-list">
-          <li>
-            <VariationIcon variation={chart.variation} />
-          </li>
-          <li>
-            <AssuranceIcon assurance={chart.assurance} />
-          </li>
-        </ul>
-        <p>{t(`indicators.variationExplained.${chart.variation ?? 'none'}`, { defaultValue: t('indicators.variationExplained.none') })}</p>
-        {chart.target !== null ? (
-          <p>
-            {t('indicators.targetText', { value: formatWithUnit(chart.target, indicator.unit, i18n.language) })}{' '}
-            {chart.assurance ? t(`indicators.assuranceExplained.${chart.assurance}`) : ''}
-          </p>
-        ) : (
-          <p>{t('indicators.noTarget')}</p>
-        )}
-        {chart.warnings.length > 0 ? (
-          <div className="nhsuk-warning-callout" data-testid="spc-warnings">
-            <h3 className="nhsuk-warning-callout__label">{t('indicators.warningsTitle')}</h3>
-            <ul>
-              {chart.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-      </div>
-    </div>
-  );
-}
+import { AnnotationForm } from './AnnotationForm';
+import { ChartTable, Summary } from './ChartParts';
+import { ChartSettingsForm } from './ChartSettingsForm';
 
 export function IndicatorChartPage({ user }: { user: User }) {
   const { indicatorId = '' } = useParams();
@@ -436,7 +168,7 @@ export function IndicatorChartPage({ user }: { user: User }) {
             </summary>
             <div className="nhsuk-details__text">
               <p>{t('indicators.settings.intro')}</p>
-              <SettingsForm key={search.toString()} search={search} onApply={(next) => setSearch(next, { replace: true })} />
+              <ChartSettingsForm key={search.toString()} search={search} onApply={(next) => setSearch(next, { replace: true })} />
             </div>
           </details>
         </>
