@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { json, makeUser, mockApi, renderWithApp } from '../../test/utils';
-import { DisclosureNote, ResultsPage } from './ResultsPage';
+import { DisclosureNote } from './DisclosureNote';
+import { ResultsPage } from './ResultsPage';
 import { countText, questionCsv, scopePartnership, toCategories, type CampaignResults, type Disclosure, type QuestionResult } from '../../features/results/resultsModel';
 
 const ORG = '22222222-2222-4222-8222-222222222222';
