@@ -5893,6 +5893,17 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Counts
+             * @description An approval that counts towards publication under the rule
+             * @default false
+             */
+            counts: boolean;
+            /**
+             * Not Counted Because
+             * @description Why an approval does not count (see approval_rule)
+             */
+            not_counted_because?: string | null;
         };
         /** ReviewState */
         ReviewState: {
@@ -5908,6 +5919,16 @@ export interface components {
             approvals_needed: number;
             /** Approver Roles */
             approver_roles: string[];
+            /**
+             * Approver Organisation Ids
+             * @description The organisations whose members' approvals count: those the draft was opened to for co-design, other than its owner
+             */
+            approver_organisation_ids: string[];
+            /**
+             * Approval Rule
+             * @description Who may count, in words
+             */
+            approval_rule: string;
             /** Qualifying Approvals */
             qualifying_approvals: number;
             /** Changes Requested */
