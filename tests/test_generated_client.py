@@ -75,8 +75,8 @@ async def test_a_generated_client_pushes_a_batch_and_reads_the_summary(
 
     anonymous = generated.Client(base_url=base)
     anonymous.set_async_httpx_client(httpx.AsyncClient(transport=transport, base_url=base))
-    body_cls = _mod("models.body_issue_token").BodyIssueToken
-    grant = _mod("models.body_issue_token_grant_type").BodyIssueTokenGrantType
+    body_cls = _mod("models.issue_token_token_request").IssueTokenTokenRequest
+    grant = _mod("models.issue_token_token_request_grant_type").IssueTokenTokenRequestGrantType
     token = await _mod("api.auth.issue_token").asyncio(
         client=anonymous,
         body=body_cls(
