@@ -120,6 +120,33 @@ async def test_a_lone_surrogate_in_any_json_body_is_refused_and_changes_nothing(
     assert await row_counts(session) == before
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"\xed\xa0\x80",  # U+D800 written as bytes: Python's JSON reader took it as text
+        b"\xed\xa0\xbd\xed\xb8\x80",  # an emoji as CESU-8 (Java's modified UTF-8) writes it
+        b"caf\xe9",  # Latin-1, not UTF-8
+    ],
+)
+async def test_a_json_body_that_is_not_utf8_is_refused_and_changes_nothing(
+    client: httpx.AsyncClient, session: AsyncSession, raw: bytes
+) -> None:
+    """Found by an outside attack: raw surrogate bytes in a public answer, a JSON push or a
+    paper entry answered 500 (and failed a whole batch)."""
+    w = await _world(client, session)
+    before = await row_counts(session)
+    for path, body, headers in _requests(w, '"a@@b"'):
+        r = await client.post(
+            path,
+            content=body.encode().replace(b"@@", raw),
+            headers={**(headers or {}), "Content-Type": "application/json"},
+        )
+        assert r.status_code == 422, (path, r.text)
+        assert r.headers["content-type"] == "application/problem+json"
+        assert "not valid UTF-8" in r.json()["errors"][0]["message"]
+    assert await row_counts(session) == before
+
+
 async def test_a_surrogate_pair_is_one_character_stored_faithfully(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:

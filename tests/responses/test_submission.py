@@ -163,6 +163,31 @@ async def test_public_submission_is_rate_limited_per_address(
     assert statuses == [201, 201, 201, 429]
 
 
+async def test_retries_of_a_stored_submission_are_answered_as_such_and_not_counted(
+    client: httpx.AsyncClient, session: AsyncSession, app: Any
+) -> None:
+    """Found by an outside attack: each retry counted against the address's limit, so a
+    client that retried a few times was refused (429) for its own stored answer, and a later
+    genuine answer from the address was held as a burst."""
+    app.state.settings.public_submit_max = 3
+    token, _ = await arrange(session)
+    url = f"/api/v1/public/surveys/{token}/responses"
+    first = submission()
+    assert (await client.post(url, json=first)).status_code == 201
+    retries = [(await client.post(url, json=first)) for _ in range(5)]
+    assert [r.status_code for r in retries] == [200] * 5
+    assert all(r.json()["duplicate"] for r in retries)
+    assert (await client.post(url, json=submission())).status_code == 201  # still allowed
+    assert (await client.post(url, json=submission())).status_code == 201
+    refused = await client.post(url, json=submission())
+    assert refused.status_code == 429
+    # the wait is what is left of the window, never more than the window itself
+    window = app.state.settings.public_submit_window_seconds
+    assert 1 <= int(refused.headers["retry-after"]) <= window
+    assert (await client.post(url, json=first)).status_code == 200  # a retry still answered
+    assert await count(session, Response) == 3
+
+
 async def test_identified_campaigns_need_recorded_consent(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:

@@ -5,7 +5,9 @@ surrogates (``\\ud83d\\ude00``), and Python's reader joins a pair into its chara
 surrogate without its partner (``"\\ud800"``) is read as a lone surrogate: a string that
 cannot be written as UTF-8, so storing it, logging it or answering with it failed with a 500
 wherever it went. No keyboard types one; this middleware refuses it, for every JSON body,
-before any route sees it, with a 422 problem.
+before any route sees it, with a 422 problem. So is a body that is not UTF-8 (RFC 8259): Python's
+reader would otherwise accept a surrogate written as bytes (``ED A0 80``, or a pair as CESU-8
+writes it) and hand a lone surrogate on.
 
 Query strings and form bodies cannot carry one: their percent-escapes are decoded as UTF-8
 with replacement, so a broken sequence becomes U+FFFD, which is stored faithfully.
@@ -88,12 +90,32 @@ class LoneSurrogateMiddleware:
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
+        try:
+            body.decode("utf-8")  # JSON travels as UTF-8 (RFC 8259 §8.1); nothing else is read
+        except UnicodeDecodeError as error:
+            await _refuse(scope, send, _not_utf8(body, error.start))
+            return
         at = lone_surrogate(body)
         if at is None:
             first: Message = {"type": "http.request", "body": body, "more_body": False}
             await self.app(scope, _replay([first], receive), send)
             return
-        await _refuse(scope, send, at)
+        await _refuse(scope, send, _lone(at))
+
+
+def _not_utf8(body: bytes, at: int) -> str:
+    bad = body[at : at + 3].hex(" ")
+    return (
+        f"byte {at} ({bad}) is not valid UTF-8: a JSON body is UTF-8, and a surrogate "
+        "(U+D800 to U+DFFF) may not be written in it as bytes, alone or in pairs"
+    )
+
+
+def _lone(at: int) -> str:
+    return (
+        f"a lone surrogate escape at byte {at}: write a character beyond U+FFFF as a pair "
+        "of \\u escapes (or as UTF-8), never half of one"
+    )
 
 
 def _replay(messages: list[Message], receive: Receive) -> Receive:
@@ -107,11 +129,7 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
     return replayed
 
 
-async def _refuse(scope: Scope, send: Send, at: int) -> None:
-    message = (
-        f"a lone surrogate escape at byte {at}: write a character beyond U+FFFF as a pair "
-        "of \\u escapes (or as UTF-8), never half of one"
-    )
+async def _refuse(scope: Scope, send: Send, message: str) -> None:
     problem = {
         "type": PROBLEM_TYPE_BASE + "validation-failed",
         "title": "The request is not valid",

@@ -111,12 +111,14 @@ async def submit_response(
     settings: SettingsDep,
 ) -> SubmissionReceipt:
     address = client_address(request, settings)
-    async with request.app.state.sessionmaker() as own:  # counted even when refused
-        made = await service.count_public_submission(
-            own, address, settings.public_submit_max, settings.public_submit_window_seconds
-        )
-        await own.commit()
     campaign, link = await campaigns.link_by_token(session, token[:64])
+    made = 0  # a retry of a submission already stored is answered as such, never counted
+    if not await service.received(session, campaign.id, data.submission_id):
+        async with request.app.state.sessionmaker() as own:  # counted even when refused
+            made = await service.count_public_submission(
+                own, address, settings.public_submit_max, settings.public_submit_window_seconds
+            )
+            await own.commit()
     ctx = AuditContext(ActorType.anonymous, None, "respondent", None, None)
     [stored] = await store.store_many(
         session,

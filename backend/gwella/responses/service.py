@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import uuid
 from collections.abc import Iterable
@@ -66,6 +67,14 @@ async def _bump(
     return count or 0
 
 
+async def received(session: AsyncSession, campaign_id: uuid.UUID, submission_id: uuid.UUID) -> bool:
+    """Whether this campaign already holds the response of this submission id (a retry)."""
+    stmt = select(Response.id).where(
+        Response.campaign_id == campaign_id, Response.submission_id == submission_id
+    )
+    return await session.scalar(stmt.limit(1)) is not None
+
+
 async def count_public_submission(
     session: AsyncSession, client_address: str, limit: int, window_seconds: int
 ) -> int:
@@ -80,9 +89,11 @@ async def count_public_submission(
         await _bump(session, "rate", client_address, window, timedelta(seconds=window_seconds))
         > limit
     ):
+        # the counter starts again with the next window, not a whole window from now
+        left = window + timedelta(seconds=window_seconds) - now
         raise RateLimited(
             "Too many submissions from your connection. Wait a few minutes and try again.",
-            retry_after=window_seconds,
+            retry_after=max(1, math.ceil(left.total_seconds())),
         )
     return await _bump(session, "day", client_address, day_of(now), timedelta(days=1))
 
