@@ -73,7 +73,7 @@ test: lint typecheck pytest frontend-test e2e
 lint: $(VENV)/.installed
 	$(BIN)/ruff check backend tests migrations examples bench
 	$(BIN)/ruff format --check backend tests migrations examples bench
-	$(BIN)/lint-imports --no-cache
+	PYTHONPATH=backend $(BIN)/lint-imports --no-cache
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy

@@ -5,6 +5,7 @@ what a reader can hold in their head. The floors and the tables are import-linte
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -96,3 +97,16 @@ def test_no_module_is_too_long_to_read() -> None:
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}, f"split these by responsibility (limit {MAX_LINES} lines): {long}"
+
+
+def test_every_domain_with_tables_has_a_table_contract() -> None:
+    """A new domain's tables are protected like the others' (pyproject's tables-* contracts)."""
+    config = tomllib.loads((BACKEND.parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    protected = {
+        module
+        for contract in config["tool"]["importlinter"]["contracts"]
+        if contract["type"] == "protected"
+        for module in contract["protected_modules"]
+    }
+    domains = {f"gwella.{path.parent.name}.models" for path in BACKEND.glob("*/models.py")}
+    assert domains - protected == set()

@@ -25,7 +25,6 @@ from gwella.core.security import keyed_hash
 ALPHABET = "ACDEFGHJKMNPQRTUVWXY3479"
 """No letters or digits that are easily mistaken for others (0/O, 1/I/L, 5/S, 8/B, 2/Z)."""
 LENGTH = 10
-MAX_BATCH = 1000
 
 
 class AccessCodeRefused(Forbidden):

@@ -10,9 +10,8 @@ the logs, never a page that silently stops working.
 from __future__ import annotations
 
 import math
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import Field
 from pydantic_core import to_json
 
 LARGEST = 1e15
@@ -23,9 +22,6 @@ mean built from them overflows."""
 
 WITHIN = "a number from -1e15 to 1e15"
 """What a refusal says."""
-
-Bounded = Annotated[float, Field(ge=-LARGEST, le=LARGEST, allow_inf_nan=False)]
-"""A finite number from -10^15 to 10^15."""
 
 
 def is_bounded(value: float) -> bool:

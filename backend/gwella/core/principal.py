@@ -77,7 +77,6 @@ class RoutePolicy:
             raise Forbidden("Only platform administrators can do this.")
 
 
-PUBLIC = RoutePolicy("public", "Anyone, without signing in", authenticated=False)
 SIGNED_IN = RoutePolicy("signed_in", "Any signed-in person", users_only=True)
 READER = RoutePolicy(
     "reader", "Signed-in people, and API clients with the `read` scope", client_scope=SCOPE_READ

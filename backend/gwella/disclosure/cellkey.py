@@ -23,10 +23,6 @@ source: random.Random = secrets.SystemRandom()
 generator here to replay an attack exactly)."""
 
 
-def new_record_key() -> int:
-    return source.randrange(KEYS)
-
-
 def new_record_keys(count: int) -> list[int]:
     return [source.randrange(KEYS) for _ in range(count)]
 

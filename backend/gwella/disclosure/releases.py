@@ -30,7 +30,7 @@ from __future__ import annotations
 import enum
 import uuid
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -97,8 +97,3 @@ def releasable(waiting: Iterable[Waiting], kind: Kind, k: int) -> set[Hashable]:
         if not few_new and not few:
             return set(touched)
         touched = {i: b for i, b in touched.items() if not b & few and not (new[i] and b & few_new)}
-
-
-def release_all(waiting: Mapping[Kind, Iterable[Waiting]], k: int) -> dict[Kind, set[Hashable]]:
-    """:func:`releasable` for each kind."""
-    return {kind: releasable(waiting.get(kind, ()), kind, k) for kind in KINDS}

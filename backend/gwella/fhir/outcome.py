@@ -149,12 +149,6 @@ class FhirResponse(JSONResponse):
     media_type = FHIR_JSON
 
 
-def outcome_response(
-    status: int, issues: Sequence[Issue], headers: dict[str, str] | None = None
-) -> FhirResponse:
-    return FhirResponse(outcome(issues), status_code=status, headers=headers)
-
-
 def problem_to_outcome(problem: dict[str, Any], status: int) -> dict[str, Any]:
     """An RFC 9457 problem (as the app renders it) told as an OperationOutcome."""
     code = ISSUE_TYPE_BY_STATUS.get(status, "exception")

@@ -47,7 +47,6 @@ from gwella.webhooks.schemas import (
 )
 
 router = APIRouter(prefix="/api/v1", tags=["webhooks"])
-HIDDEN = "No webhook subscription with that id is visible to you."
 
 
 # ------------------------------------------------------------------------- record rules
