@@ -183,6 +183,14 @@ async def test_token_errors_follow_rfc_6749(
             400,
             "invalid_request",
         ),
+        (  # a right password with a wrong client: the client's failure is not ignored
+            {
+                "data": {"grant_type": "password", "username": user.email, "password": PASSWORD},
+                "headers": _basic(cid, "wrong"),
+            },
+            401,
+            "invalid_client",
+        ),
     ]
     for kwargs, status, error in cases:
         headers = {"Content-Type": "application/x-www-form-urlencoded", **kwargs.pop("headers", {})}

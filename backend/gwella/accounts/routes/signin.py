@@ -254,6 +254,13 @@ async def _issue_token(
         username, password = form.get("username"), form.get("password")
         if not username or not password:
             raise _bad("invalid_request", "Give username (your email address) and password.")
+        # A public client may name itself with client_id alone (RFC 6749 §2.3); one that
+        # authenticates (Basic, or a secret in the form) must authenticate rightly.
+        basic = request.headers.get("authorization", "").lower().startswith("basic ")
+        if basic or "client_secret" in form:
+            credentials = _client_credentials(request, form)
+            assert credentials is not None
+            await _authenticated_client(request, session, settings, credentials, address)
         await _throttled_attempt(request, session, settings, username, address)
         user = await signin.authenticate_password(session, username, password)
         if user is None:
