@@ -76,6 +76,9 @@ async def test_an_invitation_whose_commit_fails_is_never_mailed(
     r = await client.post("/api/v1/invitations", headers=headers, json=body)
     assert r.status_code == 201, r.text
     assert [m.to for m in mail.outbox] == ["lost@example.org"]
+    # the role in words, in both languages (it read "as staff" in English only, raw value)
+    assert "as staff." in mail.outbox[0].body
+    assert "fel staff" in mail.outbox[0].body
     assert await _invitations(session) == 1
 
 

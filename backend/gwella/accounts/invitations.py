@@ -22,6 +22,7 @@ from gwella.core.errors import Conflict, FieldProblem, Gone, NotFound, Validatio
 from gwella.core.mail import MailSender, Message
 from gwella.core.pagination import PageParams, paginate
 from gwella.core.security import hash_secret, new_secret
+from gwella.core.vocabulary import ROLE, with_article, word
 from gwella.organisations import service as organisations
 
 INVITATION_SORTS = {"created_at": Invitation.created_at, "email": Invitation.email}
@@ -99,11 +100,12 @@ async def create_invitation(
         ),
         body=(
             f"{inviter_name} has invited you to join {org.name} on Gwella "
-            f"as {data.role.value}.\n"
+            f"as {_role_en(data.role.value)}.\n"
             f"Accept and set your password here (the link works once, for "
             f"{settings.invitation_ttl_hours} hours):\n{url}\n\n"
             f"Mae {inviter_name} wedi eich gwahodd i ymuno â {org.name_cy or org.name} ar "
-            f"Gwella.\nDerbyniwch a gosodwch eich cyfrinair yma:\n{url}\n"
+            f"Gwella fel {word(ROLE, data.role.value, 'cy')}.\n"
+            f"Derbyniwch a gosodwch eich cyfrinair yma:\n{url}\n"
         ),
     )
     # Only once the invitation is stored: never announce one that was rolled back, and never
@@ -242,3 +244,9 @@ async def list_invitations(
             Invitation.expires_at > now if status == "pending" else Invitation.expires_at <= now
         )
     return await paginate(session, stmt, params, INVITATION_SORTS, Invitation.id)
+
+
+def _role_en(role: str) -> str:
+    """A role after "as": "as staff", "as a service user", "as an administrator"."""
+    words = word(ROLE, role, "en")
+    return words if role == "staff" else with_article(words)

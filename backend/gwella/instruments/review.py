@@ -15,6 +15,7 @@ from gwella.core.audit import AuditContext, AuditEvent
 from gwella.core.concurrency import check_if_match
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, Forbidden, ValidationFailed
+from gwella.core.vocabulary import ROLE, word
 from gwella.instruments.enums import VersionStatus
 from gwella.instruments.models import (
     Contribution,
@@ -215,7 +216,7 @@ class ReviewOutcome:
 
 
 def _roles_text(roles: list[str]) -> str:
-    return " or ".join(r.replace("_", " ") for r in roles)
+    return " or ".join(word(ROLE, r, "en") if r in ROLE else r.replace("_", " ") for r in roles)
 
 
 async def review_state(

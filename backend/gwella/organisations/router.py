@@ -14,6 +14,7 @@ from gwella.core.dependencies import PlatformAdmin, Reader, SignedIn
 from gwella.core.errors import problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.organisations import service
+from gwella.organisations.access import visible_organisation, visible_service
 from gwella.organisations.enums import OrganisationKind, ServiceKind
 from gwella.organisations.schemas import (
     OrganisationCreate,
@@ -115,8 +116,7 @@ async def create_organisation(
 async def get_organisation(
     organisation_id: OrgRef, response: Response, session: SessionDep, principal: Reader
 ) -> OrganisationRead:
-    org = await service.get_organisation(session, organisation_id)
-    policy.ensure_read_org(principal, org.id)
+    org = await visible_organisation(session, principal, organisation_id)
     set_etag(response, org.version)
     return OrganisationRead.model_validate(org)
 
@@ -136,7 +136,7 @@ async def update_organisation(
     principal: SignedIn,
     if_match: IfMatch = None,
 ) -> OrganisationRead:
-    org = await service.get_organisation(session, organisation_id)
+    org = await visible_organisation(session, principal, organisation_id)
     policy.ensure_admin_org(principal, org.id, "change it")
     if "code" in patch.model_fields_set or "code_scheme" in patch.model_fields_set:
         policy.ensure_platform_admin(principal, "change an organisation's code")
@@ -164,8 +164,7 @@ async def list_services(
     parent_id: uuid.UUID | None = None,
     is_active: bool | None = None,
 ) -> ServicePage:
-    org = await service.get_organisation(session, organisation_id)
-    policy.ensure_read_org(principal, org.id)
+    org = await visible_organisation(session, principal, organisation_id)
     rows, cursor = await service.list_services(
         session,
         params,
@@ -197,7 +196,7 @@ async def create_service(
     session: SessionDep,
     principal: SignedIn,
 ) -> ServiceRead:
-    org = await service.get_organisation(session, organisation_id)
+    org = await visible_organisation(session, principal, organisation_id)
     policy.ensure_manage_services(principal, org.id)
     svc = await service.create_service(session, principal.audit, org, data)
     set_etag(response, svc.version)
@@ -215,8 +214,7 @@ async def create_service(
 async def get_service(
     service_id: uuid.UUID, response: Response, session: SessionDep, principal: Reader
 ) -> ServiceRead:
-    svc = await service.get_service(session, service_id)
-    policy.ensure_read_org(principal, svc.organisation_id, "service")
+    svc = await visible_service(session, principal, service_id)
     set_etag(response, svc.version)
     return ServiceRead.model_validate(svc)
 
@@ -236,8 +234,7 @@ async def update_service(
     principal: SignedIn,
     if_match: IfMatch = None,
 ) -> ServiceRead:
-    svc = await service.get_service(session, service_id)
-    policy.ensure_read_org(principal, svc.organisation_id, "service")
+    svc = await visible_service(session, principal, service_id)
     policy.ensure_manage_services(principal, svc.organisation_id)
     svc = await service.update_service(session, principal.audit, svc, patch, if_match)
     set_etag(response, svc.version)
