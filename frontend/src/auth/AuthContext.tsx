@@ -1,10 +1,17 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem } from '../api/problem';
 import type { Role, User } from '../api/types';
 import { i18n, isLanguage, rememberLanguage } from '../i18n';
-import { getToken, onTokenChange, setToken, type TokenChangeReason } from './token';
-import { ME_QUERY_KEY, fetchMe, requestToken, revokeAllTokens, revokeToken, type MeResult } from '../features/session/api';
+import { getToken, onTokenChange, type TokenChangeReason } from './token';
+import {
+  ME_QUERY_KEY,
+  fetchMe,
+  useSignInMutation,
+  useSignOutEverywhereMutation,
+  useSignOutMutation,
+  type MeResult,
+} from '../features/session/api';
 
 // The calls behind the session live in the session feature's api module.
 export { ME_QUERY_KEY, fetchMe, type MeResult } from '../features/session/api';
@@ -16,9 +23,15 @@ interface AuthContextValue {
   /** True while we have a token but have not yet loaded the person. */
   loading: boolean;
   meError: unknown;
-  signIn: (email: string, password: string) => Promise<User>;
-  signOut: () => Promise<void>;
-  signOutEverywhere: () => Promise<void>;
+  /**
+   * The session's mutations (one each, so every part of the page sees a sign-out under
+   * way): sign in with `{ email, password }` (resolves to the person, whose language is
+   * adopted); sign out (the token is forgotten even if revoking fails); sign out everywhere
+   * (a failure keeps the session and is reported).
+   */
+  signIn: ReturnType<typeof useSignInMutation>;
+  signOut: ReturnType<typeof useSignOutMutation>;
+  signOutEverywhere: ReturnType<typeof useSignOutEverywhereMutation>;
   /** How the last session in this tab ended (null while signed in, or before any session). */
   endReason: Exclude<TokenChangeReason, 'signed-in'> | null;
 }
@@ -60,31 +73,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     retry: (count, error) => !(error instanceof ApiProblem && error.status < 500) && count < 2,
   });
 
-  const signIn = useCallback(
-    async (email: string, password: string) => {
-      setToken(await requestToken(email, password));
-      const me = await queryClient.fetchQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe });
-      adoptProfileLanguage(me.user);
-      return me.user;
-    },
-    [queryClient],
-  );
-
-  const signOut = useCallback(async () => {
-    try {
-      await revokeToken();
-    } finally {
-      // Even if revoking failed (offline), the token is forgotten in this browser.
-      setToken(null, 'signed-out');
-    }
-  }, []);
-
-  const signOutEverywhere = useCallback(async () => {
-    // Unlike a plain sign-out, a failure here must be reported: the person asked
-    // for their other sessions to end and needs to know if they did not.
-    await revokeAllTokens();
-    setToken(null, 'signed-out-everywhere');
-  }, []);
+  const signIn = useSignInMutation(adoptProfileLanguage);
+  const signOut = useSignOutMutation();
+  const signOutEverywhere = useSignOutEverywhereMutation();
 
   // A token that stops working (expired, revoked elsewhere) is cleared by the API
   // client's middleware on any 401, which lands in the listener above.

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useAuth } from '../auth/AuthContext';
@@ -25,7 +25,7 @@ function SignOutButton() {
   const { t } = useTranslation();
   const { signOut } = useAuth();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
+  const busy = signOut.isPending;
   return (
     <button
       type="button"
@@ -33,14 +33,12 @@ function SignOutButton() {
       aria-disabled={busy ? true : undefined}
       onClick={() => {
         if (busy) return;
-        setBusy(true);
         // Even if revoking fails (offline), the token is forgotten in this browser.
-        void signOut()
+        // mutateAsync, not mutate's callbacks: this button goes once the session does.
+        void signOut
+          .mutateAsync()
           .catch(() => undefined)
-          .finally(() => {
-            setBusy(false);
-            void navigate('/sign-in', { replace: true });
-          });
+          .finally(() => void navigate('/sign-in', { replace: true }));
       }}
     >
       {t('nav.signOut')}

@@ -26,8 +26,8 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
     rememberLanguage(language);
     if (newAccount) {
       // Someone else may be signed in in this tab: the new account takes over.
-      if (sessionToken) await signOut().catch(() => undefined);
-      await signIn(preview.email, password);
+      if (sessionToken) await signOut.mutateAsync().catch(() => undefined);
+      await signIn.mutateAsync({ email: preview.email, password });
     }
   });
   const form = useFormErrors('accept-', {

@@ -90,7 +90,6 @@ function SignOutEverywhere() {
   const { t } = useTranslation();
   const { signOutEverywhere } = useAuth();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
   const form = useFormErrors('sign-out-everywhere-', {});
   return (
     <>
@@ -100,16 +99,11 @@ function SignOutEverywhere() {
       <Button
         type="button"
         variant="warning"
-        busy={busy}
+        busy={signOutEverywhere.isPending}
         onClick={() => {
-          setBusy(true);
           form.clear();
-          signOutEverywhere()
-            .then(() => navigate('/sign-in', { replace: true }))
-            .catch((error: unknown) => {
-              form.setProblem(error);
-              setBusy(false);
-            });
+          // mutateAsync, not mutate's callbacks: signed out, this page is left at once.
+          void signOutEverywhere.mutateAsync().then(() => navigate('/sign-in', { replace: true }), form.setProblem);
         }}
       >
         {t('profile.signOutEverywhere')}

@@ -28,7 +28,7 @@ export function SignInPage() {
   const state = (location.state ?? {}) as SignInState;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
+  const busy = signIn.isPending;
   const form = useFormErrors('sign-in-', { username: t('signIn.email'), password: t('signIn.password') });
 
   if (token && me && !busy) {
@@ -37,7 +37,7 @@ export function SignInPage() {
   // After a deliberate sign-out, the next person to sign in starts at home.
   const returnTo = endReason === 'signed-out' || endReason === 'signed-out-everywhere' ? '/' : safeReturnPath(state.from);
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     const missing: FieldError[] = [];
     if (email.trim() === '') missing.push({ name: 'username', message: t('signIn.emailMissing') });
@@ -46,23 +46,22 @@ export function SignInPage() {
       form.setFieldErrors(missing);
       return;
     }
-    setBusy(true);
     form.clear();
-    try {
-      await signIn(email.trim(), password);
-      void navigate(returnTo, { replace: true });
-    } catch (error) {
-      if (error instanceof ApiProblem && (error.status === 400 || error.status === 401)) {
-        // Do not say which of the two was wrong.
-        form.setFieldErrors([{ name: 'username', message: t('signIn.wrongCredentials') }]);
-      } else if (error instanceof ApiProblem && error.status === 429) {
-        form.setProblem(new ApiProblem(429, { detail: t('signIn.tooManyAttempts') }));
-      } else {
-        form.setProblem(error);
-      }
-    } finally {
-      setBusy(false);
-    }
+    // mutateAsync, not mutate's callbacks: signing in re-renders the app around this form,
+    // and the page must move on all the same.
+    void signIn.mutateAsync({ email: email.trim(), password }).then(
+      () => void navigate(returnTo, { replace: true }),
+      (error: unknown) => {
+        if (error instanceof ApiProblem && (error.status === 400 || error.status === 401)) {
+          // Do not say which of the two was wrong.
+          form.setFieldErrors([{ name: 'username', message: t('signIn.wrongCredentials') }]);
+        } else if (error instanceof ApiProblem && error.status === 429) {
+          form.setProblem(new ApiProblem(429, { detail: t('signIn.tooManyAttempts') }));
+        } else {
+          form.setProblem(error);
+        }
+      },
+    );
   }
 
   return (
@@ -79,7 +78,7 @@ export function SignInPage() {
         <ErrorSummary detail={form.detail} items={form.summaryItems} />
         <h1>{t('signIn.title')}</h1>
         <p>{t('signIn.intro')}</p>
-        <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <form onSubmit={onSubmit} noValidate>
           <TextInput
             id={form.idFor('username')}
             name="username"

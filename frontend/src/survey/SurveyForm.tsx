@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { InstrumentContent, Question } from '../api/types';
 import { ApiProblem } from '../api/problem';
@@ -67,8 +68,19 @@ export function SurveyForm({
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [otherItems, setOtherItems] = useState<SummaryItem[]>([]);
   const [detail, setDetail] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  // The sending is a mutation (its pending state keeps the button busy); the ref refuses
+  // a second press that comes before the page has re-rendered as busy.
   const sendingRef = useRef(false);
+  const send = useMutation({
+    mutationFn: onSubmit,
+    onError: showSubmitError,
+    onSettled: () => {
+      sendingRef.current = false;
+    },
+    // onSubmit decides how it reaches the network; this mutation only carries its state.
+    networkMode: 'always',
+  });
+  const sending = send.isPending;
 
   const evaluation = useMemo(() => evaluate(content, form), [content, form]);
   const byKey = useMemo(() => new Map((content.questions ?? []).map((q) => [q.key, q])), [content]);
@@ -129,7 +141,7 @@ export function SurveyForm({
     });
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (sendingRef.current) return;
     setDetail(null);
@@ -139,38 +151,35 @@ export function SurveyForm({
     setProblems(current.problems);
     if (current.problems.length > 0) return;
     sendingRef.current = true;
-    setSending(true);
-    try {
-      await onSubmit(current.answers);
-    } catch (error) {
-      const answerErrors: Record<string, string> = {};
-      const other: { field: string; message: string }[] = [];
-      if (error instanceof ApiProblem && error.status === 422 && error.errors.length > 0) {
-        for (const fieldError of error.errors) {
-          const key = answerKeyOf(fieldError.field);
-          if (key) answerErrors[key] = fieldError.message;
-          else other.push(fieldError);
-        }
-        setServerErrors(answerErrors);
-        onOtherFieldErrors?.(other);
-        const described = describeOtherField ? other.map(describeOtherField).filter((item): item is SummaryItem => item !== null) : [];
-        setOtherItems(described);
-        if (Object.keys(answerErrors).length === 0 && other.length === 0) {
-          setDetail(describeError?.(error) ?? describeProblem(error, t));
-        } else if (other.length > described.length && !onOtherFieldErrors) {
-          setDetail(other.map((o) => o.message).join(' '));
-        }
-      } else {
-        setDetail(describeError?.(error) ?? describeProblem(error, t));
+    send.mutate(current.answers);
+  }
+
+  /** Say why the answers were not taken: beside the answers named, else in the summary. */
+  function showSubmitError(error: unknown) {
+    const answerErrors: Record<string, string> = {};
+    const other: { field: string; message: string }[] = [];
+    if (error instanceof ApiProblem && error.status === 422 && error.errors.length > 0) {
+      for (const fieldError of error.errors) {
+        const key = answerKeyOf(fieldError.field);
+        if (key) answerErrors[key] = fieldError.message;
+        else other.push(fieldError);
       }
-    } finally {
-      sendingRef.current = false;
-      setSending(false);
+      setServerErrors(answerErrors);
+      onOtherFieldErrors?.(other);
+      const described = describeOtherField ? other.map(describeOtherField).filter((item): item is SummaryItem => item !== null) : [];
+      setOtherItems(described);
+      if (Object.keys(answerErrors).length === 0 && other.length === 0) {
+        setDetail(describeError?.(error) ?? describeProblem(error, t));
+      } else if (other.length > described.length && !onOtherFieldErrors) {
+        setDetail(other.map((o) => o.message).join(' '));
+      }
+    } else {
+      setDetail(describeError?.(error) ?? describeProblem(error, t));
     }
   }
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} data-testid="survey-form">
+    <form noValidate onSubmit={submit} data-testid="survey-form">
       <ErrorSummary detail={detail} items={summaryItems} />
       <div lang={language}>
         {groups.map((group, index) => (

@@ -2,6 +2,7 @@
 // the person's own profile, and accepting an invitation.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapWithEtag } from '../../api/client';
+import { setToken } from '../../auth/token';
 import { ApiProblem } from '../../api/problem';
 import type { Language, User } from '../../api/types';
 import type { components } from '../../api/schema';
@@ -44,6 +45,58 @@ export async function revokeToken(): Promise<void> {
 /** Revoke every session of this person. */
 export async function revokeAllTokens(): Promise<void> {
   await unwrap(api.POST('/api/v1/auth/revoke-all'));
+}
+
+/**
+ * Sign in with an email and password: the token is kept (which signs this tab in), then
+ * the person is read. `onSignedIn` (adopting their language) runs before the mutation
+ * settles, so a form stays busy until it is done. AuthContext holds the one instance.
+ */
+export function useSignInMutation(onSignedIn?: (user: User) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ email, password }: { email: string; password: string }): Promise<User> => {
+      setToken(await requestToken(email, password));
+      const me = await queryClient.fetchQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe });
+      return me.user;
+    },
+    onSuccess: (user) => onSignedIn?.(user),
+    // Offline, say so at once (a network problem) rather than wait, busy, to be online.
+    networkMode: 'always',
+  });
+}
+
+/**
+ * Sign out: revoke this session's token. Even if revoking failed (offline), the token is
+ * forgotten in this browser; the failure is still the mutation's error.
+ */
+export function useSignOutMutation() {
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await revokeToken();
+      } finally {
+        setToken(null, 'signed-out');
+      }
+    },
+    // Offline too: the token must be forgotten now, not once the browser is online again.
+    networkMode: 'always',
+  });
+}
+
+/**
+ * Sign out everywhere: revoke every session of this person. Unlike a plain sign-out, a
+ * failure keeps the token (and is reported): the person asked for their other sessions to
+ * end and needs to know if they did not.
+ */
+export function useSignOutEverywhereMutation() {
+  return useMutation({
+    mutationFn: async () => {
+      await revokeAllTokens();
+      setToken(null, 'signed-out-everywhere');
+    },
+    networkMode: 'always',
+  });
 }
 
 function patchMe(etag: string, body: components['schemas']['CurrentUserUpdate']) {
