@@ -309,7 +309,15 @@ async def make_world(
             password=None,
             is_platform_admin=False,
         )
-        await accounts.grant_role(s, ctx, org.id, reviewer.id, Role.service_user)
+        # approvals count only from a forum the draft was opened to, never from its owner
+        forum = await organisations.create_organisation(
+            s,
+            ctx,
+            OrganisationCreate(
+                name=f"Bench service user forum {tag}", kind=OrganisationKind.service_user_group
+            ),
+        )
+        await accounts.grant_role(s, ctx, forum.id, reviewer.id, Role.service_user)
         instrument, version = await instruments.create_instrument(
             s,
             ctx,
@@ -320,13 +328,14 @@ async def make_world(
                 content=InstrumentContent.model_validate({"sections": [], "questions": QUESTIONS}),
             ),
         )
+        await instruments.set_codesign(s, ctx, instrument, version, False, [forum.id])
         await instrument_review.request_review(s, ctx, instrument, version)
         await instrument_review.add_review(
             s,
             ctx,
             instrument,
             version,
-            (reviewer.id, org.id, "service_user"),
+            (reviewer.id, forum.id, "service_user"),
             ReviewDecision.approved,
             None,
         )

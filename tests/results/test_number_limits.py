@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 import uuid
 from datetime import date
 from typing import Any
@@ -23,6 +24,7 @@ from gwella.campaigns.enums import Anonymity
 from gwella.cli import rebuild_campaigns
 from gwella.core.finite import NonFiniteNumber, json_bytes
 from gwella.core.schemas import OutputModel
+from gwella.disclosure import cellkey
 from gwella.instruments.content import InstrumentContent
 from gwella.responses.models import Response
 from gwella.results import aggregate
@@ -130,11 +132,14 @@ async def test_question_limits_beyond_1e15_are_refused(
 
 
 async def test_results_stay_json_and_show_their_tables_when_a_stored_sum_overflowed(
-    client: httpx.AsyncClient, session: AsyncSession
+    client: httpx.AsyncClient, session: AsyncSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A campaign whose sum became Infinity before numbers were bounded: its results are
     JSON again, every table is shown, the mean that cannot be right is held back, later
     answers are taken, and ``gwella rebuild-results`` gives the mean back."""
+    # Record keys from a seeded generator: with random keys the perturbation sometimes holds
+    # back a mean of six answers for its own reasons, which is not what this test is about.
+    monkeypatch.setattr(cellkey, "source", random.Random(15))
     w = await _identified(client, session, CONTENT)
     campaign = w["campaign"]
     url = f"/api/v1/campaigns/{campaign.id}/results"
