@@ -1,7 +1,8 @@
 import { i18n } from '../i18n';
+import { intlLocale } from '../i18n/locale';
 
 function locale(): string {
-  return i18n.language === 'cy' ? 'cy-GB' : 'en-GB';
+  return intlLocale(i18n.language);
 }
 
 const WELSH_MONTHS = [
@@ -37,6 +38,7 @@ function isDay(value: string): boolean {
 
 /** The numbers of a moment, in the reader's time zone (or UTC for a calendar day). */
 function numbers(date: Date, timeZone: string | undefined): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
+  // Only the digits are read here, so the locale is fixed (not the reader's language).
   const parts = new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'numeric',

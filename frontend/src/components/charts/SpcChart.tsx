@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../format';
+import { intlLocale } from '../../i18n/locale';
 import { formatNumber, polylinePoints } from './scale';
 import { layoutChart, markerPath, type ChartRead, type Marker } from './spcGeometry';
 import './charts.css';
@@ -15,7 +16,7 @@ const MARKER_STYLE: Record<Marker, { fill: string; stroke: string }> = {
 function shortDate(value: string, language: string): string {
   const date = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(language), { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(date);
 }
 
 /** The legend of point shapes (also used beside the table). */

@@ -2,6 +2,7 @@
 // number formatting in the reader's language. No charting library: the charts are
 // simple, and drawing them ourselves keeps them readable in black and white and
 // accessible (every chart also has a table).
+import { intlLocale } from '../../i18n/locale';
 
 /** A linear map from a domain [d0, d1] onto a range [r0, r1]. */
 export function linearScale(domain: [number, number], range: [number, number]): (value: number) => number {
@@ -55,14 +56,10 @@ export function paddedDomain(values: (number | null | undefined)[], count = 5): 
   return [ticks[0] ?? 0, ticks[ticks.length - 1] ?? 1];
 }
 
-function locale(language: string): string {
-  return language === 'cy' ? 'cy-GB' : 'en-GB';
-}
-
 /** A number for people: at most `digits` decimals, grouped by the reader's language. */
 export function formatNumber(value: number | null | undefined, language: string, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
-  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: digits }).format(value);
 }
 
 /** A percentage given as 0–100: "42.9%". */

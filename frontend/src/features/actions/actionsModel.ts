@@ -3,6 +3,7 @@
 // links that carry evidence into it. No React here, so it is tested on its own.
 import type { components } from '../../api/schema';
 import type { Role, User } from '../../api/types';
+import { intlLocale } from '../../i18n/locale';
 
 type Schemas = components['schemas'];
 export type Action = Schemas['ActionRead'];
@@ -330,13 +331,13 @@ export function proposalBody(form: ProposalForm): ActionCreate {
 /** A 0–1 share as a whole percentage ("40%"), or null when there is nothing to share. */
 export function percentText(share: number | null | undefined, language: string): string | null {
   if (share === null || share === undefined || Number.isNaN(share)) return null;
-  return new Intl.NumberFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return new Intl.NumberFormat(intlLocale(language), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
 /** Days as people say them: "4.5", "12". */
 export function daysText(days: number | null | undefined, language: string): string | null {
   if (days === null || days === undefined) return null;
-  return new Intl.NumberFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { maximumFractionDigits: 1 }).format(days);
+  return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 }).format(days);
 }
 
 /** The organisation that leads (its part not declined), if any. */

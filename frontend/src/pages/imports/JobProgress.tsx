@@ -2,12 +2,13 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatDateTime } from '../../components/format';
+import { intlLocale } from '../../i18n/locale';
 import { Tag } from '../../components/status';
 import { DownloadButton } from './DownloadButton';
 import { isActive, type ImportJob, type ImportState } from '../../features/imports/api';
 
 export function formatCount(value: number, language: string): string {
-  return new Intl.NumberFormat(language === 'cy' ? 'cy-GB' : 'en-GB').format(value);
+  return new Intl.NumberFormat(intlLocale(language)).format(value);
 }
 
 export function StateTag({ state }: { state: ImportState }) {
