@@ -119,13 +119,13 @@ export function QuestionEditor({ index, question: q, earlier, sections, language
                 label={t('instruments.editor.conditionQuestion')}
                 value={condition.question}
                 onChange={(e) => onChange({ ...q, conditions: conditions.map((x, i) => (i === c ? { question: e.target.value, values: [] } : x)) })}
-                options={[{ value: '', label: t('common.choose') }, ...earlier.filter((e) => conditionValues(e).length > 0).map((e) => ({ value: e.key, label: `${e.key}: ${localized(e.text, i18n.language)}` }))]}
+                options={[{ value: '', label: t('common.choose') }, ...earlier.filter((e) => conditionValues(e, i18n.language).length > 0).map((e) => ({ value: e.key, label: `${e.key}: ${localized(e.text, i18n.language)}` }))]}
               />
               {target ? (
                 <CheckboxGroup
                   id={`${p}-conditions-${c}-values`}
                   legend={t('instruments.editor.conditionValues')}
-                  options={conditionValues(target).map((o) => ({ value: o.value, label: o.value === o.label ? o.value : `${o.label} (${o.value})` }))}
+                  options={conditionValues(target, i18n.language).map((o) => ({ value: o.value, label: o.value === o.label ? o.value : `${o.label} (${o.value})` }))}
                   values={condition.values}
                   onChange={(values) => onChange({ ...q, conditions: conditions.map((x, i) => (i === c ? { ...x, values } : x)) })}
                 />

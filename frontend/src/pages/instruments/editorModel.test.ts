@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InstrumentContent } from '../../api/types';
+import type { InstrumentContent, Question } from '../../api/types';
 import { conditionValues, keyFrom, locateContentError, move, newQuestion, serialiseContent, withType } from './editorModel';
 
 describe('editor serialisation', () => {
@@ -69,10 +69,21 @@ describe('editor serialisation', () => {
   });
 
   it('offers the answers a condition can test', () => {
-    expect(conditionValues(newQuestion('yes_no', [])).map((v) => v.value)).toEqual(['yes', 'no']);
-    expect(conditionValues({ ...newQuestion('yes_no', []), allow_dont_know: true }).map((v) => v.value)).toContain('dont_know');
-    expect(conditionValues(newQuestion('rating', []))).toHaveLength(11);
-    expect(conditionValues(newQuestion('free_text', []))).toEqual([]);
+    expect(conditionValues(newQuestion('yes_no', []), 'en').map((v) => v.value)).toEqual(['yes', 'no']);
+    expect(conditionValues({ ...newQuestion('yes_no', []), allow_dont_know: true }, 'en').map((v) => v.value)).toContain('dont_know');
+    expect(conditionValues(newQuestion('rating', []), 'en')).toHaveLength(11);
+    expect(conditionValues(newQuestion('free_text', []), 'en')).toEqual([]);
+    // A choice is labelled in the reader's language, else the other, else by its value.
+    const choice: Question = {
+      ...newQuestion('single_choice', []),
+      options: [
+        { value: 'bus', label: { en: 'Bus', cy: 'Bws' } },
+        { value: 'walk', label: { en: 'Walk', cy: '' } },
+        { value: 'car', label: { en: '', cy: '' } },
+      ],
+    };
+    expect(conditionValues(choice, 'cy').map((v) => v.label)).toEqual(['Bws', 'Walk', 'car']);
+    expect(conditionValues(choice, 'en').map((v) => v.label)).toEqual(['Bus', 'Walk', 'car']);
   });
 
   it('places API field errors on the question or section they concern', () => {

@@ -1,6 +1,7 @@
 // The instrument editor's model: questions as the form holds them, and their
 // serialisation into the API's content (only the fields each type takes).
 import type { InstrumentContent, Question, QuestionType } from '../../api/types';
+import { localized } from '../../i18n/localized';
 
 export const QUESTION_TYPES: QuestionType[] = [
   'likert',
@@ -101,8 +102,8 @@ export function serialiseContent(content: InstrumentContent, languages: string[]
   return { sections, questions };
 }
 
-/** The answers a condition on this (earlier) question can test. */
-export function conditionValues(question: Question): { value: string; label: string }[] {
+/** The answers a condition on this (earlier) question can test, labelled in the reader's language. */
+export function conditionValues(question: Question, language: string): { value: string; label: string }[] {
   switch (question.type) {
     case 'yes_no':
       return [
@@ -116,7 +117,7 @@ export function conditionValues(question: Question): { value: string; label: str
     case 'single_choice':
     case 'multiple_choice':
       return [
-        ...(question.options ?? []).map((o) => ({ value: o.value, label: o.label.en || o.label.cy || o.value })),
+        ...(question.options ?? []).map((o) => ({ value: o.value, label: localized(o.label, language) || o.value })),
         ...(question.allow_dont_know ? [{ value: 'dont_know', label: 'dont_know' }] : []),
       ];
     default:
