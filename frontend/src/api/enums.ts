@@ -1,6 +1,6 @@
 // The API's enumerations, as arrays for forms. Each is checked against the generated
 // types: adding a value to the spec without adding it here fails `npm run lint`.
-import type { OrganisationKind, Role, Scope, ServiceKind } from './types';
+import type { InvitationStatus, OrganisationKind, ResultsPeriod, Role, Scope, ServiceKind } from './types';
 
 type Exhaustive<T extends string, A extends readonly T[]> = [T] extends [A[number]] ? A : never;
 
@@ -31,4 +31,7 @@ export const ROLES = all<Role>()(['service_user', 'carer', 'staff', 'manager', '
 
 export const SCOPES = all<Scope>()(['read', 'responses:write', 'measurements:write'] as const);
 
-export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
+export const INVITATION_STATUSES = all<InvitationStatus>()(['pending', 'accepted', 'revoked', 'expired'] as const);
+
+/** In the order the results page offers them. */
+export const RESULTS_PERIODS = all<ResultsPeriod>()(['all', 'month', 'week'] as const);

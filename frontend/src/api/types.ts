@@ -18,6 +18,8 @@ export type PartnershipMember = Schemas['PartnershipMemberRead'];
 export type Invitation = Schemas['InvitationRead'];
 export type InvitationCreated = Schemas['InvitationCreated'];
 export type InvitationPreview = Schemas['InvitationPreview'];
+/** An inline enum in the spec (no schema of its own): the status of an invitation. */
+export type InvitationStatus = Invitation['status'];
 export type ApiClient = Schemas['ApiClientRead'];
 export type ApiClientWithSecret = Schemas['ApiClientWithSecret'];
 export type Scope = Schemas['Scope'];
@@ -41,3 +43,5 @@ export type Campaign = Schemas['CampaignRead'];
 export type CampaignLink = Schemas['CampaignLink'];
 export type SurveyResponse = Schemas['ResponseRead'];
 export type Answer = Schemas['AnswerRead'];
+/** An inline enum in the spec: the period campaign results are grouped by. */
+export type ResultsPeriod = Schemas['CampaignResults']['period'];

@@ -1,6 +1,8 @@
 // What the results dashboard shows, worked out from the API's answer: pure functions,
 // tested on their own.
 import type { components } from '../../api/schema';
+import { RESULTS_PERIODS } from '../../api/enums';
+import type { ResultsPeriod } from '../../api/types';
 import type { BarCategory } from '../../components/charts/barGeometry';
 import { formatNumber, formatPercent } from '../../components/charts/scale';
 
@@ -9,9 +11,10 @@ export type QuestionResult = components['schemas']['QuestionResult'];
 export type ResultRow = components['schemas']['ResultRow'];
 export type ResultCell = components['schemas']['ResultCellRead'];
 export type Disclosure = components['schemas']['Disclosure'];
-export type Period = 'all' | 'month' | 'week';
+/** The period results are grouped by, as the spec names it. */
+export type Period = ResultsPeriod;
 
-export const PERIODS: Period[] = ['all', 'month', 'week'];
+export const PERIODS: readonly Period[] = RESULTS_PERIODS;
 
 /** The scope filter as one value: `all`, `service:<id>`, `organisation:<id>` or `partnership:<id>`. */
 export type ScopeQuery = { service_id?: string; organisation_id?: string; partnership_id?: string };
@@ -26,7 +29,7 @@ export function scopeQuery(scope: string): ScopeQuery {
 }
 
 export function asPeriod(value: string | null): Period {
-  return value === 'month' || value === 'week' ? value : 'all';
+  return PERIODS.find((period) => period === value) ?? 'all';
 }
 
 /** Rows drawn for a question: each service when several are compared, then the total. */

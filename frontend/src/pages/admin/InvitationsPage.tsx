@@ -5,7 +5,7 @@ import { INVITATION_STATUSES, ROLES } from '../../api/enums';
 import { useLocalName } from '../../i18n/localized';
 import { useOrganisationOptions } from '../../features/organisations/api';
 import { invitationsList, useInviteMutation, useRevokeInvitationMutation } from '../../features/admin/api';
-import type { Invitation, InvitationCreated, Role, User } from '../../api/types';
+import type { Invitation, InvitationCreated, InvitationStatus, Role, User } from '../../api/types';
 import { BackLink, ConfirmAction, CopyButton } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Select, TextInput } from '../../components/fields';
@@ -16,8 +16,6 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
 import { RoleTag } from '../../components/tags';
 import { isOrgAdmin } from './permissions';
-
-type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 function isStatus(value: string): value is InvitationStatus {
   return (INVITATION_STATUSES as readonly string[]).includes(value);
