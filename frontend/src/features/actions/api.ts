@@ -3,6 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem } from '../../api/problem';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { campaignQuery } from '../campaigns/api';
+import { indicatorOptionsQuery, indicatorQuery } from '../indicators/api';
 import { organisationKeys } from '../organisations/api';
 import { listQuery, type BoardFilters } from './actionsModel';
 
@@ -136,27 +138,14 @@ export function usePartnershipLeads(partnershipId: string) {
 
 /** Every indicator (for linking a PDSA cycle to one). */
 export function useIndicatorOptions() {
-  return useQuery({
-    queryKey: ['indicators', 'list', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/indicators', { params: { query: { limit: 200 } } })),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery({ ...indicatorOptionsQuery(), staleTime: 5 * 60_000 });
 }
 
 /** The campaign or indicator a proposal comes from (a refusal is shown as "not found", not retried). */
 export function useEvidenceSources(campaignId: string, indicatorId: string) {
-  const campaign = useQuery({
-    queryKey: ['campaigns', campaignId],
-    queryFn: () => unwrap(api.GET('/api/v1/campaigns/{campaign_id}', { params: { path: { campaign_id: campaignId } } })),
-    enabled: campaignId !== '',
-    retry: false,
-  });
-  const indicator = useQuery({
-    queryKey: ['indicators', indicatorId],
-    queryFn: () => unwrap(api.GET('/api/v1/indicators/{indicator_id}', { params: { path: { indicator_id: indicatorId } } })),
-    enabled: indicatorId !== '',
-    retry: false,
-  });
+  // The campaigns and indicators features' own keys and reads: one cache entry per campaign or indicator.
+  const campaign = useQuery({ ...campaignQuery(campaignId), enabled: campaignId !== '', retry: false });
+  const indicator = useQuery({ ...indicatorQuery(indicatorId), enabled: indicatorId !== '', retry: false });
   return { campaign, indicator };
 }
 

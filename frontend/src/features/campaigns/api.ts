@@ -20,6 +20,8 @@ export const LIVE_COUNT_MS = 5000;
 export const campaignKeys = {
   all: ['campaigns'] as const,
   list: () => [...campaignKeys.all, 'list'] as const,
+  /** One organisation's campaigns, newest first (the import form's picker). */
+  ofOrganisation: (organisationId: string) => [...campaignKeys.list(), 'organisation', organisationId] as const,
   detail: (campaignId: string) => [...campaignKeys.all, campaignId] as const,
   links: (campaignId: string) => [...campaignKeys.detail(campaignId), 'links'] as const,
   accessCodes: (campaignId: string) => [...campaignKeys.detail(campaignId), 'access-codes'] as const,

@@ -1,10 +1,12 @@
 // Calls and pure helpers of the import screens: uploading a file as the raw request
 // body, reading a job, and downloading CSV files that need the bearer token.
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { networkProblem, toProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
 import type { Organisation, User } from '../../api/types';
+import { campaignKeys } from '../campaigns/api';
+import { organisationKeys } from '../organisations/api';
 import { hasRole } from '../../auth/AuthContext';
 import { getToken } from '../../auth/token';
 import { i18n } from '../../i18n/index';
@@ -161,19 +163,19 @@ const EDITOR_ROLES = ['admin', 'manager', 'staff'] as const;
 
 /** The organisations this person may import into: where they are staff, manager or admin (all, for platform admins). */
 export function useImportOrganisations(user: User) {
+  const sources: { queryKey: QueryKey; myRole?: (typeof EDITOR_ROLES)[number] }[] = user.is_platform_admin
+    ? [{ queryKey: organisationKeys.options() }]
+    : EDITOR_ROLES.map((role) => ({ queryKey: organisationKeys.withMyRole(role), myRole: role }));
   const queries = useQueries({
-    queries: user.is_platform_admin
-      ? [
-          {
-            queryKey: ['organisations', 'options'],
-            queryFn: () => unwrap(api.GET('/api/v1/organisations', { params: { query: { limit: 200, sort: 'name' } } })),
-          },
-        ]
-      : EDITOR_ROLES.map((role) => ({
-          queryKey: ['organisations', 'my-role', role],
-          queryFn: () =>
-            unwrap(api.GET('/api/v1/organisations', { params: { query: { my_role: role, limit: 200, sort: 'name' } } })),
-        })),
+    queries: sources.map(({ queryKey, myRole }) => ({
+      queryKey,
+      queryFn: () =>
+        unwrap(
+          api.GET('/api/v1/organisations', {
+            params: { query: { ...(myRole ? { my_role: myRole } : {}), limit: 200, sort: 'name' } },
+          }),
+        ),
+    })),
   });
   const byId = new Map<string, Organisation>();
   for (const query of queries) for (const org of query.data?.items ?? []) byId.set(org.id, org);
@@ -188,7 +190,7 @@ export function useImportOrganisations(user: User) {
 
 export function useCampaignsForImport(organisationId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['campaigns', 'for-import', organisationId],
+    queryKey: campaignKeys.ofOrganisation(organisationId),
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/campaigns', {

@@ -15,7 +15,26 @@ export const indicatorKeys = {
   all: INDICATORS_KEY,
   detail: (indicatorId: string) => [...INDICATORS_KEY, indicatorId] as const,
   partnership: (partnershipId: string) => [...INDICATORS_KEY, 'partnership', partnershipId] as const,
+  /** Every indicator (first 200), for pickers. */
+  options: () => [...INDICATORS_KEY, 'list', 'all'] as const,
 };
+
+/** One indicator: its key and how to read it, for any feature that shows one. */
+export function indicatorQuery(indicatorId: string) {
+  return {
+    queryKey: indicatorKeys.detail(indicatorId),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/indicators/{indicator_id}', { params: { path: { indicator_id: indicatorId } } })),
+  };
+}
+
+/** Every indicator (first 200): its key and how to read it, for pickers. */
+export function indicatorOptionsQuery() {
+  return {
+    queryKey: indicatorKeys.options(),
+    queryFn: () => unwrap(api.GET('/api/v1/indicators', { params: { query: { limit: 200 } } })),
+  };
+}
 
 export function partnershipIndicatorsQuery(partnershipId: string) {
   return {
@@ -137,11 +156,7 @@ export function chartLink(indicatorId: string, organisationId: string, serviceId
 }
 
 export function useIndicator(indicatorId: string) {
-  return useQuery({
-    queryKey: indicatorKeys.detail(indicatorId),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/indicators/{indicator_id}', { params: { path: { indicator_id: indicatorId } } })),
-  });
+  return useQuery(indicatorQuery(indicatorId));
 }
 
 /** Every indicator a partnership shares, with each unit's latest value (always read afresh). */

@@ -13,6 +13,8 @@ export const organisationKeys = {
   all: ['organisations'] as const,
   list: () => [...organisationKeys.all, 'list'] as const,
   options: () => [...organisationKeys.all, 'options'] as const,
+  /** The organisations where this person holds a role (first 200, for pickers). */
+  withMyRole: (role: string) => [...organisationKeys.all, 'my-role', role] as const,
   /** One organisation, with its ETag ({data, etag}). */
   detail: (organisationId: string) => [...organisationKeys.all, organisationId] as const,
   /** Every service list of one organisation (the tree, the pickers). */
