@@ -84,7 +84,8 @@ async def test_expired_and_revoked_tokens_are_deleted_after_a_day(
     live = await sign_in(client, user.email)
     await sign_in(client, user.email)
     revoked = await sign_in(client, user.email)
-    assert (await client.post("/api/v1/auth/revoke", headers=revoked)).status_code == 200  # RFC 7009
+    # RFC 7009: revocation answers 200
+    assert (await client.post("/api/v1/auth/revoke", headers=revoked)).status_code == 200
     tokens = list(await session.scalars(select(AccessToken).order_by(AccessToken.created_at)))
     assert len(tokens) == 3
     tokens[1].expires_at = utcnow() - timedelta(days=2)
