@@ -59,7 +59,9 @@ from gwella.core.middleware import (
 )
 from gwella.core.principals import PrincipalCache
 from gwella.core.requests import request_id
+from gwella.core.spec import leave_defaults_optional
 from gwella.core.surrogates import LoneSurrogateMiddleware
+from gwella.fhir.openapi import add_schemas as add_fhir_schemas
 from gwella.fhir.router import ProblemToOutcomeMiddleware, include_fhir
 from gwella.health.router import router as health_router
 from gwella.imports.router import IMPORT_MEDIA_TYPES
@@ -355,6 +357,8 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
                     operation.setdefault("responses", {}).setdefault(str(status), spec)
     for unused in ("HTTPValidationError", "ValidationError"):
         schema["components"]["schemas"].pop(unused, None)
+    add_fhir_schemas(schema)  # the FHIR routes' bodies refer to these
+    leave_defaults_optional(schema)  # a default in what a client sends is not a requirement
     app.openapi_schema = schema
     return schema
 
@@ -419,8 +423,8 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
     install_spa(app, settings)  # last: its catch-all must not shadow /api or /fhir
     app.openapi = lambda: custom_openapi(app)  # type: ignore[method-assign]
 
-    # Added innermost first: request context > CORS > security headers > size > media type
-    # > lone surrogates.
+    # Added innermost first: FHIR outcomes > request context > body timeout > CORS > security
+    # headers > size > media type > lone surrogates.
     app.add_middleware(LoneSurrogateMiddleware, streamed=("/api/v1/imports",))
     app.add_middleware(
         ContentTypeMiddleware,
@@ -440,7 +444,6 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
             "/fhir/r4": settings.max_ingest_bytes,
         },
     )
-    app.add_middleware(ProblemToOutcomeMiddleware)  # outside the size limit: 413 in FHIR too
     app.add_middleware(SecurityHeadersMiddleware)
     if settings.cors_origins:
         app.add_middleware(
@@ -456,4 +459,7 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         overrides={"/api/v1/imports": settings.import_body_timeout_seconds},
     )
     app.add_middleware(RequestContextMiddleware)
+    # Outermost: every refusal under /fhir/ is an OperationOutcome, even the request context's
+    # 400 (a NUL in the address) and the body deadline's 408; answers in the type asked for.
+    app.add_middleware(ProblemToOutcomeMiddleware)
     return app

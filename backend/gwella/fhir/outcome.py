@@ -12,6 +12,7 @@ import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import parse_qsl
 
 from fhir.resources.R4B.operationoutcome import OperationOutcome
 from pydantic import ValidationError
@@ -178,9 +179,57 @@ def _rewrite(body: bytes, status: int) -> bytes:
     return json.dumps(problem_to_outcome(problem, status), ensure_ascii=False).encode()
 
 
+PLAIN_JSON = "application/json"
+_FHIR_TYPES = (FHIR_JSON, "application/json+fhir")
+_FORMATS = {"json": PLAIN_JSON, PLAIN_JSON: PLAIN_JSON, FHIR_JSON: FHIR_JSON}
+
+
+def _quality(accept: str, media: str) -> float:
+    """The best ``q`` that an Accept header gives ``media`` (wildcards count), 0 if none."""
+    best = 0.0
+    kind = media.split("/")[0]
+    for part in accept.split(","):
+        name, *params = (p.strip() for p in part.split(";"))
+        if name.lower() not in (media, f"{kind}/*", "*/*"):
+            continue
+        q = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        best = max(best, q)
+    return best
+
+
+def answer_type(accept: str, format_param: str | None) -> str:
+    """The media type a FHIR answer goes out in: ``application/fhir+json``, unless ``_format``
+    or the Accept header asks for plain ``application/json`` and not for the FHIR type."""
+    if format_param is not None and format_param.lower() in _FORMATS:
+        return _FORMATS[format_param.lower()]
+    if not accept.strip():
+        return FHIR_JSON
+    fhir = max(_quality(accept, media) for media in _FHIR_TYPES)
+    plain = _quality(accept, PLAIN_JSON)
+    return PLAIN_JSON if plain > fhir else FHIR_JSON
+
+
+def _format_param(scope: Scope) -> str | None:
+    query: bytes = scope.get("query_string", b"")
+    for key, value in parse_qsl(query.decode("latin-1")):
+        if key == "_format":
+            return value
+    return None
+
+
 class ProblemToOutcomeMiddleware:
     """Under ``/fhir/``, rewrites any problem+json response (whoever made it: a route, an
-    exception handler, or a middleware such as the body size limit) as an OperationOutcome."""
+    exception handler, or a middleware such as the body size limit) as an OperationOutcome,
+    and sends every FHIR answer in the media type the client asked for (``Accept`` or
+    ``_format``: ``application/fhir+json`` unless plain ``application/json`` is preferred).
+    Outermost, so that even refusals made before any route runs are FHIR."""
 
     def __init__(self, app: ASGIApp, prefix: str = FHIR_PREFIX) -> None:
         self.app = app
@@ -190,6 +239,10 @@ class ProblemToOutcomeMiddleware:
         if scope["type"] != "http" or not scope["path"].startswith(self.prefix):
             await self.app(scope, receive, send)
             return
+        accept = ", ".join(
+            v.decode("latin-1") for k, v in scope.get("headers", []) if k.lower() == b"accept"
+        )
+        media_out = answer_type(accept, _format_param(scope))
         held: Message | None = None
         chunks: list[bytes] = []
 
@@ -197,9 +250,18 @@ class ProblemToOutcomeMiddleware:
             nonlocal held
             if message["type"] == "http.response.start":
                 media = _header(message.get("headers", []), b"content-type")
-                if media.split(";")[0].strip().lower() == PROBLEM_MEDIA_TYPE:
+                media = media.split(";")[0].strip().lower()
+                if media == PROBLEM_MEDIA_TYPE:
                     held = message
                     return
+                if media == FHIR_JSON and media_out != FHIR_JSON:
+                    headers = [
+                        (k, v)
+                        for k, v in message.get("headers", [])
+                        if k.lower() != b"content-type"
+                    ]
+                    headers.append((b"content-type", media_out.encode()))
+                    message = {**message, "headers": headers}
             elif message["type"] == "http.response.body" and held is not None:
                 chunks.append(message.get("body", b""))
                 if message.get("more_body", False):
@@ -211,7 +273,7 @@ class ProblemToOutcomeMiddleware:
                     if k.lower() not in (b"content-type", b"content-length")
                 ]
                 headers += [
-                    (b"content-type", FHIR_JSON.encode()),
+                    (b"content-type", media_out.encode()),
                     (b"content-length", str(len(body)).encode()),
                 ]
                 start, held = {**held, "headers": headers}, None

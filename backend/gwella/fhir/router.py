@@ -21,6 +21,7 @@ from gwella.fhir import service
 from gwella.fhir.bundle import read_bundle, response_bundle, searchset
 from gwella.fhir.capability import capability_statement
 from gwella.fhir.datatypes import fhir_base, parse_questionnaire_ref
+from gwella.fhir.openapi import body, outcomes, resource
 from gwella.fhir.outcome import (
     FHIR_JSON,
     FhirError,
@@ -42,31 +43,6 @@ if TYPE_CHECKING:
 router = APIRouter(prefix="/fhir/r4", tags=["fhir"])
 
 BODY_TYPES = frozenset({FHIR_JSON, "application/json", "application/json+fhir"})
-
-
-def _resource(description: str) -> dict[str, Any]:
-    return {"content": {FHIR_JSON: {"schema": {"type": "object"}}}, "description": description}
-
-
-def _outcomes(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses=``: each refusal status is an OperationOutcome."""
-    return {
-        status: {
-            "description": f"Refused ({status_line(status)}): an OperationOutcome",
-            "content": {FHIR_JSON: {"schema": {"type": "object"}}},
-        }
-        for status in statuses
-    }
-
-
-def _body(description: str) -> dict[str, Any]:
-    schema = {"type": "object", "description": description}
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {media: {"schema": schema} for media in sorted(BODY_TYPES)},
-        }
-    }
 
 
 async def _json_body(request: Request) -> Any:
@@ -108,7 +84,7 @@ def _id(text: str, what: str) -> uuid.UUID:
     operation_id="getFhirCapabilities",
     summary="What this FHIR R4 endpoint supports (a CapabilityStatement)",
     response_class=FhirResponse,
-    responses={200: _resource("A CapabilityStatement")},
+    responses={200: resource("FhirCapabilityStatement", "A CapabilityStatement")},
     dependencies=[Depends(public("FHIR clients read the capabilities before signing in"))],
 )
 async def capabilities(settings: SettingsDep) -> FhirResponse:
@@ -125,7 +101,10 @@ async def capabilities(settings: SettingsDep) -> FhirResponse:
     description="The id is the instrument version's id. Visible as the instrument is: to its "
     "organisation, to partners when shared with its partnerships, and to co-designers.",
     response_class=FhirResponse,
-    responses={200: _resource("A Questionnaire"), **_outcomes(401, 403, 404, 422)},
+    responses={
+        200: resource("FhirQuestionnaire", "A Questionnaire"),
+        **outcomes(401, 403, 404, 422),
+    },
 )
 async def read_questionnaire(
     questionnaire_id: str, session: SessionDep, principal: Reader, settings: SettingsDep
@@ -150,7 +129,7 @@ async def read_questionnaire(
     description="Without `url`, every published version of the instruments visible to you, "
     "a page of instruments at a time (follow the `next` link). Unknown parameters are ignored.",
     response_class=FhirResponse,
-    responses={200: _resource("A searchset Bundle"), **_outcomes(400, 401, 403, 422)},
+    responses={200: resource("FhirBundle", "A searchset Bundle"), **outcomes(400, 401, 403, 422)},
 )
 async def search_questionnaires(
     request: Request,
@@ -249,11 +228,13 @@ def _entry_response(result: service.EntryResult) -> dict[str, Any]:
     status_code=201,
     response_class=FhirResponse,
     responses={
-        201: _resource("Created: the stored QuestionnaireResponse"),
-        200: _resource("Unchanged or updated: the stored QuestionnaireResponse"),
-        **_outcomes(400, 401, 403, 404, 409, 413, 415, 422),
+        201: resource("FhirQuestionnaireResponse", "Created: the stored QuestionnaireResponse"),
+        200: resource(
+            "FhirQuestionnaireResponse", "Unchanged or updated: the stored QuestionnaireResponse"
+        ),
+        **outcomes(400, 401, 403, 404, 409, 413, 415, 422),
     },
-    openapi_extra=_body("A QuestionnaireResponse"),
+    openapi_extra=body("FhirQuestionnaireResponse", "A QuestionnaireResponse"),
 )
 async def create_questionnaire_response(
     request: Request, session: SessionDep, principal: ResponsesWriter, settings: SettingsDep
@@ -280,7 +261,10 @@ async def create_questionnaire_response(
     operation_id="getQuestionnaireResponse",
     summary="Read back a response your organisation pushed, as a QuestionnaireResponse",
     response_class=FhirResponse,
-    responses={200: _resource("A QuestionnaireResponse"), **_outcomes(401, 403, 404, 422)},
+    responses={
+        200: resource("FhirQuestionnaireResponse", "A QuestionnaireResponse"),
+        **outcomes(401, 403, 404, 422),
+    },
 )
 async def read_questionnaire_response(
     response_id: str, session: SessionDep, principal: ResponsesWriter, settings: SettingsDep
@@ -308,10 +292,10 @@ async def read_questionnaire_response(
     ),
     response_class=FhirResponse,
     responses={
-        200: _resource("A batch-response or transaction-response Bundle"),
-        **_outcomes(400, 401, 403, 404, 409, 413, 415, 422),
+        200: resource("FhirBundle", "A batch-response or transaction-response Bundle"),
+        **outcomes(400, 401, 403, 404, 409, 413, 415, 422),
     },
-    openapi_extra=_body("A Bundle of type batch or transaction"),
+    openapi_extra=body("FhirBundle", "A Bundle of type batch or transaction"),
 )
 async def process_bundle(
     request: Request, session: SessionDep, principal: ResponsesWriter, settings: SettingsDep

@@ -3064,19 +3064,16 @@ export interface components {
             service_ids: string[];
             /**
              * Channels
-             * @default [
-             *       "web"
-             *     ]
+             * @description Default: `["web"]`.
              */
-            channels: components["schemas"]["Channel"][];
-            /** @default anonymous */
-            anonymity: components["schemas"]["Anonymity"];
+            channels?: components["schemas"]["Channel"][];
+            /** @description Default: `"anonymous"`. */
+            anonymity?: components["schemas"]["Anonymity"];
             /**
              * Min Cell Size
-             * @description Never below 3
-             * @default 5
+             * @description Never below 3 Default: `5`.
              */
-            min_cell_size: number;
+            min_cell_size?: number;
             /**
              * Languages
              * @description Default: every language of the instrument
@@ -3084,10 +3081,9 @@ export interface components {
             languages?: ("en" | "cy")[] | null;
             /**
              * Requires Access Code
-             * @description Web respondents need a single-use access code (made with `createAccessCodes`, printed on cards or sent by text)
-             * @default false
+             * @description Web respondents need a single-use access code (made with `createAccessCodes`, printed on cards or sent by text) Default: `false`.
              */
-            requires_access_code: boolean;
+            requires_access_code?: boolean;
         };
         /** CampaignLink */
         CampaignLink: {
@@ -4087,16 +4083,16 @@ export interface components {
             submitted_at: string;
             /**
              * Channel
-             * @default partner
+             * @description Default: `"partner"`.
              * @constant
              */
-            channel: "partner";
+            channel?: "partner";
             /**
              * Language
-             * @default en
+             * @description Default: `"en"`.
              * @enum {string}
              */
-            language: "en" | "cy";
+            language?: "en" | "cy";
             /**
              * Respondent Reference
              * @description Pseudonymous campaigns: stored only as a keyed hash. Identified campaigns (with consent): stored as given. Anonymous campaigns: refused.
@@ -4104,9 +4100,9 @@ export interface components {
             respondent_reference?: string | null;
             /**
              * Consent
-             * @default false
+             * @description Default: `false`.
              */
-            consent: boolean;
+            consent?: boolean;
             /**
              * Answers
              * @description Answers by question key, as for a web response
@@ -4151,17 +4147,14 @@ export interface components {
             description?: components["schemas"]["LocalizedText"] | null;
             /**
              * Languages
-             * @default [
-             *       "en",
-             *       "cy"
-             *     ]
+             * @description Default: `["en", "cy"]`.
              */
-            languages: ("en" | "cy")[];
+            languages?: ("en" | "cy")[];
             /**
              * Shared With Partnerships
-             * @default false
+             * @description Default: `false`.
              */
-            shared_with_partnerships: boolean;
+            shared_with_partnerships?: boolean;
             content?: components["schemas"]["InstrumentContent"];
         };
         /** InstrumentPage */
@@ -4234,8 +4227,8 @@ export interface components {
             password?: string | null;
             /** Display Name */
             display_name?: string | null;
-            /** @default en */
-            language: components["schemas"]["Language"];
+            /** @description Default: `"en"`. */
+            language?: components["schemas"]["Language"];
         };
         /** InvitationCreate */
         InvitationCreate: {
@@ -4862,10 +4855,10 @@ export interface components {
             submission_id: string;
             /**
              * Language
-             * @default en
+             * @description Default: `"en"`.
              * @enum {string}
              */
-            language: "en" | "cy";
+            language?: "en" | "cy";
             /**
              * Answers
              * @description Answers by question key: an option value, `yes`/`no`, a whole number 0-10 (rating), a number, a date `YYYY-MM-DD`, text, a list of option values (multiple choice), or `dont_know` where offered. Checked against the exact version.
@@ -4875,10 +4868,9 @@ export interface components {
             };
             /**
              * Consent
-             * @description Identified campaigns: the respondent agrees to be named
-             * @default false
+             * @description Identified campaigns: the respondent agrees to be named Default: `false`.
              */
-            consent: boolean;
+            consent?: boolean;
             /** Respondent Reference */
             respondent_reference?: string | null;
             /**
@@ -5440,15 +5432,14 @@ export interface components {
             help?: components["schemas"]["LocalizedText"] | null;
             /**
              * Required
-             * @default false
+             * @description Default: `false`.
              */
-            required: boolean;
+            required?: boolean;
             /**
              * Allow Dont Know
-             * @description Offer 'don't know / prefer not to say'
-             * @default false
+             * @description Offer 'don't know / prefer not to say' Default: `false`.
              */
-            allow_dont_know: boolean;
+            allow_dont_know?: boolean;
             /** Options */
             options?: components["schemas"]["Option"][];
             /**
@@ -6158,10 +6149,10 @@ export interface components {
             submission_id: string;
             /**
              * Language
-             * @default en
+             * @description Default: `"en"`.
              * @enum {string}
              */
-            language: "en" | "cy";
+            language?: "en" | "cy";
             /**
              * Answers
              * @description Answers by question key: an option value, `yes`/`no`, a whole number 0-10 (rating), a number, a date `YYYY-MM-DD`, text, a list of option values (multiple choice), or `dont_know` where offered. Checked against the exact version.
@@ -6171,10 +6162,9 @@ export interface components {
             };
             /**
              * Consent
-             * @description Identified campaigns: the respondent agrees to be named
-             * @default false
+             * @description Identified campaigns: the respondent agrees to be named Default: `false`.
              */
-            consent: boolean;
+            consent?: boolean;
             /** Respondent Reference */
             respondent_reference?: string | null;
             /**
@@ -6614,9 +6604,9 @@ export interface components {
             description?: string | null;
             /**
              * Is Active
-             * @default true
+             * @description Default: `true`.
              */
-            is_active: boolean;
+            is_active?: boolean;
         };
         /** WebhookSubscriptionPage */
         WebhookSubscriptionPage: {
@@ -6788,6 +6778,118 @@ export interface components {
              * @default null
              */
             errors: components["schemas"]["FieldProblem"][] | null;
+        };
+        /**
+         * FhirCapabilityStatement
+         * @description A FHIR R4 CapabilityStatement
+         */
+        FhirCapabilityStatement: {
+            /** @constant */
+            resourceType: "CapabilityStatement";
+            id?: string;
+            meta?: {
+                [key: string]: unknown;
+            };
+            fhirVersion?: string;
+            rest?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * FhirQuestionnaire
+         * @description A FHIR R4 Questionnaire: a published instrument version
+         */
+        FhirQuestionnaire: {
+            /** @constant */
+            resourceType: "Questionnaire";
+            id?: string;
+            meta?: {
+                [key: string]: unknown;
+            };
+            url?: string;
+            version?: string;
+            status?: string;
+            item?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * FhirQuestionnaireResponse
+         * @description A FHIR R4 QuestionnaireResponse (see `GET /fhir/r4/metadata` for the mapping)
+         */
+        FhirQuestionnaireResponse: {
+            /** @constant */
+            resourceType: "QuestionnaireResponse";
+            id?: string;
+            meta?: {
+                [key: string]: unknown;
+            };
+            identifier?: {
+                [key: string]: unknown;
+            };
+            questionnaire?: string;
+            /** @enum {string} */
+            status: "in-progress" | "completed" | "amended" | "entered-in-error" | "stopped";
+            subject?: {
+                [key: string]: unknown;
+            };
+            authored?: string;
+            source?: {
+                [key: string]: unknown;
+            };
+            language?: string;
+            extension?: {
+                [key: string]: unknown;
+            }[];
+            item?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * FhirBundle
+         * @description A FHIR R4 Bundle
+         */
+        FhirBundle: {
+            /** @constant */
+            resourceType: "Bundle";
+            id?: string;
+            meta?: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "batch" | "transaction" | "batch-response" | "transaction-response" | "searchset" | "collection" | "document" | "message" | "history";
+            total?: number;
+            link?: {
+                [key: string]: unknown;
+            }[];
+            entry?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * FhirOperationOutcome
+         * @description Why a FHIR request was refused: one issue per problem, each with a FHIRPath `expression` where it points at an element
+         */
+        FhirOperationOutcome: {
+            /** @constant */
+            resourceType: "OperationOutcome";
+            id?: string;
+            meta?: {
+                [key: string]: unknown;
+            };
+            issue: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
         };
     };
     responses: never;
@@ -17638,7 +17740,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirCapabilityStatement"];
+                    "application/json": components["schemas"]["FhirCapabilityStatement"];
                 };
             };
         };
@@ -17660,7 +17763,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaire"];
+                    "application/json": components["schemas"]["FhirQuestionnaire"];
                 };
             };
             /** @description Refused (401 Unauthorized): an OperationOutcome */
@@ -17669,7 +17773,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (403 Forbidden): an OperationOutcome */
@@ -17678,7 +17783,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (404 Not Found): an OperationOutcome */
@@ -17687,7 +17793,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (422 Unprocessable Entity): an OperationOutcome */
@@ -17696,7 +17803,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
         };
@@ -17725,7 +17833,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirBundle"];
+                    "application/json": components["schemas"]["FhirBundle"];
                 };
             };
             /** @description Refused (400 Bad Request): an OperationOutcome */
@@ -17734,7 +17843,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (401 Unauthorized): an OperationOutcome */
@@ -17743,7 +17853,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (403 Forbidden): an OperationOutcome */
@@ -17752,7 +17863,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (422 Unprocessable Entity): an OperationOutcome */
@@ -17761,7 +17873,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
         };
@@ -17773,11 +17886,10 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description A QuestionnaireResponse, as application/fhir+json (application/json and application/json+fhir are taken too). */
         requestBody: {
             content: {
-                "application/fhir+json": Record<string, never>;
-                "application/json": Record<string, never>;
-                "application/json+fhir": Record<string, never>;
+                "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
             };
         };
         responses: {
@@ -17787,7 +17899,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
+                    "application/json": components["schemas"]["FhirQuestionnaireResponse"];
                 };
             };
             /** @description Created: the stored QuestionnaireResponse */
@@ -17796,7 +17909,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
+                    "application/json": components["schemas"]["FhirQuestionnaireResponse"];
                 };
             };
             /** @description Refused (400 Bad Request): an OperationOutcome */
@@ -17805,7 +17919,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (401 Unauthorized): an OperationOutcome */
@@ -17814,7 +17929,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (403 Forbidden): an OperationOutcome */
@@ -17823,7 +17939,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (404 Not Found): an OperationOutcome */
@@ -17832,7 +17949,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (409 Conflict): an OperationOutcome */
@@ -17841,7 +17959,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (413 Payload Too Large): an OperationOutcome */
@@ -17850,7 +17969,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (415 Unsupported Media Type): an OperationOutcome */
@@ -17859,7 +17979,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (422 Unprocessable Entity): an OperationOutcome */
@@ -17868,7 +17989,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
         };
@@ -17890,7 +18012,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
+                    "application/json": components["schemas"]["FhirQuestionnaireResponse"];
                 };
             };
             /** @description Refused (401 Unauthorized): an OperationOutcome */
@@ -17899,7 +18022,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (403 Forbidden): an OperationOutcome */
@@ -17908,7 +18032,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (404 Not Found): an OperationOutcome */
@@ -17917,7 +18042,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (422 Unprocessable Entity): an OperationOutcome */
@@ -17926,7 +18052,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
         };
@@ -17938,11 +18065,10 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description A Bundle of type batch or transaction, as application/fhir+json (application/json and application/json+fhir are taken too). */
         requestBody: {
             content: {
-                "application/fhir+json": Record<string, never>;
-                "application/json": Record<string, never>;
-                "application/json+fhir": Record<string, never>;
+                "application/fhir+json": components["schemas"]["FhirBundle"];
             };
         };
         responses: {
@@ -17952,7 +18078,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirBundle"];
+                    "application/json": components["schemas"]["FhirBundle"];
                 };
             };
             /** @description Refused (400 Bad Request): an OperationOutcome */
@@ -17961,7 +18088,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (401 Unauthorized): an OperationOutcome */
@@ -17970,7 +18098,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (403 Forbidden): an OperationOutcome */
@@ -17979,7 +18108,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (404 Not Found): an OperationOutcome */
@@ -17988,7 +18118,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (409 Conflict): an OperationOutcome */
@@ -17997,7 +18128,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (413 Payload Too Large): an OperationOutcome */
@@ -18006,7 +18138,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (415 Unsupported Media Type): an OperationOutcome */
@@ -18015,7 +18148,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Refused (422 Unprocessable Entity): an OperationOutcome */
@@ -18024,7 +18158,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
         };
