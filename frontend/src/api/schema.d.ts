@@ -999,6 +999,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Responses your organisation pushed, found by external id
+         * @description For partner systems (an API client with `responses:read`): the responses your system pushed, as soon as they are stored, with their `external_id`; `external_id` (repeatable) finds them by your own ids, `campaign_id` narrows to one campaign. Retracted responses are not listed (see the change feed).
+         */
+        get: operations["listPushedResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responses/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change feed of the responses your organisation pushed
+         * @description For partner systems (an API client with `responses:read`). Call first with `changed_since` (or nothing, for everything), then with the `cursor` of the page before until a page is empty; sleep; call again with the last cursor. Every page has a `next_cursor`, also an empty one. Changes are in the order they were committed and none is ever skipped: a change still being written when a page is read comes in a later page (a page waits for transactions still in flight, so a change appears once it and every write begun before it have ended). A record changed several times between two calls appears once, as it is now; a retracted one is `deleted` (a tombstone: its id and external id). Only the records your organisation pushed.
+         */
+        get: operations["listResponseChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responses/retractions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retract responses your organisation pushed, by external id
+         * @description For partner systems (an API client with `responses:write`). Each response is removed with its answers; the results stop counting it (at once, or at the next release of an anonymous or pseudonymous campaign, like any change), measurements derived from the results are derived again, the retraction is audited with its reason, `response.retracted` is raised, and the change feed shows a tombstone. An id retracted before is a no-op; one your organisation never pushed is an `unknown_external_id` error for its index. All in one transaction; `atomic` retracts nothing when any id is unknown.
+         */
+        post: operations["retractResponses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Measurements your organisation pushed, found by external id
+         * @description For partner systems (an API client with `measurements:read`): the measurements your system pushed, with their `external_id` when given; `external_id` (repeatable) finds them by your own ids.
+         */
+        get: operations["listPushedMeasurements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measurements/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change feed of the measurements your organisation pushed
+         * @description For partner systems (an API client with `measurements:read`). Call first with `changed_since` (or nothing, for everything), then with the `cursor` of the page before until a page is empty; sleep; call again with the last cursor. Every page has a `next_cursor`, also an empty one. Changes are in the order they were committed and none is ever skipped: a change still being written when a page is read comes in a later page (a page waits for transactions still in flight, so a change appears once it and every write begun before it have ended). A record changed several times between two calls appears once, as it is now; a retracted one is `deleted` (a tombstone: its id and external id). Only the records your organisation pushed.
+         */
+        get: operations["listMeasurementChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measurements/retractions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retract measurements your organisation pushed, by external id
+         * @description For partner systems (an API client with `measurements:write`). Each measurement is removed, so charts and their statistical process control are drawn without it; the retraction is audited with its reason, `measurement.retracted` is raised, and the change feed shows a tombstone. An id retracted before is a no-op; one your organisation never pushed is an `unknown_external_id` error for its index. `atomic` retracts nothing when any id is unknown.
+         */
+        post: operations["retractMeasurements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{campaign_id}/paper-responses": {
         parameters: {
             query?: never;
@@ -1023,7 +1143,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Raw responses from your own services in a campaign */
+        /**
+         * Raw responses from your own services in a campaign
+         * @description Staff of a service read its responses once released. An API client with `responses:read` reads those its organisation pushed to the campaign (as soon as they are stored: it sent them).
+         */
         get: operations["listResponses"];
         put?: never;
         post?: never;
@@ -1040,7 +1163,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one raw response */
+        /**
+         * Read one raw response
+         * @description Staff of its service (once released), or an API client with `responses:read` whose organisation pushed it.
+         */
         get: operations["getResponse"];
         put?: never;
         post?: never;
@@ -1267,11 +1393,13 @@ export interface paths {
         put?: never;
         /**
          * Upload a file of responses or measurements to import in the background
-         * @description Send the file as the request body: `text/csv` (the template's columns; multiple choice values separated by `|`) or `application/x-ndjson` (one ingestion item per line), `application/fhir+json` (a FHIR Bundle of QuestionnaireResponses, which name their Questionnaire, so no campaign_id; best effort only), or `application/octet-stream` with `format`. Up to 1 GB, written to disk as it arrives. Answers 202 with the job; poll it for progress. Rows are validated and applied exactly as the ingestion endpoints do, idempotently, so a repeated file is safe.
+         * @description Send the file either as a `multipart/form-data` form whose part `file` holds it (what a browser or a generated client sends; the part's Content-Type says the format, or `format` does), or as the raw request body: `text/csv` (the template's columns; multiple choice values separated by `|`), `application/x-ndjson` (one ingestion item per line), `application/fhir+json` (a FHIR Bundle of QuestionnaireResponses, which name their Questionnaire, so no campaign_id), or `application/octet-stream` with `format`. `format`, when given, says the format whatever the Content-Type. Up to 1 GB, written to disk as it arrives. Answers 202 with the job; poll it for progress. Rows are validated and applied exactly as the ingestion endpoints do, idempotently, so a repeated file is safe.
+         *
+         *     **Outcome.** A job ends `completed` when every row was taken (imported, updated or already stored), `completed_with_errors` when some rows were refused, and `failed` when nothing was taken (every row refused, no rows, a file that cannot be read, or an atomic import with a refused row), with `failure_reason`. The `import.completed` webhook carries the same status and counts. Atomic mode checks every row (FHIR entries too) before storing any.
          *
          *     **Encoding.** A CSV file is read in the `charset` its Content-Type declares: `utf-8`, `windows-1252` (also as `cp1252`; `iso-8859-1`, `latin1` and `us-ascii` are read as windows-1252, as browsers do) or `iso-8859-15`; any other charset is refused with 415 before the file is read. A UTF-8 byte order mark means UTF-8 whatever is declared. With no charset, a file that is valid UTF-8 is read as UTF-8, and any other CSV as windows-1252 (what Excel's “CSV (Comma delimited)” writes); a file valid in neither, or bytes the declared encoding does not have, are refused with 422 naming the line; UTF-16 is refused with 415. NDJSON and FHIR files are UTF-8. The job's `encoding` says how the file was read.
          *
-         *     **Rows.** Refused rows are listed at `errors_url` by number: in a CSV file, the row as a spreadsheet numbers it (row 1 is the header, row 2 the first data row; a quoted cell with line breaks stays in its row); in NDJSON, the line (from 1); in a FHIR Bundle, the entry (from 1). Blank rows are skipped and keep their number. Every row is accounted for: imported, updated, ignored (already stored) or refused. A row that cannot be read is refused with a code (`unterminated_quote`: a quoted cell is not closed, so only that row is refused and the next line is read as the next row; `malformed_row`, `wrong_cell_count`, `row_too_long`, `unreadable` for a line that is not a JSON object, `lone_surrogate` for a `\ud800`-like escape without its pair); the other rows still import in best-effort mode. The uploaded file is deleted when the job ends, however it ends.
+         *     **Rows.** Refused rows are listed at `errors_url` by number: in a CSV file, the row as a spreadsheet numbers it (row 1 is the header, row 2 the first data row; a quoted cell with line breaks stays in its row); in NDJSON, the line (from 1); in a FHIR Bundle, the entry (from 1). Blank rows are skipped and keep their number. Every row is accounted for: imported, updated, ignored (already stored) or refused. A row that cannot be read is refused with a code (`unterminated_quote`: a quoted cell is not closed, so only that row is refused and the next line is read as the next row; `malformed_row`, `wrong_cell_count`, `row_too_long`, `unreadable` for a line that is not a JSON object, `lone_surrogate` for a `\ud800`-like escape without its pair); the other rows still import in best-effort mode. The uploaded file is deleted when the job ends, however it ends. A CSV import's `refused_rows_url` gives the refused rows as they were in the file, with a trailing `gwella_errors` column: fix them and upload that file again as it is (columns whose name starts with `gwella_` are read past, and so is a row whose first cell starts with `#`, like the template's guidance row).
          */
         post: operations["createImport"];
         delete?: never;
@@ -1314,6 +1442,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/{import_id}/refused.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows a CSV import refused, as they were in the file, to fix and upload again
+         * @description The file's header row, then each refused row with its cells as uploaded (same columns, same order, same values; a cell that would run as a formula in a spreadsheet and was not guarded gets an apostrophe, which an import takes off again), and a trailing `gwella_errors` column with each problem as `code (field): detail`, one a line. A row that could not be split into cells comes back as its line's text in the first cell. Fix the cells and upload the file again as it is: an import reads past columns whose name starts with `gwella_`, and already stored rows are not duplicated. NDJSON and FHIR imports have no such file (409): their refused lines and entries are listed by number at `errors_url`.
+         */
+        get: operations["getImportRefusedRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{campaign_id}/template.csv": {
         parameters: {
             query?: never;
@@ -1321,7 +1469,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The CSV template of a campaign's responses (one column per question key) */
+        /**
+         * The CSV template of a campaign's responses (one column per question key)
+         * @description The header row. With `guidance=true`, a second row says what each column takes: the options of choice questions (value = English / Welsh label), ranges, the form of dates and times, whether an answer is required. Its first cell starts with `#`, which makes it a comment row that imports skip, so the file can be filled in below it and uploaded as it is.
+         */
         get: operations["getCampaignTemplate"];
         put?: never;
         post?: never;
@@ -1338,7 +1489,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The CSV template of measurement imports */
+        /**
+         * The CSV template of measurement imports
+         * @description The header row; with `guidance=true`, a comment row (first cell starting with `#`, skipped by imports) saying what each column takes.
+         */
         get: operations["getMeasurementsTemplate"];
         put?: never;
         post?: never;
@@ -1915,6 +2069,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-subscriptions/{subscription_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Replay a subscription's events, oldest first, from a cursor
+         * @description Every event queued for this subscription, in the order it happened, with the body exactly as sent and its delivery's state. Each event carries a `cursor`: keep the last one handled and list from it to catch up after an outage. Replay reaches back `GWELLA_WEBHOOK_RETENTION_DAYS` (30 by default) from a delivery's last change; pending deliveries are always listed. An event may appear a moment after a later one was listed (sequence numbers are taken at write): to miss nothing, list again from a little way back and ignore `id`s already seen.
+         */
+        get: operations["listWebhookEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhook-deliveries/{delivery_id}": {
         parameters: {
             query?: never;
@@ -2145,7 +2319,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Search the responses your organisation pushed (a searchset Bundle)
+         * @description For partner systems (an API client with `responses:read`): the QuestionnaireResponses your organisation pushed, by `identifier` (`system|value`, or `value`: your id for the response; the system is your organisation's, as each QuestionnaireResponse shows) and `_lastUpdated` (when it was last stored or changed; prefixes `eq` (the default), `gt`, `ge`, `lt`, `le`; a date or an instant with its time zone; give it twice for a range). A page at a time: follow the `next` link. An unknown parameter or prefix is refused (400) rather than ignored. A retracted response is no longer found.
+         */
+        get: operations["searchQuestionnaireResponses"];
         put?: never;
         /**
          * Push one QuestionnaireResponse as a survey response (idempotent by identifier)
@@ -2243,6 +2421,34 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "responses.ingested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `responses.ingested`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
+         *         Bundle, or each committed chunk of up to 1,000 rows of a file import) instead of one per
+         *         response; it raises no `response.created` or `response.updated`. Read what changed from
+         *         `changes_url`. Sent to the organisations that would have heard of each response (the
+         *         pushing organisation; in identified campaigns also the campaign's and the services'),
+         *         and only when something was created or updated. Single submissions (web, paper, one FHIR
+         *         QuestionnaireResponse) still raise `response.created`.
+         */
+        post: operations["responsesIngestedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "results.released": {
         parameters: {
             query?: never;
@@ -2334,6 +2540,28 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "measurement.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A pushed measurement's value changed (a repeat with the same value raises nothing)
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `measurement.updated`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     A pushed measurement's value changed (a repeat with the same value raises nothing).
+         */
+        post: operations["measurementUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "indicator.signal": {
         parameters: {
             query?: never;
@@ -2394,6 +2622,52 @@ export interface webhooks {
          *     An improvement action moved to another status.
          */
         post: operations["actionStatusChangedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "response.retracted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A partner system retracted a response it had pushed: it no longer counts in the
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `response.retracted`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     A partner system retracted a response it had pushed: it no longer counts in the
+         *         results, and the change feed shows it as a tombstone.
+         */
+        post: operations["responseRetractedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "measurement.retracted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A partner system retracted a measurement it had pushed: it is gone from the charts,
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `measurement.retracted`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     A partner system retracted a measurement it had pushed: it is gone from the charts,
+         *         and the change feed shows it as a tombstone.
+         */
+        post: operations["measurementRetractedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3695,10 +3969,22 @@ export interface components {
             import_id: string;
             /**
              * Status
-             * @description How the job ended
-             * @example completed
+             * @description How the job ended: every row taken, some rows refused, or nothing taken
+             * @example completed_with_errors
+             * @enum {string}
              */
-            status: string;
+            status: "completed" | "completed_with_errors" | "failed";
+            /**
+             * Failure Reason
+             * @description Why a failed job took nothing
+             */
+            failure_reason?: string | null;
+            /**
+             * Rows
+             * @description Rows read from the file
+             * @default 0
+             */
+            rows: number;
             /** Imported */
             imported: number;
             /** Updated */
@@ -3785,6 +4071,7 @@ export interface components {
              * @enum {string}
              */
             encoding: "utf-8" | "windows-1252" | "iso-8859-15";
+            /** @description `queued`, `running`, then how it ended: `completed` (every row taken: imported, updated or already stored), `completed_with_errors` (some rows refused: see `errors_url` and `refused_rows_url`) or `failed` (nothing taken, `failure_reason` says why: every row refused, no rows, a file that cannot be read, an atomic import with a refused row, or processing stopped) */
             state: components["schemas"]["ImportState"];
             /**
              * Phase
@@ -3802,8 +4089,16 @@ export interface components {
             summary: components["schemas"]["ImportCounts"];
             /** Failure Reason */
             failure_reason: string | null;
-            /** Errors Url */
+            /**
+             * Errors Url
+             * @description The refused rows by number, as CSV (one line a problem)
+             */
             errors_url: string;
+            /**
+             * Refused Rows Url
+             * @description CSV imports: the refused rows as they were in the file, with their problems in a trailing `gwella_errors` column, to fix and upload again as it is
+             */
+            refused_rows_url: string | null;
             /**
              * Created At
              * Format: date-time
@@ -3818,7 +4113,7 @@ export interface components {
          * ImportState
          * @enum {string}
          */
-        ImportState: "queued" | "running" | "completed" | "failed";
+        ImportState: "queued" | "running" | "completed" | "completed_with_errors" | "failed";
         /** ImportSummary */
         ImportSummary: {
             /**
@@ -4025,6 +4320,11 @@ export interface components {
         /** IngestMeasurementItem */
         IngestMeasurementItem: {
             /**
+             * External Id
+             * @description The partner system's own id for this measurement (unique in your organisation): read it back, sync and retract by it. A measurement has one: an id already given to another indicator, unit or period is refused (`external_id_conflict`)
+             */
+            external_id?: string | null;
+            /**
              * Indicator
              * @description The indicator's code
              */
@@ -4123,6 +4423,15 @@ export interface components {
              * @description Up to 5000 items (413 beyond)
              */
             items: components["schemas"]["IngestResponseItem"][];
+        };
+        /** IngestedCounts */
+        IngestedCounts: {
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+            /** Unchanged */
+            unchanged: number;
         };
         /** InstrumentContent */
         InstrumentContent: {
@@ -4400,7 +4709,7 @@ export interface components {
             external_id: string | null;
             /**
              * Code
-             * @description unknown_service | outside_window | invalid | duplicate_external_id | not_your_service | unknown_indicator | unknown_unit
+             * @description unknown_service | outside_window | invalid | duplicate_external_id | not_your_service | unknown_indicator | unknown_unit | external_id_conflict | unknown_external_id
              */
             code: string;
             /** Detail */
@@ -4430,6 +4739,45 @@ export interface components {
             en?: string | null;
             /** Cy */
             cy?: string | null;
+        };
+        /** MeasurementChange */
+        MeasurementChange: {
+            /**
+             * Op
+             * @description `upsert`: created or changed (the record as it is now); `deleted`: retracted (a tombstone: id and external id only)
+             * @enum {string}
+             */
+            op: "upsert" | "deleted";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** External Id */
+            external_id: string | null;
+            /**
+             * Changed At
+             * Format: date-time
+             * @description When it changed (the day only, for responses of anonymous campaigns)
+             */
+            changed_at: string;
+            /** @description The measurement, for an upsert */
+            record: components["schemas"]["MeasurementRead"] | null;
+        };
+        /** MeasurementChangePage */
+        MeasurementChangePage: {
+            /**
+             * Next Cursor
+             * @description Always given: pass it as `cursor` next time (also after an empty page, to poll for what comes later)
+             */
+            next_cursor: string;
+            /**
+             * Next
+             * @description The full URL of the next call
+             */
+            next: string;
+            /** Items */
+            items: components["schemas"]["MeasurementChange"][];
         };
         /**
          * MeasurementCreatedEvent
@@ -4540,6 +4888,16 @@ export interface components {
             denominator: number | null;
             source: components["schemas"]["MeasurementSource"];
             /**
+             * Source Organisation Id
+             * @description Pushed measurements: the organisation whose system sent it
+             */
+            source_organisation_id?: string | null;
+            /**
+             * External Id
+             * @description Pushed measurements: the partner system's own id, if given
+             */
+            external_id?: string | null;
+            /**
              * Created At
              * Format: date-time
              */
@@ -4551,10 +4909,130 @@ export interface components {
             updated_at: string;
         };
         /**
+         * MeasurementRetractedEvent
+         * @description A partner system retracted a measurement it had pushed: it is gone from the charts,
+         *     and the change feed shows it as a tombstone.
+         */
+        MeasurementRetractedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "measurement.retracted";
+            data: components["schemas"]["MeasurementRetractedEventData"];
+        };
+        /** MeasurementRetractedEventData */
+        MeasurementRetractedEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Measurement Id
+             * Format: uuid
+             */
+            measurement_id: string;
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /** Service Id */
+            service_id?: string | null;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /** External Id */
+            external_id?: string | null;
+        };
+        /**
          * MeasurementSource
          * @enum {string}
          */
         MeasurementSource: "push" | "derived" | "manual";
+        /**
+         * MeasurementUpdatedEvent
+         * @description A pushed measurement's value changed (a repeat with the same value raises nothing).
+         */
+        MeasurementUpdatedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "measurement.updated";
+            data: components["schemas"]["MeasurementUpdatedEventData"];
+        };
+        /** MeasurementUpdatedEventData */
+        MeasurementUpdatedEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Measurement Id
+             * Format: uuid
+             */
+            measurement_id: string;
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /** Service Id */
+            service_id?: string | null;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /** Value */
+            value?: number | null;
+            /**
+             * Previous Value
+             * @description The value it replaced
+             */
+            previous_value?: number | null;
+        };
         /** MembershipCreate */
         MembershipCreate: {
             /**
@@ -5486,6 +5964,45 @@ export interface components {
          * @enum {string}
          */
         QuestionType: "likert" | "single_choice" | "multiple_choice" | "rating" | "yes_no" | "number" | "date" | "free_text";
+        /** ResponseChange */
+        ResponseChange: {
+            /**
+             * Op
+             * @description `upsert`: created or changed (the record as it is now); `deleted`: retracted (a tombstone: id and external id only)
+             * @enum {string}
+             */
+            op: "upsert" | "deleted";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** External Id */
+            external_id: string | null;
+            /**
+             * Changed At
+             * Format: date-time
+             * @description When it changed (the day only, for responses of anonymous campaigns)
+             */
+            changed_at: string;
+            /** @description The response, for an upsert */
+            record: components["schemas"]["ResponseRead"] | null;
+        };
+        /** ResponseChangePage */
+        ResponseChangePage: {
+            /**
+             * Next Cursor
+             * @description Always given: pass it as `cursor` next time (also after an empty page, to poll for what comes later)
+             */
+            next_cursor: string;
+            /**
+             * Next
+             * @description The full URL of the next call
+             */
+            next: string;
+            /** Items */
+            items: components["schemas"]["ResponseChange"][];
+        };
         /** ResponseCounts */
         ResponseCounts: {
             /** Units */
@@ -5614,8 +6131,69 @@ export interface components {
              * @description Held as part of a burst: not counted until approved
              */
             held: boolean;
+            /**
+             * Source Organisation Id
+             * @description Pushed responses: the organisation whose system sent it
+             */
+            source_organisation_id?: string | null;
+            /**
+             * External Id
+             * @description Pushed responses: the partner system's own id
+             */
+            external_id?: string | null;
             /** Answers */
             answers: components["schemas"]["AnswerRead"][];
+        };
+        /**
+         * ResponseRetractedEvent
+         * @description A partner system retracted a response it had pushed: it no longer counts in the
+         *     results, and the change feed shows it as a tombstone.
+         */
+        ResponseRetractedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "response.retracted";
+            data: components["schemas"]["ResponseRetractedEventData"];
+        };
+        /** ResponseRetractedEventData */
+        ResponseRetractedEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Response Id
+             * Format: uuid
+             */
+            response_id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Service Id
+             * Format: uuid
+             */
+            service_id: string;
+            /** External Id */
+            external_id?: string | null;
         };
         /**
          * ResponseUpdatedEvent
@@ -5640,6 +6218,97 @@ export interface components {
              */
             type: "response.updated";
             data: components["schemas"]["ResponseEventData"];
+        };
+        /**
+         * ResponsesIngestedEvent
+         * @description A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
+         *     Bundle, or each committed chunk of up to 1,000 rows of a file import) instead of one per
+         *     response; it raises no `response.created` or `response.updated`. Read what changed from
+         *     `changes_url`. Sent to the organisations that would have heard of each response (the
+         *     pushing organisation; in identified campaigns also the campaign's and the services'),
+         *     and only when something was created or updated. Single submissions (web, paper, one FHIR
+         *     QuestionnaireResponse) still raise `response.created`.
+         */
+        ResponsesIngestedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "responses.ingested";
+            data: components["schemas"]["ResponsesIngestedEventData"];
+        };
+        /** ResponsesIngestedEventData */
+        ResponsesIngestedEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Batch Kind
+             * @description `ingest`: a JSON batch (`POST /api/v1/ingest/responses`); `import`: one committed chunk of a file import (`batch_id` is the import's id); `fhir_bundle`: a FHIR Bundle pushed to the FHIR API
+             * @enum {string}
+             */
+            batch_kind: "ingest" | "import" | "fhir_bundle";
+            /**
+             * Batch Id
+             * Format: uuid
+             * @description The batch; for an import, the import job's id
+             */
+            batch_id: string;
+            /**
+             * Source Organisation Id
+             * Format: uuid
+             * @description The organisation that pushed it
+             */
+            source_organisation_id: string;
+            /**
+             * Campaign Ids
+             * @description The campaigns it stored responses in
+             */
+            campaign_ids: string[];
+            counts: components["schemas"]["IngestedCounts"];
+            /**
+             * Changed From
+             * Format: date-time
+             * @description An instant just before its first change
+             */
+            changed_from: string;
+            /**
+             * Changed To
+             * Format: date-time
+             * @description When its last change was written
+             */
+            changed_to: string;
+            /**
+             * Submitted From
+             * @description The earliest `submitted_at` among the responses it created or updated
+             */
+            submitted_from: string | null;
+            /**
+             * Submitted To
+             * @description The latest such `submitted_at`
+             */
+            submitted_to: string | null;
+            /**
+             * Changes Url
+             * @description The change feed from `changed_from`: every response changed since, this batch's included
+             * @example https://gwella.example.nhs.uk/api/v1/responses/changes?changed_since=2026-03-01T09%3A00%3A00.123455Z
+             */
+            changes_url: string;
         };
         /** ResponsibilityDecision */
         ResponsibilityDecision: {
@@ -5818,6 +6487,51 @@ export interface components {
              */
             released_on: string;
         };
+        /** RetractionRequest */
+        RetractionRequest: {
+            /**
+             * External Ids
+             * @description Your system's ids of the records to retract (up to 1000)
+             * @example [
+             *       "PAS-2026-000123"
+             *     ]
+             */
+            external_ids: string[];
+            /**
+             * Reason
+             * @description Why (kept in the audit trail)
+             * @example Pushed to the wrong campaign
+             */
+            reason: string;
+        };
+        /** RetractionSummary */
+        RetractionSummary: {
+            /**
+             * Status
+             * @description completed: every id retracted (or retracted before); partial: some ids unknown, the rest retracted (best_effort); failed: nothing retracted (atomic with unknown ids, or every id unknown)
+             * @enum {string}
+             */
+            status: "completed" | "partial" | "failed";
+            /** Dry Run */
+            dry_run: boolean;
+            /**
+             * Retracted
+             * @description Retracted by this request
+             */
+            retracted: number;
+            /**
+             * Already Retracted
+             * @description Retracted before: nothing to do (a no-op)
+             */
+            already_retracted: number;
+            /** Rejected */
+            rejected: number;
+            /**
+             * Errors
+             * @description Per id: `unknown_external_id` when your organisation pushed no record with it (`index` is its position in `external_ids`)
+             */
+            errors: components["schemas"]["ItemError"][];
+        };
         /** ReviewCreate */
         ReviewCreate: {
             decision: components["schemas"]["ReviewDecision"];
@@ -5968,7 +6682,7 @@ export interface components {
          * Scope
          * @enum {string}
          */
-        Scope: "read" | "responses:write" | "measurements:write";
+        Scope: "read" | "responses:write" | "measurements:write" | "responses:read" | "measurements:read";
         /** Section */
         Section: {
             /** Key */
@@ -6577,11 +7291,75 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** WebhookEventPage */
+        WebhookEventPage: {
+            /** Items */
+            items: components["schemas"]["WebhookEventRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /**
+             * Next
+             * @description The full URL of the next page; null on the last page
+             */
+            next: string | null;
+        };
+        /**
+         * WebhookEventRead
+         * @description An event sent (or to be sent) to a subscription, with its delivery's state.
+         */
+        WebhookEventRead: {
+            /**
+             * Cursor
+             * @description Pass as `cursor` to list the events after this one
+             */
+            cursor: string;
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id: the `webhook-id` header
+             */
+            id: string;
+            type: components["schemas"]["WebhookEventType"];
+            /** Record Type */
+            record_type: string;
+            /** Record Id */
+            record_id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description The event's `timestamp`
+             */
+            timestamp: string;
+            /**
+             * Payload
+             * @description The body exactly as sent (its compact JSON encoding is what is signed)
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * Delivery Id
+             * Format: uuid
+             */
+            delivery_id: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Attempt Count */
+            attempt_count: number;
+            /** Last Attempt At */
+            last_attempt_at: string | null;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /** Delivered At */
+            delivered_at: string | null;
+        };
         /**
          * WebhookEventType
          * @enum {string}
          */
-        WebhookEventType: "response.created" | "response.updated" | "results.released" | "import.completed" | "campaign.closed" | "measurement.created" | "indicator.signal" | "action.created" | "action.status_changed";
+        WebhookEventType: "response.created" | "response.updated" | "responses.ingested" | "results.released" | "import.completed" | "campaign.closed" | "measurement.created" | "measurement.updated" | "indicator.signal" | "action.created" | "action.status_changed" | "response.retracted" | "measurement.retracted";
         /** WebhookSubscriptionCreate */
         WebhookSubscriptionCreate: {
             /**
@@ -7199,9 +7977,9 @@ export interface operations {
     updateCurrentUser: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path?: never;
             cookie?: never;
@@ -7384,7 +8162,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -display_name, -email, created_at, display_name, email */
-                sort?: string;
+                sort?: "-created_at" | "-display_name" | "-email" | "created_at" | "display_name" | "email";
             };
             header?: never;
             path?: never;
@@ -7500,9 +8278,9 @@ export interface operations {
     updateUser: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 user_id: string;
@@ -7740,7 +8518,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -email, created_at, email */
-                sort?: string;
+                sort?: "-created_at" | "-email" | "created_at" | "email";
             };
             header?: never;
             path?: never;
@@ -8122,7 +8900,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
-                sort?: string;
+                sort?: "-created_at" | "-name" | "created_at" | "name";
             };
             header?: never;
             path?: never;
@@ -8325,9 +9103,9 @@ export interface operations {
     updateApiClient: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 api_client_id: string;
@@ -8592,7 +9370,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
-                sort?: string;
+                sort?: "-created_at" | "-name" | "created_at" | "name";
             };
             header?: never;
             path?: never;
@@ -8814,9 +9592,9 @@ export interface operations {
     updateOrganisation: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description The organisation's id, or `scheme:code` (e.g. `ods:7A9`) */
@@ -8943,7 +9721,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
-                sort?: string;
+                sort?: "-created_at" | "-name" | "created_at" | "name";
             };
             header?: never;
             path: {
@@ -9170,9 +9948,9 @@ export interface operations {
     updateService: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 service_id: string;
@@ -9295,7 +10073,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: string;
+                sort?: "-created_at" | "created_at";
             };
             header?: never;
             path: {
@@ -9537,7 +10315,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
-                sort?: string;
+                sort?: "-created_at" | "-name" | "created_at" | "name";
             };
             header?: never;
             path?: never;
@@ -9731,9 +10509,9 @@ export interface operations {
     updatePartnership: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 partnership_id: string;
@@ -9848,7 +10626,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -joined_at, joined_at */
-                sort?: string;
+                sort?: "-joined_at" | "joined_at";
             };
             header?: never;
             path: {
@@ -10293,7 +11071,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -code, -created_at, code, created_at */
-                sort?: string;
+                sort?: "-code" | "-created_at" | "code" | "created_at";
             };
             header?: never;
             path?: never;
@@ -10505,9 +11283,9 @@ export interface operations {
     updateInstrument: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 instrument_id: string;
@@ -10749,9 +11527,9 @@ export interface operations {
     updateInstrumentVersion: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 version_id: string;
@@ -10973,7 +11751,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: string;
+                sort?: "-created_at" | "created_at";
             };
             header?: never;
             path: {
@@ -11818,9 +12596,9 @@ export interface operations {
     updateReviewPolicy: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 organisation_id: string;
@@ -12061,7 +12839,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, -opens_at, created_at, name, opens_at */
-                sort?: string;
+                sort?: "-created_at" | "-name" | "-opens_at" | "created_at" | "name" | "opens_at";
             };
             header?: never;
             path?: never;
@@ -12273,9 +13051,9 @@ export interface operations {
     updateCampaign: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 campaign_id: string;
@@ -12800,6 +13578,429 @@ export interface operations {
             };
         };
     };
+    listPushedResponses: {
+        parameters: {
+            query?: {
+                /** @description Only the records with these external ids (repeat the parameter, up to 100) */
+                external_id?: string[];
+                campaign_id?: string | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string | null;
+                /** @description Sort field, `-` prefix for descending. One of: -submitted_at, submitted_at */
+                sort?: "-submitted_at" | "submitted_at";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsePage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listResponseChanges: {
+        parameters: {
+            query?: {
+                /** @description First call: start from changes made at or after this moment (RFC 3339; for responses, from the start of its day, UTC, as anonymous campaigns keep only the day). Without it and without `cursor`, the feed starts from the beginning */
+                changed_since?: string | null;
+                /** @description From the previous page's `next_cursor` */
+                cursor?: string | null;
+                /** @description Page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseChangePage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retractResponses: {
+        parameters: {
+            query?: {
+                /** @description best_effort retracts the known ids; atomic retracts all or nothing */
+                mode?: "best_effort" | "atomic";
+                /** @description Check and report without retracting anything */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetractionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetractionSummary"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPushedMeasurements: {
+        parameters: {
+            query?: {
+                /** @description Only the records with these external ids (repeat the parameter, up to 100) */
+                external_id?: string[];
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string | null;
+                /** @description Sort field, `-` prefix for descending. One of: -period_end, period_end */
+                sort?: "-period_end" | "period_end";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementPage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMeasurementChanges: {
+        parameters: {
+            query?: {
+                /** @description First call: start from changes made at or after this moment (RFC 3339; for responses, from the start of its day, UTC, as anonymous campaigns keep only the day). Without it and without `cursor`, the feed starts from the beginning */
+                changed_since?: string | null;
+                /** @description From the previous page's `next_cursor` */
+                cursor?: string | null;
+                /** @description Page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementChangePage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retractMeasurements: {
+        parameters: {
+            query?: {
+                /** @description best_effort retracts the known ids; atomic retracts all or nothing */
+                mode?: "best_effort" | "atomic";
+                /** @description Check and report without retracting anything */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetractionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetractionSummary"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createPaperResponse: {
         parameters: {
             query?: never;
@@ -12917,7 +14118,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -submitted_at, submitted_at */
-                sort?: string;
+                sort?: "-submitted_at" | "submitted_at";
             };
             header?: never;
             path: {
@@ -13050,7 +14251,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -question_key, question_key */
-                sort?: string;
+                sort?: "-question_key" | "question_key";
             };
             header?: never;
             path: {
@@ -13271,7 +14472,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -submitted_at, submitted_at */
-                sort?: string;
+                sort?: "-submitted_at" | "submitted_at";
             };
             header?: never;
             path: {
@@ -13891,7 +15092,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: string;
+                sort?: "-created_at" | "created_at";
             };
             header?: never;
             path?: never;
@@ -13954,7 +15155,7 @@ export interface operations {
                 /** @description People: the organisation whose data this is */
                 organisation_id?: string | null;
                 mode?: "best_effort" | "atomic";
-                /** @description The file's format, when it is sent as application/octet-stream */
+                /** @description The file's format: needed when it is sent as application/octet-stream (or as a form part of another type); when given, it says the format whatever the Content-Type */
                 format?: ("csv" | "ndjson" | "fhir") | null;
             };
             header?: never;
@@ -13963,8 +15164,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file. Its part's Content-Type says the format (text/csv, application/x-ndjson, application/fhir+json) and may carry a charset; with application/octet-stream or any other type, say the format in `format`.
+                     */
+                    file: string;
+                };
                 "text/csv": string;
                 "application/x-ndjson": string;
+                "application/fhir+json": string;
+                "application/octet-stream": string;
             };
         };
         responses: {
@@ -14167,9 +15377,79 @@ export interface operations {
             };
         };
     };
-    getCampaignTemplate: {
+    getImportRefusedRows: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaignTemplate: {
+        parameters: {
+            query?: {
+                /** @description Add a guidance row under the header: what each column takes (a comment row, skipped by imports) */
+                guidance?: boolean;
+            };
             header?: never;
             path: {
                 campaign_id: string;
@@ -14178,7 +15458,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV header row */
+            /** @description CSV header row (and, asked, the guidance row) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14236,14 +15516,17 @@ export interface operations {
     };
     getMeasurementsTemplate: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Add a guidance row under the header: what each column takes (a comment row, skipped by imports) */
+                guidance?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description CSV header row */
+            /** @description CSV header row (and, asked, the guidance row) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14263,6 +15546,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14319,7 +15611,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -code, -created_at, code, created_at */
-                sort?: string;
+                sort?: "-code" | "-created_at" | "code" | "created_at";
             };
             header?: never;
             path?: never;
@@ -14538,7 +15830,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -period_end, period_end */
-                sort?: string;
+                sort?: "-period_end" | "period_end";
             };
             header?: never;
             path: {
@@ -14832,7 +16124,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -updated_at, created_at, updated_at */
-                sort?: string;
+                sort?: "-created_at" | "-updated_at" | "created_at" | "updated_at";
             };
             header?: never;
             path?: never;
@@ -15044,9 +16336,9 @@ export interface operations {
     updateAction: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 action_id: string;
@@ -15164,7 +16456,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
+                /** @description Optional: when sent, the ETag you read, as it was given (a stale or weak one gets 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -15569,9 +16861,9 @@ export interface operations {
     updateActionResponsibility: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 action_id: string;
@@ -15685,7 +16977,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: string;
+                sort?: "-created_at" | "created_at";
             };
             header?: never;
             path: {
@@ -16038,7 +17330,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -occurred_at, occurred_at */
-                sort?: string;
+                sort?: "-occurred_at" | "occurred_at";
             };
             header?: never;
             path: {
@@ -16263,9 +17555,9 @@ export interface operations {
     updatePdsaCycle: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 cycle_id: string;
@@ -16666,7 +17958,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -url, created_at, url */
-                sort?: string;
+                sort?: "-created_at" | "-url" | "created_at" | "url";
             };
             header?: never;
             path?: never;
@@ -16925,9 +18217,9 @@ export interface operations {
     updateWebhookSubscription: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 subscription_id: string;
@@ -17103,7 +18395,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -next_attempt_at, created_at, next_attempt_at */
-                sort?: string;
+                sort?: "-created_at" | "-next_attempt_at" | "created_at" | "next_attempt_at";
             };
             header?: never;
             path: {
@@ -17120,6 +18412,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookEvents: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description An event's `cursor`, or `next_cursor` */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventPage"];
                 };
             };
             /** @description Bad request */
@@ -17235,7 +18599,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -attempted_at, attempted_at */
-                sort?: string;
+                sort?: "-attempted_at" | "attempted_at";
             };
             header?: never;
             path: {
@@ -17377,7 +18741,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: string;
+                sort?: "-created_at" | "created_at";
             };
             header?: never;
             path?: never;
@@ -17612,7 +18976,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -occurred_at, occurred_at */
-                sort?: string;
+                sort?: "-occurred_at" | "occurred_at";
             };
             header?: never;
             path?: never;
@@ -17817,6 +19181,76 @@ export interface operations {
                 /** @description Version number */
                 version?: string | null;
                 /** @description Instruments per page */
+                _count?: number;
+                /** @description From a `next` link */
+                _cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A searchset Bundle */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirBundle"];
+                    "application/json": components["schemas"]["FhirBundle"];
+                };
+            };
+            /** @description Refused (400 Bad Request): an OperationOutcome */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Refused (401 Unauthorized): an OperationOutcome */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Refused (403 Forbidden): an OperationOutcome */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Refused (422 Unprocessable Entity): an OperationOutcome */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+        };
+    };
+    searchQuestionnaireResponses: {
+        parameters: {
+            query?: {
+                /** @description `system|value` or `value`: your id for a response */
+                identifier?: string | null;
+                /** @description When last stored or changed, e.g. `ge2026-05-01` or `lt2026-05-01T12:00:00Z` */
+                _lastUpdated?: string[] | null;
+                /** @description Page size */
                 _count?: number;
                 /** @description From a `next` link */
                 _cursor?: string | null;
@@ -18250,6 +19684,49 @@ export interface operations {
             };
         };
     };
+    responsesIngestedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsesIngestedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     resultsReleasedWebhook: {
         parameters: {
             query?: never;
@@ -18422,6 +19899,49 @@ export interface operations {
             };
         };
     };
+    measurementUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     indicatorSignalWebhook: {
         parameters: {
             query?: never;
@@ -18525,6 +20045,92 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ActionStatusChangedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    responseRetractedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseRetractedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    measurementRetractedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementRetractedEvent"];
             };
         };
         responses: {
