@@ -42,7 +42,7 @@ def test_operation_ids_are_unique_camel_case_verbs(served: dict[str, Any]) -> No
     for op_id in ids:
         assert re.fullmatch(
             r"(get|list|create|update|delete|issue|sign|change|revoke|inspect|"
-            r"accept|rotate|add|remove|decline|decide|publish|request|submit|close|moderate|ingest|redeliver|export|read)[A-Z][A-Za-z]*",
+            r"accept|rotate|add|remove|decline|decide|publish|request|submit|close|moderate|ingest|redeliver|export|read|retract)[A-Z][A-Za-z]*",
             op_id,
         ), op_id
 

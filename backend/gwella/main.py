@@ -77,6 +77,7 @@ from gwella.responses.router import router as responses_router
 from gwella.results.router import router as results_router
 from gwella.stream.registry import StreamRegistry, ending_streams_on_exit_signals
 from gwella.stream.router import router as stream_router
+from gwella.sync.router import router as sync_router
 from gwella.webhooks.docs import install_webhook_docs
 from gwella.webhooks.router import router as webhooks_router
 from gwella.worker import start_in_process
@@ -94,6 +95,7 @@ ROUTERS = [
     partnerships_router,
     instruments_router,
     campaigns_router,
+    sync_router,  # before responses: /responses/changes is not a response's id
     responses_router,
     results_router,
     public_surveys_router,

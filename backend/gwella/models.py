@@ -8,6 +8,7 @@ def load_all_models() -> None:
     import gwella.actions.models
     import gwella.campaigns.models
     import gwella.core.audit
+    import gwella.core.changes
     import gwella.core.maintenance
     import gwella.core.principals
     import gwella.imports.models

@@ -85,6 +85,20 @@ SAMPLES: dict[WebhookEventType, dict[str, Any]] = {
         "previous_status": "agreed",
         "status": "in_progress",
     },
+    WebhookEventType.response_retracted: {
+        "response_id": A,
+        "campaign_id": B,
+        "service_id": B,
+        "external_id": "X" * 200,
+    },
+    WebhookEventType.measurement_retracted: {
+        "measurement_id": A,
+        "indicator_id": B,
+        "service_id": None,
+        "period_start": date(2026, 10, 1),
+        "period_end": date(2026, 10, 31),
+        "external_id": "X" * 200,
+    },
 }
 
 

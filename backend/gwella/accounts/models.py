@@ -30,6 +30,8 @@ class Scope(enum.StrEnum):
     read = "read"
     responses_write = "responses:write"
     measurements_write = "measurements:write"
+    responses_read = "responses:read"
+    measurements_read = "measurements:read"
 
 
 def _enum(cls: type[enum.StrEnum]) -> Enum:

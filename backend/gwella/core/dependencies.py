@@ -19,12 +19,15 @@ from gwella.core.errors import Unauthenticated
 from gwella.core.mail import MailSender
 from gwella.core.principal import (
     ANY_CALLER,
+    MEASUREMENTS_READER,
     MEASUREMENTS_WRITER,
     PLATFORM_ADMIN,
     POLICY_ATTRIBUTE,
     READER,
+    RESPONSES_READER,
     RESPONSES_WRITER,
     SIGNED_IN,
+    STAFF_OR_RESPONSES_READER,
     Principal,
     RoutePolicy,
 )
@@ -99,3 +102,6 @@ PlatformAdmin = Annotated[Principal, Depends(require(PLATFORM_ADMIN))]
 AnyCaller = Annotated[Principal, Depends(require(ANY_CALLER))]
 ResponsesWriter = Annotated[Principal, Depends(require(RESPONSES_WRITER))]
 MeasurementsWriter = Annotated[Principal, Depends(require(MEASUREMENTS_WRITER))]
+ResponsesReader = Annotated[Principal, Depends(require(RESPONSES_READER))]
+MeasurementsReader = Annotated[Principal, Depends(require(MEASUREMENTS_READER))]
+StaffOrResponsesReader = Annotated[Principal, Depends(require(STAFF_OR_RESPONSES_READER))]

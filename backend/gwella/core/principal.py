@@ -94,6 +94,24 @@ MEASUREMENTS_WRITER = RoutePolicy(
     clients_only=True,
     client_scope="measurements:write",
 )
+RESPONSES_READER = RoutePolicy(
+    "responses_reader",
+    "API clients with the `responses:read` scope (the responses their organisation pushed)",
+    clients_only=True,
+    client_scope="responses:read",
+)
+MEASUREMENTS_READER = RoutePolicy(
+    "measurements_reader",
+    "API clients with the `measurements:read` scope (the measurements their organisation pushed)",
+    clients_only=True,
+    client_scope="measurements:read",
+)
+STAFF_OR_RESPONSES_READER = RoutePolicy(
+    "staff_or_responses_reader",
+    "Signed-in people (staff of the service), and API clients with the `responses:read` "
+    "scope (what their organisation pushed)",
+    client_scope="responses:read",
+)
 PLATFORM_ADMIN = RoutePolicy(
     "platform_admin", "Platform administrators only", users_only=True, platform_admin=True
 )

@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Enum, Float, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import BigInteger, Enum, Float, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwella.core.database import Base, IdMixin, TimestampMixin, VersionedMixin, utcnow
@@ -72,6 +72,8 @@ class Measurement(IdMixin, TimestampMixin, Base):
     __table_args__ = (
         UniqueConstraint("indicator_id", "unit_key", "period_start", "period_end"),
         Index("ix_measurements_series", "indicator_id", "unit_key", "period_end"),
+        UniqueConstraint("source_organisation_id", "external_id"),
+        Index("ix_measurements_changes", "source_organisation_id", "change_seq", "id"),
     )
 
     indicator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
@@ -95,6 +97,32 @@ class Measurement(IdMixin, TimestampMixin, Base):
         ForeignKey("organisations.id", ondelete="RESTRICT")
     )
     recorded_at: Mapped[datetime | None] = mapped_column()
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    """For pushed measurements: the partner system's own id (unique per pushing
+    organisation), to read back, sync and retract by."""
+    change_seq: Mapped[int | None] = mapped_column(BigInteger)
+    """Pushed measurements: the change mark of their last write, for the partner's change
+    feed (:mod:`gwella.core.changes`)."""
+
+
+class MeasurementTombstone(Base):
+    """A pushed measurement retracted by its partner, for the change feed."""
+
+    __tablename__ = "measurement_tombstones"
+    __table_args__ = (
+        Index("ix_measurement_tombstones_changes", "source_organisation_id", "change_seq", "id"),
+        Index("ix_measurement_tombstones_external", "source_organisation_id", "external_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    """The retracted measurement's id."""
+    source_organisation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT")
+    )
+    external_id: Mapped[str] = mapped_column(String(200))
+    indicator_id: Mapped[uuid.UUID] = mapped_column()
+    change_seq: Mapped[int] = mapped_column(BigInteger)
+    retracted_at: Mapped[datetime] = mapped_column()
 
 
 class Annotation(IdMixin, Base):

@@ -81,6 +81,12 @@ class MeasurementRead(ReadModel):
     numerator: float | None
     denominator: float | None
     source: MeasurementSource
+    source_organisation_id: uuid.UUID | None = Field(
+        default=None, description="Pushed measurements: the organisation whose system sent it"
+    )
+    external_id: str | None = Field(
+        default=None, description="Pushed measurements: the partner system's own id, if given"
+    )
     created_at: datetime
     updated_at: datetime
 

@@ -12,7 +12,7 @@ from sqlalchemy import Table, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts import users as accounts
-from gwella.core import audit, bulk
+from gwella.core import audit, bulk, changes
 from gwella.core.audit import AuditContext
 from gwella.core.concurrency import lock_rows
 from gwella.core.database import utcnow
@@ -169,6 +169,15 @@ class MeasurementsStored:
     unchanged: int
 
 
+def same_values(stored: Measurement, row: dict[str, Any]) -> bool:
+    """Whether a pushed row says what is stored (its external id included, when it has one)."""
+    return (stored.value, stored.numerator, stored.denominator) == (
+        row["value"],
+        row["numerator"],
+        row["denominator"],
+    ) and (row.get("external_id") or stored.external_id) == stored.external_id
+
+
 def _series_key(row: dict[str, Any]) -> tuple[str, str, Any, Any]:
     return (str(row["indicator_id"]), row["unit_key"], row["period_start"], row["period_end"])
 
@@ -190,6 +199,8 @@ async def store_measurements(
     changed = list(changed)
     unchanged = 0
     inserted: list[dict[str, Any]] = []
+    # The partner reads its pushes back through the change feed (gwella.core.changes).
+    mark = await changes.mark(session) if new_rows or changed else 0
     if new_rows:
         rows = [
             {
@@ -199,6 +210,7 @@ async def store_measurements(
                 "recorded_at": now,
                 "created_at": now,
                 "updated_at": now,
+                "change_seq": mark,
                 **row,
             }
             for row in new_rows
@@ -218,8 +230,7 @@ async def store_measurements(
             stored = taken.get(key)
             if stored is None:  # stored and removed again while this push ran
                 raise Conflict("A measurement of this push was removed meanwhile; retry.")
-            signature = (row["value"], row["numerator"], row["denominator"])
-            if (stored.value, stored.numerator, stored.denominator) == signature:
+            if same_values(stored, row):
                 unchanged += 1
             else:
                 changed.append((stored, row))
@@ -252,8 +263,7 @@ async def store_measurements(
             current = now_stored.get(m.id)
             if current is None:
                 raise Conflict("A measurement of this push was removed meanwhile; retry.")
-            signature = (row["value"], row["numerator"], row["denominator"])
-            if (current.value, current.numerator, current.denominator) == signature:
+            if same_values(current, row):
                 unchanged += 1
             else:
                 still.append((current, row))
@@ -270,6 +280,8 @@ async def store_measurements(
             row["denominator"],
         )
         stored.recorded_at = now
+        stored.external_id = row.get("external_id") or stored.external_id
+        stored.change_seq = mark
         await session.flush()
         await audit.record(
             session,

@@ -43,7 +43,8 @@ class ItemError(ApiModel):
     external_id: str | None
     code: str = Field(
         description="unknown_service | outside_window | invalid | duplicate_external_id | "
-        "not_your_service | unknown_indicator | unknown_unit"
+        "not_your_service | unknown_indicator | unknown_unit | external_id_conflict | "
+        "unknown_external_id"
     )
     detail: str
     field: str | None = None
@@ -63,6 +64,12 @@ class ImportSummary(ApiModel):
 
 
 class IngestMeasurementItem(ApiModel):
+    external_id: ExternalId | None = Field(
+        default=None,
+        description="The partner system's own id for this measurement (unique in your "
+        "organisation): read it back, sync and retract by it. A measurement has one: an id "
+        "already given to another indicator, unit or period is refused (`external_id_conflict`)",
+    )
     indicator: Ref = Field(description="The indicator's code")
     organisation: Annotated[str, StringConstraints(max_length=100)] | None = Field(
         default=None,

@@ -16,6 +16,7 @@ from gwella.core.audit import AuditContext
 from gwella.core.errors import Conflict, NotFound
 from gwella.core.finite import WITHIN, is_bounded
 from gwella.indicators import service as indicators
+from gwella.indicators import sync as measurement_sync
 from gwella.ingest.schemas import (
     ImportSummary,
     IngestMeasurementItem,
@@ -208,6 +209,25 @@ async def ingest_responses_itemised(
     return summary, outcomes
 
 
+def _external_id_conflict(
+    row: dict[str, Any],
+    key: tuple[Any, ...],
+    at_key: Any,
+    named: dict[str, Any],
+) -> str | None:
+    """Why an item's external id cannot be its measurement's, if it cannot: one external id
+    names one measurement (an indicator, unit and period), and a measurement has one."""
+    external_id = row["external_id"]
+    if external_id is None:
+        return None
+    owner = named.get(external_id)
+    if owner is not None and measurement_sync.key_of(owner) != key:
+        return "This external_id names a measurement of another indicator, unit or period."
+    if at_key is not None and at_key.external_id not in (None, external_id):
+        return "This indicator, unit and period already has a measurement with another external_id."
+    return None
+
+
 async def ingest_measurements(
     session: AsyncSession,
     ctx: AuditContext,
@@ -288,6 +308,7 @@ async def ingest_measurements(
         prepared.append(
             {
                 "key": key,
+                "external_id": item.external_id,
                 "indicator_id": indicator.id,
                 "organisation_id": client_org,
                 "service_id": service_id,
@@ -300,12 +321,31 @@ async def ingest_measurements(
             }
         )
     existing = await indicators.measurements_by_key(session, keys)
+    named = await measurement_sync.pushed(
+        session, client_org, {r["external_id"] for r in prepared if r and r["external_id"]}
+    )
     seen: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    ids_seen: dict[str, tuple[Any, ...]] = {}
     for index, row in enumerate(prepared):
         if row is None:
             continue
         key = row.pop("key")
-        signature = (row["value"], row["numerator"], row["denominator"])
+        conflict = _external_id_conflict(row, key, existing.get(key), named)
+        external_id = row["external_id"]
+        if conflict is None and external_id and ids_seen.setdefault(external_id, key) != key:
+            conflict = "The same external_id appears earlier in this batch for another period."
+        if conflict:
+            outcome.errors.append(
+                ItemError(
+                    index=index,
+                    external_id=row["external_id"],
+                    code="external_id_conflict",
+                    detail=conflict,
+                    field=f"items.{index}.external_id",
+                )
+            )
+            continue
+        signature = (row["value"], row["numerator"], row["denominator"], row["external_id"])
         if key in seen:
             if seen[key] == signature:
                 outcome.ignored += 1
@@ -313,7 +353,7 @@ async def ingest_measurements(
                 outcome.errors.append(
                     ItemError(
                         index=index,
-                        external_id=None,
+                        external_id=row["external_id"],
                         code="duplicate_period",
                         detail="The same indicator, unit and period appear earlier in this batch "
                         "with another value.",
@@ -325,7 +365,7 @@ async def ingest_measurements(
         stored = existing.get(key)
         if stored is None:
             outcome.imported.append(row)
-        elif (stored.value, stored.numerator, stored.denominator) == signature:
+        elif indicators.same_values(stored, row):
             outcome.ignored += 1
         else:
             outcome.updated.append((stored, row))

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.campaigns import access_codes
-from gwella.campaigns.enums import Channel
-from gwella.core import bulk
+from gwella.campaigns.enums import Anonymity, Channel
+from gwella.core import bulk, changes
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.concurrency import lock_rows
+from gwella.core.database import utcnow
 from gwella.core.errors import Conflict
 from gwella.disclosure import cellkey
 from gwella.responses.items import Checked, Incoming, Refusal, Stored
@@ -88,8 +90,13 @@ async def claim(
     what is left to write: the updates, and the new rows (inserted, without their answers)."""
     changed = [c for c in checked if c.existing is not None]
     new = [c for c in checked if c.existing is None]
+    # A push is read back by its partner through the change feed: its rows carry this
+    # transaction's change mark, and when they changed (the day only, if anonymous).
+    mark = await changes.mark(session) if source_organisation_id and checked else None
     for c, record_key in zip(new, cellkey.new_record_keys(len(new)), strict=True):
         c.row = _row(ctx, campaign, c, source_organisation_id, record_key)
+        if mark is not None:
+            c.row |= {"change_seq": mark, "updated_at": changed_at(campaign)}
     # In the order of their keys, so that two requests with the same keys queue for them in
     # one order (never a deadlock).
     pending = sorted(new, key=lambda c: key_of(c.item))
@@ -120,12 +127,23 @@ async def claim(
     if pending:
         raise Conflict("These responses were being stored and removed meanwhile; retry.")
     changed = await _still_changed(session, campaign, changed, out, at)
+    for c in changed:
+        if mark is not None and c.existing is not None:
+            c.existing.change_seq = mark
     # Access codes are used by the responses stored, and only after their key is theirs: a
     # retry that met the first attempt's response is a repeat, not a second use of its code.
     for c in claimed:
         if c.item.channel is Channel.web and c.item.access_code:
             await access_codes.use(session, campaign.id, c.item.service_id, c.item.access_code)
     return sorted([*claimed, *changed], key=lambda c: c.index)
+
+
+def changed_at(campaign: Campaign) -> datetime:
+    """When a pushed response changes, as it is kept: the day only for anonymous campaigns."""
+    now = utcnow()
+    if campaign.anonymity is Anonymity.anonymous:
+        return datetime.combine(now.date(), time(0), tzinfo=UTC)
+    return now
 
 
 def _row(

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Enum,
     ForeignKey,
@@ -36,6 +37,7 @@ class Response(IdMixin, Base):
         UniqueConstraint("campaign_id", "submission_id"),
         UniqueConstraint("source_organisation_id", "external_id"),
         Index("ix_responses_campaign_service", "campaign_id", "service_id"),
+        Index("ix_responses_changes", "source_organisation_id", "change_seq", "id"),
     )
 
     campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaigns.id", ondelete="RESTRICT"))
@@ -63,12 +65,39 @@ class Response(IdMixin, Base):
     key that makes a repeated push recognised, never duplicated)."""
     external_id: Mapped[str | None] = mapped_column(String(200))
     updated_at: Mapped[datetime | None] = mapped_column()
+    """Pushed responses: when last stored or changed (its day only, for anonymous
+    campaigns)."""
+    change_seq: Mapped[int | None] = mapped_column(BigInteger)
+    """Pushed responses: the change mark of their last write, for the partner's change feed
+    (:mod:`gwella.core.changes`)."""
     record_key: Mapped[int] = mapped_column(Integer, server_default="0")
     """A random number given when stored and never shown: the cell key method adds up the
     keys of a cell's records (see :mod:`gwella.disclosure.cellkey`)."""
     held: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     """Part of a burst from one address through a public link: not counted until staff
     approve it."""
+
+
+class ResponseTombstone(Base):
+    """A pushed response retracted by its partner: what the change feed says of it once the
+    response itself is gone (its id and external id only)."""
+
+    __tablename__ = "response_tombstones"
+    __table_args__ = (
+        Index("ix_response_tombstones_changes", "source_organisation_id", "change_seq", "id"),
+        Index("ix_response_tombstones_external", "source_organisation_id", "external_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    """The retracted response's id."""
+    source_organisation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT")
+    )
+    external_id: Mapped[str] = mapped_column(String(200))
+    campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaigns.id", ondelete="RESTRICT"))
+    change_seq: Mapped[int] = mapped_column(BigInteger)
+    retracted_at: Mapped[datetime] = mapped_column()
+    """When it was retracted (its day only, for anonymous campaigns)."""
 
 
 class Answer(IdMixin, Base):

@@ -18,7 +18,7 @@ from gwella.campaigns.enums import Channel
 from gwella.core import csvfiles
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.database import SessionDep, utcnow
-from gwella.core.dependencies import SettingsDep, SignedIn, public
+from gwella.core.dependencies import SettingsDep, SignedIn, StaffOrResponsesReader, public
 from gwella.core.errors import Forbidden, NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
@@ -27,7 +27,7 @@ from gwella.core.text import LocalizedText
 from gwella.instruments import codesign
 from gwella.instruments import service as instruments
 from gwella.organisations import service as organisations
-from gwella.responses import comments, held, service, store, template
+from gwella.responses import comments, held, service, store, sync, template
 from gwella.responses.models import Moderation
 from gwella.responses.models import Response as StoredResponse
 from gwella.responses.schemas import (
@@ -213,7 +213,7 @@ async def create_paper_response(
     return _receipt(stored, response)
 
 
-async def _response_reads(session: AsyncSession, rows: list[StoredResponse]) -> list[ResponseRead]:
+async def response_reads(session: AsyncSession, rows: list[StoredResponse]) -> list[ResponseRead]:
     answers = await service.answers_of(session, [r.id for r in rows])
     return [
         ResponseRead.model_validate(
@@ -238,6 +238,9 @@ async def _response_reads(session: AsyncSession, rows: list[StoredResponse]) -> 
     "/campaigns/{campaign_id}/responses",
     operation_id="listResponses",
     summary="Raw responses from your own services in a campaign",
+    description="Staff of a service read its responses once released. An API client with "
+    "`responses:read` reads those its organisation pushed to the campaign (as soon as they "
+    "are stored: it sent them).",
     response_model=ResponsePage,
     responses=problem_responses(400, 401, 403, 404, 422),
 )
@@ -245,17 +248,32 @@ async def list_responses(
     campaign_id: uuid.UUID,
     request: Request,
     session: SessionDep,
-    principal: SignedIn,
+    principal: StaffOrResponsesReader,
     params: Annotated[PageParams, Depends(page_params("-submitted_at", list(service.SORTS)))],
     service_id: uuid.UUID | None = None,
     channel: Channel | None = None,
 ) -> ResponsePage:
+    if not principal.is_user:
+        pushed, cursor = await sync.list_pushed(
+            session,
+            params,
+            next(iter(principal.member_org_ids)),
+            (),
+            campaign_id,
+            service_id=service_id,
+            channel=channel.value if channel else None,
+        )
+        return ResponsePage(
+            items=await response_reads(session, pushed),
+            next_cursor=cursor,
+            next=next_link(request, cursor),
+        )
     campaign, allowed = await _service_scope(session, principal, campaign_id)
     if service_id is not None:
         allowed &= {service_id}
     rows, cursor = await service.list_responses(session, params, campaign.id, allowed, channel)
     return ResponsePage(
-        items=await _response_reads(session, list(rows)),
+        items=await response_reads(session, list(rows)),
         next_cursor=cursor,
         next=next_link(request, cursor),
     )
@@ -265,12 +283,21 @@ async def list_responses(
     "/responses/{response_id}",
     operation_id="getResponse",
     summary="Read one raw response",
+    description="Staff of its service (once released), or an API client with "
+    "`responses:read` whose organisation pushed it.",
     response_model=ResponseRead,
     responses=problem_responses(401, 403, 404, 422),
 )
 async def get_response(
-    response_id: uuid.UUID, session: SessionDep, principal: SignedIn
+    response_id: uuid.UUID, session: SessionDep, principal: StaffOrResponsesReader
 ) -> ResponseRead:
+    if not principal.is_user:
+        pushed = await sync.pushed_response(
+            session, next(iter(principal.member_org_ids)), response_id
+        )
+        if pushed is None:
+            raise NotFound("No response with that id is visible to you.")
+        return (await response_reads(session, [pushed]))[0]
     stored = await service.get_response(session, response_id)
     try:
         _, allowed = await _service_scope(session, principal, stored.campaign_id)
@@ -278,7 +305,7 @@ async def get_response(
         allowed = set()
     if stored.service_id not in allowed:
         raise NotFound("No response with that id is visible to you.")
-    return (await _response_reads(session, [stored]))[0]
+    return (await response_reads(session, [stored]))[0]
 
 
 @router.get(
@@ -431,7 +458,7 @@ async def list_held_responses(
     campaign, allowed = await _service_scope(session, principal, campaign_id)
     rows, cursor = await held.list_held(session, params, campaign.id, allowed)
     return ResponsePage(
-        items=await _response_reads(session, list(rows)),
+        items=await response_reads(session, list(rows)),
         next_cursor=cursor,
         next=next_link(request, cursor),
     )

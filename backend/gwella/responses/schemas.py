@@ -86,6 +86,12 @@ class ResponseRead(ReadModel):
     respondent_reference: str | None
     entered_by_id: uuid.UUID | None
     held: bool = Field(description="Held as part of a burst: not counted until approved")
+    source_organisation_id: uuid.UUID | None = Field(
+        default=None, description="Pushed responses: the organisation whose system sent it"
+    )
+    external_id: str | None = Field(
+        default=None, description="Pushed responses: the partner system's own id"
+    )
     answers: list[AnswerRead]
 
 

@@ -29,6 +29,8 @@ class WebhookEventType(enum.StrEnum):
     indicator_signal = "indicator.signal"
     action_created = "action.created"
     action_status_changed = "action.status_changed"
+    response_retracted = "response.retracted"
+    measurement_retracted = "measurement.retracted"
 
 
 # ------------------------------------------------------------------------ event payloads
@@ -85,6 +87,22 @@ class MeasurementCreatedEventData(EventData):
     period_start: date
     period_end: date
     value: float | None = None
+
+
+class ResponseRetractedEventData(EventData):
+    response_id: uuid.UUID
+    campaign_id: uuid.UUID
+    service_id: uuid.UUID
+    external_id: str | None = Field(default=None, max_length=200)
+
+
+class MeasurementRetractedEventData(EventData):
+    measurement_id: uuid.UUID
+    indicator_id: uuid.UUID
+    service_id: uuid.UUID | None = None
+    period_start: date
+    period_end: date
+    external_id: str | None = Field(default=None, max_length=200)
 
 
 class IndicatorSignalEventData(EventData):
@@ -163,6 +181,22 @@ class MeasurementCreatedEvent(_Event):
     data: MeasurementCreatedEventData
 
 
+class ResponseRetractedEvent(_Event):
+    """A partner system retracted a response it had pushed: it no longer counts in the
+    results, and the change feed shows it as a tombstone."""
+
+    type: Literal["response.retracted"]
+    data: ResponseRetractedEventData
+
+
+class MeasurementRetractedEvent(_Event):
+    """A partner system retracted a measurement it had pushed: it is gone from the charts,
+    and the change feed shows it as a tombstone."""
+
+    type: Literal["measurement.retracted"]
+    data: MeasurementRetractedEventData
+
+
 class IndicatorSignalEvent(_Event):
     """An indicator's chart shows a special cause (improvement or concern)."""
 
@@ -197,6 +231,11 @@ EVENTS: dict[WebhookEventType, tuple[type[EventData], type[_Event]]] = {
         ActionStatusChangedEventData,
         ActionStatusChangedEvent,
     ),
+    WebhookEventType.response_retracted: (ResponseRetractedEventData, ResponseRetractedEvent),
+    WebhookEventType.measurement_retracted: (
+        MeasurementRetractedEventData,
+        MeasurementRetractedEvent,
+    ),
 }
 
 RECORDS: dict[WebhookEventType, tuple[str, str]] = {
@@ -209,6 +248,8 @@ RECORDS: dict[WebhookEventType, tuple[str, str]] = {
     WebhookEventType.indicator_signal: ("indicator", "indicator_id"),
     WebhookEventType.action_created: ("action", "action_id"),
     WebhookEventType.action_status_changed: ("action", "action_id"),
+    WebhookEventType.response_retracted: ("response", "response_id"),
+    WebhookEventType.measurement_retracted: ("measurement", "measurement_id"),
 }
 """Each event type's record: its type, and the field of the event's ``data`` that holds its
 id (a UUID, so every record id has the same short length). A subscriber gets the events of

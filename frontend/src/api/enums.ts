@@ -29,7 +29,7 @@ export const SERVICE_KINDS = all<ServiceKind>()([
 
 export const ROLES = all<Role>()(['service_user', 'carer', 'staff', 'manager', 'admin'] as const);
 
-export const SCOPES = all<Scope>()(['read', 'responses:write', 'measurements:write'] as const);
+export const SCOPES = all<Scope>()(['read', 'responses:write', 'measurements:write', 'responses:read', 'measurements:read'] as const);
 
 export const INVITATION_STATUSES = all<InvitationStatus>()(['pending', 'accepted', 'revoked', 'expired'] as const);
 

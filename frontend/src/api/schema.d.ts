@@ -1393,13 +1393,11 @@ export interface paths {
         put?: never;
         /**
          * Upload a file of responses or measurements to import in the background
-         * @description Send the file either as a `multipart/form-data` form whose part `file` holds it (what a browser or a generated client sends; the part's Content-Type says the format, or `format` does), or as the raw request body: `text/csv` (the template's columns; multiple choice values separated by `|`), `application/x-ndjson` (one ingestion item per line), `application/fhir+json` (a FHIR Bundle of QuestionnaireResponses, which name their Questionnaire, so no campaign_id), or `application/octet-stream` with `format`. `format`, when given, says the format whatever the Content-Type. Up to 1 GB, written to disk as it arrives. Answers 202 with the job; poll it for progress. Rows are validated and applied exactly as the ingestion endpoints do, idempotently, so a repeated file is safe.
-         *
-         *     **Outcome.** A job ends `completed` when every row was taken (imported, updated or already stored), `completed_with_errors` when some rows were refused, and `failed` when nothing was taken (every row refused, no rows, a file that cannot be read, or an atomic import with a refused row), with `failure_reason`. The `import.completed` webhook carries the same status and counts. Atomic mode checks every row (FHIR entries too) before storing any.
+         * @description Send the file as the request body: `text/csv` (the template's columns; multiple choice values separated by `|`) or `application/x-ndjson` (one ingestion item per line), `application/fhir+json` (a FHIR Bundle of QuestionnaireResponses, which name their Questionnaire, so no campaign_id; best effort only), or `application/octet-stream` with `format`. Up to 1 GB, written to disk as it arrives. Answers 202 with the job; poll it for progress. Rows are validated and applied exactly as the ingestion endpoints do, idempotently, so a repeated file is safe.
          *
          *     **Encoding.** A CSV file is read in the `charset` its Content-Type declares: `utf-8`, `windows-1252` (also as `cp1252`; `iso-8859-1`, `latin1` and `us-ascii` are read as windows-1252, as browsers do) or `iso-8859-15`; any other charset is refused with 415 before the file is read. A UTF-8 byte order mark means UTF-8 whatever is declared. With no charset, a file that is valid UTF-8 is read as UTF-8, and any other CSV as windows-1252 (what Excel's “CSV (Comma delimited)” writes); a file valid in neither, or bytes the declared encoding does not have, are refused with 422 naming the line; UTF-16 is refused with 415. NDJSON and FHIR files are UTF-8. The job's `encoding` says how the file was read.
          *
-         *     **Rows.** Refused rows are listed at `errors_url` by number: in a CSV file, the row as a spreadsheet numbers it (row 1 is the header, row 2 the first data row; a quoted cell with line breaks stays in its row); in NDJSON, the line (from 1); in a FHIR Bundle, the entry (from 1). Blank rows are skipped and keep their number. Every row is accounted for: imported, updated, ignored (already stored) or refused. A row that cannot be read is refused with a code (`unterminated_quote`: a quoted cell is not closed, so only that row is refused and the next line is read as the next row; `malformed_row`, `wrong_cell_count`, `row_too_long`, `unreadable` for a line that is not a JSON object, `lone_surrogate` for a `\ud800`-like escape without its pair); the other rows still import in best-effort mode. The uploaded file is deleted when the job ends, however it ends. A CSV import's `refused_rows_url` gives the refused rows as they were in the file, with a trailing `gwella_errors` column: fix them and upload that file again as it is (columns whose name starts with `gwella_` are read past, and so is a row whose first cell starts with `#`, like the template's guidance row).
+         *     **Rows.** Refused rows are listed at `errors_url` by number: in a CSV file, the row as a spreadsheet numbers it (row 1 is the header, row 2 the first data row; a quoted cell with line breaks stays in its row); in NDJSON, the line (from 1); in a FHIR Bundle, the entry (from 1). Blank rows are skipped and keep their number. Every row is accounted for: imported, updated, ignored (already stored) or refused. A row that cannot be read is refused with a code (`unterminated_quote`: a quoted cell is not closed, so only that row is refused and the next line is read as the next row; `malformed_row`, `wrong_cell_count`, `row_too_long`, `unreadable` for a line that is not a JSON object, `lone_surrogate` for a `\ud800`-like escape without its pair); the other rows still import in best-effort mode. The uploaded file is deleted when the job ends, however it ends.
          */
         post: operations["createImport"];
         delete?: never;
@@ -1442,26 +1440,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/imports/{import_id}/refused.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The rows a CSV import refused, as they were in the file, to fix and upload again
-         * @description The file's header row, then each refused row with its cells as uploaded (same columns, same order, same values; a cell that would run as a formula in a spreadsheet and was not guarded gets an apostrophe, which an import takes off again), and a trailing `gwella_errors` column with each problem as `code (field): detail`, one a line. A row that could not be split into cells comes back as its line's text in the first cell. Fix the cells and upload the file again as it is: an import reads past columns whose name starts with `gwella_`, and already stored rows are not duplicated. NDJSON and FHIR imports have no such file (409): their refused lines and entries are listed by number at `errors_url`.
-         */
-        get: operations["getImportRefusedRows"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/campaigns/{campaign_id}/template.csv": {
         parameters: {
             query?: never;
@@ -1469,10 +1447,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The CSV template of a campaign's responses (one column per question key)
-         * @description The header row. With `guidance=true`, a second row says what each column takes: the options of choice questions (value = English / Welsh label), ranges, the form of dates and times, whether an answer is required. Its first cell starts with `#`, which makes it a comment row that imports skip, so the file can be filled in below it and uploaded as it is.
-         */
+        /** The CSV template of a campaign's responses (one column per question key) */
         get: operations["getCampaignTemplate"];
         put?: never;
         post?: never;
@@ -1489,10 +1464,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The CSV template of measurement imports
-         * @description The header row; with `guidance=true`, a comment row (first cell starting with `#`, skipped by imports) saying what each column takes.
-         */
+        /** The CSV template of measurement imports */
         get: operations["getMeasurementsTemplate"];
         put?: never;
         post?: never;
@@ -2069,26 +2041,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/webhook-subscriptions/{subscription_id}/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Replay a subscription's events, oldest first, from a cursor
-         * @description Every event queued for this subscription, in the order it happened, with the body exactly as sent and its delivery's state. Each event carries a `cursor`: keep the last one handled and list from it to catch up after an outage. Replay reaches back `GWELLA_WEBHOOK_RETENTION_DAYS` (30 by default) from a delivery's last change; pending deliveries are always listed. An event may appear a moment after a later one was listed (sequence numbers are taken at write): to miss nothing, list again from a little way back and ignore `id`s already seen.
-         */
-        get: operations["listWebhookEvents"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/webhook-deliveries/{delivery_id}": {
         parameters: {
             query?: never;
@@ -2319,11 +2271,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Search the responses your organisation pushed (a searchset Bundle)
-         * @description For partner systems (an API client with `responses:read`): the QuestionnaireResponses your organisation pushed, by `identifier` (`system|value`, or `value`: your id for the response; the system is your organisation's, as each QuestionnaireResponse shows) and `_lastUpdated` (when it was last stored or changed; prefixes `eq` (the default), `gt`, `ge`, `lt`, `le`; a date or an instant with its time zone; give it twice for a range). A page at a time: follow the `next` link. An unknown parameter or prefix is refused (400) rather than ignored. A retracted response is no longer found.
-         */
-        get: operations["searchQuestionnaireResponses"];
+        get?: never;
         put?: never;
         /**
          * Push one QuestionnaireResponse as a survey response (idempotent by identifier)
@@ -2421,34 +2369,6 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
-    "responses.ingested": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `responses.ingested`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
-         *
-         *     A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
-         *         Bundle, or each committed chunk of up to 1,000 rows of a file import) instead of one per
-         *         response; it raises no `response.created` or `response.updated`. Read what changed from
-         *         `changes_url`. Sent to the organisations that would have heard of each response (the
-         *         pushing organisation; in identified campaigns also the campaign's and the services'),
-         *         and only when something was created or updated. Single submissions (web, paper, one FHIR
-         *         QuestionnaireResponse) still raise `response.created`.
-         */
-        post: operations["responsesIngestedWebhook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "results.released": {
         parameters: {
             query?: never;
@@ -2534,28 +2454,6 @@ export interface webhooks {
          *     A new indicator measurement was stored.
          */
         post: operations["measurementCreatedWebhook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "measurement.updated": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A pushed measurement's value changed (a repeat with the same value raises nothing)
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `measurement.updated`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
-         *
-         *     A pushed measurement's value changed (a repeat with the same value raises nothing).
-         */
-        post: operations["measurementUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3969,22 +3867,10 @@ export interface components {
             import_id: string;
             /**
              * Status
-             * @description How the job ended: every row taken, some rows refused, or nothing taken
-             * @example completed_with_errors
-             * @enum {string}
+             * @description How the job ended
+             * @example completed
              */
-            status: "completed" | "completed_with_errors" | "failed";
-            /**
-             * Failure Reason
-             * @description Why a failed job took nothing
-             */
-            failure_reason?: string | null;
-            /**
-             * Rows
-             * @description Rows read from the file
-             * @default 0
-             */
-            rows: number;
+            status: string;
             /** Imported */
             imported: number;
             /** Updated */
@@ -4071,7 +3957,6 @@ export interface components {
              * @enum {string}
              */
             encoding: "utf-8" | "windows-1252" | "iso-8859-15";
-            /** @description `queued`, `running`, then how it ended: `completed` (every row taken: imported, updated or already stored), `completed_with_errors` (some rows refused: see `errors_url` and `refused_rows_url`) or `failed` (nothing taken, `failure_reason` says why: every row refused, no rows, a file that cannot be read, an atomic import with a refused row, or processing stopped) */
             state: components["schemas"]["ImportState"];
             /**
              * Phase
@@ -4089,16 +3974,8 @@ export interface components {
             summary: components["schemas"]["ImportCounts"];
             /** Failure Reason */
             failure_reason: string | null;
-            /**
-             * Errors Url
-             * @description The refused rows by number, as CSV (one line a problem)
-             */
+            /** Errors Url */
             errors_url: string;
-            /**
-             * Refused Rows Url
-             * @description CSV imports: the refused rows as they were in the file, with their problems in a trailing `gwella_errors` column, to fix and upload again as it is
-             */
-            refused_rows_url: string | null;
             /**
              * Created At
              * Format: date-time
@@ -4113,7 +3990,7 @@ export interface components {
          * ImportState
          * @enum {string}
          */
-        ImportState: "queued" | "running" | "completed" | "completed_with_errors" | "failed";
+        ImportState: "queued" | "running" | "completed" | "failed";
         /** ImportSummary */
         ImportSummary: {
             /**
@@ -4423,15 +4300,6 @@ export interface components {
              * @description Up to 5000 items (413 beyond)
              */
             items: components["schemas"]["IngestResponseItem"][];
-        };
-        /** IngestedCounts */
-        IngestedCounts: {
-            /** Created */
-            created: number;
-            /** Updated */
-            updated: number;
-            /** Unchanged */
-            unchanged: number;
         };
         /** InstrumentContent */
         InstrumentContent: {
@@ -4971,68 +4839,6 @@ export interface components {
          * @enum {string}
          */
         MeasurementSource: "push" | "derived" | "manual";
-        /**
-         * MeasurementUpdatedEvent
-         * @description A pushed measurement's value changed (a repeat with the same value raises nothing).
-         */
-        MeasurementUpdatedEvent: {
-            /**
-             * Id
-             * Format: uuid
-             * @description The event's id; also the `webhook-id` header
-             */
-            id: string;
-            /**
-             * Timestamp
-             * Format: date-time
-             * @description When the change happened (RFC 3339, UTC)
-             */
-            timestamp: string;
-            /**
-             * Type
-             * @constant
-             */
-            type: "measurement.updated";
-            data: components["schemas"]["MeasurementUpdatedEventData"];
-        };
-        /** MeasurementUpdatedEventData */
-        MeasurementUpdatedEventData: {
-            /**
-             * Organisation Id
-             * Format: uuid
-             * @description The organisation whose record changed
-             */
-            organisation_id: string;
-            /**
-             * Measurement Id
-             * Format: uuid
-             */
-            measurement_id: string;
-            /**
-             * Indicator Id
-             * Format: uuid
-             */
-            indicator_id: string;
-            /** Service Id */
-            service_id?: string | null;
-            /**
-             * Period Start
-             * Format: date
-             */
-            period_start: string;
-            /**
-             * Period End
-             * Format: date
-             */
-            period_end: string;
-            /** Value */
-            value?: number | null;
-            /**
-             * Previous Value
-             * @description The value it replaced
-             */
-            previous_value?: number | null;
-        };
         /** MembershipCreate */
         MembershipCreate: {
             /**
@@ -6219,97 +6025,6 @@ export interface components {
             type: "response.updated";
             data: components["schemas"]["ResponseEventData"];
         };
-        /**
-         * ResponsesIngestedEvent
-         * @description A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
-         *     Bundle, or each committed chunk of up to 1,000 rows of a file import) instead of one per
-         *     response; it raises no `response.created` or `response.updated`. Read what changed from
-         *     `changes_url`. Sent to the organisations that would have heard of each response (the
-         *     pushing organisation; in identified campaigns also the campaign's and the services'),
-         *     and only when something was created or updated. Single submissions (web, paper, one FHIR
-         *     QuestionnaireResponse) still raise `response.created`.
-         */
-        ResponsesIngestedEvent: {
-            /**
-             * Id
-             * Format: uuid
-             * @description The event's id; also the `webhook-id` header
-             */
-            id: string;
-            /**
-             * Timestamp
-             * Format: date-time
-             * @description When the change happened (RFC 3339, UTC)
-             */
-            timestamp: string;
-            /**
-             * Type
-             * @constant
-             */
-            type: "responses.ingested";
-            data: components["schemas"]["ResponsesIngestedEventData"];
-        };
-        /** ResponsesIngestedEventData */
-        ResponsesIngestedEventData: {
-            /**
-             * Organisation Id
-             * Format: uuid
-             * @description The organisation whose record changed
-             */
-            organisation_id: string;
-            /**
-             * Batch Kind
-             * @description `ingest`: a JSON batch (`POST /api/v1/ingest/responses`); `import`: one committed chunk of a file import (`batch_id` is the import's id); `fhir_bundle`: a FHIR Bundle pushed to the FHIR API
-             * @enum {string}
-             */
-            batch_kind: "ingest" | "import" | "fhir_bundle";
-            /**
-             * Batch Id
-             * Format: uuid
-             * @description The batch; for an import, the import job's id
-             */
-            batch_id: string;
-            /**
-             * Source Organisation Id
-             * Format: uuid
-             * @description The organisation that pushed it
-             */
-            source_organisation_id: string;
-            /**
-             * Campaign Ids
-             * @description The campaigns it stored responses in
-             */
-            campaign_ids: string[];
-            counts: components["schemas"]["IngestedCounts"];
-            /**
-             * Changed From
-             * Format: date-time
-             * @description An instant just before its first change
-             */
-            changed_from: string;
-            /**
-             * Changed To
-             * Format: date-time
-             * @description When its last change was written
-             */
-            changed_to: string;
-            /**
-             * Submitted From
-             * @description The earliest `submitted_at` among the responses it created or updated
-             */
-            submitted_from: string | null;
-            /**
-             * Submitted To
-             * @description The latest such `submitted_at`
-             */
-            submitted_to: string | null;
-            /**
-             * Changes Url
-             * @description The change feed from `changed_from`: every response changed since, this batch's included
-             * @example https://gwella.example.nhs.uk/api/v1/responses/changes?changed_since=2026-03-01T09%3A00%3A00.123455Z
-             */
-            changes_url: string;
-        };
         /** ResponsibilityDecision */
         ResponsibilityDecision: {
             /**
@@ -7291,75 +7006,11 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** WebhookEventPage */
-        WebhookEventPage: {
-            /** Items */
-            items: components["schemas"]["WebhookEventRead"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` to get the next page; null on the last page
-             */
-            next_cursor: string | null;
-            /**
-             * Next
-             * @description The full URL of the next page; null on the last page
-             */
-            next: string | null;
-        };
-        /**
-         * WebhookEventRead
-         * @description An event sent (or to be sent) to a subscription, with its delivery's state.
-         */
-        WebhookEventRead: {
-            /**
-             * Cursor
-             * @description Pass as `cursor` to list the events after this one
-             */
-            cursor: string;
-            /**
-             * Id
-             * Format: uuid
-             * @description The event's id: the `webhook-id` header
-             */
-            id: string;
-            type: components["schemas"]["WebhookEventType"];
-            /** Record Type */
-            record_type: string;
-            /** Record Id */
-            record_id: string;
-            /**
-             * Timestamp
-             * Format: date-time
-             * @description The event's `timestamp`
-             */
-            timestamp: string;
-            /**
-             * Payload
-             * @description The body exactly as sent (its compact JSON encoding is what is signed)
-             */
-            payload: {
-                [key: string]: unknown;
-            };
-            /**
-             * Delivery Id
-             * Format: uuid
-             */
-            delivery_id: string;
-            status: components["schemas"]["DeliveryStatus"];
-            /** Attempt Count */
-            attempt_count: number;
-            /** Last Attempt At */
-            last_attempt_at: string | null;
-            /** Last Status Code */
-            last_status_code: number | null;
-            /** Delivered At */
-            delivered_at: string | null;
-        };
         /**
          * WebhookEventType
          * @enum {string}
          */
-        WebhookEventType: "response.created" | "response.updated" | "responses.ingested" | "results.released" | "import.completed" | "campaign.closed" | "measurement.created" | "measurement.updated" | "indicator.signal" | "action.created" | "action.status_changed" | "response.retracted" | "measurement.retracted";
+        WebhookEventType: "response.created" | "response.updated" | "results.released" | "import.completed" | "campaign.closed" | "measurement.created" | "indicator.signal" | "action.created" | "action.status_changed" | "response.retracted" | "measurement.retracted";
         /** WebhookSubscriptionCreate */
         WebhookSubscriptionCreate: {
             /**
@@ -7977,9 +7628,9 @@ export interface operations {
     updateCurrentUser: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path?: never;
             cookie?: never;
@@ -8162,7 +7813,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -display_name, -email, created_at, display_name, email */
-                sort?: "-created_at" | "-display_name" | "-email" | "created_at" | "display_name" | "email";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -8278,9 +7929,9 @@ export interface operations {
     updateUser: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path: {
                 user_id: string;
@@ -8518,7 +8169,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -email, created_at, email */
-                sort?: "-created_at" | "-email" | "created_at" | "email";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -8900,7 +8551,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
-                sort?: "-created_at" | "-name" | "created_at" | "name";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -9103,9 +8754,9 @@ export interface operations {
     updateApiClient: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path: {
                 api_client_id: string;
@@ -9370,7 +9021,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
-                sort?: "-created_at" | "-name" | "created_at" | "name";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -9592,9 +9243,9 @@ export interface operations {
     updateOrganisation: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path: {
                 /** @description The organisation's id, or `scheme:code` (e.g. `ods:7A9`) */
@@ -9721,7 +9372,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
-                sort?: "-created_at" | "-name" | "created_at" | "name";
+                sort?: string;
             };
             header?: never;
             path: {
@@ -9948,9 +9599,9 @@ export interface operations {
     updateService: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path: {
                 service_id: string;
@@ -10073,7 +9724,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: "-created_at" | "created_at";
+                sort?: string;
             };
             header?: never;
             path: {
@@ -10315,7 +9966,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
-                sort?: "-created_at" | "-name" | "created_at" | "name";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -10509,9 +10160,9 @@ export interface operations {
     updatePartnership: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path: {
                 partnership_id: string;
@@ -10626,7 +10277,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -joined_at, joined_at */
-                sort?: "-joined_at" | "joined_at";
+                sort?: string;
             };
             header?: never;
             path: {
@@ -11071,7 +10722,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -code, -created_at, code, created_at */
-                sort?: "-code" | "-created_at" | "code" | "created_at";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -11283,9 +10934,9 @@ export interface operations {
     updateInstrument: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path: {
                 instrument_id: string;
@@ -11527,9 +11178,9 @@ export interface operations {
     updateInstrumentVersion: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path: {
                 version_id: string;
@@ -11751,7 +11402,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: "-created_at" | "created_at";
+                sort?: string;
             };
             header?: never;
             path: {
@@ -12596,9 +12247,9 @@ export interface operations {
     updateReviewPolicy: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path: {
                 organisation_id: string;
@@ -12839,7 +12490,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, -opens_at, created_at, name, opens_at */
-                sort?: "-created_at" | "-name" | "-opens_at" | "created_at" | "name" | "opens_at";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -13051,9 +12702,9 @@ export interface operations {
     updateCampaign: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path: {
                 campaign_id: string;
@@ -13589,7 +13240,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -submitted_at, submitted_at */
-                sort?: "-submitted_at" | "submitted_at";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -13800,7 +13451,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -period_end, period_end */
-                sort?: "-period_end" | "period_end";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -14118,7 +13769,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -submitted_at, submitted_at */
-                sort?: "-submitted_at" | "submitted_at";
+                sort?: string;
             };
             header?: never;
             path: {
@@ -14251,7 +13902,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -question_key, question_key */
-                sort?: "-question_key" | "question_key";
+                sort?: string;
             };
             header?: never;
             path: {
@@ -14472,7 +14123,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -submitted_at, submitted_at */
-                sort?: "-submitted_at" | "submitted_at";
+                sort?: string;
             };
             header?: never;
             path: {
@@ -15092,7 +14743,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: "-created_at" | "created_at";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -15155,7 +14806,7 @@ export interface operations {
                 /** @description People: the organisation whose data this is */
                 organisation_id?: string | null;
                 mode?: "best_effort" | "atomic";
-                /** @description The file's format: needed when it is sent as application/octet-stream (or as a form part of another type); when given, it says the format whatever the Content-Type */
+                /** @description The file's format, when it is sent as application/octet-stream */
                 format?: ("csv" | "ndjson" | "fhir") | null;
             };
             header?: never;
@@ -15164,17 +14815,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description The file. Its part's Content-Type says the format (text/csv, application/x-ndjson, application/fhir+json) and may carry a charset; with application/octet-stream or any other type, say the format in `format`.
-                     */
-                    file: string;
-                };
                 "text/csv": string;
                 "application/x-ndjson": string;
-                "application/fhir+json": string;
-                "application/octet-stream": string;
             };
         };
         responses: {
@@ -15377,79 +15019,9 @@ export interface operations {
             };
         };
     };
-    getImportRefusedRows: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                import_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description CSV */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Not signed in, or the token is invalid, expired or revoked */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record visible to you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with an existing record, or with the record's state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed; `errors` lists the fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     getCampaignTemplate: {
         parameters: {
-            query?: {
-                /** @description Add a guidance row under the header: what each column takes (a comment row, skipped by imports) */
-                guidance?: boolean;
-            };
+            query?: never;
             header?: never;
             path: {
                 campaign_id: string;
@@ -15458,7 +15030,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV header row (and, asked, the guidance row) */
+            /** @description CSV header row */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15516,17 +15088,14 @@ export interface operations {
     };
     getMeasurementsTemplate: {
         parameters: {
-            query?: {
-                /** @description Add a guidance row under the header: what each column takes (a comment row, skipped by imports) */
-                guidance?: boolean;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description CSV header row (and, asked, the guidance row) */
+            /** @description CSV header row */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15546,15 +15115,6 @@ export interface operations {
             };
             /** @description Signed in but not allowed */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed; `errors` lists the fields */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15611,7 +15171,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -code, -created_at, code, created_at */
-                sort?: "-code" | "-created_at" | "code" | "created_at";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -15830,7 +15390,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -period_end, period_end */
-                sort?: "-period_end" | "period_end";
+                sort?: string;
             };
             header?: never;
             path: {
@@ -16124,7 +15684,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -updated_at, created_at, updated_at */
-                sort?: "-created_at" | "-updated_at" | "created_at" | "updated_at";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -16336,9 +15896,9 @@ export interface operations {
     updateAction: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path: {
                 action_id: string;
@@ -16456,7 +16016,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional: when sent, the ETag you read, as it was given (a stale or weak one gets 412, since If-Match compares strongly) */
+                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -16861,9 +16421,9 @@ export interface operations {
     updateActionResponsibility: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path: {
                 action_id: string;
@@ -16977,7 +16537,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: "-created_at" | "created_at";
+                sort?: string;
             };
             header?: never;
             path: {
@@ -17330,7 +16890,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -occurred_at, occurred_at */
-                sort?: "-occurred_at" | "occurred_at";
+                sort?: string;
             };
             header?: never;
             path: {
@@ -17555,9 +17115,9 @@ export interface operations {
     updatePdsaCycle: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path: {
                 cycle_id: string;
@@ -17958,7 +17518,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -url, created_at, url */
-                sort?: "-created_at" | "-url" | "created_at" | "url";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -18217,9 +17777,9 @@ export interface operations {
     updateWebhookSubscription: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match": string;
+                "If-Match"?: string | null;
             };
             path: {
                 subscription_id: string;
@@ -18395,7 +17955,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -next_attempt_at, created_at, next_attempt_at */
-                sort?: "-created_at" | "-next_attempt_at" | "created_at" | "next_attempt_at";
+                sort?: string;
             };
             header?: never;
             path: {
@@ -18412,78 +17972,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryPage"];
-                };
-            };
-            /** @description Bad request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid, expired or revoked */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record visible to you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed; `errors` lists the fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listWebhookEvents: {
-        parameters: {
-            query?: {
-                /** @description Page size */
-                limit?: number;
-                /** @description An event's `cursor`, or `next_cursor` */
-                cursor?: string | null;
-            };
-            header?: never;
-            path: {
-                subscription_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEventPage"];
                 };
             };
             /** @description Bad request */
@@ -18599,7 +18087,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -attempted_at, attempted_at */
-                sort?: "-attempted_at" | "attempted_at";
+                sort?: string;
             };
             header?: never;
             path: {
@@ -18741,7 +18229,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: "-created_at" | "created_at";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -18976,7 +18464,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -occurred_at, occurred_at */
-                sort?: "-occurred_at" | "occurred_at";
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -19181,76 +18669,6 @@ export interface operations {
                 /** @description Version number */
                 version?: string | null;
                 /** @description Instruments per page */
-                _count?: number;
-                /** @description From a `next` link */
-                _cursor?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A searchset Bundle */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/fhir+json": components["schemas"]["FhirBundle"];
-                    "application/json": components["schemas"]["FhirBundle"];
-                };
-            };
-            /** @description Refused (400 Bad Request): an OperationOutcome */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
-                    "application/json": components["schemas"]["FhirOperationOutcome"];
-                };
-            };
-            /** @description Refused (401 Unauthorized): an OperationOutcome */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
-                    "application/json": components["schemas"]["FhirOperationOutcome"];
-                };
-            };
-            /** @description Refused (403 Forbidden): an OperationOutcome */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
-                    "application/json": components["schemas"]["FhirOperationOutcome"];
-                };
-            };
-            /** @description Refused (422 Unprocessable Entity): an OperationOutcome */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
-                    "application/json": components["schemas"]["FhirOperationOutcome"];
-                };
-            };
-        };
-    };
-    searchQuestionnaireResponses: {
-        parameters: {
-            query?: {
-                /** @description `system|value` or `value`: your id for a response */
-                identifier?: string | null;
-                /** @description When last stored or changed, e.g. `ge2026-05-01` or `lt2026-05-01T12:00:00Z` */
-                _lastUpdated?: string[] | null;
-                /** @description Page size */
                 _count?: number;
                 /** @description From a `next` link */
                 _cursor?: string | null;
@@ -19684,49 +19102,6 @@ export interface operations {
             };
         };
     };
-    responsesIngestedWebhook: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The event's id, same on every retry */
-                "webhook-id": string;
-                /** @description Unix seconds when sent */
-                "webhook-timestamp": number;
-                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
-                "webhook-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResponsesIngestedEvent"];
-            };
-        };
-        responses: {
-            /** @description Received: any 2xx status acknowledges (the body is ignored) */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not received: retried with backoff for 24 hours */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not received: retried with backoff for 24 hours */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     resultsReleasedWebhook: {
         parameters: {
             query?: never;
@@ -19873,49 +19248,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MeasurementCreatedEvent"];
-            };
-        };
-        responses: {
-            /** @description Received: any 2xx status acknowledges (the body is ignored) */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not received: retried with backoff for 24 hours */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not received: retried with backoff for 24 hours */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    measurementUpdatedWebhook: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The event's id, same on every retry */
-                "webhook-id": string;
-                /** @description Unix seconds when sent */
-                "webhook-timestamp": number;
-                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
-                "webhook-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MeasurementUpdatedEvent"];
             };
         };
         responses: {

@@ -28,7 +28,9 @@ export function ScopeList({ scopes }: { scopes: Scope[] }) {
   );
 }
 
-export function scopeKey(scope: Scope): 'read' | 'responsesWrite' | 'measurementsWrite' {
+export function scopeKey(
+  scope: Scope,
+): 'read' | 'responsesWrite' | 'measurementsWrite' | 'responsesRead' | 'measurementsRead' {
   switch (scope) {
     case 'read':
       return 'read';
@@ -36,6 +38,10 @@ export function scopeKey(scope: Scope): 'read' | 'responsesWrite' | 'measurement
       return 'responsesWrite';
     case 'measurements:write':
       return 'measurementsWrite';
+    case 'responses:read':
+      return 'responsesRead';
+    case 'measurements:read':
+      return 'measurementsRead';
   }
 }
 

@@ -1,0 +1,1 @@
+"""Partners reading back, syncing and retracting what their systems pushed."""
