@@ -137,7 +137,7 @@ async def run(database_url: str, env: dict[str, str], scale: Scale) -> dict[str,
                 csv_path.unlink()  # the server keeps its own copy
                 while True:
                     job = (await http.get(job_url, headers=headers)).json()
-                    if job["state"] in ("completed", "failed"):
+                    if job["state"] not in ("queued", "running"):  # it has ended
                         break
                     if time.perf_counter() - started > ROW_TIMEOUT_SECONDS:
                         raise RuntimeError(f"the import did not finish: {job}")

@@ -10,10 +10,12 @@ to the campaign's CSV template (download it from
     python examples/push_responses.py CAMPAIGN_ID responses.csv
 
 It signs in with the API client's credentials (scope ``responses:write``), uploads the file
-(streamed, so its size does not matter), polls the import job until it completes or fails,
-prints the summary, and saves the refused rows, if any, beside the file as ``…-errors.csv``.
-Running it again with the same file is safe: rows already imported are ignored, changed
-rows update the stored responses. Needs only ``httpx``.
+(streamed, so its size does not matter), polls the import job until it ends (``completed``,
+``completed_with_errors`` or ``failed``), prints the summary, and saves the refused rows, if
+any, beside the file as ``…-refused.csv``: the rows as they were, with a last
+``gwella_errors`` column saying why. Correct them and run it again with that file. Running it
+again with the same file is safe: rows already imported are ignored, changed rows update the
+stored responses. It exits 0 only when every row was taken. Needs only ``httpx``.
 """
 
 from __future__ import annotations
@@ -72,11 +74,13 @@ async def wait(http: httpx.AsyncClient, job: dict[str, Any], every: float = 2.0)
 
 
 async def save_errors(http: httpx.AsyncClient, job: dict[str, Any], path: Path) -> Path | None:
+    """Save the refused rows beside the file: as they were in it, with a last gwella_errors
+    column saying why (correct the cells and upload that file again as it is)."""
     if not job["summary"]["rejected"]:
         return None
-    r = await http.get(job["errors_url"])
+    r = await http.get(job["refused_rows_url"] or job["errors_url"])
     r.raise_for_status()
-    target = path.with_name(f"{path.stem}-errors.csv")
+    target = path.with_name(f"{path.stem}-refused.csv")
     target.write_text(r.text, encoding="utf-8")
     return target
 
@@ -96,7 +100,7 @@ async def main(campaign_id: str, csv_path: str) -> int:
             print(f"Reason: {job['failure_reason']}")
         errors = await save_errors(http, job, path)
         if errors:
-            print(f"Refused rows and why: {errors}")
+            print(f"Refused rows and why, to correct and upload again: {errors}")
         return 0 if job["state"] == "completed" else 1
 
 

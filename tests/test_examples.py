@@ -57,8 +57,10 @@ async def test_push_responses_example(
         job = await example.upload(http, str(campaign.id), csv_path)
         await imports.process_next(sessionmaker, "example-worker")
         job = await example.wait(http, job, every=0)
-        assert job["state"] == "completed"
+        assert job["state"] == "completed_with_errors"
         assert job["summary"]["imported"] == 3
         errors = await example.save_errors(http, job, csv_path)
     assert errors is not None
-    assert "R9" in errors.read_text(encoding="utf-8")
+    refused = errors.read_text(encoding="utf-8").splitlines()
+    assert refused[0] == header.strip() + ",gwella_errors"
+    assert refused[1].startswith(rows[3].strip() + ",")

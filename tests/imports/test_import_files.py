@@ -200,7 +200,7 @@ async def test_an_unterminated_quote_refuses_its_row_and_the_next_rows_still_imp
     await post_bytes(client, w, body.encode())
     job = await run_worker(sessionmaker)
     assert job is not None
-    assert job.state is ImportState.completed
+    assert job.state is ImportState.completed_with_errors
     assert await errors_of(client, w, job.id) == [["3", "", "unterminated_quote"]]
     assert job.summary == {"imported": 3, "updated": 0, "ignored": 0, "rejected": 1}
     assert job.rows_processed == job.rows_total == 4
@@ -489,6 +489,6 @@ async def test_a_lone_surrogate_refuses_its_line_not_the_import(
     assert r.status_code == 202, r.text
     job = await run_worker(sessionmaker)
     assert job is not None
-    assert job.state is ImportState.completed, job.failure_reason
+    assert job.state is ImportState.completed_with_errors, job.failure_reason
     assert await errors_of(client, w, job.id) == [["2", "", "lone_surrogate"]]
     assert await comments(session) == {"PAS-1": "Fine \U0001f600", "PAS-3": "Fine"}

@@ -39,3 +39,19 @@ def write_csv_line(values: list[Any]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow([inert_cell(v) for v in values])
     return buffer.getvalue()
+
+
+def guard_cell(raw: str) -> str:
+    """A cell read from a file, to be written back so that importing it again reads the same
+    value: a formula the file left unguarded gets an apostrophe (a spreadsheet shows it as
+    text, and an import takes it off), and a cell already guarded is left exactly as it was."""
+    if raw[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(raw):
+        return "'" + raw
+    return raw
+
+
+def write_raw_csv_line(values: list[str]) -> str:
+    """A row of cells as read from a file, each through :func:`guard_cell`."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([guard_cell(v) for v in values])
+    return buffer.getvalue()

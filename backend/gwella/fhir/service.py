@@ -438,10 +438,12 @@ async def push(
     resources: Sequence[Any],
     *,
     atomic: bool,
+    dry_run: bool = False,
 ) -> list[EntryResult]:
     """Store QuestionnaireResponses (raw JSON, or a FhirError for an entry already refused) as
     responses, through ``ingest_responses``: per campaign, best effort, or all or nothing
-    (``atomic``: nothing is written unless every entry is accepted).
+    (``atomic``: nothing is written unless every entry is accepted). ``dry_run`` (best effort)
+    checks every entry as a real push would and stores nothing: only refusals are told.
 
     Returns one result per resource, in order: 201 created, 200 updated or unchanged (the
     same content again is ignored), or a refusal with its issues."""
@@ -501,7 +503,9 @@ async def push(
                 raise FhirError(_status_of(summary.errors), issues)
     else:
         for entries in groups.values():
-            refuse(entries, await run(entries, mode="best_effort", dry_run=False))
+            refuse(entries, await run(entries, mode="best_effort", dry_run=dry_run))
+        if dry_run:
+            return [r or EntryResult(200) for r in results]
     after = await responses.pushed_by_external_id(session, client_org, external_ids)
     for entry in prepared:
         if results[entry.index] is not None:

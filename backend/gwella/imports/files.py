@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -16,7 +16,7 @@ from gwella.core.csvfiles import read_cell
 from gwella.core.surrogates import lone_surrogate
 from gwella.imports.encodings import CODECS, UTF8_BOM
 from gwella.instruments.content import InstrumentContent, QuestionType
-from gwella.responses.template import MULTI_SEPARATOR, RESPONSE_FIELDS
+from gwella.responses.template import COMMENT, MULTI_SEPARATOR, RESPONSE_FIELDS
 
 MEASUREMENT_FIELDS = (
     "indicator",
@@ -28,7 +28,21 @@ MEASUREMENT_FIELDS = (
     "numerator",
     "denominator",
 )
+MEASUREMENT_GUIDANCE = (
+    f"{COMMENT} Allowed values (this row is skipped on import). indicator: the indicator's "
+    "code, required",
+    "Optional: the organisation, by id or scheme:code (your own when empty)",
+    "Optional: one of the organisation's services, by id or code",
+    "The period's first day, required: YYYY-MM-DD",
+    "The period's last day, required: YYYY-MM-DD",
+    "A number; or leave empty and give numerator and denominator",
+    "Optional: a number, 0 or more (with denominator)",
+    "Optional: a number above 0 (with numerator)",
+)
 csv.field_size_limit(1_000_000)
+IGNORED_PREFIX = "gwella_"
+"""Columns whose name starts so are Gwella's own notes (the refused-rows file's
+``gwella_errors``): an import reads past them, so a corrected file is uploaded as it is."""
 
 
 MAX_LINE_BYTES = 4 * 1_048_576
@@ -56,6 +70,9 @@ class Chunk:
     header: list[str] | None
     rows_read: int
     """Rows (lines of NDJSON) read so far, the header and blank ones included."""
+    sources: dict[int, list[str]] = field(default_factory=dict)
+    """A CSV row's cells exactly as in the file, by row number (a row that cannot be split
+    into cells: its first line, as one cell; none for a row too long to hold)."""
 
 
 class _LineTooLong(Exception):
@@ -71,10 +88,11 @@ class _Lines:
         self.handle = handle
         self.codec = codec
         self.first_end: int | None = None
+        self.first_text = ""
         self.count = 0
 
     def mark(self) -> None:
-        self.first_end, self.count = None, 0
+        self.first_end, self.first_text, self.count = None, "", 0
 
     def __iter__(self) -> Iterator[str]:
         return self
@@ -93,7 +111,10 @@ class _Lines:
             self.first_end = self.handle.tell()
         if too_long:
             raise _LineTooLong
-        return raw.decode(self.codec, errors="replace")
+        text = raw.decode(self.codec, errors="replace")
+        if self.count == 1:
+            self.first_text = text
+        return text
 
 
 def read_chunk(
@@ -123,20 +144,26 @@ def read_chunk(
             header = [h.strip() for h in next(csv.reader([first]), [])]
             rows_read = 1
         records, position, rows_read = _csv_rows(handle, codec, len(header), rows_read, limit)
-        rows: list[tuple[int, Row]] = [
-            (n, r if isinstance(r, Unreadable) else dict(zip(header, r, strict=True)))
-            for n, r in records
-        ]
-        return Chunk(rows, position, header, rows_read)
+        rows: list[tuple[int, Row]] = []
+        sources: dict[int, list[str]] = {}
+        for n, record, cells in records:
+            if cells is not None:
+                sources[n] = cells
+            if isinstance(record, Unreadable):
+                rows.append((n, record))
+            else:
+                rows.append((n, dict(zip(header, [read_cell(c) for c in record], strict=True))))
+        return Chunk(rows, position, header, rows_read, sources)
 
 
 def _csv_rows(
     handle: BinaryIO, codec: str, columns: int, rows_read: int, limit: int
-) -> tuple[list[tuple[int, list[str] | Unreadable]], int, int]:
+) -> tuple[list[tuple[int, list[str] | Unreadable, list[str] | None]], int, int]:
     """Records as a spreadsheet sees them (a quoted cell may hold line breaks), read strictly:
     when a quote breaks a record, only its first line is refused and reading goes on from
-    the next line, so a missing closing quote never swallows the rows after it."""
-    rows: list[tuple[int, list[str] | Unreadable]] = []
+    the next line, so a missing closing quote never swallows the rows after it. Each comes
+    with its cells as in the file (see :attr:`Chunk.sources`)."""
+    rows: list[tuple[int, list[str] | Unreadable, list[str] | None]] = []
     lines = _Lines(handle, codec)
     reader = csv.reader(lines, strict=True)
     position = handle.tell()
@@ -165,7 +192,8 @@ def _csv_rows(
         rows_read += 1
         if problem is not None:
             assert lines.first_end is not None
-            rows.append((rows_read, problem))
+            text = lines.first_text.rstrip("\r\n")
+            rows.append((rows_read, problem, [text] if text else None))
             position = lines.first_end
             handle.seek(position)
             reader = csv.reader(lines, strict=True)
@@ -173,11 +201,13 @@ def _csv_rows(
         position = handle.tell()
         if not any(cell.strip() for cell in record):
             continue  # a blank row, or a row of empty cells as Excel writes after the data
+        if record[0].startswith(COMMENT):
+            continue  # a comment (the template's guidance row): skipped, keeping its number
         if len(record) != columns:
             detail = f"The row has {len(record)} cells; the header has {columns} columns."
-            rows.append((rows_read, Unreadable("wrong_cell_count", detail)))
+            rows.append((rows_read, Unreadable("wrong_cell_count", detail), record))
         else:
-            rows.append((rows_read, [read_cell(c) for c in record]))
+            rows.append((rows_read, record, record))
     return rows, position, rows_read
 
 
@@ -258,6 +288,8 @@ def response_item_from_csv(row: dict[str, str], content: InstrumentContent) -> d
         item["respondent_reference"] = reference
     for key, value in row.items():
         if key in RESPONSE_FIELDS or value is None or not value.strip():
+            continue
+        if key.startswith(IGNORED_PREFIX):
             continue
         item["answers"][key] = _cell(value, types.get(key, QuestionType.free_text))
     return item

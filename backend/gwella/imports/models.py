@@ -17,7 +17,12 @@ class ImportState(enum.StrEnum):
     queued = "queued"
     running = "running"
     completed = "completed"
+    """Every row was taken (imported, updated, or already stored)."""
+    completed_with_errors = "completed_with_errors"
+    """Some rows were taken, some refused (listed at the job's errors and refused rows)."""
     failed = "failed"
+    """Nothing was taken: every row refused, no rows, an unreadable file, or an atomic
+    import with a refused row; ``failure_reason`` says which."""
 
 
 class ImportJob(IdMixin, Base):
@@ -40,7 +45,7 @@ class ImportJob(IdMixin, Base):
     actor_id: Mapped[uuid.UUID | None] = mapped_column()
     actor_label: Mapped[str] = mapped_column(String(320))
     state: Mapped[ImportState] = mapped_column(
-        Enum(ImportState, native_enum=False, length=16, validate_strings=True),
+        Enum(ImportState, native_enum=False, length=24, validate_strings=True),
         default=ImportState.queued,
     )
     phase: Mapped[str] = mapped_column(String(16), default="apply")
@@ -75,3 +80,7 @@ class ImportRowError(IdMixin, Base):
     code: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text)
     field: Mapped[str | None] = mapped_column(String(200))
+    cells: Mapped[list[str] | None] = mapped_column()
+    """The refused row's cells exactly as read from a CSV file (before any apostrophe that
+    guards a formula is taken off), on the row's first error: the refused-rows file gives
+    them back. For a row that could not be split into cells, its line's text as one cell."""

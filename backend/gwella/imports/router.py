@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
@@ -15,6 +15,7 @@ from gwella.core import csvfiles
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import AnyCaller, SettingsDep
 from gwella.core.errors import (
+    Conflict,
     FieldProblem,
     Forbidden,
     ValidationFailed,
@@ -22,7 +23,7 @@ from gwella.core.errors import (
 )
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
-from gwella.imports import encodings, files, service, storage
+from gwella.imports import encodings, files, refused, service, storage, uploads
 from gwella.imports.access import visible_job, visible_orgs
 from gwella.imports.models import ImportJob
 from gwella.imports.schemas import ImportJobPage, ImportJobRead
@@ -38,15 +39,57 @@ FORMATS: dict[str, Format] = {
     "application/fhir+json": "fhir",
 }
 OCTET_STREAM = "application/octet-stream"
-IMPORT_MEDIA_TYPES = frozenset({*FORMATS, OCTET_STREAM})
+MULTIPART = "multipart/form-data"
+IMPORT_MEDIA_TYPES = frozenset({*FORMATS, OCTET_STREAM, MULTIPART})
+_BINARY = {"type": "string", "format": "binary"}
+UPLOAD_BODY = {
+    "required": True,
+    # A form first: generated clients (openapi-python-client) send a File as this part, with
+    # its own content type. The raw bodies follow; clients that cannot tell one binary body
+    # from another send the last, octet-stream, which names its format in `format`.
+    "content": {
+        MULTIPART: {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {
+                    "file": {
+                        **_BINARY,
+                        "description": "The file. Its part's Content-Type says the format "
+                        "(text/csv, application/x-ndjson, application/fhir+json) and may "
+                        "carry a charset; with application/octet-stream or any other type, "
+                        "say the format in `format`.",
+                    }
+                },
+            },
+            "encoding": {"file": {"contentType": ", ".join([*FORMATS, OCTET_STREAM])}},
+        },
+        **{media: {"schema": _BINARY} for media in FORMATS},
+        OCTET_STREAM: {"schema": _BINARY},
+    },
+}
 SCOPES = {"responses": "responses:write", "measurements": "measurements:write"}
+Guidance = Annotated[
+    bool,
+    Query(
+        description="Add a guidance row under the header: what each column takes (a comment "
+        "row, skipped by imports)"
+    ),
+]
+
+
+def _media(content_type: str) -> str:
+    return content_type.split(";")[0].strip().lower()
 
 
 def _read(job: ImportJob) -> ImportJobRead:
     return ImportJobRead.model_validate(
         {
-            **{f: getattr(job, f) for f in ImportJobRead.model_fields if f != "errors_url"},
+            **{f: getattr(job, f) for f in ImportJobRead.model_fields if not f.endswith("_url")},
             "errors_url": f"/api/v1/imports/{job.id}/errors.csv",
+            "refused_rows_url": (
+                f"/api/v1/imports/{job.id}/refused.csv" if job.format == "csv" else None
+            ),
         }
     )
 
@@ -73,13 +116,22 @@ def _import_org(p: Principal, kind: str, organisation_id: uuid.UUID | None) -> u
     operation_id="createImport",
     summary="Upload a file of responses or measurements to import in the background",
     description=(
-        "Send the file as the request body: `text/csv` (the template's columns; multiple "
-        "choice values separated by `|`) or `application/x-ndjson` (one ingestion item per "
-        "line), `application/fhir+json` (a FHIR Bundle of QuestionnaireResponses, which name "
-        "their Questionnaire, so no campaign_id; best effort only), or "
-        "`application/octet-stream` with `format`. Up to 1 GB, written to disk as it arrives. "
+        "Send the file either as a `multipart/form-data` form whose part `file` holds it "
+        "(what a browser or a generated client sends; the part's Content-Type says the "
+        "format, or `format` does), or as the raw request body: `text/csv` (the template's "
+        "columns; multiple choice values separated by `|`), `application/x-ndjson` (one "
+        "ingestion item per line), `application/fhir+json` (a FHIR Bundle of "
+        "QuestionnaireResponses, which name their Questionnaire, so no campaign_id), or "
+        "`application/octet-stream` with `format`. `format`, when given, says the format "
+        "whatever the Content-Type. Up to 1 GB, written to disk as it arrives. "
         "Answers 202 with the job; poll it for progress. Rows are validated and applied "
         "exactly as the ingestion endpoints do, idempotently, so a repeated file is safe.\n\n"
+        "**Outcome.** A job ends `completed` when every row was taken (imported, updated "
+        "or already stored), `completed_with_errors` when some rows were refused, and "
+        "`failed` when nothing was taken (every row refused, no rows, a file that cannot be "
+        "read, or an atomic import with a refused row), with `failure_reason`. The "
+        "`import.completed` webhook carries the same status and counts. Atomic mode checks "
+        "every row (FHIR entries too) before storing any.\n\n"
         "**Encoding.** A CSV file is read in the `charset` its Content-Type declares: "
         "`utf-8`, `windows-1252` (also as `cp1252`; `iso-8859-1`, `latin1` and `us-ascii` "
         "are read as windows-1252, as browsers do) or `iso-8859-15`; any other charset is "
@@ -99,19 +151,15 @@ def _import_org(p: Principal, kind: str, organisation_id: uuid.UUID | None) -> u
         "as the next row; `malformed_row`, `wrong_cell_count`, `row_too_long`, `unreadable` "
         "for a line that is not a JSON object, `lone_surrogate` for a `\\ud800`-like escape "
         "without its pair); the other rows still import in best-effort "
-        "mode. The uploaded file is deleted when the job ends, however it ends."
+        "mode. The uploaded file is deleted when the job ends, however it ends. A CSV "
+        "import's `refused_rows_url` gives the refused rows as they were in the file, with "
+        "a trailing `gwella_errors` column: fix them and upload that file again as it is "
+        "(columns whose name starts with `gwella_` are read past, and so is a row whose "
+        "first cell starts with `#`, like the template's guidance row)."
     ),
     status_code=status.HTTP_202_ACCEPTED,
     response_model=ImportJobRead,
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "text/csv": {"schema": {"type": "string", "format": "binary"}},
-                "application/x-ndjson": {"schema": {"type": "string", "format": "binary"}},
-            },
-        }
-    },
+    openapi_extra={"requestBody": UPLOAD_BODY},
     responses=problem_responses(401, 403, 404, 409, 413, 415, 422),
 )
 async def create_import(
@@ -128,26 +176,31 @@ async def create_import(
     mode: Literal["best_effort", "atomic"] = "best_effort",
     format: Annotated[
         Format | None,
-        Query(description="The file's format, when it is sent as application/octet-stream"),
+        Query(
+            description="The file's format: needed when it is sent as "
+            "application/octet-stream (or as a form part of another type); when given, it "
+            "says the format whatever the Content-Type"
+        ),
     ] = None,
 ) -> ImportJobRead:
     org_id = _import_org(principal, kind, organisation_id)
-    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type == OCTET_STREAM:  # the content-type middleware let only these through
-        if format is None:
-            raise ValidationFailed(
-                "Say whether the file is csv, ndjson or fhir.",
-                errors=[FieldProblem(field="query.format", message="required for octet-stream")],
-            )
-        fmt = format
-    else:
-        fmt = FORMATS[media_type]
-    if fmt == "fhir" and (kind != "responses" or mode != "best_effort"):
+    content_type = request.headers.get("content-type", "")
+    body: AsyncIterator[bytes] = request.stream()
+    if _media(content_type) == MULTIPART:  # the content-type middleware let only ours through
+        part = await uploads.file_part(body, content_type)
+        content_type, body = part.content_type or OCTET_STREAM, part.chunks
+    fmt = format or FORMATS.get(_media(content_type))
+    if fmt is None:
         raise ValidationFailed(
-            "FHIR Bundle files carry responses and are applied best effort.",
-            errors=[FieldProblem(field="query.mode", message="best_effort, kind=responses")],
+            "Say whether the file is csv, ndjson or fhir.",
+            errors=[FieldProblem(field="query.format", message=f"required for {content_type}")],
         )
-    declared = encodings.declared(request.headers.get("content-type"), fmt)
+    if fmt == "fhir" and kind != "responses":
+        raise ValidationFailed(
+            "FHIR Bundle files carry responses.",
+            errors=[FieldProblem(field="query.kind", message="responses")],
+        )
+    declared = encodings.declared(content_type, fmt)
     if kind == "responses" and fmt != "fhir":
         if campaign_id is None:
             raise ValidationFailed(
@@ -156,7 +209,7 @@ async def create_import(
             )
         await ingest.campaign_for_client(session, campaign_id, org_id)
     file = await storage.receive_file(
-        request.stream(),
+        body,
         storage.import_dir(settings.import_dir),
         settings.max_import_bytes,
         fmt=fmt,
@@ -219,14 +272,13 @@ async def get_import(
     },
 )
 async def get_import_errors(
-    import_id: uuid.UUID, session: SessionDep, principal: AnyCaller
+    request: Request, import_id: uuid.UUID, session: SessionDep, principal: AnyCaller
 ) -> StreamingResponse:
     job = await visible_job(session, principal, import_id)
-    rows = await service.row_errors(session, job.id)
 
-    def lines() -> Iterator[str]:
+    async def lines() -> AsyncIterator[str]:
         yield csvfiles.write_csv_line(["row", "external_id", "code", "field", "detail"])
-        for e in rows:
+        async for e in refused.row_errors(request.app.state.sessionmaker, job.id):
             yield csvfiles.write_csv_line(
                 [e.row, e.external_id or "", e.code, e.field or "", e.detail]
             )
@@ -239,22 +291,63 @@ async def get_import_errors(
 
 
 @router.get(
+    "/imports/{import_id}/refused.csv",
+    operation_id="getImportRefusedRows",
+    summary="The rows a CSV import refused, as they were in the file, to fix and upload again",
+    description="The file's header row, then each refused row with its cells as uploaded "
+    "(same columns, same order, same values; a cell that would run as a formula in a "
+    "spreadsheet and was not guarded gets an apostrophe, which an import takes off again), "
+    "and a trailing `gwella_errors` column with each problem as `code (field): detail`, one "
+    "a line. A row that could not be split into cells comes back as its line's text in the "
+    "first cell. Fix the cells and upload the file again as it is: an import reads past "
+    "columns whose name starts with `gwella_`, and already stored rows are not duplicated. "
+    "NDJSON and FHIR imports have no such file (409): their refused lines and entries are "
+    "listed by number at `errors_url`.",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"},
+        **problem_responses(401, 403, 404, 409, 422),
+    },
+)
+async def get_import_refused_rows(
+    request: Request, import_id: uuid.UUID, session: SessionDep, principal: AnyCaller
+) -> StreamingResponse:
+    job = await visible_job(session, principal, import_id)
+    if job.format != "csv":
+        raise Conflict(
+            "Only CSV imports give their refused rows back as a file; see errors_url for the "
+            "refused lines or entries of this import."
+        )
+    errors = refused.row_errors(request.app.state.sessionmaker, job.id)
+    return StreamingResponse(
+        refused.refused_rows_csv(list(job.header or []), errors),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="import-{job.id}-refused.csv"'},
+    )
+
+
+@router.get(
     "/campaigns/{campaign_id}/template.csv",
     operation_id="getCampaignTemplate",
     summary="The CSV template of a campaign's responses (one column per question key)",
+    description="The header row. With `guidance=true`, a second row says what each column "
+    "takes: the options of choice questions (value = English / Welsh label), ranges, the "
+    "form of dates and times, whether an answer is required. Its first cell starts with "
+    "`#`, which makes it a comment row that imports skip, so the file can be filled in "
+    "below it and uploaded as it is.",
     tags=["campaigns"],
     response_class=Response,
     responses={
         200: {
             "content": {"text/csv": {"schema": {"type": "string"}}},
-            "description": "CSV header row",
+            "description": "CSV header row (and, asked, the guidance row)",
         },
         # 409: asked by a partner system, of a campaign that takes no pushed responses.
         **problem_responses(401, 403, 404, 409, 422),
     },
 )
 async def campaign_template(
-    campaign_id: uuid.UUID, session: SessionDep, principal: AnyCaller
+    campaign_id: uuid.UUID, session: SessionDep, principal: AnyCaller, guidance: Guidance = False
 ) -> Response:
     if principal.kind == "api_client":
         campaign, _ = await ingest.campaign_for_client(
@@ -263,8 +356,11 @@ async def campaign_template(
     else:
         campaign, _, _ = await visible_campaign(session, principal, campaign_id)
     content = await responses.version_content(session, campaign)
+    rows = [template.response_template(content)]
+    if guidance:
+        rows.append(template.response_guidance(content))
     return Response(
-        csvfiles.write_csv_line(template.response_template(content)),
+        "".join(csvfiles.write_csv_line(r) for r in rows),
         media_type="text/csv",
         headers={"Content-Disposition": f'attachment; filename="campaign-{campaign.id}.csv"'},
     )
@@ -274,19 +370,24 @@ async def campaign_template(
     "/ingest/measurements/template.csv",
     operation_id="getMeasurementsTemplate",
     summary="The CSV template of measurement imports",
+    description="The header row; with `guidance=true`, a comment row (first cell starting "
+    "with `#`, skipped by imports) saying what each column takes.",
     tags=["ingest"],
     response_class=Response,
     responses={
         200: {
             "content": {"text/csv": {"schema": {"type": "string"}}},
-            "description": "CSV header row",
+            "description": "CSV header row (and, asked, the guidance row)",
         },
-        **problem_responses(401, 403),
+        **problem_responses(401, 403, 422),
     },
 )
-async def measurements_template(principal: AnyCaller) -> Response:
+async def measurements_template(principal: AnyCaller, guidance: Guidance = False) -> Response:
+    rows = [list(files.MEASUREMENT_FIELDS)]
+    if guidance:
+        rows.append(list(files.MEASUREMENT_GUIDANCE))
     return Response(
-        csvfiles.write_csv_line(list(files.MEASUREMENT_FIELDS)),
+        "".join(csvfiles.write_csv_line(r) for r in rows),
         media_type="text/csv",
         headers={"Content-Disposition": 'attachment; filename="measurements.csv"'},
     )

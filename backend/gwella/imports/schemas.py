@@ -31,7 +31,13 @@ class ImportJobRead(ReadModel):
         description="How the file's bytes are read: the charset the upload declared, or, "
         "when none, UTF-8 if the file is valid UTF-8 and otherwise windows-1252 (CSV only)"
     )
-    state: ImportState
+    state: ImportState = Field(
+        description="`queued`, `running`, then how it ended: `completed` (every row taken: "
+        "imported, updated or already stored), `completed_with_errors` (some rows refused: "
+        "see `errors_url` and `refused_rows_url`) or `failed` (nothing taken, "
+        "`failure_reason` says why: every row refused, no rows, a file that cannot be read, "
+        "an atomic import with a refused row, or processing stopped)"
+    )
     phase: Literal["check", "apply"] = Field(
         description="atomic imports check every row first (nothing written), then apply"
     )
@@ -39,7 +45,11 @@ class ImportJobRead(ReadModel):
     rows_processed: int
     summary: ImportCounts
     failure_reason: str | None
-    errors_url: str
+    errors_url: str = Field(description="The refused rows by number, as CSV (one line a problem)")
+    refused_rows_url: str | None = Field(
+        description="CSV imports: the refused rows as they were in the file, with their "
+        "problems in a trailing `gwella_errors` column, to fix and upload again as it is"
+    )
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None

@@ -28,6 +28,7 @@ from gwella.imports.models import ImportJob, ImportRowError, ImportState
 from gwella.imports.storage import ReceivedFile
 from gwella.ingest import service as ingest
 from gwella.ingest.schemas import IngestMeasurementItem, IngestResponseItem
+from gwella.responses import batches
 from gwella.responses import service as responses
 from gwella.webhooks import service as webhooks
 
@@ -107,16 +108,6 @@ async def list_jobs(
     if org_ids is not None:
         stmt = stmt.where(ImportJob.organisation_id.in_(org_ids))
     return await paginate(session, stmt, params, SORTS, ImportJob.id)
-
-
-async def row_errors(session: AsyncSession, job_id: uuid.UUID) -> list[ImportRowError]:
-    return list(
-        await session.scalars(
-            select(ImportRowError)
-            .where(ImportRowError.job_id == job_id)
-            .order_by(ImportRowError.row, ImportRowError.id)
-        )
-    )
 
 
 # ------------------------------------------------------------------------------- the worker
@@ -229,7 +220,12 @@ async def _process_chunk(
         if not rows:
             return await _end_of_file(session, job)
         dry_run = job.phase == "check"
-        counts = await _apply(session, job, rows, dry_run=dry_run, public_url=public_url)
+        async with batches.ingesting(
+            session, batches.BatchRef("import", job.id, job.organisation_id)
+        ):
+            counts = await _apply(
+                session, job, rows, dry_run=dry_run, public_url=public_url, sources=chunk.sources
+            )
         summary = dict(job.summary)
         if dry_run:
             summary["rejected"] = summary.get("rejected", 0) + counts["rejected"]
@@ -274,13 +270,32 @@ async def _end_of_file(session: AsyncSession, job: ImportJob) -> bool:
                 "Atomic import: some rows were refused, so nothing was stored.",
             )
             return False
-        # Every row passed: now store them, from the top (the header read again as such).
+        # Every row passed: now store them, from the top (a CSV header read again as such; a
+        # Bundle stays unpacked).
         job.phase, job.rows_processed, job.rows_read, job.byte_offset = "apply", 0, 0, 0
-        job.header = None
+        job.header = None if job.format == "csv" else job.header
         await session.commit()
         return True
-    await _finish(session, job, ImportState.completed, None)
+    state, reason = outcome(job.summary)
+    await _finish(session, job, state, reason)
     return False
+
+
+def outcome(summary: dict[str, Any]) -> tuple[ImportState, str | None]:
+    """How an import that read its whole file ended: ``completed`` when every row was taken
+    (imported, updated or already stored), ``completed_with_errors`` when some were refused,
+    ``failed`` when nothing was taken, with the reason."""
+    taken = sum(int(summary.get(k, 0)) for k in ("imported", "updated", "ignored"))
+    refused = int(summary.get("rejected", 0))
+    if taken and not refused:
+        return ImportState.completed, None
+    if taken:
+        return ImportState.completed_with_errors, None
+    if refused == 1:
+        return ImportState.failed, "The file's one row was refused, so nothing was stored."
+    if refused:
+        return ImportState.failed, f"All {refused} rows were refused, so nothing was stored."
+    return ImportState.failed, "The file has no rows to import."
 
 
 async def _finish(
@@ -310,6 +325,8 @@ async def _finish(
             payload={
                 "import_id": job.id,
                 "status": state.value,
+                "failure_reason": reason,
+                "rows": job.rows_processed,
                 **{
                     k: int(job.summary.get(k, 0))
                     for k in ("imported", "updated", "ignored", "rejected")
@@ -329,8 +346,11 @@ async def _apply(
     *,
     dry_run: bool,
     public_url: str | None = None,
+    sources: dict[int, list[str]] | None = None,
 ) -> dict[str, int]:
-    """Parse the rows into items and hand them to the ingestion service."""
+    """Parse the rows into items and hand them to the ingestion service. The refused rows'
+    errors are added to the session, the first of each row with the row's cells (``sources``)
+    so that the refused-rows file can give the row back as it was."""
     if job.format == "fhir":
         return await _apply_fhir(session, job, rows, dry_run=dry_run, public_url=public_url)
     errors: list[ImportRowError] = []
@@ -400,6 +420,12 @@ async def _apply(
             field = e.field.split(".", 2)[-1] if e.field else None
             errors.append(_row_error(job, row_of[e.index], e.external_id, e.code, e.detail, field))
     counts["rejected"] = len({e.row for e in errors})
+    if sources:
+        told: set[int] = set()
+        for error in errors:
+            if error.row not in told:
+                error.cells = sources.get(error.row)
+                told.add(error.row)
     session.add_all(errors)
     return counts
 
@@ -420,7 +446,8 @@ async def _apply_fhir(
     for number, row in rows:
         if isinstance(row, files.Unreadable):
             errors.append(_row_error(job, number, None, row.code, row.detail, None))
-    if resources and not dry_run:
+    if resources:
+        # A dry run (an atomic import's check) refuses what a real run would, storing nothing.
         results = await fhir.push(
             session,
             _ctx(job),
@@ -428,6 +455,7 @@ async def _apply_fhir(
             public_url or get_settings().public_url,
             resources,
             atomic=False,
+            dry_run=dry_run,
         )
         for number, resource, result in zip(numbers, resources, results, strict=True):
             if result.refused:

@@ -1393,11 +1393,13 @@ export interface paths {
         put?: never;
         /**
          * Upload a file of responses or measurements to import in the background
-         * @description Send the file as the request body: `text/csv` (the template's columns; multiple choice values separated by `|`) or `application/x-ndjson` (one ingestion item per line), `application/fhir+json` (a FHIR Bundle of QuestionnaireResponses, which name their Questionnaire, so no campaign_id; best effort only), or `application/octet-stream` with `format`. Up to 1 GB, written to disk as it arrives. Answers 202 with the job; poll it for progress. Rows are validated and applied exactly as the ingestion endpoints do, idempotently, so a repeated file is safe.
+         * @description Send the file either as a `multipart/form-data` form whose part `file` holds it (what a browser or a generated client sends; the part's Content-Type says the format, or `format` does), or as the raw request body: `text/csv` (the template's columns; multiple choice values separated by `|`), `application/x-ndjson` (one ingestion item per line), `application/fhir+json` (a FHIR Bundle of QuestionnaireResponses, which name their Questionnaire, so no campaign_id), or `application/octet-stream` with `format`. `format`, when given, says the format whatever the Content-Type. Up to 1 GB, written to disk as it arrives. Answers 202 with the job; poll it for progress. Rows are validated and applied exactly as the ingestion endpoints do, idempotently, so a repeated file is safe.
+         *
+         *     **Outcome.** A job ends `completed` when every row was taken (imported, updated or already stored), `completed_with_errors` when some rows were refused, and `failed` when nothing was taken (every row refused, no rows, a file that cannot be read, or an atomic import with a refused row), with `failure_reason`. The `import.completed` webhook carries the same status and counts. Atomic mode checks every row (FHIR entries too) before storing any.
          *
          *     **Encoding.** A CSV file is read in the `charset` its Content-Type declares: `utf-8`, `windows-1252` (also as `cp1252`; `iso-8859-1`, `latin1` and `us-ascii` are read as windows-1252, as browsers do) or `iso-8859-15`; any other charset is refused with 415 before the file is read. A UTF-8 byte order mark means UTF-8 whatever is declared. With no charset, a file that is valid UTF-8 is read as UTF-8, and any other CSV as windows-1252 (what Excel's “CSV (Comma delimited)” writes); a file valid in neither, or bytes the declared encoding does not have, are refused with 422 naming the line; UTF-16 is refused with 415. NDJSON and FHIR files are UTF-8. The job's `encoding` says how the file was read.
          *
-         *     **Rows.** Refused rows are listed at `errors_url` by number: in a CSV file, the row as a spreadsheet numbers it (row 1 is the header, row 2 the first data row; a quoted cell with line breaks stays in its row); in NDJSON, the line (from 1); in a FHIR Bundle, the entry (from 1). Blank rows are skipped and keep their number. Every row is accounted for: imported, updated, ignored (already stored) or refused. A row that cannot be read is refused with a code (`unterminated_quote`: a quoted cell is not closed, so only that row is refused and the next line is read as the next row; `malformed_row`, `wrong_cell_count`, `row_too_long`, `unreadable` for a line that is not a JSON object, `lone_surrogate` for a `\ud800`-like escape without its pair); the other rows still import in best-effort mode. The uploaded file is deleted when the job ends, however it ends.
+         *     **Rows.** Refused rows are listed at `errors_url` by number: in a CSV file, the row as a spreadsheet numbers it (row 1 is the header, row 2 the first data row; a quoted cell with line breaks stays in its row); in NDJSON, the line (from 1); in a FHIR Bundle, the entry (from 1). Blank rows are skipped and keep their number. Every row is accounted for: imported, updated, ignored (already stored) or refused. A row that cannot be read is refused with a code (`unterminated_quote`: a quoted cell is not closed, so only that row is refused and the next line is read as the next row; `malformed_row`, `wrong_cell_count`, `row_too_long`, `unreadable` for a line that is not a JSON object, `lone_surrogate` for a `\ud800`-like escape without its pair); the other rows still import in best-effort mode. The uploaded file is deleted when the job ends, however it ends. A CSV import's `refused_rows_url` gives the refused rows as they were in the file, with a trailing `gwella_errors` column: fix them and upload that file again as it is (columns whose name starts with `gwella_` are read past, and so is a row whose first cell starts with `#`, like the template's guidance row).
          */
         post: operations["createImport"];
         delete?: never;
@@ -1440,6 +1442,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/{import_id}/refused.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows a CSV import refused, as they were in the file, to fix and upload again
+         * @description The file's header row, then each refused row with its cells as uploaded (same columns, same order, same values; a cell that would run as a formula in a spreadsheet and was not guarded gets an apostrophe, which an import takes off again), and a trailing `gwella_errors` column with each problem as `code (field): detail`, one a line. A row that could not be split into cells comes back as its line's text in the first cell. Fix the cells and upload the file again as it is: an import reads past columns whose name starts with `gwella_`, and already stored rows are not duplicated. NDJSON and FHIR imports have no such file (409): their refused lines and entries are listed by number at `errors_url`.
+         */
+        get: operations["getImportRefusedRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{campaign_id}/template.csv": {
         parameters: {
             query?: never;
@@ -1447,7 +1469,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The CSV template of a campaign's responses (one column per question key) */
+        /**
+         * The CSV template of a campaign's responses (one column per question key)
+         * @description The header row. With `guidance=true`, a second row says what each column takes: the options of choice questions (value = English / Welsh label), ranges, the form of dates and times, whether an answer is required. Its first cell starts with `#`, which makes it a comment row that imports skip, so the file can be filled in below it and uploaded as it is.
+         */
         get: operations["getCampaignTemplate"];
         put?: never;
         post?: never;
@@ -1464,7 +1489,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The CSV template of measurement imports */
+        /**
+         * The CSV template of measurement imports
+         * @description The header row; with `guidance=true`, a comment row (first cell starting with `#`, skipped by imports) saying what each column takes.
+         */
         get: operations["getMeasurementsTemplate"];
         put?: never;
         post?: never;
@@ -3957,6 +3985,7 @@ export interface components {
              * @enum {string}
              */
             encoding: "utf-8" | "windows-1252" | "iso-8859-15";
+            /** @description `queued`, `running`, then how it ended: `completed` (every row taken: imported, updated or already stored), `completed_with_errors` (some rows refused: see `errors_url` and `refused_rows_url`) or `failed` (nothing taken, `failure_reason` says why: every row refused, no rows, a file that cannot be read, an atomic import with a refused row, or processing stopped) */
             state: components["schemas"]["ImportState"];
             /**
              * Phase
@@ -3974,8 +4003,16 @@ export interface components {
             summary: components["schemas"]["ImportCounts"];
             /** Failure Reason */
             failure_reason: string | null;
-            /** Errors Url */
+            /**
+             * Errors Url
+             * @description The refused rows by number, as CSV (one line a problem)
+             */
             errors_url: string;
+            /**
+             * Refused Rows Url
+             * @description CSV imports: the refused rows as they were in the file, with their problems in a trailing `gwella_errors` column, to fix and upload again as it is
+             */
+            refused_rows_url: string | null;
             /**
              * Created At
              * Format: date-time
@@ -3990,7 +4027,7 @@ export interface components {
          * ImportState
          * @enum {string}
          */
-        ImportState: "queued" | "running" | "completed" | "failed";
+        ImportState: "queued" | "running" | "completed" | "completed_with_errors" | "failed";
         /** ImportSummary */
         ImportSummary: {
             /**
@@ -14806,7 +14843,7 @@ export interface operations {
                 /** @description People: the organisation whose data this is */
                 organisation_id?: string | null;
                 mode?: "best_effort" | "atomic";
-                /** @description The file's format, when it is sent as application/octet-stream */
+                /** @description The file's format: needed when it is sent as application/octet-stream (or as a form part of another type); when given, it says the format whatever the Content-Type */
                 format?: ("csv" | "ndjson" | "fhir") | null;
             };
             header?: never;
@@ -14815,8 +14852,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file. Its part's Content-Type says the format (text/csv, application/x-ndjson, application/fhir+json) and may carry a charset; with application/octet-stream or any other type, say the format in `format`.
+                     */
+                    file: string;
+                };
                 "text/csv": string;
                 "application/x-ndjson": string;
+                "application/fhir+json": string;
+                "application/octet-stream": string;
             };
         };
         responses: {
@@ -15019,9 +15065,79 @@ export interface operations {
             };
         };
     };
-    getCampaignTemplate: {
+    getImportRefusedRows: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaignTemplate: {
+        parameters: {
+            query?: {
+                /** @description Add a guidance row under the header: what each column takes (a comment row, skipped by imports) */
+                guidance?: boolean;
+            };
             header?: never;
             path: {
                 campaign_id: string;
@@ -15030,7 +15146,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV header row */
+            /** @description CSV header row (and, asked, the guidance row) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15088,14 +15204,17 @@ export interface operations {
     };
     getMeasurementsTemplate: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Add a guidance row under the header: what each column takes (a comment row, skipped by imports) */
+                guidance?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description CSV header row */
+            /** @description CSV header row (and, asked, the guidance row) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15115,6 +15234,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

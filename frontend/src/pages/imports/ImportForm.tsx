@@ -54,11 +54,8 @@ export function ImportForm({ user, onCreated }: { user: User; onCreated: (job: I
 
   function chooseFormat(value: ImportFormat) {
     setFormat(value);
-    // FHIR Bundles carry responses, applied best effort.
-    if (value === 'fhir') {
-      setKind('responses');
-      setMode('best_effort');
-    }
+    // FHIR Bundles carry responses.
+    if (value === 'fhir') setKind('responses');
   }
 
   function onSubmit(event: FormEvent) {
@@ -66,7 +63,7 @@ export function ImportForm({ user, onCreated }: { user: User; onCreated: (job: I
     const problems: FieldError[] = [];
     if (chosenOrganisation === '') problems.push({ name: 'organisation_id', message: t('imports.errors.organisation') });
     if (needsCampaign && campaignId === '') problems.push({ name: 'campaign_id', message: t('imports.errors.campaign') });
-    if (fhir && (kind !== 'responses' || mode !== 'best_effort')) problems.push({ name: 'format', message: t('imports.errors.fhir') });
+    if (fhir && kind !== 'responses') problems.push({ name: 'format', message: t('imports.errors.fhir') });
     if (!file) problems.push({ name: 'file', message: t('imports.errors.file') });
     else if (file.size === 0) problems.push({ name: 'file', message: t('imports.errors.empty') });
     if (problems.length > 0 || !file) {
@@ -185,20 +182,19 @@ export function ImportForm({ user, onCreated }: { user: User; onCreated: (job: I
           <span className="nhsuk-u-visually-hidden">{t('common.information')}</span>
           <p>{t('imports.fhirNote')}</p>
         </div>
-      ) : (
-        <Radios
-          id={form.idFor('mode')}
-          name="mode"
-          legend={t('imports.mode')}
-          value={mode}
-          onChange={(value) => setMode(value as ImportMode)}
-          error={form.fieldError('mode')}
-          options={[
-            { value: 'best_effort', label: t('imports.modes.best_effort') },
-            { value: 'atomic', label: t('imports.modes.atomic') },
-          ]}
-        />
-      )}
+      ) : null}
+      <Radios
+        id={form.idFor('mode')}
+        name="mode"
+        legend={t('imports.mode')}
+        value={mode}
+        onChange={(value) => setMode(value as ImportMode)}
+        error={form.fieldError('mode')}
+        options={[
+          { value: 'best_effort', label: t('imports.modes.best_effort') },
+          { value: 'atomic', label: t('imports.modes.atomic') },
+        ]}
+      />
       <Button busy={upload.isPending}>{upload.isPending ? t('imports.uploading') : t('imports.upload')}</Button>
     </form>
   );
@@ -208,22 +204,19 @@ export function ImportForm({ user, onCreated }: { user: User; onCreated: (job: I
 function Templates({ kind, campaignId, fhir }: { kind: ImportKind; campaignId: string; fhir: boolean }) {
   const { t } = useTranslation();
   if (fhir) return null;
-  if (kind === 'measurements') {
-    return (
-      <DownloadButton
-        path="/api/v1/ingest/measurements/template.csv"
-        filename="gwella-measurements-template.csv"
-        label={t('imports.templateMeasurements')}
-      />
-    );
-  }
-  if (campaignId === '') return <p className="nhsuk-body-s">{t('imports.templateChooseCampaign')}</p>;
+  if (kind !== 'measurements' && campaignId === '') return <p className="nhsuk-body-s">{t('imports.templateChooseCampaign')}</p>;
+  const path = kind === 'measurements' ? '/api/v1/ingest/measurements/template.csv' : `/api/v1/campaigns/${campaignId}/template.csv`;
+  const name = kind === 'measurements' ? 'gwella-measurements-template' : `gwella-campaign-${campaignId}-template`;
+  // The guidance row starts with '#': the import skips it, so the file is filled in below it.
   return (
-    <DownloadButton
-      path={`/api/v1/campaigns/${campaignId}/template.csv`}
-      filename={`gwella-campaign-${campaignId}-template.csv`}
-      label={t('imports.templateResponses')}
-    />
+    <>
+      <DownloadButton
+        path={path}
+        filename={`${name}.csv`}
+        label={t(kind === 'measurements' ? 'imports.templateMeasurements' : 'imports.templateResponses')}
+      />
+      <DownloadButton path={`${path}?guidance=true`} filename={`${name}-guidance.csv`} label={t('imports.templateGuidance')} />
+    </>
   );
 }
 
@@ -234,10 +227,10 @@ function uploadProblem(error: unknown, t: TFunction, fhir: boolean): unknown {
     const detail = error.status === 413 ? t('imports.errors.tooLarge') : t('imports.errors.unsupported');
     return new ApiProblem(error.status, { status: error.status, title: error.title, detail });
   }
-  if (fhir && error.errors.some((e) => lastSegment(e.field) === 'mode')) {
-    // The mode is not asked for a FHIR Bundle: say it beside the file format instead.
+  if (fhir && error.errors.some((e) => lastSegment(e.field) === 'kind')) {
+    // A FHIR Bundle holds responses: say it beside the file format, which is on the page.
     const errors = error.errors.map((e) =>
-      lastSegment(e.field) === 'mode' ? { field: 'format', message: t('imports.errors.fhir') } : e,
+      lastSegment(e.field) === 'kind' ? { field: 'format', message: t('imports.errors.fhir') } : e,
     );
     return new ApiProblem(error.status, { status: error.status, title: error.title, detail: error.detail, errors });
   }

@@ -72,6 +72,7 @@ function makeJob(overrides: Partial<ImportJob> = {}): ImportJob {
     summary: { imported: 1000, updated: 150, ignored: 30, rejected: 20 },
     failure_reason: null,
     errors_url: `/api/v1/imports/${JOB}/errors.csv`,
+    refused_rows_url: `/api/v1/imports/${JOB}/refused.csv`,
     created_at: '2025-04-01T10:00:00Z',
     started_at: '2025-04-01T10:00:01Z',
     finished_at: null,
@@ -128,7 +129,58 @@ describe('A job is shown as progress and a running summary', () => {
     expect(within(summary).getByText('Updated').nextElementSibling).toHaveTextContent('150');
     expect(within(summary).getByText('Already there, unchanged').nextElementSibling).toHaveTextContent('30');
     expect(within(summary).getByText('Refused').nextElementSibling).toHaveTextContent('20');
+    expect(screen.getByRole('button', { name: 'Download the refused rows (20) to correct, as CSV' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Download the list of problems, as CSV' })).toBeInTheDocument();
+    expect(screen.queryByTestId('import-outcome')).not.toBeInTheDocument();
+  });
+
+  it('says plainly that a finished job refused some rows, and how to send them again', async () => {
+    mockApi({});
+    const done = { state: 'completed_with_errors', rows_total: 1200, rows_processed: 1200 } as const;
+    await renderWithApp(<JobProgress job={makeJob(done)} />);
+    expect(screen.getByTestId('import-state')).toHaveTextContent('Status: Finished with refused rows');
+    const outcome = screen.getByTestId('import-outcome');
+    expect(within(outcome).getByRole('heading', { name: 'Finished, but some rows were refused' })).toBeInTheDocument();
+    expect(outcome).toHaveTextContent('Stored, updated or already there: 1,180. Refused: 20.');
+    expect(outcome).toHaveTextContent('Correct the cells and upload that file again as it is.');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says a job that took nothing failed because every row was refused', async () => {
+    mockApi({});
+    const summary = { imported: 0, updated: 0, ignored: 0, rejected: 3 };
+    const reason = 'All 3 rows were refused, so nothing was stored.';
+    await renderWithApp(<JobProgress job={makeJob({ state: 'failed', summary, failure_reason: reason })} />);
+    expect(screen.getByTestId('import-state')).toHaveTextContent('Status: Failed');
+    const alert = screen.getByRole('alert', { name: 'The import failed' });
+    expect(alert).toHaveTextContent('Nothing was imported: every row in the file was refused (refused: 3).');
+    expect(alert).toHaveTextContent('Download the refused rows');
+  });
+
+  it('says a clean job took every row', async () => {
+    mockApi({});
+    const summary = { imported: 4, updated: 1, ignored: 2, rejected: 0 };
+    await renderWithApp(<JobProgress job={makeJob({ state: 'completed', summary })} />);
+    expect(screen.getByTestId('import-outcome')).toHaveTextContent(
+      'Every row in the file was taken: stored, updated or already there (7 in all).',
+    );
+  });
+
+  it('offers the list of problems alone when the format has no refused-rows file', async () => {
+    mockApi({});
+    await renderWithApp(<JobProgress job={makeJob({ state: 'completed_with_errors', format: 'ndjson', refused_rows_url: null })} />);
     expect(screen.getByRole('button', { name: 'Download the refused rows (20) as CSV' })).toBeInTheDocument();
+    expect(screen.getByTestId('import-outcome')).toHaveTextContent('correct them in your file and upload it again');
+  });
+
+  it('says the outcome in Welsh', async () => {
+    mockApi({});
+    await renderWithApp(<JobProgress job={makeJob({ state: 'completed_with_errors' })} />, { language: 'cy' });
+    expect(screen.getByTestId('import-state')).toHaveTextContent("Wedi gorffen, gyda rhesi wedi'u gwrthod");
+    const outcome = screen.getByTestId('import-outcome');
+    expect(within(outcome).getByRole('heading', { name: "Wedi gorffen, ond cafodd rhai rhesi eu gwrthod" })).toBeInTheDocument();
+    expect(outcome).toHaveTextContent("Wedi'u cadw, wedi'u diweddaru neu yno'n barod: 1,180. Wedi'u gwrthod: 20.");
+    expect(screen.getByRole('button', { name: "Lawrlwytho'r rhesi a wrthodwyd (20) i'w cywiro, fel CSV" })).toBeInTheDocument();
   });
 
   it('says the phase of an atomic import and gives exact totals once it has finished', async () => {
@@ -215,7 +267,7 @@ describe('Uploading a file', () => {
     expect(requests.filter((r) => r.path === '/api/v1/organisations').map((r) => r.search.get('my_role')).sort()).toEqual(['admin', 'manager', 'staff']);
   });
 
-  it('sends a FHIR Bundle without a campaign, best effort, as application/fhir+json', async () => {
+  it('sends a FHIR Bundle without a campaign as application/fhir+json', async () => {
     const { requests } = uploadRoutes(() => json(makeJob({ format: 'fhir', campaign_id: null }), { status: 202 }));
     await renderWithApp(importsApp(), { route: '/imports', token: 'tok' });
     const bundle = JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: [] });
@@ -286,19 +338,19 @@ describe('Uploading a file', () => {
   });
 });
 
-describe('A FHIR Bundle refused for its mode', () => {
+describe('A FHIR Bundle refused for its kind', () => {
   it('says so beside the file format, which is on the page', async () => {
     uploadRoutes(() =>
       problem(422, {
         title: 'Validation failed',
-        detail: 'FHIR Bundle files carry responses and are applied best effort.',
-        errors: [{ field: 'query.mode', message: 'best_effort, kind=responses' }],
+        detail: 'FHIR Bundle files carry responses.',
+        errors: [{ field: 'query.kind', message: 'responses' }],
       }),
     );
     await renderWithApp(importsApp(), { route: '/imports', token: 'tok' });
     const { form } = await fillAndUpload(new File(['{}'], 'b.json'), { campaign: false });
     const summary = await within(form).findByRole('alert');
-    expect(within(summary).getByRole('link', { name: 'A FHIR Bundle can only hold survey responses, imported best effort.' })).toHaveAttribute(
+    expect(within(summary).getByRole('link', { name: 'A FHIR Bundle can only hold survey responses.' })).toHaveAttribute(
       'href',
       '#import-format',
     );
@@ -320,24 +372,48 @@ describe('Downloads that need the token', () => {
     const { requests } = mockApi({
       'GET /api/v1/users/me': () => json(staff),
       [`GET /api/v1/imports/${JOB}`]: () => json(makeJob({ state: 'completed', rows_processed: 5000, rows_total: 5000 })),
-      [`GET /api/v1/imports/${JOB}/errors.csv`]: () => new Response('row,external_id,code,field,detail\n', { headers: { 'Content-Type': 'text/csv' } }),
+      [`GET /api/v1/imports/${JOB}/refused.csv`]: () => new Response('external_id,gwella_errors\n', { headers: { 'Content-Type': 'text/csv' } }),
     });
     await renderWithApp(importsApp(), { route: `/imports/${JOB}`, token: 'tok' });
-    await userEvent.setup().click(await screen.findByRole('button', { name: 'Download the refused rows (20) as CSV' }));
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Download the refused rows (20) to correct, as CSV' }));
     await waitFor(() => expect(click).toHaveBeenCalled());
-    const download = requests.find((r) => r.path.endsWith('/errors.csv'))!;
+    const download = requests.find((r) => r.path.endsWith('/refused.csv'))!;
     expect(download.headers.get('Authorization')).toBe('Bearer tok');
     expect(createObjectURL).toHaveBeenCalled();
+  });
+
+  it('offers the campaign template with a guidance row, asked for with guidance=true', async () => {
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { requests } = mockApi({
+      'GET /api/v1/users/me': () => json(staff),
+      'GET /api/v1/organisations': (request) =>
+        json(request.search.get('my_role') === 'staff' ? { ...emptyPage, items: [organisation] } : emptyPage),
+      'GET /api/v1/campaigns': () => json({ ...emptyPage, items: [campaign] }),
+      'GET /api/v1/imports': () => json(emptyPage),
+      [`GET /api/v1/campaigns/${CAMPAIGN}/template.csv`]: () =>
+        new Response('external_id\n"# Allowed values"\n', { headers: { 'Content-Type': 'text/csv' } }),
+    });
+    await renderWithApp(importsApp(), { route: '/imports', token: 'tok' });
+    const user = userEvent.setup();
+    const form = (await screen.findByRole('heading', { name: 'Upload a file' })).closest('form')!;
+    await waitFor(() => expect(within(form).getByLabelText('Organisation', { exact: false })).toHaveValue(ORG));
+    await within(form).findByRole('option', { name: 'Spring survey (open)' });
+    await user.selectOptions(within(form).getByLabelText('Campaign'), CAMPAIGN);
+    await user.click(within(form).getByRole('button', { name: 'Download the template with a row saying what each column takes' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    const download = requests.find((r) => r.path.endsWith('/template.csv'))!;
+    expect(download.path).toBe(`/api/v1/campaigns/${CAMPAIGN}/template.csv`);
+    expect(download.search.get('guidance')).toBe('true');
   });
 
   it('says when a download is refused', async () => {
     mockApi({
       'GET /api/v1/users/me': () => json(staff),
       [`GET /api/v1/imports/${JOB}`]: () => json(makeJob({ state: 'completed' })),
-      [`GET /api/v1/imports/${JOB}/errors.csv`]: () => problem(403, { title: 'Forbidden', detail: 'Not yours.' }),
+      [`GET /api/v1/imports/${JOB}/refused.csv`]: () => problem(403, { title: 'Forbidden', detail: 'Not yours.' }),
     });
     await renderWithApp(importsApp(), { route: `/imports/${JOB}`, token: 'tok' });
-    await userEvent.setup().click(await screen.findByRole('button', { name: 'Download the refused rows (20) as CSV' }));
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Download the refused rows (20) to correct, as CSV' }));
     expect(await screen.findByText('The download did not work: Not yours.')).toBeInTheDocument();
     expect(createObjectURL).not.toHaveBeenCalled();
   });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatDateTime } from '../../components/format';
 import { intlLocale } from '../../i18n/locale';
-import { Tag } from '../../components/status';
+import { Tag, WarningCallout } from '../../components/status';
 import { DownloadButton } from './DownloadButton';
 import { isActive, type ImportJob, type ImportState } from '../../features/imports/api';
 
@@ -13,7 +13,16 @@ export function formatCount(value: number, language: string): string {
 
 export function StateTag({ state }: { state: ImportState }) {
   const { t } = useTranslation();
-  const colour = state === 'completed' ? 'green' : state === 'failed' ? 'red' : state === 'running' ? 'blue' : 'grey';
+  const colour =
+    state === 'completed'
+      ? 'green'
+      : state === 'completed_with_errors'
+        ? 'orange'
+        : state === 'failed'
+          ? 'red'
+          : state === 'running'
+            ? 'blue'
+            : 'grey';
   return <Tag colour={colour}>{t(`imports.states.${state}`)}</Tag>;
 }
 
@@ -28,6 +37,56 @@ export function progressLabel(job: ImportJob, t: TFunction, language: string): s
   return isActive(job)
     ? t('imports.progress.estimated', { processed, total })
     : t('imports.progress.exact', { processed, total });
+}
+
+/** Rows the job took: imported, updated, or already there. */
+export function takenRows(job: ImportJob): number {
+  return job.summary.imported + job.summary.updated + job.summary.ignored;
+}
+
+/** How a finished job ended, said plainly: all taken, some refused, or nothing taken and why. */
+export function Outcome({ job, headingId }: { job: ImportJob; headingId: string }) {
+  const { t, i18n } = useTranslation();
+  const n = (value: number) => formatCount(value, i18n.language);
+  const taken = n(takenRows(job));
+  const refused = n(job.summary.rejected);
+  if (job.state === 'completed') {
+    return (
+      <div className="nhsuk-inset-text" data-testid="import-outcome">
+        <span className="nhsuk-u-visually-hidden">{t('common.information')}</span>
+        <p>{t('imports.outcome.completed', { taken })}</p>
+      </div>
+    );
+  }
+  if (job.state === 'completed_with_errors') {
+    return (
+      <div data-testid="import-outcome">
+        <WarningCallout heading={t('imports.outcome.someRefusedTitle')}>
+          <p>{t('imports.outcome.someRefused', { taken, refused })}</p>
+          <p>{t(job.refused_rows_url ? 'imports.outcome.fixAndUpload' : 'imports.outcome.seeProblems')}</p>
+        </WarningCallout>
+      </div>
+    );
+  }
+  if (job.state !== 'failed') return null;
+  // Every row refused: said in the reader's language; other failures carry the server's reason.
+  const allRefused = job.summary.rejected > 0 && takenRows(job) === 0;
+  return (
+    <div className="nhsuk-error-summary" role="alert" aria-labelledby={headingId} data-testid="import-outcome">
+      <h2 className="nhsuk-error-summary__heading" id={headingId}>
+        {t('imports.failedTitle')}
+      </h2>
+      <div className="nhsuk-error-summary__body">
+        {allRefused && job.mode !== 'atomic' ? (
+          <p>{t('imports.outcome.allRefused', { refused })}</p>
+        ) : (
+          <p>{job.failure_reason || t('imports.failedNoReason')}</p>
+        )}
+        {job.mode === 'atomic' ? <p>{t('imports.failedAtomic')}</p> : null}
+        {allRefused && job.refused_rows_url ? <p>{t('imports.outcome.fixAndUpload')}</p> : null}
+      </div>
+    </div>
+  );
 }
 
 /** A job's state, progress bar, phase, running summary and refused rows. */
@@ -62,17 +121,7 @@ export function JobProgress({ job }: { job: ImportJob }) {
       {job.mode === 'atomic' ? (
         <p className="nhsuk-body-s">{job.phase === 'check' ? t('imports.phaseHelp.check') : t('imports.phaseHelp.apply')}</p>
       ) : null}
-      {job.state === 'failed' ? (
-        <div className="nhsuk-error-summary" role="alert" aria-labelledby={`${progressId}-failed`}>
-          <h2 className="nhsuk-error-summary__heading" id={`${progressId}-failed`}>
-            {t('imports.failedTitle')}
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <p>{job.failure_reason || t('imports.failedNoReason')}</p>
-            {job.mode === 'atomic' ? <p>{t('imports.failedAtomic')}</p> : null}
-          </div>
-        </div>
-      ) : null}
+      <Outcome job={job} headingId={`${progressId}-failed`} />
       <h2 className="nhsuk-heading-s">{isActive(job) ? t('imports.summarySoFar') : t('imports.summaryTitle')}</h2>
       <dl className="nhsuk-summary-list" data-testid="import-summary">
         {(['imported', 'updated', 'ignored', 'rejected'] as const).map((key) => (
@@ -82,7 +131,20 @@ export function JobProgress({ job }: { job: ImportJob }) {
           </div>
         ))}
       </dl>
-      {counts.rejected > 0 ? (
+      {counts.rejected > 0 && job.refused_rows_url ? (
+        <>
+          <DownloadButton
+            path={job.refused_rows_url}
+            filename={`gwella-import-${job.id}-refused-rows.csv`}
+            label={t('imports.downloadRefusedRows', { n: n(counts.rejected) })}
+          />
+          <DownloadButton
+            path={job.errors_url}
+            filename={`gwella-import-${job.id}-problems.csv`}
+            label={t('imports.downloadProblems')}
+          />
+        </>
+      ) : counts.rejected > 0 ? (
         <DownloadButton
           path={job.errors_url}
           filename={`gwella-import-${job.id}-refused.csv`}
