@@ -169,9 +169,11 @@ async def test_emit_many_of_nothing_or_for_nobody_writes_nothing(
     assert await outbox(hooks.sessionmaker) == ([], [])
 
 
-async def test_bulk_ingestion_emits_one_created_event_per_response_in_item_order(
+async def test_bulk_ingestion_emits_one_batch_event_and_no_created_event_per_response(
     hooks: Hooks, client: httpx.AsyncClient, session: AsyncSession, org: Organisation
 ) -> None:
+    """A batch is announced once (``responses.ingested``, see test_batch_events.py): a
+    subscriber to ``response.created`` alone hears nothing of it."""
     north = await make_service(session, org, code="CMHT-N")
     version = await make_published_version(session, org)
     campaign, _ = await make_campaign(
@@ -179,7 +181,8 @@ async def test_bulk_ingestion_emits_one_created_event_per_response_in_item_order
     )
     api = await make_api_client(session, org, [Scope.responses_write])
     headers = await client_token(client, api)
-    sub, _ = await hooks.subscribe(org, [WebhookEventType.response_created])
+    per_row, _ = await hooks.subscribe(org, [WebhookEventType.response_created])
+    batches, _ = await hooks.subscribe(org, [WebhookEventType.responses_ingested])
     when = (utcnow() - timedelta(hours=1)).isoformat()
     items = [
         {"external_id": f"PAS-{n}", "service": "CMHT-N", "submitted_at": when}
@@ -193,15 +196,10 @@ async def test_bulk_ingestion_emits_one_created_event_per_response_in_item_order
     )
     assert answer.status_code == 200, answer.text
     events, deliveries = await outbox(hooks.sessionmaker)
-    assert [e[5]["external_id"] for e in events] == [i["external_id"] for i in items]
     async with hooks.sessionmaker() as s:
-        ids = dict((await s.execute(select(Response.external_id, Response.id))).all())
         assert await s.scalar(select(func.count()).select_from(Response)) == 5
-    for event in events:
-        assert event[0] == "response.created"
-        assert event[3] == str(ids[event[5]["external_id"]])
-        assert event[5]["response_id"] == str(ids[event[5]["external_id"]])
-        assert event[5]["campaign_id"] == str(campaign.id)
-        assert event[5]["service_id"] == str(north.id)
-        assert event[5]["channel"] == "partner"
-    assert [d[1] for d in deliveries] == [str(sub.id)] * 5
+    assert [e[0] for e in events] == ["responses.ingested"]
+    assert events[0][5]["counts"] == {"created": 5, "updated": 0, "unchanged": 0}
+    assert events[0][5]["campaign_ids"] == [str(campaign.id)]
+    assert [d[1] for d in deliveries] == [str(batches.id)]
+    assert str(per_row.id) not in {d[1] for d in deliveries}

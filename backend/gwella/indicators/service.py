@@ -18,7 +18,7 @@ from gwella.core.concurrency import lock_rows
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, NotFound
 from gwella.core.pagination import PageParams, paginate
-from gwella.indicators import spc
+from gwella.indicators import events, spc
 from gwella.indicators.models import (
     Annotation,
     Framework,
@@ -234,27 +234,7 @@ async def store_measurements(
                 unchanged += 1
             else:
                 changed.append((stored, row))
-    if inserted and await webhooks.has_subscribers(session, source_org, "measurement.created"):
-        await webhooks.emit_many(
-            session,
-            [
-                webhooks.PendingEvent(
-                    event_type="measurement.created",
-                    organisation_id=source_org,
-                    record_type="measurement",
-                    record_id=row["id"],
-                    payload={
-                        "measurement_id": row["id"],
-                        "indicator_id": row["indicator_id"],
-                        "service_id": row["service_id"],
-                        "period_start": row["period_start"],
-                        "period_end": row["period_end"],
-                        "value": row["value"],
-                    },
-                )
-                for row in inserted
-            ],
-        )
+    await events.created(session, source_org, inserted)
     if changed:
         # Read them again under a lock: a concurrent push may have changed one meanwhile.
         now_stored = await lock_rows(session, Measurement, [m.id for m, _ in changed])
@@ -268,6 +248,7 @@ async def store_measurements(
             else:
                 still.append((current, row))
         changed = still
+    previous: list[tuple[Measurement, float | None]] = []
     for stored, row in changed:
         before = {
             "value": stored.value,
@@ -283,6 +264,7 @@ async def store_measurements(
         stored.external_id = row.get("external_id") or stored.external_id
         stored.change_seq = mark
         await session.flush()
+        previous.append((stored, before["value"]))
         await audit.record(
             session,
             ctx,
@@ -297,6 +279,7 @@ async def store_measurements(
                 "denominator": stored.denominator,
             },
         )
+    await events.updated(session, source_org, previous)
     touched = {(r["indicator_id"], r["organisation_id"], r["service_id"]) for r in inserted}
     touched |= {(m.indicator_id, m.organisation_id, m.service_id) for m, _ in changed}
     await session.flush()

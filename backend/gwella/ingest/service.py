@@ -24,7 +24,7 @@ from gwella.ingest.schemas import (
     ItemError,
 )
 from gwella.organisations import service as organisations
-from gwella.responses import store
+from gwella.responses import batches, store
 
 if TYPE_CHECKING:
     from gwella.campaigns.models import Campaign
@@ -95,10 +95,13 @@ async def ingest_responses(
     dry_run: bool,
 ) -> ImportSummary:
     """Pushed responses, through the one writer of responses (``responses.store``):
-    idempotent on (the client's organisation, external id)."""
-    summary, _ = await ingest_responses_itemised(
-        session, ctx, client_org, campaign, services, items, mode=mode, dry_run=dry_run
-    )
+    idempotent on (the client's organisation, external id). The batch raises one
+    ``responses.ingested`` event (``responses.batches``), not one per response; inside a
+    batch already open (an import's chunk) it is part of that one."""
+    async with batches.ingesting(session, batches.BatchRef("ingest", uuid.uuid4(), client_org)):
+        summary, _ = await ingest_responses_itemised(
+            session, ctx, client_org, campaign, services, items, mode=mode, dry_run=dry_run
+        )
     return summary
 
 

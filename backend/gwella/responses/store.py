@@ -30,7 +30,7 @@ from gwella.core.audit import ActorType, AuditContext
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, ValidationFailed
 from gwella.instruments.content import InstrumentContent
-from gwella.responses import service
+from gwella.responses import batches, service
 from gwella.responses.claims import claim, decide, key_of, stored_under
 from gwella.responses.items import OUTCOMES, Checked, Incoming, Mode, Outcome, Refusal, Stored
 from gwella.responses.models import Answer, Response
@@ -280,6 +280,14 @@ async def _write(
         updated.append(stored)
         out[c.index] = Stored("updated", stored.id, stored.submission_id, stored.submitted_at)
     moved = await results.count(session, campaign.id, service.mode_of(campaign), content, changes)
+    if batches.is_open(session):  # a partner's batch: one event for it, not one per response
+        await batches.note(
+            session,
+            campaign,
+            created=[(r["service_id"], r["submitted_at"]) for r in rows],
+            updated=[(r.service_id, r.submitted_at) for r in updated],
+            unchanged=sum(1 for s in out if s.outcome == "unchanged"),
+        )
     await _tell(session, ctx, campaign, rows, updated, moved, now)
 
 
@@ -296,7 +304,9 @@ async def _tell(
     and announce_release for what each may know)."""
     per_response = service.mode_of(campaign).per_response
     created: list[Response] = []
-    if rows and await service.anyone_listening(session, campaign, rows, "response.created"):
+    if batches.is_open(session):
+        updated = []  # announced by the batch (gwella.responses.batches)
+    elif rows and await service.anyone_listening(session, campaign, rows, "response.created"):
         ids = [r["id"] for r in rows if not r["held"]]
         found = {
             r.id: r for r in await session.scalars(select(Response).where(Response.id.in_(ids)))

@@ -28,9 +28,9 @@ from gwella.core.errors import (
     ValidationFailed,
     problem_responses,
 )
-from gwella.core.pagination import PageParams, next_link, page_params
+from gwella.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageParams, next_link, page_params
 from gwella.organisations import service as organisations
-from gwella.webhooks import service
+from gwella.webhooks import replay, service
 from gwella.webhooks.access import visible_delivery, visible_subscription
 from gwella.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from gwella.webhooks.schemas import (
@@ -38,6 +38,8 @@ from gwella.webhooks.schemas import (
     WebhookAttemptRead,
     WebhookDeliveryPage,
     WebhookDeliveryRead,
+    WebhookEventPage,
+    WebhookEventRead,
     WebhookEventType,
     WebhookSubscriptionCreate,
     WebhookSubscriptionPage,
@@ -293,6 +295,61 @@ async def list_deliveries(
         items=await _delivery_reads(session, rows),
         next_cursor=cursor,
         next=next_link(request, cursor),
+    )
+
+
+@router.get(
+    "/webhook-subscriptions/{subscription_id}/events",
+    operation_id="listWebhookEvents",
+    summary="Replay a subscription's events, oldest first, from a cursor",
+    description=(
+        "Every event queued for this subscription, in the order it happened, with the body "
+        "exactly as sent and its delivery's state. Each event carries a `cursor`: keep the "
+        "last one handled and list from it to catch up after an outage. Replay reaches back "
+        "`GWELLA_WEBHOOK_RETENTION_DAYS` (30 by default) from a delivery's last change; "
+        "pending deliveries are always listed. An event may appear a moment after a later "
+        "one was listed (sequence numbers are taken at write): to miss nothing, list again "
+        "from a little way back and ignore `id`s already seen."
+    ),
+    response_model=WebhookEventPage,
+    responses=problem_responses(400, 401, 403, 404, 422),
+)
+async def list_events(
+    subscription_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    principal: Reader,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")] = DEFAULT_LIMIT,
+    cursor: Annotated[
+        str | None,
+        Query(max_length=512, description="An event's `cursor`, or `next_cursor`"),
+    ] = None,
+) -> WebhookEventPage:
+    subscription = await visible_subscription(session, principal, subscription_id)
+    rows, next_cursor = await replay.list_events(
+        session, subscription.id, cursor=cursor, limit=limit
+    )
+    return WebhookEventPage(
+        items=[
+            WebhookEventRead(
+                cursor=replay.cursor_of(event.seq),
+                id=event.id,
+                type=WebhookEventType(event.event_type),
+                record_type=event.record_type,
+                record_id=event.record_id,
+                timestamp=event.occurred_at,
+                payload=event.payload,
+                delivery_id=d.id,
+                status=d.status,
+                attempt_count=d.attempt_count,
+                last_attempt_at=d.last_attempt_at,
+                last_status_code=d.last_status_code,
+                delivered_at=d.delivered_at,
+            )
+            for d, event in rows
+        ],
+        next_cursor=next_cursor,
+        next=next_link(request, next_cursor),
     )
 
 

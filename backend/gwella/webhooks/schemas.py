@@ -22,10 +22,12 @@ from gwella.webhooks.models import DeliveryStatus
 class WebhookEventType(enum.StrEnum):
     response_created = "response.created"
     response_updated = "response.updated"
+    responses_ingested = "responses.ingested"
     results_released = "results.released"
     import_completed = "import.completed"
     campaign_closed = "campaign.closed"
     measurement_created = "measurement.created"
+    measurement_updated = "measurement.updated"
     indicator_signal = "indicator.signal"
     action_created = "action.created"
     action_status_changed = "action.status_changed"
@@ -56,6 +58,40 @@ class ResponseEventData(EventData):
     )
 
 
+class IngestedCounts(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    created: int = Field(ge=0)
+    updated: int = Field(ge=0)
+    unchanged: int = Field(ge=0)
+
+
+class ResponsesIngestedEventData(EventData):
+    batch_kind: Literal["ingest", "import", "fhir_bundle"] = Field(
+        description="`ingest`: a JSON batch (`POST /api/v1/ingest/responses`); `import`: one "
+        "committed chunk of a file import (`batch_id` is the import's id); `fhir_bundle`: a "
+        "FHIR Bundle pushed to the FHIR API"
+    )
+    batch_id: uuid.UUID = Field(description="The batch; for an import, the import job's id")
+    source_organisation_id: uuid.UUID = Field(description="The organisation that pushed it")
+    campaign_ids: list[uuid.UUID] = Field(description="The campaigns it stored responses in")
+    counts: IngestedCounts
+    changed_from: datetime = Field(description="An instant just before its first change")
+    changed_to: datetime = Field(description="When its last change was written")
+    submitted_from: datetime | None = Field(
+        description="The earliest `submitted_at` among the responses it created or updated"
+    )
+    submitted_to: datetime | None = Field(description="The latest such `submitted_at`")
+    changes_url: str = Field(
+        description="The change feed from `changed_from`: every response changed since, "
+        "this batch's included",
+        examples=[
+            "https://gwella.example.nhs.uk/api/v1/responses/changes"
+            "?changed_since=2026-03-01T09%3A00%3A00.123455Z"
+        ],
+    )
+
+
 class ResultsReleasedEventData(EventData):
     campaign_id: uuid.UUID
     service_ids: list[uuid.UUID] = Field(
@@ -67,7 +103,12 @@ class ResultsReleasedEventData(EventData):
 
 class ImportCompletedEventData(EventData):
     import_id: uuid.UUID
-    status: str = Field(description="How the job ended", examples=["completed"])
+    status: Literal["completed", "completed_with_errors", "failed"] = Field(
+        description="How the job ended: every row taken, some rows refused, or nothing taken",
+        examples=["completed_with_errors"],
+    )
+    failure_reason: str | None = Field(default=None, description="Why a failed job took nothing")
+    rows: int = Field(default=0, description="Rows read from the file")
     imported: int
     updated: int
     ignored: int
@@ -87,6 +128,10 @@ class MeasurementCreatedEventData(EventData):
     period_start: date
     period_end: date
     value: float | None = None
+
+
+class MeasurementUpdatedEventData(MeasurementCreatedEventData):
+    previous_value: float | None = Field(default=None, description="The value it replaced")
 
 
 class ResponseRetractedEventData(EventData):
@@ -150,6 +195,19 @@ class ResponseUpdatedEvent(_Event):
     data: ResponseEventData
 
 
+class ResponsesIngestedEvent(_Event):
+    """A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
+    Bundle, or each committed chunk of up to 1,000 rows of a file import) instead of one per
+    response; it raises no `response.created` or `response.updated`. Read what changed from
+    `changes_url`. Sent to the organisations that would have heard of each response (the
+    pushing organisation; in identified campaigns also the campaign's and the services'),
+    and only when something was created or updated. Single submissions (web, paper, one FHIR
+    QuestionnaireResponse) still raise `response.created`."""
+
+    type: Literal["responses.ingested"]
+    data: ResponsesIngestedEventData
+
+
 class ResultsReleasedEvent(_Event):
     """A campaign's results moved on: a release of at least its minimum cell size of new
     responses (or changes) in each service named. Refetch the results. For an anonymous
@@ -179,6 +237,13 @@ class MeasurementCreatedEvent(_Event):
 
     type: Literal["measurement.created"]
     data: MeasurementCreatedEventData
+
+
+class MeasurementUpdatedEvent(_Event):
+    """A pushed measurement's value changed (a repeat with the same value raises nothing)."""
+
+    type: Literal["measurement.updated"]
+    data: MeasurementUpdatedEventData
 
 
 class ResponseRetractedEvent(_Event):
@@ -221,10 +286,12 @@ class ActionStatusChangedEvent(_Event):
 EVENTS: dict[WebhookEventType, tuple[type[EventData], type[_Event]]] = {
     WebhookEventType.response_created: (ResponseEventData, ResponseCreatedEvent),
     WebhookEventType.response_updated: (ResponseEventData, ResponseUpdatedEvent),
+    WebhookEventType.responses_ingested: (ResponsesIngestedEventData, ResponsesIngestedEvent),
     WebhookEventType.results_released: (ResultsReleasedEventData, ResultsReleasedEvent),
     WebhookEventType.import_completed: (ImportCompletedEventData, ImportCompletedEvent),
     WebhookEventType.campaign_closed: (CampaignClosedEventData, CampaignClosedEvent),
     WebhookEventType.measurement_created: (MeasurementCreatedEventData, MeasurementCreatedEvent),
+    WebhookEventType.measurement_updated: (MeasurementUpdatedEventData, MeasurementUpdatedEvent),
     WebhookEventType.indicator_signal: (IndicatorSignalEventData, IndicatorSignalEvent),
     WebhookEventType.action_created: (ActionCreatedEventData, ActionCreatedEvent),
     WebhookEventType.action_status_changed: (
@@ -241,10 +308,12 @@ EVENTS: dict[WebhookEventType, tuple[type[EventData], type[_Event]]] = {
 RECORDS: dict[WebhookEventType, tuple[str, str]] = {
     WebhookEventType.response_created: ("response", "response_id"),
     WebhookEventType.response_updated: ("response", "response_id"),
+    WebhookEventType.responses_ingested: ("batch", "batch_id"),
     WebhookEventType.results_released: ("campaign", "campaign_id"),
     WebhookEventType.import_completed: ("import", "import_id"),
     WebhookEventType.campaign_closed: ("campaign", "campaign_id"),
     WebhookEventType.measurement_created: ("measurement", "measurement_id"),
+    WebhookEventType.measurement_updated: ("measurement", "measurement_id"),
     WebhookEventType.indicator_signal: ("indicator", "indicator_id"),
     WebhookEventType.action_created: ("action", "action_id"),
     WebhookEventType.action_status_changed: ("action", "action_id"),
@@ -358,4 +427,31 @@ class WebhookAttemptRead(ReadModel):
 
 
 class WebhookAttemptPage(Page[WebhookAttemptRead]):
+    pass
+
+
+# ------------------------------------------------------------------------ replay
+
+
+class WebhookEventRead(BaseModel):
+    """An event sent (or to be sent) to a subscription, with its delivery's state."""
+
+    cursor: str = Field(description="Pass as `cursor` to list the events after this one")
+    id: uuid.UUID = Field(description="The event's id: the `webhook-id` header")
+    type: WebhookEventType
+    record_type: str
+    record_id: str
+    timestamp: datetime = Field(description="The event's `timestamp`")
+    payload: dict[str, Any] = Field(
+        description="The body exactly as sent (its compact JSON encoding is what is signed)"
+    )
+    delivery_id: uuid.UUID
+    status: DeliveryStatus
+    attempt_count: int
+    last_attempt_at: datetime | None
+    last_status_code: int | None
+    delivered_at: datetime | None
+
+
+class WebhookEventPage(Page[WebhookEventRead]):
     pass

@@ -2069,6 +2069,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-subscriptions/{subscription_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Replay a subscription's events, oldest first, from a cursor
+         * @description Every event queued for this subscription, in the order it happened, with the body exactly as sent and its delivery's state. Each event carries a `cursor`: keep the last one handled and list from it to catch up after an outage. Replay reaches back `GWELLA_WEBHOOK_RETENTION_DAYS` (30 by default) from a delivery's last change; pending deliveries are always listed. An event may appear a moment after a later one was listed (sequence numbers are taken at write): to miss nothing, list again from a little way back and ignore `id`s already seen.
+         */
+        get: operations["listWebhookEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhook-deliveries/{delivery_id}": {
         parameters: {
             query?: never;
@@ -2299,7 +2319,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Search the responses your organisation pushed (a searchset Bundle)
+         * @description For partner systems (an API client with `responses:read`): the QuestionnaireResponses your organisation pushed, by `identifier` (`system|value`, or `value`: your id for the response; the system is your organisation's, as each QuestionnaireResponse shows) and `_lastUpdated` (when it was last stored or changed; prefixes `eq` (the default), `gt`, `ge`, `lt`, `le`; a date or an instant with its time zone; give it twice for a range). A page at a time: follow the `next` link. An unknown parameter or prefix is refused (400) rather than ignored. A retracted response is no longer found.
+         */
+        get: operations["searchQuestionnaireResponses"];
         put?: never;
         /**
          * Push one QuestionnaireResponse as a survey response (idempotent by identifier)
@@ -2397,6 +2421,34 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "responses.ingested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `responses.ingested`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
+         *         Bundle, or each committed chunk of up to 1,000 rows of a file import) instead of one per
+         *         response; it raises no `response.created` or `response.updated`. Read what changed from
+         *         `changes_url`. Sent to the organisations that would have heard of each response (the
+         *         pushing organisation; in identified campaigns also the campaign's and the services'),
+         *         and only when something was created or updated. Single submissions (web, paper, one FHIR
+         *         QuestionnaireResponse) still raise `response.created`.
+         */
+        post: operations["responsesIngestedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "results.released": {
         parameters: {
             query?: never;
@@ -2482,6 +2534,28 @@ export interface webhooks {
          *     A new indicator measurement was stored.
          */
         post: operations["measurementCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "measurement.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A pushed measurement's value changed (a repeat with the same value raises nothing)
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `measurement.updated`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         *
+         *     A pushed measurement's value changed (a repeat with the same value raises nothing).
+         */
+        post: operations["measurementUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3895,10 +3969,22 @@ export interface components {
             import_id: string;
             /**
              * Status
-             * @description How the job ended
-             * @example completed
+             * @description How the job ended: every row taken, some rows refused, or nothing taken
+             * @example completed_with_errors
+             * @enum {string}
              */
-            status: string;
+            status: "completed" | "completed_with_errors" | "failed";
+            /**
+             * Failure Reason
+             * @description Why a failed job took nothing
+             */
+            failure_reason?: string | null;
+            /**
+             * Rows
+             * @description Rows read from the file
+             * @default 0
+             */
+            rows: number;
             /** Imported */
             imported: number;
             /** Updated */
@@ -4337,6 +4423,15 @@ export interface components {
              * @description Up to 5000 items (413 beyond)
              */
             items: components["schemas"]["IngestResponseItem"][];
+        };
+        /** IngestedCounts */
+        IngestedCounts: {
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+            /** Unchanged */
+            unchanged: number;
         };
         /** InstrumentContent */
         InstrumentContent: {
@@ -4876,6 +4971,68 @@ export interface components {
          * @enum {string}
          */
         MeasurementSource: "push" | "derived" | "manual";
+        /**
+         * MeasurementUpdatedEvent
+         * @description A pushed measurement's value changed (a repeat with the same value raises nothing).
+         */
+        MeasurementUpdatedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "measurement.updated";
+            data: components["schemas"]["MeasurementUpdatedEventData"];
+        };
+        /** MeasurementUpdatedEventData */
+        MeasurementUpdatedEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Measurement Id
+             * Format: uuid
+             */
+            measurement_id: string;
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /** Service Id */
+            service_id?: string | null;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /** Value */
+            value?: number | null;
+            /**
+             * Previous Value
+             * @description The value it replaced
+             */
+            previous_value?: number | null;
+        };
         /** MembershipCreate */
         MembershipCreate: {
             /**
@@ -6062,6 +6219,97 @@ export interface components {
             type: "response.updated";
             data: components["schemas"]["ResponseEventData"];
         };
+        /**
+         * ResponsesIngestedEvent
+         * @description A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
+         *     Bundle, or each committed chunk of up to 1,000 rows of a file import) instead of one per
+         *     response; it raises no `response.created` or `response.updated`. Read what changed from
+         *     `changes_url`. Sent to the organisations that would have heard of each response (the
+         *     pushing organisation; in identified campaigns also the campaign's and the services'),
+         *     and only when something was created or updated. Single submissions (web, paper, one FHIR
+         *     QuestionnaireResponse) still raise `response.created`.
+         */
+        ResponsesIngestedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id; also the `webhook-id` header
+             */
+            id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the change happened (RFC 3339, UTC)
+             */
+            timestamp: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "responses.ingested";
+            data: components["schemas"]["ResponsesIngestedEventData"];
+        };
+        /** ResponsesIngestedEventData */
+        ResponsesIngestedEventData: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             * @description The organisation whose record changed
+             */
+            organisation_id: string;
+            /**
+             * Batch Kind
+             * @description `ingest`: a JSON batch (`POST /api/v1/ingest/responses`); `import`: one committed chunk of a file import (`batch_id` is the import's id); `fhir_bundle`: a FHIR Bundle pushed to the FHIR API
+             * @enum {string}
+             */
+            batch_kind: "ingest" | "import" | "fhir_bundle";
+            /**
+             * Batch Id
+             * Format: uuid
+             * @description The batch; for an import, the import job's id
+             */
+            batch_id: string;
+            /**
+             * Source Organisation Id
+             * Format: uuid
+             * @description The organisation that pushed it
+             */
+            source_organisation_id: string;
+            /**
+             * Campaign Ids
+             * @description The campaigns it stored responses in
+             */
+            campaign_ids: string[];
+            counts: components["schemas"]["IngestedCounts"];
+            /**
+             * Changed From
+             * Format: date-time
+             * @description An instant just before its first change
+             */
+            changed_from: string;
+            /**
+             * Changed To
+             * Format: date-time
+             * @description When its last change was written
+             */
+            changed_to: string;
+            /**
+             * Submitted From
+             * @description The earliest `submitted_at` among the responses it created or updated
+             */
+            submitted_from: string | null;
+            /**
+             * Submitted To
+             * @description The latest such `submitted_at`
+             */
+            submitted_to: string | null;
+            /**
+             * Changes Url
+             * @description The change feed from `changed_from`: every response changed since, this batch's included
+             * @example https://gwella.example.nhs.uk/api/v1/responses/changes?changed_since=2026-03-01T09%3A00%3A00.123455Z
+             */
+            changes_url: string;
+        };
         /** ResponsibilityDecision */
         ResponsibilityDecision: {
             /**
@@ -7043,11 +7291,75 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** WebhookEventPage */
+        WebhookEventPage: {
+            /** Items */
+            items: components["schemas"]["WebhookEventRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /**
+             * Next
+             * @description The full URL of the next page; null on the last page
+             */
+            next: string | null;
+        };
+        /**
+         * WebhookEventRead
+         * @description An event sent (or to be sent) to a subscription, with its delivery's state.
+         */
+        WebhookEventRead: {
+            /**
+             * Cursor
+             * @description Pass as `cursor` to list the events after this one
+             */
+            cursor: string;
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id: the `webhook-id` header
+             */
+            id: string;
+            type: components["schemas"]["WebhookEventType"];
+            /** Record Type */
+            record_type: string;
+            /** Record Id */
+            record_id: string;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description The event's `timestamp`
+             */
+            timestamp: string;
+            /**
+             * Payload
+             * @description The body exactly as sent (its compact JSON encoding is what is signed)
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * Delivery Id
+             * Format: uuid
+             */
+            delivery_id: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Attempt Count */
+            attempt_count: number;
+            /** Last Attempt At */
+            last_attempt_at: string | null;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /** Delivered At */
+            delivered_at: string | null;
+        };
         /**
          * WebhookEventType
          * @enum {string}
          */
-        WebhookEventType: "response.created" | "response.updated" | "results.released" | "import.completed" | "campaign.closed" | "measurement.created" | "indicator.signal" | "action.created" | "action.status_changed" | "response.retracted" | "measurement.retracted";
+        WebhookEventType: "response.created" | "response.updated" | "responses.ingested" | "results.released" | "import.completed" | "campaign.closed" | "measurement.created" | "measurement.updated" | "indicator.signal" | "action.created" | "action.status_changed" | "response.retracted" | "measurement.retracted";
         /** WebhookSubscriptionCreate */
         WebhookSubscriptionCreate: {
             /**
@@ -7407,6 +7719,8 @@ export interface operations {
             /** @description Database unavailable; see Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3) */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7478,6 +7792,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Request body too large */
@@ -7559,6 +7882,15 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -7607,6 +7939,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7636,6 +7970,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7645,6 +7981,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7665,9 +8003,9 @@ export interface operations {
     updateCurrentUser: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path?: never;
             cookie?: never;
@@ -7681,6 +8019,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7699,6 +8039,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7707,6 +8049,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7793,6 +8144,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7801,6 +8154,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7850,7 +8212,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -display_name, -email, created_at, display_name, email */
-                sort?: string;
+                sort?: "-created_at" | "-display_name" | "-email" | "created_at" | "display_name" | "email";
             };
             header?: never;
             path?: never;
@@ -7879,6 +8241,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7919,6 +8283,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7928,6 +8294,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7966,9 +8334,9 @@ export interface operations {
     updateUser: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 user_id: string;
@@ -7984,6 +8352,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8002,6 +8372,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8019,6 +8391,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8105,6 +8486,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8161,6 +8544,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8206,7 +8591,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -email, created_at, email */
-                sort?: string;
+                sort?: "-created_at" | "-email" | "created_at" | "email";
             };
             header?: never;
             path?: never;
@@ -8235,6 +8620,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8295,6 +8682,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8312,6 +8701,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8378,6 +8776,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8455,6 +8855,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8540,6 +8949,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No longer usable (used, withdrawn or expired) */
             410: {
                 headers: {
@@ -8588,7 +9006,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
-                sort?: string;
+                sort?: "-created_at" | "-name" | "created_at" | "name";
             };
             header?: never;
             path?: never;
@@ -8617,6 +9035,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8677,6 +9097,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8694,6 +9116,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8744,6 +9175,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8753,6 +9186,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8791,9 +9226,9 @@ export interface operations {
     updateApiClient: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 api_client_id: string;
@@ -8809,6 +9244,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8827,6 +9264,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8844,6 +9283,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8930,6 +9378,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8997,6 +9447,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9058,7 +9510,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
-                sort?: string;
+                sort?: "-created_at" | "-name" | "created_at" | "name";
             };
             header?: never;
             path?: never;
@@ -9087,6 +9539,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9135,9 +9589,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The address of the record just created */
+                    Location: string;
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9156,6 +9614,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9173,6 +9633,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9233,6 +9702,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9242,6 +9713,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9280,9 +9753,9 @@ export interface operations {
     updateOrganisation: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 /** @description The organisation's id, or `scheme:code` (e.g. `ods:7A9`) */
@@ -9299,6 +9772,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9317,6 +9792,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9334,6 +9811,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9409,7 +9895,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
-                sort?: string;
+                sort?: "-created_at" | "-name" | "created_at" | "name";
             };
             header?: never;
             path: {
@@ -9441,6 +9927,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9492,9 +9980,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The address of the record just created */
+                    Location: string;
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9513,6 +10005,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9530,6 +10024,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9589,6 +10092,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9598,6 +10103,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9636,9 +10143,9 @@ export interface operations {
     updateService: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 service_id: string;
@@ -9654,6 +10161,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9672,6 +10181,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9689,6 +10200,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9761,7 +10281,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: string;
+                sort?: "-created_at" | "created_at";
             };
             header?: never;
             path: {
@@ -9792,6 +10312,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9863,6 +10385,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9880,6 +10404,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9947,6 +10480,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10003,7 +10538,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
-                sort?: string;
+                sort?: "-created_at" | "-name" | "created_at" | "name";
             };
             header?: never;
             path?: never;
@@ -10032,6 +10567,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10071,9 +10608,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The address of the record just created */
+                    Location: string;
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10092,6 +10633,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10100,6 +10643,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10150,6 +10702,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10159,6 +10713,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10197,9 +10753,9 @@ export interface operations {
     updatePartnership: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 partnership_id: string;
@@ -10215,6 +10771,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10233,6 +10791,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10250,6 +10810,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10314,7 +10883,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -joined_at, joined_at */
-                sort?: string;
+                sort?: "-joined_at" | "joined_at";
             };
             header?: never;
             path: {
@@ -10345,6 +10914,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10416,6 +10987,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10433,6 +11006,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10500,6 +11082,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10558,6 +11142,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10629,6 +11215,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10646,6 +11234,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10713,6 +11310,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10759,7 +11358,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -code, -created_at, code, created_at */
-                sort?: string;
+                sort?: "-code" | "-created_at" | "code" | "created_at";
             };
             header?: never;
             path?: never;
@@ -10788,6 +11387,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10827,9 +11428,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The address of the record just created */
+                    Location: string;
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10848,6 +11453,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10865,6 +11472,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10924,6 +11540,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10933,6 +11551,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10971,9 +11591,9 @@ export interface operations {
     updateInstrument: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 instrument_id: string;
@@ -10989,6 +11609,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11007,6 +11629,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11024,6 +11648,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11110,6 +11743,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11168,6 +11803,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11177,6 +11814,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11215,9 +11854,9 @@ export interface operations {
     updateInstrumentVersion: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 version_id: string;
@@ -11233,6 +11872,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11251,6 +11892,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11268,6 +11911,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11367,6 +12019,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11384,6 +12038,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11439,7 +12102,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: string;
+                sort?: "-created_at" | "created_at";
             };
             header?: never;
             path: {
@@ -11470,6 +12133,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11541,6 +12206,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11558,6 +12225,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11626,6 +12302,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11693,6 +12371,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11773,6 +12453,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11790,6 +12472,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11871,6 +12562,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11888,6 +12581,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11956,6 +12658,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12014,6 +12718,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12094,6 +12800,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12111,6 +12819,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12179,6 +12896,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12237,6 +12956,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12246,6 +12967,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12284,9 +13007,9 @@ export interface operations {
     updateReviewPolicy: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 organisation_id: string;
@@ -12302,6 +13025,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12320,6 +13045,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12337,6 +13064,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12423,6 +13159,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12481,6 +13219,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12527,7 +13267,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, -opens_at, created_at, name, opens_at */
-                sort?: string;
+                sort?: "-created_at" | "-name" | "-opens_at" | "created_at" | "name" | "opens_at";
             };
             header?: never;
             path?: never;
@@ -12556,6 +13296,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12595,9 +13337,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The address of the record just created */
+                    Location: string;
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12616,6 +13362,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12633,6 +13381,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12692,6 +13449,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12701,6 +13460,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12739,9 +13500,9 @@ export interface operations {
     updateCampaign: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 campaign_id: string;
@@ -12757,6 +13518,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12775,6 +13538,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12792,6 +13557,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12878,6 +13652,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12945,6 +13721,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13007,6 +13785,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13065,6 +13845,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13136,6 +13918,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13153,6 +13937,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13222,6 +14015,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13277,7 +14072,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -submitted_at, submitted_at */
-                sort?: string;
+                sort?: "-submitted_at" | "submitted_at";
             };
             header?: never;
             path?: never;
@@ -13306,6 +14101,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13369,6 +14166,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13434,6 +14233,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13442,6 +14243,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13488,7 +14298,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -period_end, period_end */
-                sort?: string;
+                sort?: "-period_end" | "period_end";
             };
             header?: never;
             path?: never;
@@ -13517,6 +14327,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13580,6 +14392,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13645,6 +14459,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13653,6 +14469,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13734,6 +14559,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13751,6 +14578,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13806,7 +14642,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -submitted_at, submitted_at */
-                sort?: string;
+                sort?: "-submitted_at" | "submitted_at";
             };
             header?: never;
             path: {
@@ -13837,6 +14673,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13895,6 +14733,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13939,7 +14779,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -question_key, question_key */
-                sort?: string;
+                sort?: "-question_key" | "question_key";
             };
             header?: never;
             path: {
@@ -13970,6 +14810,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14041,6 +14883,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14058,6 +14902,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14117,6 +14970,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14160,7 +15015,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -submitted_at, submitted_at */
-                sort?: string;
+                sort?: "-submitted_at" | "submitted_at";
             };
             header?: never;
             path: {
@@ -14191,6 +15046,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14262,6 +15119,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14279,6 +15138,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14343,6 +15211,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14406,6 +15276,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14541,6 +15413,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflicts with an existing record, or with the record's state */
             409: {
                 headers: {
@@ -14580,6 +15461,8 @@ export interface operations {
             /** @description Too many requests; see Retry-After */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3) */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14627,6 +15510,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14644,6 +15529,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14728,6 +15622,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14736,6 +15632,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14780,7 +15685,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: string;
+                sort?: "-created_at" | "created_at";
             };
             header?: never;
             path?: never;
@@ -14809,6 +15714,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14887,6 +15794,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14904,6 +15813,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14972,6 +15890,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15030,6 +15950,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15088,6 +16010,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15158,6 +16082,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15226,6 +16152,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15273,6 +16201,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15299,7 +16229,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -code, -created_at, code, created_at */
-                sort?: string;
+                sort?: "-code" | "-created_at" | "code" | "created_at";
             };
             header?: never;
             path?: never;
@@ -15328,6 +16258,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15388,6 +16320,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15405,6 +16339,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15473,6 +16416,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15518,7 +16463,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -period_end, period_end */
-                sort?: string;
+                sort?: "-period_end" | "period_end";
             };
             header?: never;
             path: {
@@ -15549,6 +16494,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15616,6 +16563,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15687,6 +16636,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15704,6 +16655,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15763,6 +16723,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15812,7 +16774,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -updated_at, created_at, updated_at */
-                sort?: string;
+                sort?: "-created_at" | "-updated_at" | "created_at" | "updated_at";
             };
             header?: never;
             path?: never;
@@ -15841,6 +16803,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15880,9 +16844,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The address of the record just created */
+                    Location: string;
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15901,6 +16869,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15918,6 +16888,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15977,6 +16956,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15986,6 +16967,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16024,9 +17007,9 @@ export interface operations {
     updateAction: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 action_id: string;
@@ -16042,6 +17025,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16060,6 +17045,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16077,6 +17064,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16144,7 +17140,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
+                /** @description Optional: when sent, the ETag you read, as it was given (a stale or weak one gets 412, since If-Match compares strongly) */
                 "If-Match"?: string | null;
             };
             path: {
@@ -16179,6 +17175,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16196,6 +17194,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16286,6 +17293,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16303,6 +17312,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16385,6 +17403,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16402,6 +17422,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16484,6 +17513,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16501,6 +17532,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16549,9 +17589,9 @@ export interface operations {
     updateActionResponsibility: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 action_id: string;
@@ -16568,6 +17608,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16586,6 +17628,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16603,6 +17647,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16665,7 +17718,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: string;
+                sort?: "-created_at" | "created_at";
             };
             header?: never;
             path: {
@@ -16696,6 +17749,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16754,6 +17809,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16819,6 +17876,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16877,6 +17936,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16948,6 +18009,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16965,6 +18028,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17018,7 +18090,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -occurred_at, occurred_at */
-                sort?: string;
+                sort?: "-occurred_at" | "occurred_at";
             };
             header?: never;
             path: {
@@ -17049,6 +18121,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17107,6 +18181,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17178,6 +18254,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17195,6 +18273,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17243,9 +18330,9 @@ export interface operations {
     updatePdsaCycle: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 cycle_id: string;
@@ -17261,6 +18348,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17279,6 +18368,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17296,6 +18387,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17382,6 +18482,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17440,6 +18542,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17498,6 +18602,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17561,6 +18667,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17646,7 +18754,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -url, created_at, url */
-                sort?: string;
+                sort?: "-created_at" | "-url" | "created_at" | "url";
             };
             header?: never;
             path?: never;
@@ -17675,6 +18783,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17735,6 +18845,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17752,6 +18864,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17802,6 +18923,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17811,6 +18934,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17867,6 +18992,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17905,9 +19032,9 @@ export interface operations {
     updateWebhookSubscription: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you read, as it was given (required: a missing one or `*` gets 428; a stale or weak one 412, since If-Match compares strongly) */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 subscription_id: string;
@@ -17923,6 +19050,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17941,6 +19070,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17958,6 +19089,15 @@ export interface operations {
             };
             /** @description No such record visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18038,6 +19178,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18083,7 +19225,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -next_attempt_at, created_at, next_attempt_at */
-                sort?: string;
+                sort?: "-created_at" | "-next_attempt_at" | "created_at" | "next_attempt_at";
             };
             header?: never;
             path: {
@@ -18114,6 +19256,82 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookEvents: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description An event's `cursor`, or `next_cursor` */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventPage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18172,6 +19390,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18215,7 +19435,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -attempted_at, attempted_at */
-                sort?: string;
+                sort?: "-attempted_at" | "attempted_at";
             };
             header?: never;
             path: {
@@ -18246,6 +19466,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18304,6 +19526,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18357,7 +19581,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, created_at */
-                sort?: string;
+                sort?: "-created_at" | "created_at";
             };
             header?: never;
             path?: never;
@@ -18386,6 +19610,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18433,6 +19659,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18487,6 +19715,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18528,6 +19758,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18555,6 +19787,8 @@ export interface operations {
             /** @description You hold the most live streams one person may; see Retry-After */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3) */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18564,6 +19798,8 @@ export interface operations {
             /** @description The server holds its most live streams, or is stopping; see Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3) */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18592,7 +19828,7 @@ export interface operations {
                 /** @description Opaque cursor from `next_cursor` */
                 cursor?: string | null;
                 /** @description Sort field, `-` prefix for descending. One of: -occurred_at, occurred_at */
-                sort?: string;
+                sort?: "-occurred_at" | "occurred_at";
             };
             header?: never;
             path?: never;
@@ -18621,6 +19857,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18670,6 +19908,8 @@ export interface operations {
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18797,6 +20037,76 @@ export interface operations {
                 /** @description Version number */
                 version?: string | null;
                 /** @description Instruments per page */
+                _count?: number;
+                /** @description From a `next` link */
+                _cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A searchset Bundle */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirBundle"];
+                    "application/json": components["schemas"]["FhirBundle"];
+                };
+            };
+            /** @description Refused (400 Bad Request): an OperationOutcome */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Refused (401 Unauthorized): an OperationOutcome */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Refused (403 Forbidden): an OperationOutcome */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Refused (422 Unprocessable Entity): an OperationOutcome */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+        };
+    };
+    searchQuestionnaireResponses: {
+        parameters: {
+            query?: {
+                /** @description `system|value` or `value`: your id for a response */
+                identifier?: string | null;
+                /** @description When last stored or changed, e.g. `ge2026-05-01` or `lt2026-05-01T12:00:00Z` */
+                _lastUpdated?: string[] | null;
+                /** @description Page size */
                 _count?: number;
                 /** @description From a `next` link */
                 _cursor?: string | null;
@@ -19230,6 +20540,49 @@ export interface operations {
             };
         };
     };
+    responsesIngestedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsesIngestedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     resultsReleasedWebhook: {
         parameters: {
             query?: never;
@@ -19376,6 +20729,49 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MeasurementCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx status acknowledges (the body is ignored) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: retried with backoff for 24 hours */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    measurementUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when sent */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64 HMAC-SHA256>`, space-separated if several */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementUpdatedEvent"];
             };
         };
         responses: {

@@ -1,0 +1,197 @@
+"""A partner's batch raises one ``responses.ingested`` per subscriber, naming its range with a
+link to the change feed, instead of one ``response.created`` per row: a JSON push, each
+committed chunk of a file import and a FHIR Bundle. Single submissions keep their own event."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from gwella.core.database import utcnow
+from gwella.imports import service as imports
+from gwella.responses.models import Response
+from gwella.webhooks.models import WebhookDelivery, WebhookEvent
+from gwella.webhooks.schemas import WebhookEventType
+from tests.fhir.support import arrange_push, bundle, qr
+from tests.imports.test_imports import HEADER, csv_rows, run_worker, upload
+from tests.ingest.test_ingest_responses import arrange, item, push
+from tests.webhooks.conftest import Hooks
+
+INGESTED = WebhookEventType.responses_ingested
+CREATED = WebhookEventType.response_created
+
+
+async def sent(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> list[tuple[str, Any, dict[str, Any]]]:
+    """(event type, subscription id, payload) of every queued delivery, in event order."""
+    async with sessionmaker() as s:
+        rows = await s.execute(
+            select(WebhookEvent.event_type, WebhookDelivery.subscription_id, WebhookEvent.payload)
+            .join(WebhookDelivery, WebhookDelivery.event_seq == WebhookEvent.seq)
+            .order_by(WebhookEvent.seq, WebhookDelivery.subscription_id)
+        )
+        return [(t, sub, payload) for t, sub, payload in rows]
+
+
+@pytest.fixture
+def import_dir(tmp_path: Path, app: Any) -> Path:
+    """Uploaded files go to a directory of the test's own (as in tests/imports)."""
+    app.state.settings.import_dir = tmp_path / "imports"
+    return tmp_path / "imports"
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+async def test_a_500_row_batch_queues_one_event_per_subscriber_and_none_per_row(
+    client: httpx.AsyncClient, session: AsyncSession, hooks: Hooks
+) -> None:
+    w = await arrange(client, session)
+    everything, _ = await hooks.subscribe(w["org"])
+    only_batches, _ = await hooks.subscribe(w["org"], [INGESTED])
+    before = utcnow()
+    r = await push(client, w, [item(n) for n in range(500)])
+    after = utcnow()
+    assert r.json()["imported"] == 500, r.text
+
+    # (The campaign is anonymous: its results move on by a `results.released` as well.)
+    queued = [q for q in await sent(hooks.sessionmaker) if q[0] != "results.released"]
+    assert sorted((t, str(sub)) for t, sub, _ in queued) == sorted(
+        [(INGESTED.value, str(everything.id)), (INGESTED.value, str(only_batches.id))]
+    )
+    data = queued[0][2]["data"]
+    assert data["batch_kind"] == "ingest"
+    assert data["organisation_id"] == data["source_organisation_id"] == str(w["org"].id)
+    assert data["campaign_ids"] == [str(w["campaign"].id)]
+    assert data["counts"] == {"created": 500, "updated": 0, "unchanged": 0}
+
+    # The feed link starts just before the batch's first change and the range covers it.
+    link = urllib.parse.urlsplit(data["changes_url"])
+    assert link.path == "/api/v1/responses/changes"
+    query = urllib.parse.parse_qs(link.query)
+    assert list(query) == ["changed_since"]
+    since = _moment(query["changed_since"][0])
+    assert since == _moment(data["changed_from"])
+    assert before < since < _moment(data["changed_to"]) <= after
+    async with hooks.sessionmaker() as s:
+        earliest, latest = (
+            await s.execute(
+                select(func.min(Response.submitted_at), func.max(Response.submitted_at))
+            )
+        ).one()
+    assert _moment(data["submitted_from"]) == earliest.replace(tzinfo=UTC)
+    assert _moment(data["submitted_to"]) == latest.replace(tzinfo=UTC)
+
+    # A repeat changes nothing and says nothing; one changed row is a batch of one update.
+    again = await push(client, w, [item(n) for n in range(500)])
+    assert again.json()["ignored"] == 500
+    assert len([q for q in await sent(hooks.sessionmaker) if q[0] == INGESTED.value]) == 2
+    changed = [item(n) for n in range(3)]
+    changed[1]["answers"] = {**changed[1]["answers"], "visits": 9}
+    assert (await push(client, w, changed)).json()["updated"] == 1
+    queued = [q for q in await sent(hooks.sessionmaker) if q[0] != "results.released"]
+    assert [t for t, _, _ in queued] == [INGESTED.value] * 4
+    assert queued[-1][2]["data"]["counts"] == {"created": 0, "updated": 1, "unchanged": 2}
+    assert queued[-1][2]["data"]["batch_id"] != data["batch_id"]
+    async with hooks.sessionmaker() as s:
+        stored = await s.scalar(select(Response).where(Response.external_id == "PAS-1"))
+    assert stored is not None
+    assert stored.updated_at is not None
+    last = queued[-1][2]["data"]
+    moment = stored.updated_at.replace(tzinfo=UTC)
+    assert _moment(last["changed_from"]) < moment <= _moment(last["changed_to"])
+
+
+async def test_a_dry_run_or_a_failed_atomic_batch_raises_nothing(
+    client: httpx.AsyncClient, session: AsyncSession, hooks: Hooks
+) -> None:
+    w = await arrange(client, session)
+    await hooks.subscribe(w["org"])
+    assert (await push(client, w, [item(1)], "?dry_run=true")).status_code == 200
+    bad = [item(1), item(2, service="NOWHERE")]
+    assert (await push(client, w, bad, "?mode=atomic")).json()["status"] == "failed"
+    assert await sent(hooks.sessionmaker) == []
+
+
+async def test_a_file_import_raises_one_event_per_committed_chunk_with_the_import_id(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    hooks: Hooks,
+    import_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.imports.test_imports import arrange as arrange_import
+
+    w = await arrange_import(client, session)
+    await hooks.subscribe(w["org"], [INGESTED, CREATED])
+    monkeypatch.setattr(imports, "CHUNK_ROWS", 40)
+    job = (await upload(client, w, HEADER + csv_rows(100))).json()
+    done = await run_worker(hooks.sessionmaker)
+    assert done is not None
+    assert done.summary["imported"] == 100
+
+    queued = await sent(hooks.sessionmaker)
+    assert [t for t, _, _ in queued] == [INGESTED.value] * 3
+    datas = [p["data"] for _, _, p in queued]
+    assert {(d["batch_kind"], d["batch_id"]) for d in datas} == {("import", job["id"])}
+    assert [d["counts"]["created"] for d in datas] == [40, 40, 20]
+    starts = [_moment(d["changed_from"]) for d in datas]
+    assert starts == sorted(starts)
+
+
+async def test_a_fhir_bundle_raises_one_event_and_a_single_resource_its_own(
+    client: httpx.AsyncClient, session: AsyncSession, hooks: Hooks
+) -> None:
+    w = await arrange_push(client, session)
+    await hooks.subscribe(w.org, [INGESTED, CREATED])
+    single = await client.post("/fhir/r4/QuestionnaireResponse", headers=w.headers, json=qr(w, 0))
+    assert single.status_code == 201, single.text
+    assert [t for t, _, _ in await sent(hooks.sessionmaker)] == [CREATED.value]
+
+    r = await client.post(
+        "/fhir/r4", headers=w.headers, json=bundle("batch", [qr(w, n) for n in range(1, 6)])
+    )
+    assert r.status_code == 200, r.text
+    queued = await sent(hooks.sessionmaker)
+    assert [t for t, _, _ in queued] == [CREATED.value, INGESTED.value]
+    data = queued[-1][2]["data"]
+    assert data["batch_kind"] == "fhir_bundle"
+    assert data["counts"] == {"created": 5, "updated": 0, "unchanged": 0}
+    assert data["campaign_ids"] == [str(w.campaign.id)]
+
+    # A transaction that is refused stores nothing and raises nothing.
+    late = qr(w, 9, authored="2001-01-01T00:00:00Z")
+    refused = await client.post(
+        "/fhir/r4", headers=w.headers, json=bundle("transaction", [qr(w, 8), late])
+    )
+    assert refused.status_code >= 400
+    assert len(await sent(hooks.sessionmaker)) == 2
+
+
+async def test_a_fhir_bundle_file_import_raises_the_batch_event(
+    client: httpx.AsyncClient, session: AsyncSession, hooks: Hooks, import_dir: Path
+) -> None:
+    w = await arrange_push(client, session)
+    await hooks.subscribe(w.org, [INGESTED, CREATED])
+    body = json.dumps(bundle("batch", [qr(w, n) for n in range(3)]))
+    headers = {**w.headers, "Content-Type": "application/fhir+json"}
+    r = await client.post("/api/v1/imports?kind=responses", content=body.encode(), headers=headers)
+    assert r.status_code == 202, r.text
+    job = await run_worker(hooks.sessionmaker)
+    assert job is not None
+    assert job.summary["imported"] == 3
+    queued = await sent(hooks.sessionmaker)
+    assert [t for t, _, _ in queued] == [INGESTED.value]
+    data = queued[0][2]["data"]
+    assert (data["batch_kind"], data["batch_id"]) == ("import", str(job.id))
+    assert data["counts"]["created"] == 3

@@ -1,0 +1,109 @@
+"""Replaying a subscription's events: in the order they happened, each body exactly as sent
+with its delivery's state, cursor-paged; only to those who may manage the subscription.
+And ``measurement.updated``: raised when a pushed value changes, not on a repeat."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gwella.accounts.models import Role, Scope
+from gwella.organisations.models import Organisation
+from gwella.webhooks.schemas import WebhookEventType
+from tests.factories import client_token, make_api_client, make_org, make_user, sign_in
+from tests.ingest.test_ingest_measurements import arrange as arrange_measurements
+from tests.ingest.test_ingest_measurements import m
+from tests.ingest.test_ingest_measurements import push as push_measurements
+from tests.webhooks.conftest import Hooks
+
+
+async def replay(
+    client: httpx.AsyncClient, sub: Any, headers: dict[str, str], query: str = ""
+) -> httpx.Response:
+    return await client.get(
+        f"/api/v1/webhook-subscriptions/{sub.id}/events{query}", headers=headers
+    )
+
+
+async def test_replay_pages_through_events_in_order_with_bodies_as_sent(
+    client: httpx.AsyncClient, session: AsyncSession, hooks: Hooks, org: Organisation
+) -> None:
+    admin = await make_user(session, {org: [Role.admin]})
+    await session.commit()
+    headers = await sign_in(client, admin.email)
+    sub, _ = await hooks.subscribe(org)
+    records = [uuid.uuid4() for _ in range(5)]
+    for i, record in enumerate(records):
+        await hooks.emit(org, record, status=f"s{i}")
+    hooks.receiver.script.extend(["ok", "ok", "error"])  # the third is still pending
+    assert await hooks.step() == 5
+
+    seen: list[dict[str, Any]] = []
+    query = "?limit=2"
+    while True:
+        r = await replay(client, sub, headers, query)
+        assert r.status_code == 200, r.text
+        page = r.json()
+        assert len(page["items"]) <= 2
+        seen += page["items"]
+        if page["next_cursor"] is None:
+            assert page["next"] is None
+            break
+        query = f"?limit=2&cursor={page['next_cursor']}"
+    assert [e["payload"]["data"]["action_id"] for e in seen] == [str(r) for r in records]
+    received = {r.event["id"]: r for r in hooks.receiver.requests}
+    for event in seen:
+        answer = received[event["id"]]
+        assert event["payload"] == answer.event  # the body exactly as sent
+        assert event["type"] == "action.status_changed"
+        assert event["status"] == ("delivered" if answer.mode == "ok" else "pending")
+        assert event["last_status_code"] == (200 if answer.mode == "ok" else 500)
+        assert (event["delivered_at"] is None) == (answer.mode != "ok")
+    assert sorted(e["status"] for e in seen) == ["delivered"] * 4 + ["pending"]
+
+    # An event's own cursor lists what came after it.
+    after = await replay(client, sub, headers, f"?cursor={seen[1]['cursor']}")
+    assert [e["id"] for e in after.json()["items"]] == [e["id"] for e in seen[2:]]
+    bad = await replay(client, sub, headers, "?cursor=not-a-cursor")
+    assert bad.status_code == 400
+    assert bad.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_replay_follows_the_subscriptions_access_rules(
+    client: httpx.AsyncClient, session: AsyncSession, hooks: Hooks, org: Organisation
+) -> None:
+    other = await make_org(session)
+    outsider = await make_user(session, {other: [Role.admin]})
+    api = await make_api_client(session, org, [Scope.read])
+    await session.commit()
+    sub, _ = await hooks.subscribe(org)
+    await hooks.emit(org, uuid.uuid4())
+    r = await replay(client, sub, await sign_in(client, outsider.email))
+    assert r.status_code == 404
+    assert r.headers["content-type"].startswith("application/problem+json")
+    # An API client sees only the subscriptions it made itself.
+    assert (await replay(client, sub, await client_token(client, api))).status_code == 404
+
+
+async def test_a_changed_measurement_raises_measurement_updated_and_a_repeat_nothing(
+    client: httpx.AsyncClient, session: AsyncSession, hooks: Hooks
+) -> None:
+    w = await arrange_measurements(client, session)
+    sub, _ = await hooks.subscribe(w["org"], [WebhookEventType.measurement_updated])
+    admin = await make_user(session, {w["org"]: [Role.admin]})
+    await session.commit()
+    headers = await sign_in(client, admin.email)
+
+    await push_measurements(client, w, [m("2026-10", value=21.5)])
+    await push_measurements(client, w, [m("2026-10", value=21.5)])
+    assert (await replay(client, sub, headers)).json()["items"] == []
+    assert (await push_measurements(client, w, [m("2026-10", value=19.0)]))["updated"] == 1
+    await push_measurements(client, w, [m("2026-10", value=19.0)])
+    items = (await replay(client, sub, headers)).json()["items"]
+    assert [e["type"] for e in items] == ["measurement.updated"]
+    data = items[0]["payload"]["data"]
+    assert (data["value"], data["previous_value"]) == (19.0, 21.5)
+    assert (data["period_start"], data["period_end"]) == ("2026-10-01", "2026-10-28")
