@@ -63,14 +63,24 @@ class Worker:
         self._closings_at: datetime | None = None
         self._overdue_at: datetime | None = None
 
-    async def run_once(self, http: Any = None, now: datetime | None = None) -> int:
-        """Deliver one batch of what is due; returns how many were attempted."""
+    async def run_once(
+        self,
+        http: Any = None,
+        now: datetime | None = None,
+        *,
+        gate: asyncio.Semaphore | None = None,
+        chores: bool = True,
+    ) -> int:
+        """Deliver one batch of what is due, then (``chores``) the periodic chores; returns
+        how many deliveries were attempted."""
         if http is None:
             async with delivery.http_client(self.config) as client:
-                return await self.run_once(client, now)
+                return await self.run_once(client, now, gate=gate, chores=chores)
         done = await delivery.deliver_due(
-            self.sessionmaker, http, self.config, worker_id=self.worker_id, now=now
+            self.sessionmaker, http, self.config, worker_id=self.worker_id, now=now, gate=gate
         )
+        if not chores:
+            return done
         await self._prune_now_and_then(now or utcnow())
         await self._derive_now_and_then(now or utcnow())
         await self._overdue_now_and_then(now or utcnow())
@@ -162,24 +172,37 @@ class Worker:
 
     async def run_deliveries(self, stop: asyncio.Event) -> None:
         """Loop until ``stop`` is set: straight on while there is work, otherwise wait
-        ``GWELLA_WORKER_POLL_SECONDS``; a failing database makes it wait longer, not stop."""
+        ``GWELLA_WORKER_POLL_SECONDS``; a failing database makes it wait longer, not stop.
+
+        ``config.lanes`` loops run at once over one keep-alive client and one bound on the
+        requests in flight, so that claiming and recording one batch overlap sending
+        another. Each record's order still holds: a claim never takes an event while an
+        earlier one of its record is pending, in flight in another lane included."""
         _log.info("worker_started", worker_id=self.worker_id)
-        errors = 0
+        gate = asyncio.Semaphore(self.config.concurrency)
         async with delivery.http_client(self.config) as http:
-            while not stop.is_set():
-                try:
-                    done = await self.run_once(http)
-                    errors = 0
-                except Exception:
-                    errors += 1
-                    done = 0
-                    _log.exception("worker_step_failed", consecutive=errors)
-                if done and not errors:
-                    continue
-                wait = self.settings.worker_poll_seconds * (2 ** min(errors, 5))
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), min(wait, MAX_ERROR_BACKOFF_SECONDS))
+            await asyncio.gather(
+                *(self._lane(stop, http, gate, chores=n == 0) for n in range(self.config.lanes))
+            )
         _log.info("worker_stopped", worker_id=self.worker_id)
+
+    async def _lane(
+        self, stop: asyncio.Event, http: Any, gate: asyncio.Semaphore, *, chores: bool
+    ) -> None:
+        errors = 0
+        while not stop.is_set():
+            try:
+                done = await self.run_once(http, gate=gate, chores=chores)
+                errors = 0
+            except Exception:
+                errors += 1
+                done = 0
+                _log.exception("worker_step_failed", consecutive=errors)
+            if done and not errors:
+                continue
+            wait = self.settings.worker_poll_seconds * (2 ** min(errors, 5))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), min(wait, MAX_ERROR_BACKOFF_SECONDS))
 
 
 @asynccontextmanager

@@ -394,17 +394,17 @@ async def test_a_worker_killed_after_sending_redelivers_the_same_event_once(
     so the receiver can tell it is a repeat; then it is delivered and never sent again."""
     await hooks.subscribe(org)
     await hooks.emit(org, uuid.uuid4())
-    real = delivery._record
+    real = delivery._record_all
 
     async def killed(*args: Any, **kwargs: Any) -> None:
         raise asyncio.CancelledError
 
-    monkeypatch.setattr(delivery, "_record", killed)
+    monkeypatch.setattr(delivery, "_record_all", killed)
     t = utcnow()
     with pytest.raises(asyncio.CancelledError):
         await hooks.step(t, worker="doomed")
     assert len(receiver.accepted) == 1
-    monkeypatch.setattr(delivery, "_record", real)
+    monkeypatch.setattr(delivery, "_record_all", real)
 
     assert await hooks.step(t + timedelta(seconds=1), worker="survivor") == 0, "still leased"
     later = t + hooks.config.lease_for + timedelta(seconds=1)
@@ -478,8 +478,8 @@ async def test_receivers_that_hang_or_fail_do_not_slow_the_api(
     database_url: str, receiver: Receiver
 ) -> None:
     """The worker runs in the app's own process and event loop (the harshest case) and
-    delivers every response.created event to receivers that hang or answer 500; the API's
-    write latency stays that of a run with no subscription at all."""
+    delivers every responses.ingested event (one per push) to receivers that hang or answer
+    500; the API's write latency stays that of a run with no subscription at all."""
     settings = make_settings(
         database_url, run_worker=True, worker_poll_seconds=0.02, webhook_timeout_seconds=2
     )
@@ -507,7 +507,7 @@ async def test_receivers_that_hang_or_fail_do_not_slow_the_api(
                         SYSTEM,
                         settings,
                         WebhookSubscriptionCreate(
-                            url=url, event_types=[WebhookEventType.response_created]
+                            url=url, event_types=[WebhookEventType.responses_ingested]
                         ),
                         organisation_id=admin_org,
                         api_client_id=None,

@@ -9,7 +9,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Mode = Literal["ok", "error", "busy", "drop", "hang", "redirect"]
+Mode = Literal["ok", "error", "busy", "drop", "hang", "redirect", "slow"]
 
 
 @dataclass
@@ -17,6 +17,8 @@ class Received:
     headers: dict[str, str]
     body: bytes
     mode: Mode
+    at: float = 0.0
+    """When it arrived (the event loop's clock)."""
 
     @property
     def event(self) -> dict[str, Any]:
@@ -33,6 +35,8 @@ class Receiver:
         self._server: asyncio.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self.port = 0
+        self.slow_seconds = 0.5
+        """How long the ``slow`` mode takes to answer 200."""
         self.redirect_to = "http://169.254.169.254/latest/meta-data/"
         """Where the ``redirect`` mode sends the caller (a cloud metadata address)."""
 
@@ -43,7 +47,7 @@ class Receiver:
     @property
     def accepted(self) -> list[Received]:
         """Requests answered 2xx: what the receiver's application saw."""
-        return [r for r in self.requests if r.mode == "ok"]
+        return [r for r in self.requests if r.mode in ("ok", "slow")]
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._on_connection, "127.0.0.1", 0)
@@ -82,19 +86,22 @@ class Receiver:
                     headers[name.strip().lower()] = value.strip()
             body = await reader.readexactly(int(headers.get("content-length", "0")))
             mode = self.script.popleft() if self.script else self.mode
-            self.requests.append(Received(headers, body, mode))
+            self.requests.append(Received(headers, body, mode, asyncio.get_running_loop().time()))
             if mode == "drop":
                 return
+            if mode == "slow":
+                await asyncio.sleep(self.slow_seconds)
             if mode == "hang":
                 await asyncio.sleep(30)  # cancelled when the test's receiver closes
                 return
             status, extra = {
                 "ok": (200, ""),
+                "slow": (200, ""),
                 "error": (500, ""),
                 "busy": (503, "Retry-After: 120\r\n"),
                 "redirect": (307, f"Location: {self.redirect_to}\r\n"),
             }[mode]
-            answer = b'{"received":true}' if mode == "ok" else b"oops\x00 not today"
+            answer = b'{"received":true}' if mode in ("ok", "slow") else b"oops\x00 not today"
             writer.write(
                 f"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n{extra}"
                 f"Content-Length: {len(answer)}\r\n\r\n".encode()

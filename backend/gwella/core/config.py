@@ -146,6 +146,8 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
     webhook_retry_hours: float = Field(default=24.0, gt=0, le=72)
     webhook_retention_days: int = Field(default=30, ge=1, le=3650)
+    webhook_concurrency: int = Field(default=32, ge=1, le=256)
+    webhook_batch_size: int = Field(default=200, ge=1, le=2000)
     webhook_allow_private: bool | None = Field(
         default=None,
         description="Let webhooks go to private, loopback, link-local (cloud metadata) and "

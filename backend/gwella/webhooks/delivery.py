@@ -25,8 +25,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
-import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -38,11 +36,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 from sqlalchemy.orm.exc import StaleDataError
 
-from gwella import __version__
 from gwella.core.config import Settings
 from gwella.core.database import utcnow
 from gwella.core.logging import get_logger
-from gwella.webhooks.destinations import DestinationRefused, guarded_transport
+from gwella.webhooks.destinations import guarded_transport
 from gwella.webhooks.models import (
     DeliveryStatus,
     WebhookAttempt,
@@ -50,7 +47,8 @@ from gwella.webhooks.models import (
     WebhookEvent,
     WebhookSubscription,
 )
-from gwella.webhooks.signing import SecretUnreadable, decrypt_secret, signature_header
+from gwella.webhooks.sending import USER_AGENT, Job, Outcome, encode_body, send
+from gwella.webhooks.signing import SecretUnreadable, decrypt_secret
 
 _log = get_logger("gwella.webhooks")
 
@@ -62,18 +60,21 @@ BACKOFF = (
     timedelta(hours=1),
 )
 """Delay before the retry after the n-th failed attempt; the last one repeats."""
-MAX_RETRY_AFTER = timedelta(hours=1)
-RESPONSE_BODY_CHARS = 1000
-ERROR_CHARS = 500
-USER_AGENT = f"Gwella-Webhooks/{__version__}"
 
 
 @dataclass(frozen=True)
 class DeliveryConfig:
     timeout: float = 10.0
     """Seconds a receiver has for the whole request (connect, send, answer)."""
-    batch_size: int = 20
-    concurrency: int = 10
+    batch_size: int = 200
+    """Deliveries claimed at a time (``GWELLA_WEBHOOK_BATCH_SIZE``)."""
+    concurrency: int = 32
+    """Requests in flight at once (``GWELLA_WEBHOOK_CONCURRENCY``), over a shared pool of
+    keep-alive connections."""
+    lanes: int = 2
+    """Steps a worker runs at once (each claims its own batch): while one waits for its
+    claim or records its outcomes, the other's requests are in flight. All share the
+    ``concurrency`` bound."""
     lease: timedelta | None = None
     """How long a claim lasts; by default long enough for a batch to time out twice over."""
     secret_key: str = field(default="", repr=False)
@@ -85,6 +86,8 @@ class DeliveryConfig:
     def from_settings(cls, settings: Settings, **overrides: object) -> DeliveryConfig:
         values: dict[str, object] = {
             "timeout": settings.webhook_timeout_seconds,
+            "batch_size": settings.webhook_batch_size,
+            "concurrency": settings.webhook_concurrency,
             "secret_key": settings.secret_key.get_secret_value(),
             "allow_private": bool(settings.webhook_allow_private),
         }
@@ -95,7 +98,7 @@ class DeliveryConfig:
     def lease_for(self) -> timedelta:
         if self.lease is not None:
             return self.lease
-        rounds = -(-self.batch_size // self.concurrency)
+        rounds = -(-self.batch_size * self.lanes // self.concurrency)
         return timedelta(seconds=self.timeout * rounds * 2 + 30)
 
 
@@ -200,37 +203,6 @@ async def claim_deliveries(
 # ------------------------------------------------------------------------------- sending
 
 
-@dataclass
-class Job:
-    delivery_id: uuid.UUID
-    url: str
-    event_id: str
-    body: bytes
-    secrets: list[str]
-    problem: str | None = None
-    """Why it cannot be sent at all (a secret that does not decrypt)."""
-
-
-@dataclass
-class Outcome:
-    status_code: int | None
-    error: str | None
-    response_body: str | None
-    duration_ms: int
-    retry_after: timedelta | None = None
-    final: bool = False
-    """Trying again cannot help (the URL leads inside the network): fail the delivery now."""
-
-    @property
-    def ok(self) -> bool:
-        return self.status_code is not None and 200 <= self.status_code < 300
-
-
-def encode_body(payload: dict[str, object]) -> bytes:
-    """The exact bytes sent and signed."""
-    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
-
-
 async def _load_jobs(
     sessionmaker: async_sessionmaker[AsyncSession],
     ids: list[uuid.UUID],
@@ -274,65 +246,6 @@ async def _load_jobs(
         return jobs
 
 
-def _clean(text: str, limit: int) -> str:
-    # PostgreSQL text cannot hold NUL.
-    return text.replace("\x00", "\ufffd")[:limit]
-
-
-def _retry_after(response: httpx.Response) -> timedelta | None:
-    if response.status_code not in (429, 503):
-        return None
-    value = response.headers.get("retry-after", "")
-    if value.isdigit():
-        return min(timedelta(seconds=int(value)), MAX_RETRY_AFTER)
-    return None
-
-
-async def send(http: httpx.AsyncClient, job: Job, timestamp: int, limit: float) -> Outcome:
-    """One signed POST, bounded by ``limit`` seconds in all (however slowly the receiver
-    trickles its answer)."""
-    if job.problem:
-        return Outcome(None, _clean(job.problem, ERROR_CHARS), None, 0)
-    headers = {
-        "content-type": "application/json",
-        "user-agent": USER_AGENT,
-        "webhook-id": job.event_id,
-        "webhook-timestamp": str(timestamp),
-        "webhook-signature": signature_header(job.secrets, job.event_id, timestamp, job.body),
-    }
-    started = time.monotonic()
-    status: int | None = None
-    error: str | None = None
-    text: str | None = None
-    retry_after: timedelta | None = None
-    final = False
-    try:
-        async with asyncio.timeout(limit):
-            async with http.stream("POST", job.url, content=job.body, headers=headers) as answer:
-                status = answer.status_code
-                retry_after = _retry_after(answer)
-                received = bytearray()
-                async for chunk in answer.aiter_bytes():
-                    received += chunk
-                    if len(received) >= RESPONSE_BODY_CHARS * 4:
-                        break
-                text = received.decode("utf-8", "replace")
-    except TimeoutError:
-        error = f"no complete answer within {limit:g} s"
-    except httpx.HTTPError as exc:
-        error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        if isinstance(exc.__cause__, DestinationRefused):
-            final = True
-            error = f"Refused: {exc}. Not retried: change the subscription's URL, then redeliver."
-    duration = int((time.monotonic() - started) * 1000)
-    outcome = Outcome(status, None, _clean(text, RESPONSE_BODY_CHARS) if text else None, duration)
-    outcome.retry_after = retry_after
-    outcome.final = final
-    if not outcome.ok:
-        outcome.error = _clean(error or f"HTTP {status}", ERROR_CHARS)
-    return outcome
-
-
 async def _record(
     sessionmaker: async_sessionmaker[AsyncSession],
     job: Job,
@@ -374,6 +287,59 @@ async def _record(
     )
 
 
+async def _record_all(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    done: list[tuple[Job, Outcome, datetime]],
+    worker_id: str,
+) -> None:
+    """Record a batch's attempts in one transaction (each as :func:`_record` would); if a
+    delivery vanished meanwhile (its subscription deleted), one by one instead."""
+    async with sessionmaker() as session:
+        rows = await session.scalars(
+            select(WebhookDelivery).where(
+                WebhookDelivery.id.in_([j.delivery_id for j, _, _ in done])
+            )
+        )
+        deliveries = {d.id: d for d in rows}
+        for job, outcome, at in done:
+            delivery = deliveries.get(job.delivery_id)
+            if delivery is None:
+                continue  # its subscription was deleted meanwhile
+            session.add(
+                WebhookAttempt(
+                    delivery_id=delivery.id,
+                    attempted_at=at,
+                    duration_ms=outcome.duration_ms,
+                    status_code=outcome.status_code,
+                    error=outcome.error,
+                    response_body=outcome.response_body,
+                    worker_id=worker_id,
+                )
+            )
+            if delivery.locked_by == worker_id:
+                _apply(delivery, outcome, at)
+        try:
+            await session.commit()
+        except (StaleDataError, IntegrityError):
+            await session.rollback()
+            for job, outcome, at in done:
+                await _record(sessionmaker, job, outcome, worker_id, at)
+            return
+    for job, outcome, _ in done:
+        delivery = deliveries.get(job.delivery_id)
+        if delivery is None:
+            continue
+        _log.info(
+            "webhook_attempt",
+            delivery_id=str(delivery.id),
+            event_id=job.event_id,
+            status_code=outcome.status_code,
+            ok=outcome.ok,
+            outcome=delivery.status.value,
+            duration_ms=outcome.duration_ms,
+        )
+
+
 def _apply(delivery: WebhookDelivery, outcome: Outcome, now: datetime) -> None:
     delivery.attempt_count += 1
     delivery.last_attempt_at = now
@@ -402,11 +368,21 @@ async def deliver_due(
     worker_id: str,
     now: datetime | None = None,
     portable: bool = False,
+    gate: asyncio.Semaphore | None = None,
 ) -> int:
-    """One step: claim a batch, send it (concurrently, bounded), record each attempt.
+    """One step: claim a batch, send it (concurrently, bounded by ``config.concurrency``,
+    over the shared keep-alive client), recording the attempts as they finish (those that
+    finish together in one transaction).
+
+    Per-record order holds because a claim never takes an event while an earlier one of the
+    same record to the same subscription is pending (:func:`_due`): each batch holds at most
+    one event of a record, and the next is claimed only once this one is recorded. A worker
+    that dies before recording loses its lease and the batch is sent again (at least once:
+    the ``webhook-id`` lets receivers ignore a repeat).
 
     ``now`` fixes the clock for scheduling (tests drive time with it); by default the real
-    time. Returns how many deliveries were attempted."""
+    time. ``gate`` bounds the requests in flight when several steps run at once (by default
+    this step's own). Returns how many deliveries were attempted."""
     claimed_at = now or utcnow()
     ids = await claim_deliveries(
         sessionmaker,
@@ -419,15 +395,31 @@ async def deliver_due(
     if not ids:
         return 0
     jobs = await _load_jobs(sessionmaker, ids, config, claimed_at)
-    gate = asyncio.Semaphore(config.concurrency)
+    gate = gate or asyncio.Semaphore(config.concurrency)
+
+    finished: asyncio.Queue[tuple[Job, Outcome, datetime]] = asyncio.Queue()
 
     async def one(job: Job) -> None:
         async with gate:
             sent_at = now or utcnow()
             outcome = await send(http, job, int(sent_at.timestamp()), config.timeout)
-            await _record(sessionmaker, job, outcome, worker_id, now or utcnow())
+        finished.put_nowait((job, outcome, now or utcnow()))
 
-    await asyncio.gather(*(one(job) for job in jobs))
+    async def recorder() -> None:
+        # Whatever has finished is recorded together, at once: a slow receiver holds back
+        # only its own record's next event, not those of the others sent beside it.
+        left = len(jobs)
+        while left:
+            group = [await finished.get()]
+            while not finished.empty():
+                group.append(finished.get_nowait())
+            await _record_all(sessionmaker, group, worker_id)
+            left -= len(group)
+
+    async with asyncio.TaskGroup() as tasks:
+        for job in jobs:
+            tasks.create_task(one(job))
+        await recorder()  # in this task: should it fail (or be cancelled), so is the step
     return len(jobs)
 
 
@@ -435,7 +427,11 @@ def http_client(config: DeliveryConfig) -> httpx.AsyncClient:
     """The client workers send with: no redirects followed, no proxy or netrc from the
     environment (credentials must never travel to a subscriber's host), and, unless
     ``allow_private``, connections only to public addresses checked as they are made."""
-    limits = httpx.Limits(max_connections=config.concurrency * 2)
+    # As many connections as requests in flight, all kept alive between batches (the pool
+    # checks every open connection on each request, so more than that only costs time).
+    limits = httpx.Limits(
+        max_connections=config.concurrency, max_keepalive_connections=config.concurrency
+    )
     return httpx.AsyncClient(
         timeout=httpx.Timeout(config.timeout),
         follow_redirects=False,
