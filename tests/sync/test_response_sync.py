@@ -19,13 +19,23 @@ from gwella.cli import rebuild_campaigns
 from gwella.core import changes
 from gwella.core.audit import AuditEvent
 from gwella.core.database import utcnow
+from gwella.derived import derive_measurements
+from gwella.indicators.models import Measurement
 from gwella.responses.models import Answer, Response
 from gwella.results.models import ResultCell
 from gwella.webhooks import service as webhooks
 from gwella.webhooks.models import WebhookEvent
 from gwella.webhooks.schemas import WebhookEventType, WebhookSubscriptionCreate
-from tests.factories import SYSTEM, client_token, make_api_client, make_org, make_service
+from tests.factories import (
+    SYSTEM,
+    client_token,
+    make_api_client,
+    make_indicator,
+    make_org,
+    make_service,
+)
 from tests.surveys import VALID_ANSWERS, make_campaign, make_published_version
+from tests.test_derived import MAPPED
 
 ALL = [Scope.responses_write, Scope.responses_read]
 
@@ -371,3 +381,44 @@ async def test_retraction_needs_the_write_scope(
     await push(client, w, [item(1)])
     reader = await client_token(client, await make_api_client(session, w["org"], scopes))
     assert (await retract(client, {**w, "headers": reader}, ["PAS-1"])).status_code == 403
+
+
+async def test_retraction_derives_the_measurements_of_mapped_questions_again(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """A question mapped to an indicator makes a derived measurement from the published
+    results; retracting responses corrects it in the retraction's own transaction."""
+    org = await make_org(session)
+    await make_indicator(session, "SU-PLAN")
+    version = await make_published_version(session, org, content=MAPPED)
+    campaign, _ = await make_campaign(
+        session,
+        version,
+        [await make_service(session, org, code="CMHT-W")],
+        anonymity=Anonymity.identified,
+        channels=(Channel.partner,),
+    )
+    api = await make_api_client(session, org, ALL)
+    w = {"campaign_id": campaign.id, "headers": await client_token(client, api)}
+    # Eight of each answer and more: every count is shown whatever its perturbation.
+    await push(
+        client,
+        w,
+        [
+            identified(n, service="CMHT-W", answers={"has_plan": "yes" if n < 16 else "no"})
+            for n in range(24)
+        ],
+    )
+    assert await derive_measurements(session) == 1
+    await session.commit()
+    before = await session.scalar(select(Measurement.value).where(Measurement.source == "derived"))
+    assert before is not None
+
+    done = await retract(client, w, [f"PAS-{n}" for n in range(8)])
+    assert done.json()["retracted"] == 8
+    session.expire_all()
+    after = await session.scalar(select(Measurement.value).where(Measurement.source == "derived"))
+    assert after is not None
+    assert after < before  # eight fewer "yes"
+    assert await derive_measurements(session) == 0  # already derived again: nothing changes
+    await session.rollback()
