@@ -31,6 +31,7 @@ from gwella.actions.router import router as actions_router
 from gwella.audit.router import router as audit_router
 from gwella.campaigns.router import router as campaigns_router
 from gwella.core import i18n
+from gwella.core.concurrency import declare_conditional_headers
 from gwella.core.config import Settings, get_settings
 from gwella.core.database import create_engine, create_sessionmaker
 from gwella.core.dependencies import public
@@ -50,6 +51,7 @@ from gwella.core.logging import configure_logging, get_logger, mark_logged
 from gwella.core.mail import MailSender, make_sender
 from gwella.core.middleware import (
     API_DOCS_PATH,
+    AllowedMethodsMiddleware,
     BodySizeLimitMiddleware,
     BodyTimeoutMiddleware,
     ContentTypeMiddleware,
@@ -344,7 +346,8 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
     for name, sub in problem.pop("$defs", {}).items():
         schema["components"]["schemas"].setdefault(name, sub)
     schema["components"]["schemas"]["Problem"] = problem
-    # Every operation with a body can be refused by the middleware for its size or type, or
+    # Every operation with a body can be refused by the middleware for its size or type, for
+    # a body that does not all arrive in time (408), or
     # as undecodable (400: invalid UTF-8 where JSON was declared), and
     # invalid input is a Problem (not FastAPI's default shape) wherever it is documented.
     for path, operations in schema["paths"].items():
@@ -355,8 +358,20 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
             if "422" in responses:
                 responses["422"] = problem_responses(422)[422]
             if "requestBody" in operation:
-                for status, spec in problem_responses(400, 413, 415).items():
+                for status, spec in problem_responses(400, 408, 413, 415).items():
                     operation.setdefault("responses", {}).setdefault(str(status), spec)
+    declare_conditional_headers(schema)
+    # The token endpoint as OAuth 2.0 flows, so that tools know where tokens come from (and
+    # that its 400 to credentials that do not exist is RFC 6749's answer). Operations still
+    # ask for the bearer token itself (HTTPBearer).
+    schema["components"].setdefault("securitySchemes", {})["OAuth2"] = {
+        "type": "oauth2",
+        "description": "How to get the bearer token: POST /api/v1/auth/token (RFC 6749)",
+        "flows": {
+            flow: {"tokenUrl": "/api/v1/auth/token", "scopes": {}}
+            for flow in ("password", "clientCredentials")
+        },
+    }
     for unused in ("HTTPValidationError", "ValidationError"):
         schema["components"]["schemas"].pop(unused, None)
     add_fhir_schemas(schema)  # the FHIR routes' bodies refer to these
@@ -426,7 +441,7 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
     app.openapi = lambda: custom_openapi(app)  # type: ignore[method-assign]
 
     # Added innermost first: FHIR outcomes > request context > body timeout > CORS > security
-    # headers > size > media type > lone surrogates.
+    # headers > allowed methods > size > media type > lone surrogates.
     app.add_middleware(LoneSurrogateMiddleware, streamed=("/api/v1/imports",))
     app.add_middleware(
         ContentTypeMiddleware,
@@ -446,6 +461,9 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
             "/fhir/r4": settings.max_ingest_bytes,
         },
     )
+    # OPTIONS, 405 and 501 from the spec's paths; inside CORS (which answers preflights)
+    # and the FHIR rewrite (a 405 under /fhir/ is an OperationOutcome).
+    app.add_middleware(AllowedMethodsMiddleware, spec=lambda: app.openapi())
     app.add_middleware(SecurityHeadersMiddleware)
     if settings.cors_origins:
         app.add_middleware(

@@ -31,6 +31,7 @@ from gwella.core.config import Settings
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, SettingsDep, SignedIn
 from gwella.core.errors import Conflict, Forbidden, NotFound, problem_responses
+from gwella.core.headers import created
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
 from gwella.disclosure import rules
@@ -134,7 +135,7 @@ async def list_campaigns(
     summary="Run a published instrument version in chosen services over a window",
     status_code=status.HTTP_201_CREATED,
     response_model=CampaignRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses={**problem_responses(401, 403, 404, 409, 422), **created()},
 )
 async def create_campaign(
     data: CampaignCreate, response: Response, session: SessionDep, principal: SignedIn

@@ -20,6 +20,11 @@ from gwella.core.errors import (
     ValidationFailed,
 )
 
+# The header is read as optional so that its absence is answered by check_if_match (428,
+# RFC 6585) rather than as a validation error; the spec declares it required all the same
+# (declare_conditional_headers), since an update without it is never carried out.
+_REQUIRED = "x-gwella-required-header"
+
 IfMatch = Annotated[
     str | None,
     Header(
@@ -27,8 +32,48 @@ IfMatch = Annotated[
         max_length=200,
         description="The ETag you read, as it was given (required: a missing one or `*` gets 428; "
         "a stale or weak one 412, since If-Match compares strongly)",
+        json_schema_extra={_REQUIRED: True},
     ),
 ]
+OptionalIfMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-Match",
+        max_length=200,
+        description="Optional: when sent, the ETag you read, as it was given (a stale or weak one "
+        "gets 412, since If-Match compares strongly)",
+    ),
+]
+
+
+ETAG_HEADER = {
+    "description": "The record's version, to send back in If-Match when you change it",
+    "required": True,
+    "schema": {"type": "string", "pattern": '^"[0-9]+"$'},
+}
+
+
+def declare_conditional_headers(spec: dict[str, Any]) -> None:
+    """In the OpenAPI document: every header parameter read through :data:`IfMatch`, which
+    the server refuses to go without (428), is ``required``; and the successful answers of
+    a record that takes it (its GET and its update) declare the ``ETag`` they carry."""
+    for operations in spec.get("paths", {}).values():
+        conditional = False
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                schema = parameter.get("schema", {})
+                if schema.pop(_REQUIRED, False):
+                    conditional = True
+                    parameter["required"] = True
+                    # A required header has a value: the optional form's ``null`` goes.
+                    variants = [v for v in schema.pop("anyOf", []) if v.get("type") != "null"]
+                    if variants:
+                        schema.update(variants[0])
+        if conditional:
+            for method in ("get", "patch"):
+                answer = operations.get(method, {}).get("responses", {}).get("200")
+                if answer is not None:
+                    answer.setdefault("headers", {})["ETag"] = ETAG_HEADER
 
 
 def etag(version: int) -> str:

@@ -128,13 +128,34 @@ class ServiceUnavailable(GwellaError):
         super().__init__(detail, headers={"Retry-After": str(retry_after)})
 
 
+# Headers a problem always carries with these statuses (the errors above set them).
+_RETRY_AFTER = {
+    "description": "Seconds to wait before trying again (RFC 9110 §10.2.3)",
+    "required": True,
+    "schema": {"type": "integer", "minimum": 1},
+}
+PROBLEM_HEADERS: dict[int, dict[str, Any]] = {
+    401: {
+        "WWW-Authenticate": {
+            "description": "The scheme to authenticate with (RFC 9110 §11.6.1)",
+            "required": True,
+            "schema": {"type": "string"},
+        }
+    },
+    429: {"Retry-After": _RETRY_AFTER},
+    503: {"Retry-After": _RETRY_AFTER},
+}
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses=`` for a route: each status documented as a Problem."""
+    """OpenAPI ``responses=`` for a route: each status documented as a Problem, with the
+    headers that come with it."""
     descriptions = {
         400: "Bad request",
         401: "Not signed in, or the token is invalid, expired or revoked",
         403: "Signed in but not allowed",
         404: "No such record visible to you",
+        408: "The request's body did not all arrive in time; nothing was changed",
         409: "Conflicts with an existing record, or with the record's state",
         410: "No longer usable (used, withdrawn or expired)",
         412: "The record changed since you read it (stale or weak If-Match)",
@@ -149,6 +170,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         status: {
             "description": descriptions[status],
             "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+            **({"headers": PROBLEM_HEADERS[status]} if status in PROBLEM_HEADERS else {}),
         }
         for status in statuses
     }

@@ -1,4 +1,5 @@
-"""Pure-ASGI middleware: request ids and access logs, body size limits, security headers."""
+"""Pure-ASGI middleware: request ids and access logs, body size limits, security headers,
+the methods each path takes (OPTIONS, 405, 501)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 import re
 import time
 import uuid
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import structlog
@@ -40,7 +42,13 @@ def problem_body(status: int, slug: str, title: str, detail: str, request_id: st
 
 
 async def send_problem(
-    send: Send, status: int, slug: str, title: str, detail: str, request_id: str
+    send: Send,
+    status: int,
+    slug: str,
+    title: str,
+    detail: str,
+    request_id: str,
+    headers: list[tuple[bytes, bytes]] | None = None,
 ) -> None:
     body = problem_body(status, slug, title, detail, request_id)
     await send(
@@ -51,6 +59,7 @@ async def send_problem(
                 (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
                 (b"content-length", str(len(body)).encode()),
                 (b"connection", b"close"),
+                *(headers or []),
             ],
         }
     )
@@ -395,3 +404,98 @@ class ContentTypeMiddleware:
             )
             return
         await self.app(scope, receive, send)
+
+
+# The methods of RFC 9110 §9, RFC 5789 (PATCH) and the QUERY method (httpbis): any other is
+# not implemented here (501).
+KNOWN_METHODS = frozenset(
+    {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "QUERY"}
+)
+API_PATHS = ("/api/", "/fhir/")
+_OPERATION_METHODS = frozenset({"get", "put", "post", "delete", "patch", "head", "trace"})
+
+
+def _path_pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^}]+\})", template)
+    return re.compile(
+        "^" + "".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts) + "$"
+    )
+
+
+class AllowedMethodsMiddleware:
+    """Answers for the methods a path does not have, from the OpenAPI document (the paths
+    and methods it declares are the routes): ``OPTIONS`` with 204 and ``Allow`` (a CORS
+    preflight is the CORS middleware's, outside this one, when CORS is configured); a method
+    the path does not take with 405, ``Allow`` and a problem; a method HTTP does not know
+    with 501. Paths the document does not name (unknown ones, the web app's) go on to the
+    app. Where two templates match (``/invitations/inspect``, ``/invitations/{invitation_id}``)
+    the one with fewer parameters names the resource, as the router would take it."""
+
+    def __init__(self, app: ASGIApp, spec: Callable[[], Mapping[str, Any]]) -> None:
+        self.app = app
+        self.spec = spec
+        self._paths: list[tuple[int, re.Pattern[str], frozenset[str]]] | None = None
+
+    def _table(self) -> list[tuple[int, re.Pattern[str], frozenset[str]]]:
+        if self._paths is None:
+            paths = self.spec().get("paths", {})
+            self._paths = sorted(
+                (
+                    (
+                        template.count("{"),
+                        _path_pattern(template),
+                        frozenset(m.upper() for m in operations if m in _OPERATION_METHODS),
+                    )
+                    for template, operations in paths.items()
+                ),
+                key=lambda row: row[0],
+            )
+        return self._paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        method = scope["method"]
+        request_id = scope.get("state", {}).get("request_id", "")
+        if method not in KNOWN_METHODS:
+            await send_problem(
+                send,
+                501,
+                "not-implemented",
+                "Not implemented",
+                f"This server does not implement the method {method[:20]!r}.",
+                request_id,
+            )
+            return
+        matching = [(n, m) for n, pattern, m in self._table() if pattern.match(scope["path"])]
+        methods = {m for n, ms in matching if n == matching[0][0] for m in ms}
+        if not matching and method not in ("GET", "HEAD") and scope["path"].startswith(API_PATHS):
+            # Nothing here to take any method (GET goes on: the documentation's own pages).
+            await send_problem(
+                send, 404, "not-found", "Not found", "There is nothing at this address.", request_id
+            )
+            return
+        if not matching or (method != "OPTIONS" and method in methods):
+            await self.app(scope, receive, send)
+            return
+        allowed = ", ".join(sorted({*methods, "OPTIONS"}))
+        if method == "OPTIONS":
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 204,
+                    "headers": [(b"allow", allowed.encode())],
+                }
+            )
+            await send({"type": "http.response.body", "body": b""})
+            return
+        await send_problem(
+            send,
+            405,
+            "method-not-allowed",
+            "Method not allowed",
+            f"{method} is not a method of this address; it takes {allowed}.",
+            request_id,
+            headers=[(b"allow", allowed.encode())],
+        )

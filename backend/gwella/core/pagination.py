@@ -57,7 +57,14 @@ def page_params(default_sort: str, allowed: Sequence[str]) -> Any:
         cursor: Annotated[
             str | None, Query(max_length=512, description="Opaque cursor from `next_cursor`")
         ] = None,
-        sort: Annotated[str, Query(description=description, max_length=64)] = default_sort,
+        sort: Annotated[
+            str,
+            Query(
+                description=description,
+                max_length=64,
+                json_schema_extra={"enum": choices},  # checked below, with its own message
+            ),
+        ] = default_sort,
     ) -> PageParams:
         if sort not in choices:
             raise ValidationFailed(

@@ -12,6 +12,7 @@ from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import PlatformAdmin, Reader, SignedIn
 from gwella.core.errors import problem_responses
+from gwella.core.headers import created
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.organisations import service
 from gwella.organisations.access import visible_organisation, visible_service
@@ -95,7 +96,7 @@ async def list_organisations(
     summary="Add an organisation",
     status_code=status.HTTP_201_CREATED,
     response_model=OrganisationRead,
-    responses=CREATE_ERRORS,
+    responses={**CREATE_ERRORS, **created()},
 )
 async def create_organisation(
     data: OrganisationCreate, response: Response, session: SessionDep, principal: PlatformAdmin
@@ -187,7 +188,7 @@ async def list_services(
     summary="Add a service (team, ward, day centre) to an organisation",
     status_code=status.HTTP_201_CREATED,
     response_model=ServiceRead,
-    responses=CREATE_ERRORS,
+    responses={**CREATE_ERRORS, **created()},
 )
 async def create_service(
     organisation_id: OrgRef,

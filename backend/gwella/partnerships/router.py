@@ -14,6 +14,7 @@ from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, SignedIn
 from gwella.core.errors import problem_responses
+from gwella.core.headers import created
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
 from gwella.organisations import service as organisations
@@ -100,7 +101,7 @@ async def list_partnerships(
     "organisation: no organisation is put into a partnership without its consent.",
     status_code=status.HTTP_201_CREATED,
     response_model=PartnershipRead,
-    responses=problem_responses(401, 403, 413, 422),
+    responses={**problem_responses(401, 403, 413, 422), **created()},
 )
 async def create_partnership(
     data: PartnershipCreate, response: Response, session: SessionDep, principal: SignedIn

@@ -2386,7 +2386,7 @@ export interface webhooks {
         put?: never;
         /**
          * A response was stored: in identified-with-consent campaigns, any response (web, paper
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `response.created`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `response.created`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     A response was stored: in identified-with-consent campaigns, any response (web, paper
          *         or a partner push); in anonymous and pseudonymous ones, only a partner's own pushes, to
@@ -2410,7 +2410,7 @@ export interface webhooks {
         put?: never;
         /**
          * A partner system pushed changed content for a response it had sent before
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `response.updated`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `response.updated`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     A partner system pushed changed content for a response it had sent before.
          */
@@ -2432,7 +2432,7 @@ export interface webhooks {
         put?: never;
         /**
          * A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `responses.ingested`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `responses.ingested`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
          *         Bundle, or each committed chunk of up to 1,000 rows of a file import) instead of one per
@@ -2460,7 +2460,7 @@ export interface webhooks {
         put?: never;
         /**
          * A campaign's results moved on: a release of at least its minimum cell size of new
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `results.released`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `results.released`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     A campaign's results moved on: a release of at least its minimum cell size of new
          *         responses (or changes) in each service named. Refetch the results. For an anonymous
@@ -2485,7 +2485,7 @@ export interface webhooks {
         put?: never;
         /**
          * An import job finished (successfully or not); fetch it for the summary's errors
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `import.completed`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `import.completed`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     An import job finished (successfully or not); fetch it for the summary's errors.
          */
@@ -2507,7 +2507,7 @@ export interface webhooks {
         put?: never;
         /**
          * A campaign closed: its results are final
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `campaign.closed`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `campaign.closed`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     A campaign closed: its results are final.
          */
@@ -2529,7 +2529,7 @@ export interface webhooks {
         put?: never;
         /**
          * A new indicator measurement was stored
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `measurement.created`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `measurement.created`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     A new indicator measurement was stored.
          */
@@ -2551,7 +2551,7 @@ export interface webhooks {
         put?: never;
         /**
          * A pushed measurement's value changed (a repeat with the same value raises nothing)
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `measurement.updated`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `measurement.updated`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     A pushed measurement's value changed (a repeat with the same value raises nothing).
          */
@@ -2573,7 +2573,7 @@ export interface webhooks {
         put?: never;
         /**
          * An indicator's chart shows a special cause (improvement or concern)
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `indicator.signal`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `indicator.signal`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     An indicator's chart shows a special cause (improvement or concern).
          */
@@ -2595,7 +2595,7 @@ export interface webhooks {
         put?: never;
         /**
          * An improvement action was proposed or agreed
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `action.created`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `action.created`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     An improvement action was proposed or agreed.
          */
@@ -2617,7 +2617,7 @@ export interface webhooks {
         put?: never;
         /**
          * An improvement action moved to another status
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `action.status_changed`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `action.status_changed`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     An improvement action moved to another status.
          */
@@ -2639,7 +2639,7 @@ export interface webhooks {
         put?: never;
         /**
          * A partner system retracted a response it had pushed: it no longer counts in the
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `response.retracted`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `response.retracted`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     A partner system retracted a response it had pushed: it no longer counts in the
          *         results, and the change feed shows it as a tombstone.
@@ -2662,7 +2662,7 @@ export interface webhooks {
         put?: never;
         /**
          * A partner system retracted a measurement it had pushed: it is gone from the charts,
-         * @description Sent as a JSON POST to each active subscription of the organisation that wants `measurement.retracted`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record arrive in order.
+         * @description Sent as a JSON POST to each active subscription of the organisation that wants `measurement.retracted`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     A partner system retracted a measurement it had pushed: it is gone from the charts,
          *         and the change feed shows it as a tombstone.

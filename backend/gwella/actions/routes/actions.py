@@ -18,10 +18,11 @@ from gwella.actions.schemas import (
     ActionUpdatePatch,
     StatusChange,
 )
-from gwella.core.concurrency import IfMatch, check_if_match, set_etag
+from gwella.core.concurrency import IfMatch, OptionalIfMatch, check_if_match, set_etag
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, SignedIn
 from gwella.core.errors import problem_responses
+from gwella.core.headers import created
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
 
@@ -109,7 +110,7 @@ async def list_actions(
     "`action.created` to the responsible organisations and the proposer's.",
     status_code=status.HTTP_201_CREATED,
     response_model=ActionRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses={**problem_responses(401, 403, 404, 409, 422), **created()},
 )
 async def create_action(
     data: ActionCreate, response: Response, session: SessionDep, principal: SignedIn
@@ -175,7 +176,7 @@ async def change_status(
     response: Response,
     session: SessionDep,
     principal: SignedIn,
-    if_match: IfMatch = None,
+    if_match: OptionalIfMatch = None,
 ) -> ActionRead:
     action, who = await access.to_decide(session, principal, action_id, data.status.value)
     if if_match is not None:

@@ -13,6 +13,7 @@ from gwella.core.concurrency import IfMatch, set_etag
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, SignedIn
 from gwella.core.errors import problem_responses
+from gwella.core.headers import created
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.instruments import service
 from gwella.instruments.access import visible_instrument, visible_version
@@ -75,7 +76,7 @@ async def list_instruments(
     summary="Create an instrument with its first draft version",
     status_code=status.HTTP_201_CREATED,
     response_model=InstrumentRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses={**problem_responses(401, 403, 404, 409, 422), **created()},
 )
 async def create_instrument(
     data: InstrumentCreate, response: Response, session: SessionDep, principal: SignedIn
