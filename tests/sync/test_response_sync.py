@@ -405,20 +405,22 @@ async def test_retraction_derives_the_measurements_of_mapped_questions_again(
         client,
         w,
         [
-            identified(n, service="CMHT-W", answers={"has_plan": "yes" if n < 16 else "no"})
-            for n in range(24)
+            identified(n, service="CMHT-W", answers={"has_plan": "yes" if n < 20 else "no"})
+            for n in range(40)
         ],
     )
     assert await derive_measurements(session) == 1
     await session.commit()
-    before = await session.scalar(select(Measurement.value).where(Measurement.source == "derived"))
+    derived = select(Measurement.denominator).where(Measurement.source == "derived")
+    before = await session.scalar(derived)
     assert before is not None
 
-    done = await retract(client, w, [f"PAS-{n}" for n in range(8)])
-    assert done.json()["retracted"] == 8
+    done = await retract(client, w, [f"PAS-{n}" for n in range(10)])
+    assert done.json()["retracted"] == 10
     session.expire_all()
-    after = await session.scalar(select(Measurement.value).where(Measurement.source == "derived"))
+    after = await session.scalar(derived)
     assert after is not None
-    assert after < before  # eight fewer "yes"
+    # Published counts are perturbed a little (cell keys), never by ten.
+    assert after < before
     assert await derive_measurements(session) == 0  # already derived again: nothing changes
     await session.rollback()
