@@ -16,11 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gwella.core.config import Settings
 from gwella.imports.models import ImportState
+from gwella.indicators.models import Direction
 from gwella.responses.models import Response
 from gwella.webhooks import service as webhooks
 from gwella.webhooks.models import WebhookEvent
 from gwella.webhooks.schemas import WebhookEventType, WebhookSubscriptionCreate
-from tests.factories import SYSTEM
+from tests.factories import SYSTEM, make_indicator
 from tests.imports.test_import_files import WHEN, row
 from tests.imports.test_imports import HEADER, arrange, csv_rows, run_worker, upload
 
@@ -274,3 +275,26 @@ async def test_an_atomic_bundle_file_checks_every_entry_first_as_a_real_run_woul
     assert job.state is ImportState.completed, job.failure_reason
     assert job.summary["imported"] == 2
     assert await stored(session) == 2
+
+
+async def test_the_measurements_template_with_guidance_imports_as_downloaded(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    import_dir: Path,
+) -> None:
+    w = await arrange(client, session)
+    await make_indicator(session, "WAIT", unit="days", direction=Direction.lower_is_better)
+    r = await client.get(
+        "/api/v1/ingest/measurements/template.csv?guidance=true", headers=w["headers"]
+    )
+    assert r.status_code == 200
+    header, guide = parse(r.text)
+    assert guide[0].startswith("#")
+    assert "YYYY-MM-DD" in dict(zip(header, guide, strict=True))["period_start"]
+    body = r.text + "WAIT,,,2026-01-01,2026-01-31,12,,\n"
+    job = (await upload(client, w, body, kind="measurements")).json()
+    await run_worker(sessionmaker)
+    polled = await job_of(client, w, job["id"])
+    assert polled["state"] == "completed", polled
+    assert polled["summary"]["imported"] == 1
