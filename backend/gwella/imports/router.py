@@ -21,6 +21,7 @@ from gwella.core.errors import (
     ValidationFailed,
     problem_responses,
 )
+from gwella.core.headers import LOCATION_HEADER
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
 from gwella.imports import encodings, files, refused, service, storage, uploads
@@ -160,7 +161,15 @@ def _import_org(p: Principal, kind: str, organisation_id: uuid.UUID | None) -> u
     status_code=status.HTTP_202_ACCEPTED,
     response_model=ImportJobRead,
     openapi_extra={"requestBody": UPLOAD_BODY},
-    responses=problem_responses(401, 403, 404, 409, 413, 415, 422),
+    responses={
+        202: {
+            "description": "Accepted: the job, queued",
+            "headers": {
+                "Location": {**LOCATION_HEADER, "description": "The job, to poll for progress"}
+            },
+        },
+        **problem_responses(401, 403, 404, 409, 413, 415, 422),
+    },
 )
 async def create_import(
     request: Request,

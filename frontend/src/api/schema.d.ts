@@ -2323,7 +2323,7 @@ export interface paths {
          * Search the responses your organisation pushed (a searchset Bundle)
          * @description For partner systems (an API client with `responses:read`): the QuestionnaireResponses your organisation pushed, by `identifier` (`system|value`, or `value`: your id for the response; the system is your organisation's, as each QuestionnaireResponse shows) and `_lastUpdated` (when it was last stored or changed; prefixes `eq` (the default), `gt`, `ge`, `lt`, `le`; a date or an instant with its time zone; give it twice for a range). A page at a time: follow the `next` link. An unknown parameter or prefix is refused (400) rather than ignored. A retracted response is no longer found.
          */
-        get: operations["searchQuestionnaireResponses"];
+        get: operations["listQuestionnaireResponses"];
         put?: never;
         /**
          * Push one QuestionnaireResponse as a survey response (idempotent by identifier)
@@ -4709,9 +4709,10 @@ export interface components {
             external_id: string | null;
             /**
              * Code
-             * @description unknown_service | outside_window | invalid | duplicate_external_id | not_your_service | unknown_indicator | unknown_unit | external_id_conflict | unknown_external_id
+             * @description Why the item was refused
+             * @enum {string}
              */
-            code: string;
+            code: "invalid" | "outside_window" | "access_code_required" | "duplicate_external_id" | "conflict" | "unknown_service" | "unknown_indicator" | "not_your_organisation" | "unknown_unit" | "duplicate_period" | "external_id_conflict" | "unknown_external_id";
             /** Detail */
             detail: string;
             /** Field */
@@ -15773,9 +15774,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Accepted: the job, queued */
             202: {
                 headers: {
+                    /** @description The job, to poll for progress */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20099,7 +20102,7 @@ export interface operations {
             };
         };
     };
-    searchQuestionnaireResponses: {
+    listQuestionnaireResponses: {
         parameters: {
             query?: {
                 /** @description `system|value` or `value`: your id for a response */
