@@ -8,6 +8,7 @@ from pydantic import AwareDatetime, Field, JsonValue, StringConstraints
 
 from gwella.core.finite import LARGEST
 from gwella.core.schemas import ApiModel
+from gwella.responses.items import RefusalCode
 
 ExternalId = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Ref = Annotated[str, StringConstraints(min_length=1, max_length=64)]
@@ -41,11 +42,7 @@ class IngestResponsesBatch(ApiModel):
 class ItemError(ApiModel):
     index: int = Field(description="Position of the item in the batch, from 0")
     external_id: str | None
-    code: str = Field(
-        description="unknown_service | outside_window | invalid | duplicate_external_id | "
-        "not_your_service | unknown_indicator | unknown_unit | external_id_conflict | "
-        "unknown_external_id"
-    )
+    code: RefusalCode = Field(description="Why the item was refused")
     detail: str
     field: str | None = None
 

@@ -25,6 +25,7 @@ from gwella.ingest.schemas import (
 )
 from gwella.organisations import service as organisations
 from gwella.responses import batches, store
+from gwella.responses.items import RefusalCode
 
 if TYPE_CHECKING:
     from gwella.campaigns.models import Campaign
@@ -251,7 +252,7 @@ async def ingest_measurements(
     for index, item in enumerate(items):
         at = f"items.{index}"
 
-        def reject(code: str, detail: str, where: str, *, i: int = index) -> None:
+        def reject(code: RefusalCode, detail: str, where: str, *, i: int = index) -> None:
             outcome.errors.append(
                 ItemError(index=i, external_id=None, code=code, detail=detail, field=where)
             )

@@ -39,9 +39,28 @@ class Incoming:
     """Web: the address sent more than its share today (held unless it carries a code)."""
 
 
+# Every code an item of a batch (a pushed response or measurement, a retraction) can be
+# refused with: the one list that the refusals, the API's ItemError and its documentation
+# are typed by, so a new code cannot be raised without being published.
+RefusalCode = Literal[
+    "invalid",
+    "outside_window",
+    "access_code_required",
+    "duplicate_external_id",
+    "conflict",
+    "unknown_service",
+    "unknown_indicator",
+    "not_your_organisation",
+    "unknown_unit",
+    "duplicate_period",
+    "external_id_conflict",
+    "unknown_external_id",
+]
+
+
 @dataclass
 class Refusal:
-    code: str
+    code: RefusalCode
     detail: str
     field: str | None
 
