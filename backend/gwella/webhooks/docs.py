@@ -28,7 +28,10 @@ _DESCRIPTION = (
     "the base64-decoded part of your `whsec_` secret; during a secret rotation the header "
     "carries a second, space-separated signature. Reject timestamps more than 5 minutes "
     "old. The same event may come twice (after a time-out): ignore a `webhook-id` you have "
-    "seen. Events of one record arrive in order.\n\n{doc}"
+    "seen. Events of one record (the `data` field its type names: a response, a batch, a "
+    "measurement, an action…) arrive in order; different records may arrive in any order. "
+    "Missed some? `GET /api/v1/webhook-subscriptions/{{id}}/events` (`listWebhookEvents`) "
+    "lists every event queued for the subscription, with its body as sent.\n\n{doc}"
 )
 
 
