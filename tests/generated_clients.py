@@ -4,10 +4,14 @@ Shared by the generator hygiene tests and the partner's day through the generate
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "openapi" / "openapi.json"
@@ -73,3 +77,15 @@ def typecheck(directory: Path, *files: str) -> subprocess.CompletedProcess[str]:
         timeout=300,
         check=False,
     )
+
+
+@contextmanager
+def imported_client(out: Path) -> Iterator[ModuleType]:
+    """The package generated in ``out``, importable while the block runs."""
+    sys.path.insert(0, str(out))
+    try:
+        yield importlib.import_module(PACKAGE)
+    finally:
+        sys.path.remove(str(out))
+        for name in [m for m in sys.modules if m.startswith(PACKAGE)]:
+            del sys.modules[name]

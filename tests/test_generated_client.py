@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -24,6 +23,7 @@ from tests.generated_clients import (
     PACKAGE,
     generate_python_client,
     generate_typescript,
+    imported_client,
     typecheck,
 )
 from tests.surveys import VALID_ANSWERS, make_campaign, make_published_version
@@ -42,13 +42,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     result = generate_python_client(out)
     assert result.returncode == 0, result.stdout + result.stderr
     assert_python_generator_was_silent(result.stdout, result.stderr)
-    sys.path.insert(0, str(out))
-    try:
-        yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(out))
-        for name in [m for m in sys.modules if m.startswith(PACKAGE)]:
-            del sys.modules[name]
+    with imported_client(out) as package:
+        yield package
 
 
 def _mod(name: str) -> Any:

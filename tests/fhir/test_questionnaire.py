@@ -65,7 +65,7 @@ async def test_the_capability_statement_is_public_and_valid(client: httpx.AsyncC
     rest = statement.rest[0]
     assert {res.type: [i.code for i in res.interaction or []] for res in rest.resource or []} == {
         "Questionnaire": ["read", "search-type"],
-        "QuestionnaireResponse": ["create", "read"],
+        "QuestionnaireResponse": ["create", "read", "search-type"],
     }
     assert [i.code for i in rest.interaction or []] == ["batch", "transaction"]
     assert "urn:gwella:service" in str(rest.documentation)

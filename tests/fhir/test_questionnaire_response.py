@@ -66,7 +66,10 @@ async def test_a_pushed_response_is_stored_then_ignored_then_updated(
     # The echo is what was stored, as FHIR.
     body = r.json()
     assert body["questionnaire"] == w.url
-    assert body["identifier"] == {"value": "PAS-1"}
+    assert body["identifier"] == {
+        "system": f"urn:gwella:organisation:{w.org.id}:response",
+        "value": "PAS-1",
+    }
     assert body["subject"]["reference"] == f"HealthcareService/{w.north.id}"
     echoed = {i["linkId"]: i["answer"] for i in body["item"]}
     involved = echoed["involved"][0]["valueCoding"]

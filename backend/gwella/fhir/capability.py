@@ -16,6 +16,7 @@ from gwella.fhir.datatypes import (
     TRANSLATION,
     fhir_base,
 )
+from gwella.fhir.search import IDENTIFIER_SYSTEM
 
 
 def capability_statement(public_url: str, software_version: str) -> dict[str, Any]:
@@ -67,7 +68,8 @@ def capability_statement(public_url: str, software_version: str) -> dict[str, An
                     ],
                     "description": "Bearer tokens from POST /api/v1/auth/token: people, or API "
                     "clients (client_credentials). Reading Questionnaires needs the read scope; "
-                    "pushing responses needs responses:write.",
+                    "pushing responses needs responses:write, searching them "
+                    "responses:read.",
                 },
                 "resource": [
                     {
@@ -97,11 +99,36 @@ def capability_statement(public_url: str, software_version: str) -> dict[str, An
                     {
                         "type": "QuestionnaireResponse",
                         "profile": "http://hl7.org/fhir/StructureDefinition/QuestionnaireResponse",
-                        "interaction": [{"code": "create"}, {"code": "read"}],
+                        "interaction": [
+                            {"code": "create"},
+                            {"code": "read"},
+                            {"code": "search-type"},
+                        ],
                         "versioning": "no-version",
                         "conditionalCreate": False,
                         "documentation": "create: idempotent by identifier.value (per your "
-                        "organisation). read: the responses your organisation pushed.",
+                        "organisation). read and search: the responses your organisation "
+                        "pushed (search needs the responses:read scope). Each is identified "
+                        f"under your organisation's system, {IDENTIFIER_SYSTEM}. Unknown search "
+                        "parameters are refused (400), not ignored.",
+                        "searchParam": [
+                            {
+                                "name": "identifier",
+                                "type": "token",
+                                "documentation": "system|value or value: your id for it",
+                            },
+                            {
+                                "name": "_lastUpdated",
+                                "type": "date",
+                                "documentation": "When it was last stored or changed; prefixes "
+                                "eq, gt, ge, lt, le; twice for a range",
+                            },
+                            {
+                                "name": "_count",
+                                "type": "number",
+                                "documentation": "Page size, up to 200",
+                            },
+                        ],
                     },
                 ],
                 "interaction": [{"code": "batch"}, {"code": "transaction"}],

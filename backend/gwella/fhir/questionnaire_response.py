@@ -84,9 +84,12 @@ class StoredResponse:
     updated_at: datetime | None
 
 
-def questionnaire_response(stored: StoredResponse) -> dict[str, Any]:
+def questionnaire_response(
+    stored: StoredResponse, identifier_system: str | None = None
+) -> dict[str, Any]:
     """The stored response as a QuestionnaireResponse (what Gwella keeps, after its rules:
-    e.g. an anonymous campaign's time is coarsened to the day)."""
+    e.g. an anonymous campaign's time is coarsened to the day). ``identifier_system``: the
+    pushing organisation's (see :mod:`gwella.fhir.search`), given to that organisation."""
     languages = languages_of(stored.languages)
     sections = {s.key: s for s in stored.content.sections}
     items: list[dict[str, Any]] = []
@@ -132,6 +135,8 @@ def questionnaire_response(stored: StoredResponse) -> dict[str, Any]:
         data["meta"] = {"lastUpdated": stored.updated_at.isoformat()}
     if stored.external_id is not None:
         data["identifier"] = {"value": stored.external_id}
+        if identifier_system is not None:
+            data["identifier"] = {"system": identifier_system, "value": stored.external_id}
     if stored.consented:
         data["extension"].append({"url": EXT_CONSENT, "valueBoolean": True})
     if stored.respondent_reference:

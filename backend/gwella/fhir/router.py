@@ -16,7 +16,14 @@ from starlette.responses import Response
 
 from gwella import __version__, policy
 from gwella.core.database import SessionDep
-from gwella.core.dependencies import Reader, ResponsesWriter, SettingsDep, public
+from gwella.core.dependencies import (
+    Reader,
+    ResponsesReader,
+    ResponsesWriter,
+    SettingsDep,
+    public,
+)
+from gwella.core.pagination import PageParams
 from gwella.fhir import service
 from gwella.fhir.bundle import read_bundle, response_bundle, searchset
 from gwella.fhir.capability import capability_statement
@@ -35,7 +42,11 @@ from gwella.fhir.outcome import (
 )
 from gwella.fhir.questionnaire import questionnaire
 from gwella.fhir.questionnaire_response import questionnaire_response
+from gwella.fhir.search import found_responses, identifier_system, refuse_unknown
+from gwella.fhir.search import query as search_query
 from gwella.ingest.schemas import MAX_ITEMS
+from gwella.responses import batches
+from gwella.responses import search as responses_search
 
 if TYPE_CHECKING:
     from gwella.instruments.models import Instrument, InstrumentVersion
@@ -253,7 +264,80 @@ async def create_questionnaire_response(
     if result.change == "created":
         base = fhir_base(settings.public_url)
         headers["Location"] = f"{base}/QuestionnaireResponse/{result.response_id}"
-    return FhirResponse(questionnaire_response(stored), status_code=result.status, headers=headers)
+    return FhirResponse(
+        questionnaire_response(stored, identifier_system(client_org)),
+        status_code=result.status,
+        headers=headers,
+    )
+
+
+@router.get(
+    "/QuestionnaireResponse",
+    operation_id="listQuestionnaireResponses",
+    summary="Search the responses your organisation pushed (a searchset Bundle)",
+    description=(
+        "For partner systems (an API client with `responses:read`): the QuestionnaireResponses "
+        "your organisation pushed, by `identifier` (`system|value`, or `value`: your id for "
+        "the response; the system is your organisation's, as each QuestionnaireResponse "
+        "shows) and `_lastUpdated` (when it was last stored or changed; prefixes `eq` (the "
+        "default), `gt`, `ge`, `lt`, `le`; a date or an instant with its time zone; give it "
+        "twice for a range). A page at a time: follow the `next` link. An unknown parameter "
+        "or prefix is refused (400) rather than ignored. A retracted response is no longer "
+        "found."
+    ),
+    response_class=FhirResponse,
+    responses={200: resource("FhirBundle", "A searchset Bundle"), **outcomes(400, 401, 403, 422)},
+)
+async def search_questionnaire_responses(
+    request: Request,
+    session: SessionDep,
+    principal: ResponsesReader,
+    settings: SettingsDep,
+    identifier: Annotated[
+        str | None,
+        Query(max_length=600, description="`system|value` or `value`: your id for a response"),
+    ] = None,
+    last_updated: Annotated[
+        list[str] | None,
+        Query(
+            alias="_lastUpdated",
+            max_length=40,
+            description="When last stored or changed, e.g. `ge2026-05-01` or "
+            "`lt2026-05-01T12:00:00Z`",
+        ),
+    ] = None,
+    count: Annotated[int, Query(alias="_count", ge=1, le=200, description="Page size")] = 50,
+    cursor: Annotated[
+        str | None, Query(alias="_cursor", max_length=512, description="From a `next` link")
+    ] = None,
+) -> FhirResponse:
+    refuse_unknown(request.query_params.keys())
+    client_org = next(iter(principal.member_org_ids))
+    wanted = search_query(client_org, identifier, last_updated or [])
+    rows: list[Any] = []
+    next_cursor = None
+    if not wanted.matches_nothing:
+        rows, next_cursor = await responses_search.find_pushed(
+            session,
+            client_org,
+            PageParams(limit=count, cursor=cursor, sort="submitted_at"),
+            external_id=wanted.external_id,
+            changed=wanted.changed,
+        )
+    system = identifier_system(client_org)
+    resources = [
+        questionnaire_response(stored, system)
+        for stored in await found_responses(session, rows, settings.public_url)
+    ]
+    base = fhir_base(settings.public_url)
+    next_url = None
+    if next_cursor is not None:
+        query = request.url.include_query_params(_cursor=next_cursor).query
+        next_url = f"{base}/QuestionnaireResponse?{query}"
+    self_url = f"{base}/QuestionnaireResponse" + (
+        f"?{request.url.query}" if request.url.query else ""
+    )
+    return FhirResponse(searchset(resources, base, self_url, next_url))
 
 
 @router.get(
@@ -275,7 +359,8 @@ async def read_questionnaire_response(
         principal.member_org_ids,
         settings.public_url,
     )
-    return FhirResponse(questionnaire_response(stored))
+    client_org = next(iter(principal.member_org_ids))
+    return FhirResponse(questionnaire_response(stored, identifier_system(client_org)))
 
 
 @router.post(
@@ -307,14 +392,17 @@ async def process_bundle(
             [Issue("too-costly", f"{len(resources)} entries; send at most {MAX_ITEMS}.")],
         )
     client_org = next(iter(principal.member_org_ids))
-    results = await service.push(
-        session,
-        principal.audit,
-        client_org,
-        settings.public_url,
-        resources,
-        atomic=kind == "transaction",
-    )
+    async with batches.ingesting(
+        session, batches.BatchRef("fhir_bundle", uuid.uuid4(), client_org)
+    ):
+        results = await service.push(
+            session,
+            principal.audit,
+            client_org,
+            settings.public_url,
+            resources,
+            atomic=kind == "transaction",
+        )
     refused = [(i, r) for i, r in enumerate(results) if r.refused]
     if kind == "transaction" and refused:
         raise FhirError(
