@@ -52,6 +52,7 @@ async def run_all(
         (3, "insight", "bench.insight"),
         (4, "http_load", "bench.load"),
         (5, "memory", "bench.memory"),
+        (6, "webhooks", "bench.webhooks"),
     ]
     for number, name, module in steps:
         if number not in only:
@@ -70,7 +71,7 @@ async def run_all(
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--scale", choices=sorted(SCALES), default="full")
-    parser.add_argument("--only", default="1,2,3,4,5", help="benchmark numbers, e.g. 1,3")
+    parser.add_argument("--only", default="1,2,3,4,5,6", help="benchmark numbers, e.g. 1,3")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> None:
     result = asyncio.run(run_all(args.database_url, SCALES[args.scale], only))
     result["command"] = (
         "make bench"
-        if args.scale == "full" and len(only) == 5
+        if args.scale == "full" and len(only) == 6
         else (f"python -m bench --scale {args.scale} --only {args.only}")
     )
     args.out.mkdir(parents=True, exist_ok=True)
@@ -86,7 +87,7 @@ def main(argv: list[str] | None = None) -> None:
     table = markdown(result)
     (args.out / f"{stamp}-{args.scale}.json").write_text(dumps(result) + "\n", encoding="utf-8")
     (args.out / f"{stamp}-{args.scale}.md").write_text(table, encoding="utf-8")
-    if args.scale == "full" and len(only) == 5:
+    if args.scale == "full" and len(only) == 6:
         (args.out / "latest.md").write_text(table, encoding="utf-8")
     print(table)
 

@@ -55,6 +55,7 @@ class Scale:
     load_max_seconds: float
     load_concurrency: int
     import_bytes: int
+    webhook_events: int  # events queued for one subscription, then delivered by one worker
 
 
 FULL = Scale(
@@ -72,6 +73,7 @@ FULL = Scale(
     load_max_seconds=10.0,
     load_concurrency=32,
     import_bytes=1_000_000_000,
+    webhook_events=5_000,
 )
 TINY = Scale(
     name="tiny",
@@ -88,6 +90,7 @@ TINY = Scale(
     load_max_seconds=0.5,
     load_concurrency=2,
     import_bytes=200_000,
+    webhook_events=50,
 )
 SCALES = {"full": FULL, "tiny": TINY}
 

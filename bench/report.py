@@ -84,4 +84,12 @@ def markdown(result: dict[str, Any]) -> str:
             f"worker {peak['worker']:g} MiB | at rest: server {base['server']:g} MiB, "
             f"worker {base['worker']:g} MiB | — | < 300 MB each | {_yes(r['met'])} |"
         )
+    if "webhooks" in b:
+        r = b["webhooks"]
+        lines.append(
+            f"| 6 | Webhook deliveries, one worker, {r['events']:,} events to a receiver on "
+            f"127.0.0.1 | {r['deliveries_per_second']:g}/s ({r['deliveries_per_cpu_second']:g} "
+            f"per worker CPU-second; order per record kept: {_yes(r['per_record_order_kept'])}) "
+            f"| — | — | ≥ 500/s | {_yes(r['met'])} |"
+        )
     return "\n".join(lines) + "\n"

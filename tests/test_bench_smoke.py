@@ -16,9 +16,9 @@ from bench.report import markdown
 async def test_every_benchmark_runs_at_a_tiny_size(backend: str, database_url: str) -> None:
     if backend != "postgresql":
         pytest.skip("the benchmarks run on PostgreSQL (set TEST_DATABASE_URL)")
-    result = await run_all(database_url, TINY, {1, 2, 3, 4, 5}, fresh=False)
+    result = await run_all(database_url, TINY, {1, 2, 3, 4, 5, 6}, fresh=False)
     runs: dict[str, Any] = result["benchmarks"]
-    assert set(runs) == {"ingestion", "results", "insight", "http_load", "memory"}
+    assert set(runs) == {"ingestion", "results", "insight", "http_load", "memory", "webhooks"}
 
     ingestion = runs["ingestion"]
     assert ingestion["median_http_per_s"] > 0
@@ -42,6 +42,10 @@ async def test_every_benchmark_runs_at_a_tiny_size(backend: str, database_url: s
     assert memory["job"]["summary"]["imported"] == memory["rows"]
     assert memory["peak_rss_mib"]["worker"] > 0
 
+    hooks = runs["webhooks"]
+    assert hooks["received"] == hooks["events"] == TINY.webhook_events
+    assert hooks["per_record_order_kept"]
+
     table = markdown({**result, "command": "pytest tests/test_bench_smoke.py"})
-    for name in ("Ingestion", "Results", "Time to insight", "HTTP load", "Memory"):
+    for name in ("Ingestion", "Results", "Time to insight", "HTTP load", "Memory", "Webhook"):
         assert name in table
