@@ -357,6 +357,8 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
             responses = operation.setdefault("responses", {})
             if "422" in responses:
                 responses["422"] = problem_responses(422)[422]
+            # Any request can be refused before routing for a NUL in its address.
+            responses.setdefault("400", problem_responses(400)[400])
             if "requestBody" in operation:
                 for status, spec in problem_responses(400, 408, 413, 415).items():
                     operation.setdefault("responses", {}).setdefault(str(status), spec)

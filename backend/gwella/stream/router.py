@@ -54,6 +54,17 @@ ACCESS_CHANGED = "access-changed"
 TIME_UP = "time-up"
 
 
+EVENT_NAMES = ("results", "indicators", "notification", "end")
+SSE_EVENT: dict[str, Any] = {
+    "type": "object",
+    "description": "One server-sent event: its name and its data, a JSON object",
+    "properties": {
+        "event": {"type": "string", "enum": list(EVENT_NAMES)},
+        "data": {"type": "string", "contentMediaType": "application/json"},
+    },
+}
+
+
 def _event(name: str, data: dict[str, Any]) -> str:
     return f"event: {name}\ndata: {json.dumps(data, default=str)}\n\n"
 
@@ -193,7 +204,8 @@ class EventStream(StreamingResponse):
     response_class=StreamingResponse,
     responses={
         200: {
-            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+            # OpenAPI 3.1: the schema of a text/event-stream describes each event.
+            "content": {"text/event-stream": {"schema": SSE_EVENT}},
             "description": "An event stream",
         },
         **problem_responses(401, 403, 422),

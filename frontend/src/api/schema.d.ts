@@ -7697,6 +7697,15 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getReadiness: {
@@ -7715,6 +7724,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Database unavailable; see Retry-After */
@@ -7937,6 +7955,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -7977,6 +8004,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -8292,6 +8328,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -8484,6 +8529,15 @@ export interface operations {
                     "application/json": components["schemas"]["SignInThrottleRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -8541,6 +8595,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
@@ -8773,6 +8836,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
@@ -9184,6 +9256,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -9376,6 +9457,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientWithSecret"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -9443,6 +9533,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiClientRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -9709,6 +9808,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -10101,6 +10209,15 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -10478,6 +10595,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -10709,6 +10835,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnershipRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -11080,6 +11215,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -11138,6 +11282,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnershipLeadRead"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -11307,6 +11460,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
@@ -11549,6 +11711,15 @@ export interface operations {
                     "application/json": components["schemas"]["InstrumentRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -11741,6 +11912,15 @@ export interface operations {
                     "application/json": components["schemas"]["VersionRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -11810,6 +11990,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -12300,6 +12489,15 @@ export interface operations {
                     "application/json": components["schemas"]["ContributionRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -12367,6 +12565,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContributionRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -12656,6 +12863,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewState"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -12714,6 +12930,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewState"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -12894,6 +13119,15 @@ export interface operations {
                     "application/json": components["schemas"]["VersionRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -12963,6 +13197,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewPolicyRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -13157,6 +13400,15 @@ export interface operations {
                     "application/json": components["schemas"]["Involvement"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -13215,6 +13467,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Involvement"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -13458,6 +13719,15 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -13650,6 +13920,15 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -13719,6 +13998,15 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignLink"][];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -13783,6 +14071,15 @@ export interface operations {
                     "image/svg+xml": string;
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -13841,6 +14138,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessCodeBatchRead"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -14011,6 +14317,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessCodeBatchRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -14731,6 +15046,15 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -14966,6 +15290,15 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -15209,6 +15542,15 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignResults"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -15274,6 +15616,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -15332,6 +15683,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record visible to you */
@@ -15890,6 +16250,15 @@ export interface operations {
                     "application/json": components["schemas"]["ImportJobRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -15950,6 +16319,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -16008,6 +16386,15 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -16082,6 +16469,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -16152,6 +16548,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -16199,6 +16604,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FrameworkRead"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -16416,6 +16830,15 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -16561,6 +16984,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChartRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -16721,6 +17153,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnershipIndicatorsRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -16965,6 +17406,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActionRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -17809,6 +18259,15 @@ export interface operations {
                     "application/json": components["schemas"]["SupportRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -17876,6 +18335,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -17934,6 +18402,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressUpdateRead"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -18179,6 +18656,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PdsaRead"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -18482,6 +18968,15 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationAccountability"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -18542,6 +19037,15 @@ export interface operations {
                     "application/json": components["schemas"]["PartnershipAccountability"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -18600,6 +19104,15 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -18667,6 +19180,15 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -18725,6 +19247,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicActionsPage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record visible to you */
@@ -18934,6 +19465,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookSubscriptionRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -18991,6 +19531,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
@@ -19176,6 +19725,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -19390,6 +19948,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -19526,6 +20093,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryRead"];
                 };
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -19659,6 +20235,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -19715,6 +20300,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the token is invalid, expired or revoked */
             401: {
                 headers: {
@@ -19755,7 +20349,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @enum {string} */
+                        event?: "results" | "indicators" | "notification" | "end";
+                        data?: string;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
@@ -19906,6 +20513,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or revoked */
