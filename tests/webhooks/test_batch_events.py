@@ -15,14 +15,24 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from gwella.accounts.models import Scope
+from gwella.campaigns.enums import Anonymity, Channel
 from gwella.core.database import utcnow
 from gwella.imports import service as imports
 from gwella.responses.models import Response
 from gwella.webhooks.models import WebhookDelivery, WebhookEvent
 from gwella.webhooks.schemas import WebhookEventType
+from tests.factories import (
+    client_token,
+    make_api_client,
+    make_org,
+    make_partnership,
+    make_service,
+)
 from tests.fhir.support import arrange_push, bundle, qr
 from tests.imports.test_imports import HEADER, csv_rows, run_worker, upload
 from tests.ingest.test_ingest_responses import arrange, item, push
+from tests.surveys import make_campaign, make_published_version
 from tests.webhooks.conftest import Hooks
 
 INGESTED = WebhookEventType.responses_ingested
@@ -195,3 +205,44 @@ async def test_a_fhir_bundle_file_import_raises_the_batch_event(
     data = queued[0][2]["data"]
     assert (data["batch_kind"], data["batch_id"]) == ("import", str(job.id))
     assert data["counts"]["created"] == 3
+
+
+@pytest.mark.parametrize("anonymity", [Anonymity.identified, Anonymity.anonymous])
+async def test_who_hears_of_a_batch_is_who_would_have_heard_of_each_response(
+    client: httpx.AsyncClient, session: AsyncSession, hooks: Hooks, anonymity: Anonymity
+) -> None:
+    """In an identified campaign the campaign's organisation hears of a partner's batch too;
+    otherwise only the pushing organisation does (nobody else learns of single responses)."""
+    owner = await make_org(session)
+    partner = await make_org(session)
+    await make_partnership(session, owner, partner)
+    service = await make_service(session, partner, code="CMHT-N")
+    version = await make_published_version(session, owner)
+    campaign, _ = await make_campaign(
+        session, version, [service], anonymity=anonymity, channels=(Channel.partner,)
+    )
+    api = await make_api_client(session, partner, [Scope.responses_write])
+    headers = await client_token(client, api)
+    owner_sub, _ = await hooks.subscribe(owner, [INGESTED])
+    partner_sub, _ = await hooks.subscribe(partner, [INGESTED])
+    extra = {"consent": True} if anonymity is Anonymity.identified else {}
+    items = [
+        item(n, **extra, **({"respondent_reference": f"MRN-{n}"} if extra else {}))
+        for n in range(3)
+    ]
+    r = await client.post(
+        "/api/v1/ingest/responses",
+        headers=headers,
+        json={"campaign_id": str(campaign.id), "items": items},
+    )
+    assert r.json()["imported"] == 3, r.text
+    queued = [q for q in await sent(hooks.sessionmaker) if q[0] == INGESTED.value]
+    heard = {str(sub) for _, sub, _ in queued}
+    expected = {str(partner_sub.id)}
+    if anonymity is Anonymity.identified:
+        expected.add(str(owner_sub.id))
+    assert heard == expected
+    for _, sub, payload in queued:
+        data = payload["data"]
+        assert data["source_organisation_id"] == str(partner.id)
+        assert data["organisation_id"] == str(owner.id if sub == owner_sub.id else partner.id)
