@@ -70,7 +70,7 @@ def _rule_refusal(response: Any) -> bool:
 def positive_data_acceptance_beyond_rules(ctx: Any, response: Any, case: Any) -> bool | None:
     """Schemathesis' positive_data_acceptance, where a 422 refusal by a rule the schema
     cannot state (see _rule_refusal) counts as accepting the data's form. The CLI audit has
-    no such distinction and reports these; README.md lists them."""
+    no such distinction and reports these (README.md)."""
     if _rule_refusal(response):
         return None
     result: bool | None = positive_data_acceptance(ctx, response, case)
