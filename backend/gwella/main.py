@@ -463,9 +463,9 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
             "/fhir/r4": settings.max_ingest_bytes,
         },
     )
-    # OPTIONS, 405 and 501 from the spec's paths; inside CORS (which answers preflights)
-    # and the FHIR rewrite (a 405 under /fhir/ is an OperationOutcome).
-    app.add_middleware(AllowedMethodsMiddleware, spec=lambda: app.openapi())
+    # OPTIONS, 405 and 501 from the documented routes; inside CORS (which answers
+    # preflights) and the FHIR rewrite (a 405 under /fhir/ is an OperationOutcome).
+    app.add_middleware(AllowedMethodsMiddleware, routes=lambda: app.routes)
     app.add_middleware(SecurityHeadersMiddleware)
     if settings.cors_origins:
         app.add_middleware(

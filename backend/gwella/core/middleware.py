@@ -9,10 +9,12 @@ import json
 import re
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import structlog
+from fastapi.routing import iter_route_contexts
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gwella.core.errors import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE
@@ -412,7 +414,6 @@ KNOWN_METHODS = frozenset(
     {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "QUERY"}
 )
 API_PATHS = ("/api/", "/fhir/")
-_OPERATION_METHODS = frozenset({"get", "put", "post", "delete", "patch", "head", "trace"})
 
 
 def _path_pattern(template: str) -> re.Pattern[str]:
@@ -423,30 +424,29 @@ def _path_pattern(template: str) -> re.Pattern[str]:
 
 
 class AllowedMethodsMiddleware:
-    """Answers for the methods a path does not have, from the OpenAPI document (the paths
-    and methods it declares are the routes): ``OPTIONS`` with 204 and ``Allow`` (a CORS
-    preflight is the CORS middleware's, outside this one, when CORS is configured); a method
-    the path does not take with 405, ``Allow`` and a problem; a method HTTP does not know
-    with 501. Paths the document does not name (unknown ones, the web app's) go on to the
+    """Answers for the methods a path does not have, from the app's documented routes (the
+    paths and methods the OpenAPI document declares): ``OPTIONS`` with 204 and ``Allow`` (a
+    CORS preflight is the CORS middleware's, outside this one, when CORS is configured); a
+    method the path does not take with 405, ``Allow`` and a problem; a method HTTP does not
+    know with 501. Paths no documented route has (unknown ones, the web app's) go on to the
     app. Where two templates match (``/invitations/inspect``, ``/invitations/{invitation_id}``)
     the one with fewer parameters names the resource, as the router would take it."""
 
-    def __init__(self, app: ASGIApp, spec: Callable[[], Mapping[str, Any]]) -> None:
+    def __init__(self, app: ASGIApp, routes: Callable[[], Sequence[BaseRoute]]) -> None:
         self.app = app
-        self.spec = spec
+        self.routes = routes
         self._paths: list[tuple[int, re.Pattern[str], frozenset[str]]] | None = None
 
     def _table(self) -> list[tuple[int, re.Pattern[str], frozenset[str]]]:
         if self._paths is None:
-            paths = self.spec().get("paths", {})
+            methods: dict[str, set[str]] = {}
+            for route in iter_route_contexts(self.routes()):
+                if route.include_in_schema and route.path_format and route.methods:
+                    methods.setdefault(route.path_format, set()).update(route.methods)
             self._paths = sorted(
                 (
-                    (
-                        template.count("{"),
-                        _path_pattern(template),
-                        frozenset(m.upper() for m in operations if m in _OPERATION_METHODS),
-                    )
-                    for template, operations in paths.items()
+                    (template.count("{"), _path_pattern(template), frozenset(found))
+                    for template, found in methods.items()
                 ),
                 key=lambda row: row[0],
             )
