@@ -9,11 +9,12 @@ page hands out only rows whose mark is below a bound that no transaction still i
 go under:
 
 * **PostgreSQL**: the mark is the writing transaction's id (``pg_current_xact_id()``, xid8,
-  monotone for the life of the cluster); the bound is the oldest transaction still running
-  (``pg_snapshot_xmin(pg_current_snapshot())``). Every transaction with a smaller id has
-  ended, and every later writer gets a larger id, so nothing can appear below the bound
-  after a page was read. A long transaction holds the feed back until it ends; it never
-  makes the feed skip.
+  monotone for the life of the cluster); the bound is the oldest transaction *of this
+  database* still running (:func:`settled_bound`). Every transaction of this database with
+  a smaller id has ended, and every later writer gets a larger id, so nothing can appear
+  below the bound after a page was read. A long transaction in this database holds the feed
+  back until it ends; it never makes the feed skip. Transactions of other databases on the
+  same server cannot write these tables, so they do not count.
 * **SQLite**: writers are serialised by the database lock, held from a transaction's first
   write to its commit. The mark comes from one counter row bumped inside the writing
   transaction, so marks commit in order; the bound is the committed counter plus one.
@@ -75,13 +76,51 @@ async def mark(session: AsyncSession) -> int:
     return int(value)
 
 
+# Can this role read the sessions of the server? PUBLIC may by default; a hardened server may
+# revoke it, and then the bound is the whole server's oldest transaction (never a skip).
+_SEES_SESSIONS = text(
+    "SELECT has_table_privilege('pg_catalog.pg_stat_activity', 'SELECT')"
+    " AND has_function_privilege('pg_catalog.pg_stat_get_activity(integer)', 'EXECUTE')"
+)
+_CLUSTER_BOUND = text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+# The oldest transaction still running that is not known to belong to another database, or
+# the snapshot's xmax when there is none: transactions at or above xmax are not listed in the
+# snapshot, but none of them has committed, so every committed change has a smaller mark.
+# xid8 values are compared as 64-bit numbers (epoch and all); a session's backend_xid is the
+# 32-bit xid, matched to the low 32 bits of a listed xid8 (transactions running at once are
+# less than 2^31 apart, so the match is unique). Only a positive match to a session of
+# another database leaves a transaction out: one that cannot be matched (ended meanwhile,
+# prepared, a session whose xid or database is not shown) holds the bound, so less sight can
+# only hold the feed back, never make it skip.
+_DATABASE_BOUND = text(
+    """
+    WITH snap AS MATERIALIZED (SELECT pg_current_snapshot() AS s)
+    SELECT LEAST(
+        (SELECT pg_snapshot_xmax(s)::text::bigint FROM snap),
+        (SELECT min(x::text::bigint)
+           FROM snap, pg_snapshot_xip(snap.s) AS x
+          WHERE NOT EXISTS (
+                SELECT 1 FROM pg_catalog.pg_stat_activity AS a
+                 WHERE a.backend_xid = x::xid AND a.datname <> current_database())))
+    """
+)
+
+
 async def settled_bound(session: AsyncSession) -> int:
     """Every change with a mark below this is committed (or undone) and no change to come can
-    take a mark below it."""
+    take a mark below it.
+
+    On PostgreSQL, the cluster-wide ``pg_snapshot_xmin`` would do, but one transaction left
+    open in *any* database of the server (another application on a shared server, an idle
+    session in a transaction) would hold every feed back for as long. So the bound is the
+    oldest transaction still running that belongs to this database, told apart by
+    ``pg_stat_activity`` (each session's database and ``backend_xid``, which PostgreSQL shows
+    to every role). Where this role may not read ``pg_stat_activity``, it is the cluster-wide
+    xmin. Read ``pg_stat_activity`` once per transaction here: PostgreSQL keeps the first
+    reading for the rest of the transaction (a stale reading only holds the bound lower)."""
     if _dialect(session) == "postgresql":
-        value = await session.scalar(
-            text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-        )
+        sees = await session.scalar(_SEES_SESSIONS)
+        value = await session.scalar(_DATABASE_BOUND if sees else _CLUSTER_BOUND)
     else:
         value = await session.scalar(select(ChangeCounter.value).where(ChangeCounter.id == _ROW))
         value = (value or 0) + 1
