@@ -1,24 +1,25 @@
 """A partner's batch raises one ``responses.ingested`` per subscriber, naming its range with a
 link to the change feed, instead of one ``response.created`` per row: a JSON push, each
-committed chunk of a file import and a FHIR Bundle. Single submissions keep their own event."""
+file import (one for the whole job) and a FHIR Bundle. Single submissions keep their own event."""
 
 from __future__ import annotations
 
 import json
 import urllib.parse
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gwella.accounts.models import Scope
 from gwella.campaigns.enums import Anonymity, Channel
 from gwella.core.database import utcnow
 from gwella.imports import service as imports
+from gwella.imports.models import ImportJob
 from gwella.responses.models import Response
 from gwella.webhooks.models import WebhookDelivery, WebhookEvent
 from gwella.webhooks.schemas import WebhookEventType
@@ -133,30 +134,75 @@ async def test_a_dry_run_or_a_failed_atomic_batch_raises_nothing(
     assert await sent(hooks.sessionmaker) == []
 
 
-async def test_a_file_import_raises_one_event_per_committed_chunk_with_the_import_id(
+async def test_a_file_import_raises_one_event_for_the_whole_job_even_when_resumed(
     client: httpx.AsyncClient,
     session: AsyncSession,
     hooks: Hooks,
     import_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """100 rows in chunks of 40, the first chunk by a worker that dies: one event when the
+    job ends, naming the whole import (every chunk's counts, the feed from before the first
+    chunk), none per chunk."""
     from tests.imports.test_imports import arrange as arrange_import
 
     w = await arrange_import(client, session)
     await hooks.subscribe(w["org"], [INGESTED, CREATED])
     monkeypatch.setattr(imports, "CHUNK_ROWS", 40)
-    job = (await upload(client, w, HEADER + csv_rows(100))).json()
+    job = (await upload(client, w, HEADER + csv_rows(100, bad_every=50))).json()
+    async with hooks.sessionmaker() as s:
+        claimed = await imports.claim(s, "doomed-worker")
+        assert claimed is not None
+    before = utcnow()
+    assert await imports._process_chunk(hooks.sessionmaker, claimed.id, "doomed-worker")
+    after_first = utcnow()
+    assert await sent(hooks.sessionmaker) == []  # a committed chunk raises nothing yet
+    async with hooks.sessionmaker() as s:
+        await s.execute(update(ImportJob).values(locked_until=utcnow() - timedelta(seconds=1)))
+        await s.commit()
     done = await run_worker(hooks.sessionmaker)
     assert done is not None
-    assert done.summary["imported"] == 100
+    assert done.attempts == 2
+    assert done.state.value == "completed_with_errors"
+    assert done.summary["imported"] == 98
 
     queued = await sent(hooks.sessionmaker)
-    assert [t for t, _, _ in queued] == [INGESTED.value] * 3
-    datas = [p["data"] for _, _, p in queued]
-    assert {(d["batch_kind"], d["batch_id"]) for d in datas} == {("import", job["id"])}
-    assert [d["counts"]["created"] for d in datas] == [40, 40, 20]
-    starts = [_moment(d["changed_from"]) for d in datas]
-    assert starts == sorted(starts)
+    assert [t for t, _, _ in queued] == [INGESTED.value]
+    data = queued[0][2]["data"]
+    assert (data["batch_kind"], data["batch_id"]) == ("import", job["id"])
+    assert data["counts"] == {"created": 98, "updated": 0, "unchanged": 0}
+    assert data["campaign_ids"] == [str(w["campaign"].id)]
+    since = _moment(data["changed_from"])
+    assert before - timedelta(milliseconds=1) <= since <= after_first
+    assert done.finished_at is not None
+    assert _moment(data["changed_to"]) >= since
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(data["changes_url"]).query)
+    assert _moment(query["changed_since"][0]) == since
+
+    # The same file again: every row already stored, nothing changed, nothing raised.
+    await upload(client, w, HEADER + csv_rows(100, bad_every=50))
+    again = await run_worker(hooks.sessionmaker)
+    assert again is not None
+    assert again.summary["ignored"] == 98
+    assert len(await sent(hooks.sessionmaker)) == 1
+
+
+async def test_an_import_that_stored_nothing_raises_no_batch_event(
+    client: httpx.AsyncClient, session: AsyncSession, hooks: Hooks, import_dir: Path
+) -> None:
+    from tests.imports.test_imports import arrange as arrange_import
+
+    w = await arrange_import(client, session)
+    await hooks.subscribe(w["org"], [INGESTED, CREATED])
+    await upload(client, w, HEADER + csv_rows(3, bad_every=1))
+    failed = await run_worker(hooks.sessionmaker)
+    assert failed is not None
+    assert failed.state.value == "failed"
+    await upload(client, w, HEADER + csv_rows(5, bad_every=5), mode="atomic")
+    atomic = await run_worker(hooks.sessionmaker)
+    assert atomic is not None
+    assert atomic.state.value == "failed"
+    assert await sent(hooks.sessionmaker) == []
 
 
 async def test_a_fhir_bundle_raises_one_event_and_a_single_resource_its_own(

@@ -61,6 +61,9 @@ class ImportJob(IdMixin, Base):
     encoding: Mapped[str] = mapped_column(String(16), default="utf-8", server_default="utf-8")
     """The encoding the file is read in: declared in the upload's charset, or detected."""
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    batch: Mapped[dict[str, Any] | None] = mapped_column()
+    """The tally of what the import stored so far, for its one ``responses.ingested`` event
+    (:func:`gwella.responses.batches.part`), kept with each chunk and announced at its end."""
     failure_reason: Mapped[str | None] = mapped_column(Text)
     locked_by: Mapped[str | None] = mapped_column(String(64))
     locked_until: Mapped[datetime | None] = mapped_column()

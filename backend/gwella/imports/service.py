@@ -152,6 +152,10 @@ async def claim(session: AsyncSession, worker_id: str) -> ImportJob | None:
     return None
 
 
+def _batch(job: ImportJob) -> batches.BatchRef:
+    return batches.BatchRef("import", job.id, job.organisation_id)
+
+
 def _ctx(job: ImportJob) -> AuditContext:
     return AuditContext(ActorType(job.actor_type), job.actor_id, job.actor_label)
 
@@ -220,12 +224,11 @@ async def _process_chunk(
         if not rows:
             return await _end_of_file(session, job)
         dry_run = job.phase == "check"
-        async with batches.ingesting(
-            session, batches.BatchRef("import", job.id, job.organisation_id)
-        ):
+        async with batches.part(session, _batch(job), job.batch) as part:
             counts = await _apply(
                 session, job, rows, dry_run=dry_run, public_url=public_url, sources=chunk.sources
             )
+        job.batch = part.state
         summary = dict(job.summary)
         if dry_run:
             summary["rejected"] = summary.get("rejected", 0) + counts["rejected"]
@@ -273,6 +276,7 @@ async def _end_of_file(session: AsyncSession, job: ImportJob) -> bool:
         # Every row passed: now store them, from the top (a CSV header read again as such; a
         # Bundle stays unpacked).
         job.phase, job.rows_processed, job.rows_read, job.byte_offset = "apply", 0, 0, 0
+        job.batch = None  # the check stored nothing; the batch starts with the first stored row
         job.header = None if job.format == "csv" else job.header
         await session.commit()
         return True
@@ -333,6 +337,9 @@ async def _finish(
                 },
             },
         )
+    # One responses.ingested for the whole import, now that every chunk has committed (none
+    # when it stored nothing, e.g. a failed job).
+    await batches.announce(session, _batch(job), job.batch)
     await session.commit()
     # The file has served, whatever the outcome: it holds personal data, and a failed import
     # is uploaded again. (Should this process die first, housekeeping removes it later.)

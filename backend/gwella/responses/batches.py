@@ -11,9 +11,14 @@ campaigns, the counts, the time range and a link to the change feed from just be
 The batch lives on the session (``session.info``), so a door opened inside another (an
 import's chunk that goes through the JSON ingest or the FHIR push) joins the outer batch:
 one event, named by the outermost door. Everything is written in the batch's own
-transaction, like every outbox event: an import commits chunk by chunk, so each committed
-chunk raises its own event (with the import's id), and a batch that is rolled back raises
-nothing. A batch that created and updated nothing (a repeat) raises nothing either.
+transaction, like every outbox event, so a batch that is rolled back raises nothing. A batch
+that created and updated nothing (a repeat) raises nothing either.
+
+A file import commits chunk by chunk, possibly across workers (one dies, another resumes):
+each chunk is a :func:`part` of the import's batch, whose tally the job keeps with its
+progress (:attr:`Part.state`, committed with the chunk), and the job raises the one event
+with :func:`announce` in the transaction that records its end, when every chunk has
+committed and the range, counts and feed link are known and true.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -66,6 +71,39 @@ class _Open:
     submitted: list[datetime] = field(default_factory=list)
     """The earliest and latest ``submitted_at`` of what was created or updated."""
 
+    def dump(self) -> dict[str, Any]:
+        """The tally as JSON, to keep between the transactions of a batch in parts."""
+        return {
+            "started_at": self.started_at.isoformat(),
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "campaigns": [str(c) for c in self.campaigns],
+            "receivers": sorted(str(r) for r in self.receivers),
+            "submitted": [at.isoformat() for at in self.submitted],
+        }
+
+    @classmethod
+    def load(cls, ref: BatchRef, state: dict[str, Any]) -> _Open:
+        return cls(
+            ref,
+            datetime.fromisoformat(state["started_at"]),
+            created=int(state["created"]),
+            updated=int(state["updated"]),
+            unchanged=int(state["unchanged"]),
+            campaigns=[uuid.UUID(c) for c in state["campaigns"]],
+            receivers={uuid.UUID(r) for r in state["receivers"]},
+            submitted=[datetime.fromisoformat(at) for at in state["submitted"]],
+        )
+
+
+@dataclass
+class Part:
+    """One transaction's part of a batch that spans several: after the block, ``state`` is
+    the batch's tally so far, for the caller to keep with its own progress."""
+
+    state: dict[str, Any] | None
+
 
 def is_open(session: AsyncSession) -> bool:
     """Whether a batch is open on this session (the writer then announces no single
@@ -87,6 +125,32 @@ async def ingesting(session: AsyncSession, ref: BatchRef) -> AsyncIterator[None]
     finally:
         session.info.pop(_KEY, None)
     await _announce(session, batch)
+
+
+@asynccontextmanager
+async def part(
+    session: AsyncSession, ref: BatchRef, state: dict[str, Any] | None
+) -> AsyncIterator[Part]:
+    """Open the batch ``ref`` again from its kept ``state`` (None for its first part) for the
+    writes inside the block. Leaving it announces nothing: the caller keeps ``Part.state``
+    in the same transaction and calls :func:`announce` with it when the whole batch ends."""
+    kept = Part(state)
+    if is_open(session):
+        yield kept
+        return
+    batch = _Open.load(ref, state) if state else _Open(ref, utcnow())
+    session.info[_KEY] = batch
+    try:
+        yield kept
+    finally:
+        session.info.pop(_KEY, None)
+    kept.state = batch.dump()
+
+
+async def announce(session: AsyncSession, ref: BatchRef, state: dict[str, Any] | None) -> None:
+    """Queue the events of a batch kept in parts (nothing when it stored nothing)."""
+    if state:
+        await _announce(session, _Open.load(ref, state))
 
 
 async def note(

@@ -68,9 +68,9 @@ class IngestedCounts(BaseModel):
 
 class ResponsesIngestedEventData(EventData):
     batch_kind: Literal["ingest", "import", "fhir_bundle"] = Field(
-        description="`ingest`: a JSON batch (`POST /api/v1/ingest/responses`); `import`: one "
-        "committed chunk of a file import (`batch_id` is the import's id); `fhir_bundle`: a "
-        "FHIR Bundle pushed to the FHIR API"
+        description="`ingest`: a JSON batch (`POST /api/v1/ingest/responses`); `import`: a whole "
+        "file import, sent once when the job ends (`batch_id` is the import's id); "
+        "`fhir_bundle`: a FHIR Bundle pushed to the FHIR API"
     )
     batch_id: uuid.UUID = Field(description="The batch; for an import, the import job's id")
     source_organisation_id: uuid.UUID = Field(description="The organisation that pushed it")
@@ -197,12 +197,13 @@ class ResponseUpdatedEvent(_Event):
 
 class ResponsesIngestedEvent(_Event):
     """A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
-    Bundle, or each committed chunk of up to 1,000 rows of a file import) instead of one per
-    response; it raises no `response.created` or `response.updated`. Read what changed from
-    `changes_url`. Sent to the organisations that would have heard of each response (the
-    pushing organisation; in identified campaigns also the campaign's and the services'),
-    and only when something was created or updated. Single submissions (web, paper, one FHIR
-    QuestionnaireResponse) still raise `response.created`."""
+    Bundle, or a whole file import, announced once when the job ends, however many chunks it
+    was stored in and even if a worker resumed it) instead of one per response; it raises no
+    `response.created` or `response.updated`. Read what changed from `changes_url`. Sent to
+    the organisations that would have heard of each response (the pushing organisation; in
+    identified campaigns also the campaign's and the services'), and only when something was
+    created or updated. Single submissions (web, paper, one FHIR QuestionnaireResponse) still
+    raise `response.created`."""
 
     type: Literal["responses.ingested"]
     data: ResponsesIngestedEventData

@@ -2435,12 +2435,13 @@ export interface webhooks {
          * @description Sent as a JSON POST to each active subscription of the organisation that wants `responses.ingested`. Verify `webhook-signature` before trusting the body: it is `v1,` + base64(HMAC-SHA256(key, `{webhook-id}.{webhook-timestamp}.{body}`)), the key being the base64-decoded part of your `whsec_` secret; during a secret rotation the header carries a second, space-separated signature. Reject timestamps more than 5 minutes old. The same event may come twice (after a time-out): ignore a `webhook-id` you have seen. Events of one record (the `data` field its type names: a response, a batch, a measurement, an action…) arrive in order; different records may arrive in any order. Missed some? `GET /api/v1/webhook-subscriptions/{id}/events` (`listWebhookEvents`) lists every event queued for the subscription, with its body as sent.
          *
          *     A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
-         *         Bundle, or each committed chunk of up to 1,000 rows of a file import) instead of one per
-         *         response; it raises no `response.created` or `response.updated`. Read what changed from
-         *         `changes_url`. Sent to the organisations that would have heard of each response (the
-         *         pushing organisation; in identified campaigns also the campaign's and the services'),
-         *         and only when something was created or updated. Single submissions (web, paper, one FHIR
-         *         QuestionnaireResponse) still raise `response.created`.
+         *         Bundle, or a whole file import, announced once when the job ends, however many chunks it
+         *         was stored in and even if a worker resumed it) instead of one per response; it raises no
+         *         `response.created` or `response.updated`. Read what changed from `changes_url`. Sent to
+         *         the organisations that would have heard of each response (the pushing organisation; in
+         *         identified campaigns also the campaign's and the services'), and only when something was
+         *         created or updated. Single submissions (web, paper, one FHIR QuestionnaireResponse) still
+         *         raise `response.created`.
          */
         post: operations["responsesIngestedWebhook"];
         delete?: never;
@@ -6223,12 +6224,13 @@ export interface components {
         /**
          * ResponsesIngestedEvent
          * @description A partner's batch stored responses: one event for the whole batch (a JSON push, a FHIR
-         *     Bundle, or each committed chunk of up to 1,000 rows of a file import) instead of one per
-         *     response; it raises no `response.created` or `response.updated`. Read what changed from
-         *     `changes_url`. Sent to the organisations that would have heard of each response (the
-         *     pushing organisation; in identified campaigns also the campaign's and the services'),
-         *     and only when something was created or updated. Single submissions (web, paper, one FHIR
-         *     QuestionnaireResponse) still raise `response.created`.
+         *     Bundle, or a whole file import, announced once when the job ends, however many chunks it
+         *     was stored in and even if a worker resumed it) instead of one per response; it raises no
+         *     `response.created` or `response.updated`. Read what changed from `changes_url`. Sent to
+         *     the organisations that would have heard of each response (the pushing organisation; in
+         *     identified campaigns also the campaign's and the services'), and only when something was
+         *     created or updated. Single submissions (web, paper, one FHIR QuestionnaireResponse) still
+         *     raise `response.created`.
          */
         ResponsesIngestedEvent: {
             /**
@@ -6260,7 +6262,7 @@ export interface components {
             organisation_id: string;
             /**
              * Batch Kind
-             * @description `ingest`: a JSON batch (`POST /api/v1/ingest/responses`); `import`: one committed chunk of a file import (`batch_id` is the import's id); `fhir_bundle`: a FHIR Bundle pushed to the FHIR API
+             * @description `ingest`: a JSON batch (`POST /api/v1/ingest/responses`); `import`: a whole file import, sent once when the job ends (`batch_id` is the import's id); `fhir_bundle`: a FHIR Bundle pushed to the FHIR API
              * @enum {string}
              */
             batch_kind: "ingest" | "import" | "fhir_bundle";
