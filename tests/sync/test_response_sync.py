@@ -424,3 +424,78 @@ async def test_retraction_derives_the_measurements_of_mapped_questions_again(
     assert after < before
     assert await derive_measurements(session) == 0  # already derived again: nothing changes
     await session.rollback()
+
+
+async def test_retraction_derives_again_only_the_points_its_campaigns_feed(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """Retracting responses of one campaign derives again the points that campaign feeds
+    (pooled with any other campaign mapping the same indicator in the same service), and
+    leaves every other campaign's derived measurements as they were: the worker derives
+    those at its own pace (a retraction used to derive every campaign on the platform)."""
+    org = await make_org(session)
+    await make_indicator(session, "SU-PLAN")
+    version = await make_published_version(session, org, content=MAPPED)
+    west = await make_service(session, org, code="CMHT-W")
+    east = await make_service(session, org, code="CMHT-E")
+    west_id, east_id = west.id, east.id
+    w: dict[str, dict[str, Any]] = {}
+    for name, service in (("retracted", west), ("beside", west), ("elsewhere", east)):
+        code = str(service.code)
+        campaign, _ = await make_campaign(
+            session,
+            version,
+            [service],
+            anonymity=Anonymity.identified,
+            channels=(Channel.partner,),
+        )
+        w[name] = {"campaign_id": campaign.id, "service": code}
+    w["retracted"]["headers"] = w["beside"]["headers"] = w["elsewhere"][
+        "headers"
+    ] = await client_token(client, await make_api_client(session, org, ALL))
+
+    async def answers(name: str, first: int, yes: int, no: int) -> None:
+        code = w[name]["service"]
+        await push(
+            client,
+            w[name],
+            [
+                identified(
+                    n, service=code, answers={"has_plan": "yes" if n < first + yes else "no"}
+                )
+                for n in range(first, first + yes + no)
+            ],
+        )
+
+    # Eight of each answer and more: every count is shown whatever its perturbation.
+    await answers("retracted", 0, 20, 20)
+    await answers("beside", 100, 30, 10)
+    await answers("elsewhere", 200, 20, 20)
+    assert await derive_measurements(session) == 2  # one point per service
+    await session.commit()
+
+    async def derived() -> dict[Any, tuple[float | None, Any]]:
+        session.expire_all()
+        found = await session.scalars(select(Measurement).where(Measurement.source == "derived"))
+        return {m.service_id: (m.denominator, m.recorded_at) for m in found}
+
+    # The east campaign's results move on; the worker has not derived them yet.
+    await answers("elsewhere", 300, 0, 40)
+    before = await derived()
+    done = await retract(client, w["retracted"], [f"PAS-{n}" for n in range(10)])
+    assert done.json()["retracted"] == 10
+    after = await derived()
+    # The west point, pooled from both west campaigns, is derived again at once...
+    west_before, west_after = before[west_id][0], after[west_id][0]
+    assert west_before is not None
+    assert west_after is not None
+    assert west_after < west_before
+    # ... and the east one, fed by a campaign the retraction did not touch, is left alone.
+    assert after[east_id] == before[east_id]
+    # What the worker's pass over every campaign changes is that east point only: the west
+    # one was derived again from both west campaigns, not from the retracted one alone.
+    assert await derive_measurements(session) == 1
+    await session.commit()
+    final = await derived()
+    assert final[west_id] == after[west_id]
+    assert final[east_id][0] != before[east_id][0]

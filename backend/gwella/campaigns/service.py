@@ -49,6 +49,21 @@ async def all_campaigns(session: AsyncSession) -> list[Campaign]:
     return list(await session.scalars(select(Campaign).order_by(Campaign.created_at, Campaign.id)))
 
 
+async def campaigns_in_services(
+    session: AsyncSession, service_ids: Iterable[uuid.UUID]
+) -> list[Campaign]:
+    """Every campaign running in any of these services, oldest first (for derivation: the
+    campaigns that may feed the same indicator points)."""
+    ids = set(service_ids)
+    if not ids:
+        return []
+    linked = select(CampaignService.campaign_id).where(CampaignService.service_id.in_(ids))
+    stmt = (
+        select(Campaign).where(Campaign.id.in_(linked)).order_by(Campaign.created_at, Campaign.id)
+    )
+    return list(await session.scalars(stmt))
+
+
 async def window_passed(
     session: AsyncSession, now: datetime, lookback: timedelta
 ) -> list[Campaign]:

@@ -143,10 +143,12 @@ async def feed(
 @dataclass
 class Retracted:
     """What became of one external id: ``retracted`` now, ``already`` retracted before (a
-    no-op), or ``unknown`` (no response of this organisation has it)."""
+    no-op), or ``unknown`` (no response of this organisation has it); the response and its
+    campaign when it was found."""
 
     outcome: str
     response_id: uuid.UUID | None = None
+    campaign_id: uuid.UUID | None = None
 
 
 async def retract(
@@ -190,7 +192,7 @@ async def retract(
                 )
             )
         )
-    result = {ext: Retracted("retracted", r.id) for ext, r in found.items()} | {
+    result = {ext: Retracted("retracted", r.id, r.campaign_id) for ext, r in found.items()} | {
         ext: Retracted("already" if ext in before else "unknown") for ext in missing
     }
     if not dry_run and found:

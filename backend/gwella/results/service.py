@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -431,11 +431,17 @@ async def derived_shares(
     service_ids: list[uuid.UUID],
     k: int,
     rules: Rules,
+    indicator_codes: Collection[str] | None = None,
 ) -> list[tuple[str, uuid.UUID, date, float, int, int]]:
-    """For each question mapped to an indicator, each service and month whose published
-    table shows every count (the same table as the results of that one service): (indicator
-    code, service, month start, percent positive, positive, answered), all as published."""
-    mapped = [q for q in content.questions if q.indicator_code]
+    """For each question mapped to an indicator (of ``indicator_codes`` only, when given),
+    each service and month whose published table shows every count (the same table as the
+    results of that one service): (indicator code, service, month start, percent positive,
+    positive, answered), all as published."""
+    mapped = [
+        q
+        for q in content.questions
+        if q.indicator_code and (indicator_codes is None or q.indicator_code in indicator_codes)
+    ]
     if not mapped:
         return []
     rows = await aggregate.cells(

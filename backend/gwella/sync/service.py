@@ -1,14 +1,15 @@
 """Retraction by a partner, for responses and measurements alike: the same request shape,
 per-id errors as the ingest endpoints give them, best effort or atomic, dry runs.
 
-A retracted response may have counted in measurements derived from survey results, so they
-are derived again in the same transaction (:mod:`gwella.derived`)."""
+A retracted response may have counted in measurements derived from survey results, so the
+points its campaign feeds are derived again in the same transaction (:mod:`gwella.derived`);
+other campaigns' are left to the worker."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,11 +27,12 @@ class _Outcome(Protocol):
     outcome: str
 
 
-Retract = Callable[..., Awaitable[Sequence[_Outcome]]]
+OutcomeT = TypeVar("OutcomeT", bound=_Outcome)
+Retract = Callable[..., Awaitable[Sequence[OutcomeT]]]
 
 
 async def _retract(
-    retract: Retract,
+    retract: Retract[OutcomeT],
     session: AsyncSession,
     ctx: AuditContext,
     organisation_id: uuid.UUID,
@@ -38,8 +40,8 @@ async def _retract(
     *,
     mode: Mode,
     dry_run: bool,
-) -> tuple[RetractionSummary, bool]:
-    """The summary, and whether anything was retracted now."""
+) -> tuple[RetractionSummary, list[OutcomeT]]:
+    """The summary, and what was retracted now."""
     ids = list(data.external_ids)
     checked = await retract(session, ctx, organisation_id, ids, data.reason, dry_run=True)
     errors = [
@@ -70,17 +72,17 @@ async def _retract(
         errors=errors,
     )
     if dry_run or not keep or not summary.retracted:
-        return summary, False
+        return summary, []
     done = await retract(session, ctx, organisation_id, sorted(kept), data.reason, dry_run=False)
     # A concurrent retraction may have taken some first: they are no-ops now.
-    now = sum(1 for r in done if r.outcome == "retracted")
+    now = [r for r in done if r.outcome == "retracted"]
     summary = summary.model_copy(
         update={
-            "retracted": now,
-            "already_retracted": len(kept) - now,
+            "retracted": len(now),
+            "already_retracted": len(kept) - len(now),
         }
     )
-    return summary, bool(now)
+    return summary, now
 
 
 async def retract_responses(
@@ -92,12 +94,12 @@ async def retract_responses(
     mode: Mode,
     dry_run: bool,
 ) -> RetractionSummary:
-    summary, changed = await _retract(
+    summary, done = await _retract(
         responses.retract, session, ctx, organisation_id, data, mode=mode, dry_run=dry_run
     )
-    if changed:
-        # Measurements derived from the results may have counted these responses.
-        await derive_measurements(session)
+    if done:
+        # Measurements derived from their campaigns' results may have counted them.
+        await derive_measurements(session, {r.campaign_id for r in done if r.campaign_id})
     return summary
 
 
