@@ -8,10 +8,12 @@ import uuid
 from typing import Any
 
 import httpx
-from sqlalchemy.ext.asyncio import AsyncSession
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gwella.accounts.models import Role, Scope
 from gwella.organisations.models import Organisation
+from gwella.webhooks import service as webhooks
 from gwella.webhooks.schemas import WebhookEventType
 from tests.factories import client_token, make_api_client, make_org, make_user, sign_in
 from tests.ingest.test_ingest_measurements import arrange as arrange_measurements
@@ -107,3 +109,60 @@ async def test_a_changed_measurement_raises_measurement_updated_and_a_repeat_not
     data = items[0]["payload"]["data"]
     assert (data["value"], data["previous_value"]) == (19.0, 21.5)
     assert (data["period_start"], data["period_end"]) == ("2026-10-01", "2026-10-28")
+
+
+async def _emit_open(
+    sessionmaker: async_sessionmaker[AsyncSession], org: Organisation, record: uuid.UUID
+) -> AsyncSession:
+    """An event written in a transaction left open (the caller commits or closes it)."""
+    s = sessionmaker()
+    await webhooks.emit(
+        s,
+        event_type="action.status_changed",
+        organisation_id=org.id,
+        record_type="action",
+        record_id=record,
+        payload={"action_id": record, "previous_status": "proposed", "status": "agreed"},
+    )
+    await s.flush()
+    return s
+
+
+async def test_replay_never_skips_an_event_whose_transaction_commits_late(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    hooks: Hooks,
+    org: Organisation,
+    backend: str,
+) -> None:
+    """An event written before a later one but committed after it: a page read while it is
+    in flight stops before it (so no cursor passes it), and once it commits both are listed
+    from the cursor the receiver kept, the earlier first."""
+    if backend != "postgresql":
+        pytest.skip("SQLite serialises writers: a second one waits for the open one to end")
+    admin = await make_user(session, {org: [Role.admin]})
+    await session.commit()
+    headers = await sign_in(client, admin.email)
+    sub, _ = await hooks.subscribe(org)
+    first = uuid.uuid4()
+    await hooks.emit(org, first)
+    page = (await replay(client, sub, headers)).json()["items"]
+    assert [e["record_id"] for e in page] == [str(first)]
+    kept = page[-1]["cursor"]
+
+    early, late = uuid.uuid4(), uuid.uuid4()
+    in_flight = await _emit_open(hooks.sessionmaker, org, early)
+    try:
+        await hooks.emit(org, late)  # written after, committed first
+        r = await replay(client, sub, headers, f"?cursor={kept}")
+        assert r.status_code == 200, r.text
+        listed = r.json()["items"]
+        # Nothing past the open transaction is handed out: a receiver that stored the
+        # cursor of `late` would never see `early`.
+        assert listed == []
+        assert r.json()["next_cursor"] is None
+        await in_flight.commit()
+    finally:
+        await in_flight.close()
+    r = await replay(client, sub, headers, f"?cursor={kept}")
+    assert [e["record_id"] for e in r.json()["items"]] == [str(early), str(late)]

@@ -98,11 +98,16 @@ class WebhookDelivery(IdMixin, Base):
             "event_seq",
         ),
         Index("ix_webhook_deliveries_subscription_created", "subscription_id", "created_at"),
+        Index("ix_webhook_deliveries_replay", "subscription_id", "event_mark", "event_seq"),
     )
 
     event_seq: Mapped[int] = mapped_column(
         SequenceKey, ForeignKey("webhook_events.seq", ondelete="CASCADE")
     )
+    event_mark: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    """The change mark of the transaction that wrote the event (:mod:`gwella.core.changes`):
+    replay lists by (mark, sequence) and only below the settled bound, so an event committed
+    late never appears behind a cursor already handed out. 0 for deliveries older than it."""
     subscription_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("webhook_subscriptions.id", ondelete="CASCADE")
     )

@@ -307,9 +307,9 @@ async def list_deliveries(
         "exactly as sent and its delivery's state. Each event carries a `cursor`: keep the "
         "last one handled and list from it to catch up after an outage. Replay reaches back "
         "`GWELLA_WEBHOOK_RETENTION_DAYS` (30 by default) from a delivery's last change; "
-        "pending deliveries are always listed. An event may appear a moment after a later "
-        "one was listed (sequence numbers are taken at write): to miss nothing, list again "
-        "from a little way back and ignore `id`s already seen."
+        "pending deliveries are always listed. Replay never skips: a page stops before an "
+        "event whose transaction is still being written (it comes in its place once "
+        "committed), so no cursor is ever handed out past an event still to be listed."
     ),
     response_model=WebhookEventPage,
     responses=problem_responses(400, 401, 403, 404, 422),
@@ -332,7 +332,7 @@ async def list_events(
     return WebhookEventPage(
         items=[
             WebhookEventRead(
-                cursor=replay.cursor_of(event.seq),
+                cursor=replay.cursor_of(d),
                 id=event.id,
                 type=WebhookEventType(event.event_type),
                 record_type=event.record_type,

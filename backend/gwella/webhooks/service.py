@@ -25,7 +25,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts import api_clients as accounts
-from gwella.core import audit
+from gwella.core import audit, changes
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.concurrency import apply_patch, check_if_match
 from gwella.core.config import Environment, Settings, get_settings
@@ -187,9 +187,11 @@ async def emit_many(session: AsyncSession, events: Sequence[PendingEvent]) -> No
     # One flush inserts the events in list order, so their sequence numbers follow it.
     session.add_all(event for event, _ in written)
     await session.flush()
+    mark = await changes.mark(session)
     session.add_all(
         WebhookDelivery(
             event_seq=event.seq,
+            event_mark=mark,
             subscription_id=s.id,
             record_type=event.record_type,
             record_id=event.record_id,

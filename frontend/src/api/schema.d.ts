@@ -2078,7 +2078,7 @@ export interface paths {
         };
         /**
          * Replay a subscription's events, oldest first, from a cursor
-         * @description Every event queued for this subscription, in the order it happened, with the body exactly as sent and its delivery's state. Each event carries a `cursor`: keep the last one handled and list from it to catch up after an outage. Replay reaches back `GWELLA_WEBHOOK_RETENTION_DAYS` (30 by default) from a delivery's last change; pending deliveries are always listed. An event may appear a moment after a later one was listed (sequence numbers are taken at write): to miss nothing, list again from a little way back and ignore `id`s already seen.
+         * @description Every event queued for this subscription, in the order it happened, with the body exactly as sent and its delivery's state. Each event carries a `cursor`: keep the last one handled and list from it to catch up after an outage. Replay reaches back `GWELLA_WEBHOOK_RETENTION_DAYS` (30 by default) from a delivery's last change; pending deliveries are always listed. Replay never skips: a page stops before an event whose transaction is still being written (it comes in its place once committed), so no cursor is ever handed out past an event still to be listed.
          */
         get: operations["listWebhookEvents"];
         put?: never;
