@@ -140,6 +140,11 @@ class Worker:
             )
         if orphans:
             _log.info("import_files_removed", removed=orphans)
+        async with self.sessionmaker() as session:
+            cells = await import_files.remove_refused_cells(session, now)
+            await session.commit()
+        if cells:
+            _log.info("import_refused_cells_removed", rows=cells)
 
     async def run_imports(self, stop: asyncio.Event) -> None:
         """Apply import jobs one at a time, beside the deliveries (a long file never holds

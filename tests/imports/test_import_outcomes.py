@@ -7,20 +7,24 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gwella.core.config import Settings
-from gwella.imports.models import ImportState
+from gwella.core.database import utcnow
+from gwella.imports.models import ImportJob, ImportRowError, ImportState
 from gwella.indicators.models import Direction
 from gwella.responses.models import Response
 from gwella.webhooks import service as webhooks
 from gwella.webhooks.models import WebhookEvent
 from gwella.webhooks.schemas import WebhookEventType, WebhookSubscriptionCreate
+from gwella.worker import Worker
 from tests.factories import SYSTEM, make_indicator
 from tests.imports.test_import_files import WHEN, row
 from tests.imports.test_imports import HEADER, arrange, csv_rows, run_worker, upload
@@ -298,3 +302,46 @@ async def test_the_measurements_template_with_guidance_imports_as_downloaded(
     polled = await job_of(client, w, job["id"])
     assert polled["state"] == "completed", polled
     assert polled["summary"]["imported"] == 1
+
+
+async def test_refused_rows_cells_go_a_day_after_the_job_ends_as_uploads_do(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    import_dir: Path,
+    app: Any,
+) -> None:
+    """A refused row's cells are the upload's personal data: kept for the refused-rows file
+    as long as an upload may be kept (a day after its job ends), then removed by the worker's
+    housekeeping; the file is then gone (410), the errors by row number stay."""
+    w = await arrange(client, session)
+    body = HEADER + row("OK-1", "Fine") + row("BAD-1", "Something only I said", involved="9")
+    old = (await upload(client, w, body)).json()
+    await run_worker(sessionmaker)
+    recent = (await upload(client, w, HEADER + row("BAD-2", "Mine too", involved="9"))).json()
+    await run_worker(sessionmaker)
+    async with sessionmaker() as s:
+        await s.execute(
+            update(ImportJob)
+            .where(ImportJob.id == uuid.UUID(old["id"]))
+            .values(finished_at=utcnow() - timedelta(days=1, minutes=1))
+        )
+        await s.commit()
+
+    await Worker(app.state.settings, sessionmaker)._prune_now_and_then(utcnow())
+
+    async with sessionmaker() as s:
+        rows = await s.execute(select(ImportRowError.job_id, ImportRowError.cells))
+        kept = {str(job_id): cells for job_id, cells in rows}
+    assert kept[old["id"]] is None
+    assert kept[recent["id"]] is not None
+    gone = await client.get(f"/api/v1/imports/{old['id']}/refused.csv", headers=w["headers"])
+    assert gone.status_code == 410, gone.text
+    assert gone.headers["content-type"] == "application/problem+json"
+    assert (await job_of(client, w, old["id"]))["refused_rows_url"] is None
+    errors = await client.get(f"/api/v1/imports/{old['id']}/errors.csv", headers=w["headers"])
+    assert "BAD-1" in errors.text
+    assert "Something only I said" not in errors.text
+    fresh = await client.get(f"/api/v1/imports/{recent['id']}/refused.csv", headers=w["headers"])
+    assert fresh.status_code == 200
+    assert "Mine too" in fresh.text

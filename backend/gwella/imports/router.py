@@ -12,12 +12,13 @@ from fastapi.responses import StreamingResponse
 from gwella import policy
 from gwella.campaigns.access import visible_campaign
 from gwella.core import csvfiles
-from gwella.core.database import SessionDep
+from gwella.core.database import SessionDep, utcnow
 from gwella.core.dependencies import AnyCaller, SettingsDep
 from gwella.core.errors import (
     Conflict,
     FieldProblem,
     Forbidden,
+    Gone,
     ValidationFailed,
     problem_responses,
 )
@@ -89,7 +90,9 @@ def _read(job: ImportJob) -> ImportJobRead:
             **{f: getattr(job, f) for f in ImportJobRead.model_fields if not f.endswith("_url")},
             "errors_url": f"/api/v1/imports/{job.id}/errors.csv",
             "refused_rows_url": (
-                f"/api/v1/imports/{job.id}/refused.csv" if job.format == "csv" else None
+                f"/api/v1/imports/{job.id}/refused.csv"
+                if job.format == "csv" and storage.cells_kept(job, utcnow())
+                else None
             ),
         }
     )
@@ -311,11 +314,13 @@ async def get_import_errors(
     "first cell. Fix the cells and upload the file again as it is: an import reads past "
     "columns whose name starts with `gwella_`, and already stored rows are not duplicated. "
     "NDJSON and FHIR imports have no such file (409): their refused lines and entries are "
-    "listed by number at `errors_url`.",
+    "listed by number at `errors_url`. The cells are the upload's personal data: they are "
+    "kept a day after the job ends, as long as an upload may be, then removed; the file is "
+    "then gone (410) and `errors_url` still lists the problems by row number.",
     response_class=StreamingResponse,
     responses={
         200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"},
-        **problem_responses(401, 403, 404, 409, 422),
+        **problem_responses(401, 403, 404, 409, 410, 422),
     },
 )
 async def get_import_refused_rows(
@@ -326,6 +331,11 @@ async def get_import_refused_rows(
         raise Conflict(
             "Only CSV imports give their refused rows back as a file; see errors_url for the "
             "refused lines or entries of this import."
+        )
+    if not storage.cells_kept(job, utcnow()):
+        raise Gone(
+            "The refused rows' cells are removed a day after the import ended; errors_url "
+            "still lists the problems by row number."
         )
     errors = refused.row_errors(request.app.state.sessionmaker, job.id)
     return StreamingResponse(

@@ -48,7 +48,8 @@ class ImportJobRead(ReadModel):
     errors_url: str = Field(description="The refused rows by number, as CSV (one line a problem)")
     refused_rows_url: str | None = Field(
         description="CSV imports: the refused rows as they were in the file, with their "
-        "problems in a trailing `gwella_errors` column, to fix and upload again as it is"
+        "problems in a trailing `gwella_errors` column, to fix and upload again as it is; "
+        "null once their cells are removed, a day after the job ended"
     )
     created_at: datetime
     started_at: datetime | None

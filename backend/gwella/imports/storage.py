@@ -1,5 +1,6 @@
 """The files of imports: an upload written to disk as it arrives (its size, digest, lines and
-encoding learnt on the way), and the removal of files that no job will read any more."""
+encoding learnt on the way), and the removal of what an upload left behind: files that no
+job will read any more, and the refused rows' cells once their job is a day over."""
 
 from __future__ import annotations
 
@@ -12,13 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.core.errors import PayloadTooLarge
 from gwella.imports import encodings
 from gwella.imports.encodings import Encoding
-from gwella.imports.models import ImportJob, ImportState
+from gwella.imports.models import ImportJob, ImportRowError, ImportState
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,31 @@ async def remove_orphan_files(
         return removed
 
     return await asyncio.to_thread(lambda: sweep({Path(p).resolve() for p in paths}))
+
+
+CELLS_KEPT = ORPHAN_AGE
+"""A refused row's cells (``import_row_errors.cells``, the upload's own values, personal
+data) are kept this long after their job ends, for the refused-rows file, as long as an
+upload may be kept, then removed. The errors themselves (row number, external id, code,
+field, reason) stay."""
+
+
+def cells_kept(job: ImportJob, now: datetime) -> bool:
+    """Whether the job's refused rows still have their cells (the refused-rows file)."""
+    return job.finished_at is None or job.finished_at > now - CELLS_KEPT
+
+
+async def remove_refused_cells(session: AsyncSession, now: datetime) -> int:
+    """Remove the cells of the refused rows of jobs that ended more than :data:`CELLS_KEPT`
+    ago; returns how many rows lost theirs. Safe from several workers at once."""
+    ended = select(ImportJob.id).where(ImportJob.finished_at <= now - CELLS_KEPT)
+    result = await session.execute(
+        update(ImportRowError)
+        .where(ImportRowError.cells.is_not(None), ImportRowError.job_id.in_(ended))
+        .values(cells=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def import_dir(base: Path) -> Path:

@@ -1451,7 +1451,7 @@ export interface paths {
         };
         /**
          * The rows a CSV import refused, as they were in the file, to fix and upload again
-         * @description The file's header row, then each refused row with its cells as uploaded (same columns, same order, same values; a cell that would run as a formula in a spreadsheet and was not guarded gets an apostrophe, which an import takes off again), and a trailing `gwella_errors` column with each problem as `code (field): detail`, one a line. A row that could not be split into cells comes back as its line's text in the first cell. Fix the cells and upload the file again as it is: an import reads past columns whose name starts with `gwella_`, and already stored rows are not duplicated. NDJSON and FHIR imports have no such file (409): their refused lines and entries are listed by number at `errors_url`.
+         * @description The file's header row, then each refused row with its cells as uploaded (same columns, same order, same values; a cell that would run as a formula in a spreadsheet and was not guarded gets an apostrophe, which an import takes off again), and a trailing `gwella_errors` column with each problem as `code (field): detail`, one a line. A row that could not be split into cells comes back as its line's text in the first cell. Fix the cells and upload the file again as it is: an import reads past columns whose name starts with `gwella_`, and already stored rows are not duplicated. NDJSON and FHIR imports have no such file (409): their refused lines and entries are listed by number at `errors_url`. The cells are the upload's personal data: they are kept a day after the job ends, as long as an upload may be, then removed; the file is then gone (410) and `errors_url` still lists the problems by row number.
          */
         get: operations["getImportRefusedRows"];
         put?: never;
@@ -4097,7 +4097,7 @@ export interface components {
             errors_url: string;
             /**
              * Refused Rows Url
-             * @description CSV imports: the refused rows as they were in the file, with their problems in a trailing `gwella_errors` column, to fix and upload again as it is
+             * @description CSV imports: the refused rows as they were in the file, with their problems in a trailing `gwella_errors` column, to fix and upload again as it is; null once their cells are removed, a day after the job ended
              */
             refused_rows_url: string | null;
             /**
@@ -16430,6 +16430,15 @@ export interface operations {
             };
             /** @description Conflicts with an existing record, or with the record's state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No longer usable (used, withdrawn or expired) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
