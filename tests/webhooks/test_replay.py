@@ -4,7 +4,9 @@ And ``measurement.updated``: raised when a pushed value changes, not on a repeat
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -12,6 +14,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gwella.accounts.models import Role, Scope
+from gwella.core.database import utcnow
 from gwella.organisations.models import Organisation
 from gwella.webhooks import service as webhooks
 from gwella.webhooks.schemas import WebhookEventType
@@ -166,3 +169,40 @@ async def test_replay_never_skips_an_event_whose_transaction_commits_late(
         await in_flight.close()
     r = await replay(client, sub, headers, f"?cursor={kept}")
     assert [e["record_id"] for e in r.json()["items"]] == [str(early), str(late)]
+
+
+async def test_an_event_held_to_its_release_is_listed_after_cursors_handed_out_before(
+    client: httpx.AsyncClient, session: AsyncSession, hooks: Hooks, org: Organisation
+) -> None:
+    """An event held back (an anonymous campaign's release, sent once its day is over) is
+    written before events listed meanwhile; it takes its place in the order when the worker
+    takes it up after the hold, so a receiver that kept a cursor from before still gets it."""
+    admin = await make_user(session, {org: [Role.admin]})
+    await session.commit()
+    headers = await sign_in(client, admin.email)
+    sub, _ = await hooks.subscribe(org)
+    held, later = uuid.uuid4(), uuid.uuid4()
+    async with hooks.sessionmaker() as s:
+        await webhooks.emit_many(
+            s,
+            [
+                webhooks.PendingEvent(
+                    event_type="action.status_changed",
+                    organisation_id=org.id,
+                    record_type="action",
+                    record_id=held,
+                    payload={"action_id": held, "previous_status": "proposed", "status": "done"},
+                    held_until=utcnow() + timedelta(seconds=1),
+                )
+            ],
+        )
+        await s.commit()
+    await hooks.emit(org, later)
+    page = (await replay(client, sub, headers)).json()["items"]
+    assert [e["record_id"] for e in page] == [str(later)]
+    kept = page[-1]["cursor"]
+
+    await asyncio.sleep(1.1)
+    assert await hooks.step() >= 1  # the hold is over: the worker takes it up
+    r = await replay(client, sub, headers, f"?cursor={kept}")
+    assert [e["record_id"] for e in r.json()["items"]] == [str(held)]

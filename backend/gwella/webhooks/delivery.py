@@ -28,19 +28,22 @@ import asyncio
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 import httpx
-from sqlalchemy import ColumnElement, Select, and_, delete, exists, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, case, delete, exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 from sqlalchemy.orm.exc import StaleDataError
 
+from gwella.core import changes
 from gwella.core.config import Settings
 from gwella.core.database import utcnow
 from gwella.core.logging import get_logger
 from gwella.webhooks.destinations import guarded_transport
 from gwella.webhooks.models import (
+    HELD_MARK,
     DeliveryStatus,
     WebhookAttempt,
     WebhookDelivery,
@@ -140,6 +143,19 @@ def _unlocked(now: datetime) -> ColumnElement[bool]:
     return or_(WebhookDelivery.locked_until.is_(None), WebhookDelivery.locked_until < now)
 
 
+async def _lease(
+    session: AsyncSession, worker_id: str, now: datetime, lease: timedelta
+) -> dict[str, Any]:
+    """The values a claim sets: the lease, and for a delivery that was held until now its
+    place in replay's order (this transaction's change mark: after every event already
+    listed, so no cursor handed out meanwhile is past it)."""
+    placed = case(
+        (WebhookDelivery.event_mark == HELD_MARK, await changes.mark(session)),
+        else_=WebhookDelivery.event_mark,
+    )
+    return {"locked_by": worker_id, "locked_until": now + lease, "event_mark": placed}
+
+
 async def _claim_skip_locked(
     session: AsyncSession, worker_id: str, now: datetime, limit: int, lease: timedelta
 ) -> list[uuid.UUID]:
@@ -149,7 +165,7 @@ async def _claim_skip_locked(
         await session.execute(
             update(WebhookDelivery)
             .where(WebhookDelivery.id.in_(ids))
-            .values(locked_by=worker_id, locked_until=now + lease)
+            .values(await _lease(session, worker_id, now, lease))
             .execution_options(synchronize_session=False)
         )
     return ids
@@ -159,7 +175,10 @@ async def _claim_portable(
     session: AsyncSession, worker_id: str, now: datetime, limit: int, lease: timedelta
 ) -> list[uuid.UUID]:
     candidates = list((await session.scalars(_due(now, limit))).all())
-    claimed = []
+    claimed: list[uuid.UUID] = []
+    if not candidates:
+        return claimed
+    values = await _lease(session, worker_id, now, lease)
     for delivery_id in candidates:
         result = await session.execute(
             update(WebhookDelivery)
@@ -170,7 +189,7 @@ async def _claim_portable(
                     _unlocked(now),
                 )
             )
-            .values(locked_by=worker_id, locked_until=now + lease)
+            .values(values)
             .execution_options(synchronize_session=False)
         )
         if result.rowcount == 1:  # type: ignore[attr-defined]

@@ -25,6 +25,11 @@ from gwella.core.database import Base, IdMixin, TimestampMixin, VersionedMixin, 
 SequenceKey = BigInteger().with_variant(Integer(), "sqlite")
 
 
+HELD_MARK = (1 << 63) - 1
+"""The replay mark of a delivery still held for a later time: above every settled bound, so
+replay lists it only once it has its place (see ``WebhookDelivery.event_mark``)."""
+
+
 class DeliveryStatus(enum.StrEnum):
     pending = "pending"
     """Waiting for its first attempt, for a retry, or for an earlier event of its record."""
@@ -107,7 +112,9 @@ class WebhookDelivery(IdMixin, Base):
     event_mark: Mapped[int] = mapped_column(BigInteger, server_default="0")
     """The change mark of the transaction that wrote the event (:mod:`gwella.core.changes`):
     replay lists by (mark, sequence) and only below the settled bound, so an event committed
-    late never appears behind a cursor already handed out. 0 for deliveries older than it."""
+    late never appears behind a cursor already handed out. 0 for deliveries older than it.
+    :data:`HELD_MARK` while held for a later time: the worker that takes it up after the
+    hold gives it the mark of its own transaction, its place in the order."""
     subscription_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("webhook_subscriptions.id", ondelete="CASCADE")
     )

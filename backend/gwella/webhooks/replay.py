@@ -18,7 +18,10 @@ Each listed event carries its own cursor: a receiver that stores the cursor of t
 event it handled lists from there after an outage. What is listed is what is kept: finished
 deliveries are pruned ``GWELLA_WEBHOOK_RETENTION_DAYS`` (30 by default) after their last
 change; pending ones are kept until they end. An event held back until the end of its day
-(an anonymous campaign's release) is listed only from then.
+(an anonymous campaign's release) is listed only from then: it takes its place in the order
+when the worker takes it up for sending after the hold (the mark of that transaction), so it
+comes after every event listed meanwhile, never behind a cursor handed out before it, and
+its place tells no more than its time does.
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFaile
 from gwella.core.pagination import PageParams, paginate
 from gwella.webhooks import destinations
 from gwella.webhooks.models import (
+    HELD_MARK,
     DeliveryStatus,
     WebhookAttempt,
     WebhookDelivery,
@@ -191,7 +192,7 @@ async def emit_many(session: AsyncSession, events: Sequence[PendingEvent]) -> No
     session.add_all(
         WebhookDelivery(
             event_seq=event.seq,
-            event_mark=mark,
+            event_mark=mark if event.occurred_at <= now else HELD_MARK,
             subscription_id=s.id,
             record_type=event.record_type,
             record_id=event.record_id,
