@@ -373,6 +373,31 @@ async def test_retraction_corrects_the_results_is_audited_raises_events_and_is_i
     assert await session.scalar(select(func.count()).select_from(Response)) == 3
 
 
+async def test_in_an_anonymous_campaign_a_retraction_leaves_the_results_at_the_next_release(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """Taking one response out of published results at once would show its answers by the
+    difference (docs/disclosure.md): the retraction waits, like any change, for a release of
+    at least k new responses; the record itself is gone at once."""
+    w = await arrange(client, session, anonymity=Anonymity.anonymous, min_cell_size=3)
+    campaign_id = w["campaign_id"]
+
+    def counted(table: dict[tuple[Any, ...], int]) -> int:
+        return max(v for k, v in table.items() if k[0] == "__responses__" and k[1] == "all")
+
+    await push(client, w, [item(n) for n in range(3)])
+    assert counted(await cells(session, campaign_id)) == 3
+    before = await cells(session, campaign_id)
+
+    done = await retract(client, w, ["PAS-0"])
+    assert done.json()["retracted"] == 1, done.text
+    assert await session.scalar(select(func.count()).select_from(Response)) == 2
+    assert await cells(session, campaign_id) == before, "no release of one change"
+
+    await push(client, w, [item(n) for n in range(3, 6)])
+    assert counted(await cells(session, campaign_id)) == 5, "released with 3 newcomers"
+
+
 @pytest.mark.parametrize("scopes", [[Scope.responses_read]])
 async def test_retraction_needs_the_write_scope(
     client: httpx.AsyncClient, session: AsyncSession, scopes: list[Scope]
