@@ -490,3 +490,23 @@ async def test_scoping_by_role_organisation_and_partnership(
 
     platform = await sign_in(client, (await make_user(session, platform_admin=True)).email)
     assert {e["id"] for e in await _events(client, platform)} >= {str(e.id) for e in rows}
+
+
+async def test_since_and_until_are_rfc_3339_times_within_the_calendar(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """Out-of-range times were a 500 (date out of range moving them to UTC); a bare number
+    was read as a Unix time, though the spec says date-time (issue 16's attacker pass)."""
+    root = await make_user(session, platform_admin=True)
+    await session.commit()
+    headers = await sign_in(client, root.email)
+    for name in ("since", "until"):
+        for value in ("9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00", "0.5", "17"):
+            r = await client.get("/api/v1/audit-events", headers=headers, params={name: value})
+            assert r.status_code == 422, (name, value, r.text)
+            assert r.headers["content-type"].startswith("application/problem+json")
+            assert r.json()["errors"][0]["field"] == f"query.{name}", r.text
+        ok = await client.get(
+            "/api/v1/audit-events", headers=headers, params={name: "2026-01-01T00:00:00+01:00"}
+        )
+        assert ok.status_code == 200, ok.text

@@ -157,6 +157,27 @@ async def test_bad_search_parameters_are_refused_as_operation_outcomes(
     assert _outcome(await client.get(SEARCH, params={"_cursor": "nonsense"}, headers=reader), 400)
 
 
+async def test_times_outside_the_calendar_are_refused_as_operation_outcomes(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """Issue 16's attacker pass: these were 500s (the end of a date past 9999-12-31, or an
+    instant that leaves the calendar when moved to UTC)."""
+    w = await _pushed(client, session, 1)
+    reader = await _reader(client, session, w)
+    for bad in (
+        "gt9999-12-31",
+        "le9999-12-31T23:59:59Z",
+        "9999-12-31T23:59:59-12:00",
+        "lt0001-01-01T00:00:00+14:00",
+    ):
+        r = await client.get(SEARCH, params={"_lastUpdated": bad}, headers=reader)
+        assert _outcome(r, 400) == [("invalid", "_lastUpdated")], bad
+    # Near the calendar's ends still searches (9999-12-31's span ends past it: refused).
+    for fine in ("lt9999-12-30", "ge0001-01-01", "ge0001-01-01T00:00:00Z"):
+        r = await client.get(SEARCH, params={"_lastUpdated": fine}, headers=reader)
+        assert r.status_code == 200, (fine, r.text)
+
+
 async def test_search_needs_the_read_scope(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:

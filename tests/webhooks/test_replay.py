@@ -5,6 +5,7 @@ And ``measurement.updated``: raised when a pushed value changes, not on a repeat
 from __future__ import annotations
 
 import asyncio
+import base64
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -206,3 +207,25 @@ async def test_an_event_held_to_its_release_is_listed_after_cursors_handed_out_b
     assert await hooks.step() >= 1  # the hold is over: the worker takes it up
     r = await replay(client, sub, headers, f"?cursor={kept}")
     assert [e["record_id"] for e in r.json()["items"]] == [str(held)]
+
+
+async def test_a_cursor_past_a_64_bit_number_is_refused_not_a_500(
+    client: httpx.AsyncClient, session: AsyncSession, hooks: Hooks, org: Organisation
+) -> None:
+    """Issue 16's attacker pass: a well-formed cursor with a number past a 64-bit integer
+    reached the database (asyncpg: value out of int64 range)."""
+    admin = await make_user(session, {org: [Role.admin]})
+    await session.commit()
+    headers = await sign_in(client, admin.email)
+    sub, _ = await hooks.subscribe(org)
+
+    def cursor(raw: str) -> str:
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    for raw in (f"m:{2**63}:1", f"m:1:{2**63}", f"m:{10**30}:{10**30}", "seq:9223372036854775808"):
+        r = await replay(client, sub, headers, f"?cursor={cursor(raw)}")
+        assert r.status_code == 400, (raw, r.text)
+        assert r.headers["content-type"].startswith("application/problem+json")
+    ok = await replay(client, sub, headers, f"?cursor={cursor(f'm:{2**63 - 1}:{2**63 - 1}')}")
+    assert ok.status_code == 200, ok.text
+    assert ok.json()["items"] == []

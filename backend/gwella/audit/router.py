@@ -6,7 +6,6 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import AwareDatetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
@@ -16,6 +15,7 @@ from gwella.core.audit import ActorType
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import SignedIn
 from gwella.core.errors import problem_responses
+from gwella.core.moments import QueryInstant
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
 from gwella.partnerships import service as partnerships
@@ -60,9 +60,9 @@ async def list_audit_events(
     # RFC 3339 times carry an offset; a naive one would be ambiguous (and cannot be compared
     # with the stored UTC times), so it is a validation error.
     since: Annotated[
-        AwareDatetime | None, Query(description="From this time (RFC 3339), inclusive")
+        QueryInstant | None, Query(description="From this time (RFC 3339), inclusive")
     ] = None,
-    until: Annotated[AwareDatetime | None, Query(description="Before this time (RFC 3339)")] = None,
+    until: Annotated[QueryInstant | None, Query(description="Before this time (RFC 3339)")] = None,
 ) -> AuditEventPage:
     rows, cursor = await service.list_events(
         session,

@@ -41,6 +41,7 @@ from sqlalchemy.sql.selectable import SelectBase
 
 from gwella.core.database import Base
 from gwella.core.errors import InvalidCursor
+from gwella.core.moments import is_mark
 
 _ROW = 1
 _LAST_ID = uuid.UUID(int=(1 << 128) - 1)
@@ -144,7 +145,9 @@ class Position:
         try:
             raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
             data = json.loads(raw)
-            return cls(int(data["m"]), uuid.UUID(str(data["i"])))
+            if not is_mark(data["m"]):
+                raise ValueError("not a change mark")
+            return cls(data["m"], uuid.UUID(str(data["i"])))
         except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError):
             raise InvalidCursor("The cursor is not one this server issued.") from None
 

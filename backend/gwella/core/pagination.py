@@ -22,6 +22,8 @@ from sqlalchemy.orm import InstrumentedAttribute
 from starlette.requests import Request
 
 from gwella.core.errors import FieldProblem, InvalidCursor, ValidationFailed
+from gwella.core.finite import is_bounded
+from gwella.core.moments import LARGEST_MARK, in_utc
 
 T = TypeVar("T")
 M = TypeVar("M")
@@ -95,14 +97,21 @@ def _decode(cursor: str, sort: str, python_type: type[Any]) -> tuple[Any, uuid.U
         if python_type in (datetime, date, uuid.UUID, str):
             if not isinstance(value, str):
                 raise TypeError("expected text")
+            if "\x00" in value:
+                raise ValueError("a NUL character")
             if python_type is datetime:
-                value = datetime.fromisoformat(value)
+                # Within the calendar once in UTC, as stored (else the driver overflows).
+                value = in_utc(datetime.fromisoformat(value))
             elif python_type is date:
                 value = date.fromisoformat(value)
             elif python_type is uuid.UUID:
                 value = uuid.UUID(value)
-        elif python_type in (int, float) and (
-            isinstance(value, bool) or not isinstance(value, (int, float))
+        elif python_type is int and not (
+            type(value) is int and -LARGEST_MARK <= value <= LARGEST_MARK
+        ):
+            raise TypeError("expected a 64-bit whole number")
+        elif python_type is float and (
+            isinstance(value, bool) or not isinstance(value, (int, float)) or not is_bounded(value)
         ):
             raise TypeError("expected a number")
         if not isinstance(data["id"], str):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gwella.core.moments import in_utc
 from gwella.fhir.datatypes import canonical_url
 from gwella.fhir.outcome import FhirError, Issue
 from gwella.fhir.questionnaire_response import StoredResponse
@@ -82,7 +83,7 @@ def _range(text: str) -> tuple[datetime, datetime]:
         return start, start + timedelta(days=1)
     if not _INSTANT.match(text):
         raise ValueError(text)
-    start = datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
+    start = in_utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
     clock = text.split("T")[1]
     if "." in clock:
         return start, start + timedelta(microseconds=1)
@@ -100,7 +101,7 @@ def last_updated(value: str) -> list[Bound]:
         )
     try:
         start, end = _range(text)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: the span ends past 9999-12-31
         raise _bad(
             f"{text!r} is not a date (YYYY-MM-DD) or an instant with its time zone "
             "(YYYY-MM-DDThh:mm:ssZ).",

@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import AwareDatetime
 
 from gwella.core.changes import Position
 from gwella.core.database import SessionDep
@@ -19,6 +18,7 @@ from gwella.core.dependencies import (
     ResponsesWriter,
 )
 from gwella.core.errors import FieldProblem, ValidationFailed, problem_responses
+from gwella.core.moments import QueryInstant
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.core.principal import Principal
 from gwella.indicators import sync as measurement_sync
@@ -48,7 +48,7 @@ ExternalIds = Annotated[
     ),
 ]
 ChangedSince = Annotated[
-    AwareDatetime | None,
+    QueryInstant | None,
     Query(
         description="First call: start from changes made at or after this moment (RFC 3339; "
         "for responses, from the start of its day, UTC, as anonymous campaigns keep only the "

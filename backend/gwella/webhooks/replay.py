@@ -37,6 +37,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gwella.core import changes
 from gwella.core.database import utcnow
 from gwella.core.errors import InvalidCursor
+from gwella.core.moments import is_mark
 from gwella.webhooks.models import WebhookDelivery, WebhookEvent
 
 _FORM = re.compile(r"m:(\d+):(\d+)")
@@ -54,7 +55,10 @@ def _position(cursor: str) -> tuple[int, int]:
         found = _FORM.fullmatch(raw)
         if found is None:
             raise ValueError(raw)
-        return int(found[1]), int(found[2])
+        mark, seq = int(found[1]), int(found[2])
+        if not (is_mark(mark) and is_mark(seq)):
+            raise ValueError(raw)  # past a 64-bit integer: no event has it
+        return mark, seq
     except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
         raise InvalidCursor("The cursor is not one this server issued.") from exc
 
