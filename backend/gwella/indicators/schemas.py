@@ -4,20 +4,12 @@ import uuid
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from gwella.core.pagination import Page
 from gwella.core.schemas import ApiModel, Code, OutputModel, ReadModel
-from gwella.core.text import LocalizedText
+from gwella.core.text import LocalizedText, WrittenText
 from gwella.indicators.models import Direction, MeasurementSource
-
-
-def _written(text: LocalizedText) -> LocalizedText:
-    """A text that must be written in at least one language: all null or blank is refused
-    (it was stored, and shown as an empty note or a nameless indicator)."""
-    if not any((text.get(language) or "").strip() for language in ("en", "cy")):
-        raise ValueError("write it in English or Welsh (or both)")
-    return text
 
 
 class StandardRead(ReadModel):
@@ -38,7 +30,7 @@ class FrameworkRead(ReadModel):
 
 class IndicatorCreate(ApiModel):
     code: Code = Field(examples=["SU-INVOLVED"])
-    name: LocalizedText
+    name: WrittenText
     definition: LocalizedText | None = None
     unit: str = Field(min_length=1, max_length=32, examples=["%"])
     direction: Direction
@@ -47,8 +39,6 @@ class IndicatorCreate(ApiModel):
     organisation_id: uuid.UUID | None = Field(
         default=None, description="Owner; none for a shared definition (platform admins only)"
     )
-
-    _name_written = field_validator("name")(_written)
 
 
 class IndicatorRead(ReadModel):
@@ -134,9 +124,7 @@ class AnnotationCreate(ApiModel):
     organisation_id: uuid.UUID
     service_id: uuid.UUID | None = None
     on_date: date
-    text: LocalizedText
-
-    _text_written = field_validator("text")(_written)
+    text: WrittenText
 
 
 class AnnotationRead(ReadModel):

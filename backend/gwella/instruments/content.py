@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from gwella.core.errors import FieldProblem
 from gwella.core.finite import WITHIN, is_bounded
-from gwella.core.text import LocalizedText
+from gwella.core.text import LocalizedText, WrittenText
 
 Key = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_]*$")]
 OptionValue = Annotated[
@@ -65,7 +65,9 @@ class Section(_Strict):
 class _QuestionFields(_Strict):
     key: Key
     type: QuestionType
-    text: LocalizedText
+    text: WrittenText = Field(
+        description="Written in English or Welsh here; saved, in each of the version's languages"
+    )
     help: LocalizedText | None = None
     required: bool = False
     allow_dont_know: bool = Field(

@@ -1352,7 +1352,7 @@ export interface paths {
         put?: never;
         /**
          * Push a batch of survey responses (idempotent by external_id)
-         * @description For partner systems (an API client with `responses:write`). Each item is validated exactly as a web response is. Per item, by (your organisation, `external_id`): the same content again is *ignored*, changed content *updates* the stored response (audited), anything else is *imported*. The answer is an import summary; a repeated batch after a time-out is always safe. Up to 5000 items or 10 MB (413 beyond).
+         * @description For partner systems (an API client with `responses:write`). Each item is validated exactly as a web response is. Per item, by (your organisation, `external_id`): the same content again is *ignored*, changed content *updates* the stored response (audited), anything else is *imported*. The answer is an import summary; a repeated batch after a time-out is always safe. Up to 5000 items or 10 MB (413 beyond). An item whose response is retracted while the push runs is refused (`removed_meanwhile`; send it again) and the rest are stored; in `atomic` mode such a race refuses the whole batch (409).
          */
         post: operations["ingestResponses"];
         delete?: never;
@@ -1372,7 +1372,7 @@ export interface paths {
         put?: never;
         /**
          * Push a batch of indicator measurements (idempotent by indicator, unit and period)
-         * @description For partner systems (an API client with `measurements:write`). Each item names the indicator by code, the unit (your organisation, or one of its services by id or code) and the period, with a value or a numerator and denominator. The same value again is ignored, a different one updates the measurement (audited), a new one is imported.
+         * @description For partner systems (an API client with `measurements:write`). Each item names the indicator by code, the unit (your organisation, or one of its services by id or code) and the period, with a value or a numerator and denominator. The same value again is ignored, a different one updates the measurement (audited), a new one is imported. A push updates only a measurement your organisation pushed: a point entered by staff, derived from survey results or pushed by another organisation is refused for that item (`measurement_owned_elsewhere`), unchanged. An item whose measurement is retracted while the push runs is refused (`removed_meanwhile`; send it again); in `atomic` mode such a race refuses the whole batch (409).
          */
         post: operations["ingestMeasurements"];
         delete?: never;
@@ -2327,7 +2327,7 @@ export interface paths {
         put?: never;
         /**
          * Push one QuestionnaireResponse as a survey response (idempotent by identifier)
-         * @description For partner systems (an API client with `responses:write`). Mapped onto a response of your campaign that runs the Questionnaire, and checked exactly as a web response is. By (your organisation, `identifier.value`): new is stored (201, with Location), the same content again is ignored (200), changed content updates the stored response (200). The answer is the stored response as a QuestionnaireResponse. See `GET /fhir/r4/metadata` for the mapping.
+         * @description For partner systems (an API client with `responses:write`). Mapped onto a response of your campaign that runs the Questionnaire, and checked exactly as a web response is. By (your organisation, `identifier.value`): new is stored (201, with Location), the same content again is ignored (200), changed content updates the stored response (200). `questionnaire` is the Questionnaire's `url|version` (or the `url` alone while exactly one version of it takes your pushes; otherwise a 422 names the forms to send). The answer is the stored response as a QuestionnaireResponse. See `GET /fhir/r4/metadata` for the mapping.
          */
         post: operations["createQuestionnaireResponse"];
         delete?: never;
@@ -2343,7 +2343,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read back a response your organisation pushed, as a QuestionnaireResponse */
+        /**
+         * Read back a response your organisation pushed, as a QuestionnaireResponse
+         * @description One your organisation retracted is 410 Gone (an OperationOutcome, code `deleted`); an id your organisation never pushed is 404. `meta.lastUpdated` is the day only in an anonymous campaign.
+         */
         get: operations["getQuestionnaireResponse"];
         put?: never;
         post?: never;
@@ -3012,7 +3015,7 @@ export interface components {
              * Format: date
              */
             on_date: string;
-            text: components["schemas"]["LocalizedText"];
+            text: components["schemas"]["WrittenText"];
         };
         /** AnnotationRead */
         AnnotationRead: {
@@ -4143,7 +4146,7 @@ export interface components {
              * @example SU-INVOLVED
              */
             code: string;
-            name: components["schemas"]["LocalizedText"];
+            name: components["schemas"]["WrittenText"];
             definition?: components["schemas"]["LocalizedText"] | null;
             /**
              * Unit
@@ -4713,7 +4716,7 @@ export interface components {
              * @description Why the item was refused
              * @enum {string}
              */
-            code: "invalid" | "outside_window" | "access_code_required" | "duplicate_external_id" | "conflict" | "unknown_service" | "unknown_indicator" | "not_your_organisation" | "unknown_unit" | "duplicate_period" | "external_id_conflict" | "unknown_external_id";
+            code: "invalid" | "outside_window" | "access_code_required" | "duplicate_external_id" | "conflict" | "unknown_service" | "unknown_indicator" | "not_your_organisation" | "unknown_unit" | "duplicate_period" | "external_id_conflict" | "unknown_external_id" | "measurement_owned_elsewhere" | "removed_meanwhile";
             /** Detail */
             detail: string;
             /** Field */
@@ -5803,7 +5806,8 @@ export interface components {
             /** Key */
             key: string;
             type: components["schemas"]["QuestionType"];
-            text: components["schemas"]["LocalizedText"];
+            /** @description Written in English or Welsh here; saved, in each of the version's languages */
+            text: components["schemas"]["WrittenText"];
             help?: components["schemas"]["LocalizedText"] | null;
             /**
              * Required
@@ -5908,7 +5912,8 @@ export interface components {
             /** Key */
             key: string;
             type: components["schemas"]["QuestionType"];
-            text: components["schemas"]["LocalizedText"];
+            /** @description Written in English or Welsh here; saved, in each of the version's languages */
+            text: components["schemas"]["WrittenText"];
             help?: components["schemas"]["LocalizedText"] | null;
             /**
              * Required
@@ -6287,13 +6292,13 @@ export interface components {
             /**
              * Changed From
              * Format: date-time
-             * @description An instant just before its first change
+             * @description An instant just before its first change (the day only, 00:00 UTC, when it changed responses of an anonymous campaign)
              */
             changed_from: string;
             /**
              * Changed To
              * Format: date-time
-             * @description When its last change was written
+             * @description When its last change was written (the day only, as `changed_from`)
              */
             changed_to: string;
             /**
@@ -7518,6 +7523,18 @@ export interface components {
              */
             secret: string;
         };
+        /**
+         * WrittenText
+         * @description Text that must be written in English or Welsh (or both): at least one of ``en`` and
+         *     ``cy`` holds a character that is not white space. The other may be missing, null or
+         *     blank.
+         */
+        WrittenText: {
+            /** En */
+            en?: string | null;
+            /** Cy */
+            cy?: string | null;
+        };
         /** FieldProblem */
         FieldProblem: {
             /**
@@ -7589,7 +7606,9 @@ export interface components {
             meta?: {
                 [key: string]: unknown;
             };
+            /** @description The canonical url, one per instrument: a QuestionnaireResponse names this version as `url|version` */
             url?: string;
+            /** @description This published version's number */
             version?: string;
             status?: string;
             item?: {
@@ -7612,6 +7631,7 @@ export interface components {
             identifier?: {
                 [key: string]: unknown;
             };
+            /** @description The Questionnaire's `url|version`; the `url` alone when exactly one version of it takes your organisation's pushes */
             questionnaire?: string;
             /** @enum {string} */
             status: "in-progress" | "completed" | "amended" | "entered-in-error" | "stopped";
@@ -16011,6 +16031,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflicts with an existing record, or with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -20736,7 +20765,7 @@ export interface operations {
                 identifier?: string | null;
                 /** @description When last stored or changed, e.g. `ge2026-05-01` or `lt2026-05-01T12:00:00Z` */
                 _lastUpdated?: string[] | null;
-                /** @description Page size */
+                /** @description Page size; 0 answers a Bundle with no entries (FHIR allows it) */
                 _count?: number;
                 /** @description From a `next` link */
                 _cursor?: string | null;
@@ -20958,6 +20987,16 @@ export interface operations {
             };
             /** @description Refused (404 Not Found): an OperationOutcome */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Refused (410 Gone): an OperationOutcome */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
