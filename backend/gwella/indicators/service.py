@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -27,6 +27,7 @@ from gwella.indicators.models import (
     MeasurementSource,
     Standard,
 )
+from gwella.indicators.ownership import REMOVED_MEANWHILE, LateRefusal, held_elsewhere
 from gwella.indicators.schemas import AnnotationCreate, IndicatorCreate
 from gwella.notifications import service as notifications
 from gwella.partnerships import service as partnerships
@@ -167,6 +168,9 @@ class MeasurementsStored:
     imported: int
     updated: int
     unchanged: int
+    refused: list[tuple[dict[str, Any], LateRefusal, str]] = field(default_factory=list)
+    """Rows found, once claimed, to be another's point or removed meanwhile (a manual entry,
+    a derivation or a retraction that committed while this push ran): not written."""
 
 
 def same_values(stored: Measurement, row: dict[str, Any]) -> bool:
@@ -194,10 +198,14 @@ async def store_measurements(
 
     A new row whose period a concurrent push (a retry racing its first attempt) stored
     meanwhile is not inserted twice: it is read again and ignored when its values are the
-    same, or updated like any changed one."""
+    same, or updated like any changed one. A row whose point turns out, once claimed, to be
+    another's (:func:`held_elsewhere`) or to have been removed meanwhile is not written and
+    is returned in ``refused``, for the caller to report by item."""
     now = utcnow()
     changed = list(changed)
     unchanged = 0
+    refused: list[tuple[dict[str, Any], LateRefusal, str]] = []
+    given: dict[int, dict[str, Any]] = {}
     inserted: list[dict[str, Any]] = []
     # The partner reads its pushes back through the change feed (gwella.core.changes).
     mark = await changes.mark(session) if new_rows or changed else 0
@@ -215,6 +223,8 @@ async def store_measurements(
             }
             for row in new_rows
         ]
+        # A refused row is reported as the caller's own (it finds its item by identity).
+        given = {id(r): row for r, row in zip(rows, new_rows, strict=True)}
         # In the order of their keys, so that two pushes of the same periods queue for them
         # in one order (never a deadlock).
         ids = await bulk.insert_new(
@@ -229,7 +239,11 @@ async def store_measurements(
         for row, key in zip(lost, keys, strict=True):
             stored = taken.get(key)
             if stored is None:  # stored and removed again while this push ran
-                raise Conflict("A measurement of this push was removed meanwhile; retry.")
+                refused.append((given.get(id(row), row), "removed_meanwhile", REMOVED_MEANWHILE))
+                continue
+            if (held := held_elsewhere(stored, source_org)) is not None:
+                refused.append((given.get(id(row), row), "measurement_owned_elsewhere", held))
+                continue
             if same_values(stored, row):
                 unchanged += 1
             else:
@@ -242,7 +256,11 @@ async def store_measurements(
         for m, row in changed:
             current = now_stored.get(m.id)
             if current is None:
-                raise Conflict("A measurement of this push was removed meanwhile; retry.")
+                refused.append((given.get(id(row), row), "removed_meanwhile", REMOVED_MEANWHILE))
+                continue
+            if (held := held_elsewhere(current, source_org)) is not None:
+                refused.append((given.get(id(row), row), "measurement_owned_elsewhere", held))
+                continue
             if same_values(current, row):
                 unchanged += 1
             else:
@@ -284,7 +302,7 @@ async def store_measurements(
     touched |= {(m.indicator_id, m.organisation_id, m.service_id) for m, _ in changed}
     await session.flush()
     await raise_signals(session, touched, now)
-    return MeasurementsStored(len(inserted), len(changed), unchanged)
+    return MeasurementsStored(len(inserted), len(changed), unchanged, refused)
 
 
 async def series(

@@ -35,7 +35,10 @@ DryRun = Annotated[bool, Query(description="Validate and report without writing 
         "exactly as a web response is. Per item, by (your organisation, `external_id`): the "
         "same content again is *ignored*, changed content *updates* the stored response "
         "(audited), anything else is *imported*. The answer is an import summary; a repeated "
-        f"batch after a time-out is always safe. Up to {MAX_ITEMS} items or 10 MB (413 beyond)."
+        f"batch after a time-out is always safe. Up to {MAX_ITEMS} items or 10 MB (413 beyond). "
+        "An item whose response is retracted while the push runs is refused "
+        "(`removed_meanwhile`; send it again) and the rest are stored; in `atomic` mode such a "
+        "race refuses the whole batch (409)."
     ),
     response_model=ImportSummary,
     responses=problem_responses(401, 403, 404, 409, 413, 422),
@@ -71,10 +74,15 @@ async def ingest_responses(
         "For partner systems (an API client with `measurements:write`). Each item names the "
         "indicator by code, the unit (your organisation, or one of its services by id or code) "
         "and the period, with a value or a numerator and denominator. The same value again is "
-        "ignored, a different one updates the measurement (audited), a new one is imported."
+        "ignored, a different one updates the measurement (audited), a new one is imported. "
+        "A push updates only a measurement your organisation pushed: a point entered by staff, "
+        "derived from survey results or pushed by another organisation is refused for that "
+        "item (`measurement_owned_elsewhere`), unchanged. An item whose measurement is "
+        "retracted while the push runs is refused (`removed_meanwhile`; send it again); in "
+        "`atomic` mode such a race refuses the whole batch (409)."
     ),
     response_model=ImportSummary,
-    responses=problem_responses(401, 403, 413, 422),
+    responses=problem_responses(401, 403, 409, 413, 422),
 )
 async def ingest_measurements(
     batch: IngestMeasurementsBatch,

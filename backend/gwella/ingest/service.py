@@ -15,6 +15,7 @@ from gwella.core import audit
 from gwella.core.audit import AuditContext
 from gwella.core.errors import Conflict, NotFound
 from gwella.core.finite import WITHIN, is_bounded
+from gwella.indicators import ownership
 from gwella.indicators import service as indicators
 from gwella.indicators import sync as measurement_sync
 from gwella.ingest.schemas import (
@@ -334,7 +335,19 @@ async def ingest_measurements(
         if row is None:
             continue
         key = row.pop("key")
-        conflict = _external_id_conflict(row, key, existing.get(key), named)
+        held = existing.get(key)
+        if held is not None and (why := ownership.held_elsewhere(held, client_org)):
+            outcome.errors.append(
+                ItemError(
+                    index=index,
+                    external_id=row["external_id"],
+                    code="measurement_owned_elsewhere",
+                    detail=why,
+                    field=f"items.{index}",
+                )
+            )
+            continue
+        conflict = _external_id_conflict(row, key, held, named)
         external_id = row["external_id"]
         if conflict is None and external_id and ids_seen.setdefault(external_id, key) != key:
             conflict = "The same external_id appears earlier in this batch for another period."
@@ -376,15 +389,38 @@ async def ingest_measurements(
     summary = outcome.summary(dry_run=dry_run, mode=mode)
     if dry_run or summary.status == "failed":
         return summary
+    index_of = {id(r): i for i, r in enumerate(prepared) if r is not None}
     written = await indicators.store_measurements(
         session, ctx, client_org, outcome.imported, outcome.updated
     )
-    # A concurrent push (a retry racing its first attempt) may have stored some periods first.
+    # A concurrent push (a retry racing its first attempt) may have stored some periods
+    # first; a staff entry, a derivation or a retraction committed meanwhile refuses its item.
+    late = [
+        ItemError(
+            index=index_of[id(row)],
+            external_id=row["external_id"],
+            code=code,
+            detail=detail,
+            field=f"items.{index_of[id(row)]}",
+        )
+        for row, code, detail in written.refused
+    ]
+    if late and mode == "atomic":
+        raise Conflict(
+            "Some of these measurements were changed by another request while this push "
+            "ran (" + "; ".join(f"item {e.index}: {e.detail}" for e in late) + "); "
+            "nothing was stored, retry."
+        )
+    errors = sorted([*summary.errors, *late], key=lambda e: e.index)
+    kept = written.imported + written.updated + summary.ignored + written.unchanged
     summary = summary.model_copy(
         update={
             "imported": written.imported,
             "updated": written.updated,
             "ignored": summary.ignored + written.unchanged,
+            "errors": errors,
+            "rejected": len({e.index for e in errors}),
+            "status": summary.status if not late else ("partial" if kept else "failed"),
         }
     )
     await audit.record(

@@ -25,7 +25,6 @@ from gwella.core import bulk, changes
 from gwella.core.audit import ActorType, AuditContext
 from gwella.core.concurrency import lock_rows
 from gwella.core.database import utcnow
-from gwella.core.errors import Conflict
 from gwella.disclosure import cellkey
 from gwella.responses.items import Checked, Incoming, Refusal, Stored
 from gwella.responses.models import Response
@@ -124,8 +123,8 @@ async def claim(
             c.row = None
             if decide(campaign, c, out[c.index], at(c.index)):
                 changed.append(c)
-    if pending:
-        raise Conflict("These responses were being stored and removed meanwhile; retry.")
+    for c in pending:  # stored and removed again each round: refused, the rest go on
+        out[c.index].refusals.append(_removed(at(c.index)))
     changed = await _still_changed(session, campaign, changed, out, at)
     for c in changed:
         if mark is not None and c.existing is not None:
@@ -203,6 +202,15 @@ async def stored_under(
     return out
 
 
+def _removed(at: str) -> Refusal:
+    return Refusal(
+        "removed_meanwhile",
+        "The response this item changes was removed (retracted) while this push ran; "
+        "send it again.",
+        f"{at}.external_id",
+    )
+
+
 async def _still_changed(
     session: AsyncSession,
     campaign: Campaign,
@@ -223,7 +231,10 @@ async def _still_changed(
         assert c.existing is not None
         c.existing = now_stored.get(c.existing.id)
         if c.existing is None:
-            raise Conflict("A response of this push was removed meanwhile; retry.")
+            # Retracted while this push ran: this item is refused (send it again), the
+            # others of the batch are stored; an atomic batch is refused as a whole (409).
+            out[c.index].refusals.append(_removed(at(c.index)))
+            continue
         if decide(campaign, c, out[c.index], at(c.index)):
             still.append(c)
     return still

@@ -55,6 +55,8 @@ RefusalCode = Literal[
     "duplicate_period",
     "external_id_conflict",
     "unknown_external_id",
+    "measurement_owned_elsewhere",
+    "removed_meanwhile",
 ]
 
 

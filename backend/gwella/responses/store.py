@@ -179,9 +179,12 @@ async def store_many(
     checked = await claim(session, ctx, campaign, checked, out, source_organisation_id, prefix)
     if mode == "atomic" and any(s.refusals for s in out):
         # Only a concurrent request can cause this (it stored one of these keys for another
-        # campaign, or other answers under a submission id, while this batch was checked):
-        # nothing of the batch is kept, and the client's retry gets the report per item.
-        raise Conflict("Another request stored some of these items at the same moment; retry.")
+        # campaign, or other answers under a submission id, or retracted a response this
+        # batch changes, while this batch was checked): nothing of the batch is kept, and the
+        # client's retry gets the report per item.
+        raise Conflict(
+            "Another request stored or retracted some of these items at the same moment; retry."
+        )
     await _write(session, ctx, campaign, content, checked, out, source_organisation_id, now)
     return out
 
@@ -362,7 +365,7 @@ def raise_for_one(stored: Stored) -> None:
     refusals = stored.refusals
     if not refusals:
         return
-    if any(r.code == "conflict" for r in refusals):
+    if any(r.code in ("conflict", "removed_meanwhile") for r in refusals):
         raise Conflict(refusals[0].detail)
     codes = {r.code for r in refusals}
     if codes == {"outside_window"}:
