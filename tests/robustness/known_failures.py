@@ -14,10 +14,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "accounts: without a form `token` the request's bearer token is revoked; with neither, "
         "400 invalid_request. The spec cannot say 'token or Authorization'."
     ),
-    ("PATCH /api/v1/campaigns/{campaign_id}", REFUSED): (
-        "shared request models (core.schemas.ApiModel): pydantic's lax mode takes 0/1 and "
-        "'true' for a boolean, which the spec's `type: boolean` does not allow."
-    ),
     ("PATCH /api/v1/instrument-versions/{version_id}", ACCEPTED): (
         "core.schemas.ApiModel: no text in a request body may hold a NUL character "
         "(PostgreSQL cannot store one); the spec puts no pattern on every string, and a "

@@ -8,7 +8,7 @@ from pydantic import EmailStr, Field, StringConstraints
 
 from gwella.accounts.models import Language, Role, Scope
 from gwella.core.pagination import Page
-from gwella.core.schemas import ApiModel, ReadModel, ShortText
+from gwella.core.schemas import ApiModel, Flag, ReadModel, ShortText
 
 Password = Annotated[str, StringConstraints(min_length=1, max_length=256)]
 OpaqueToken = Annotated[str, StringConstraints(min_length=10, max_length=256)]
@@ -69,10 +69,10 @@ class CurrentUserUpdate(ApiModel):
 class UserUpdate(ApiModel):
     display_name: ShortText | None = None
     language: Language | None = None
-    is_active: bool | None = Field(
+    is_active: Flag | None = Field(
         default=None, description="Deactivating a user also signs them out everywhere"
     )
-    is_platform_admin: bool | None = None
+    is_platform_admin: Flag | None = None
 
 
 class SignInThrottleRead(ApiModel):

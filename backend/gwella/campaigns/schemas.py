@@ -8,7 +8,7 @@ from pydantic import AwareDatetime, Field, model_validator
 
 from gwella.campaigns.enums import Anonymity, Channel
 from gwella.core.pagination import Page
-from gwella.core.schemas import ApiModel, Name, ReadModel
+from gwella.core.schemas import ApiModel, Flag, Name, ReadModel
 
 CampaignState = Literal["scheduled", "open", "closed"]
 
@@ -28,7 +28,7 @@ class CampaignCreate(ApiModel):
         max_length=2,
         description="Default: every language of the instrument",
     )
-    requires_access_code: bool = Field(
+    requires_access_code: Flag = Field(
         default=False,
         description="Web respondents need a single-use access code (made with "
         "`createAccessCodes`, printed on cards or sent by text)",
@@ -46,7 +46,7 @@ class CampaignUpdate(ApiModel):
     opens_at: AwareDatetime | None = None
     closes_at: AwareDatetime | None = None
     min_cell_size: int | None = Field(default=None, ge=3, le=100)
-    requires_access_code: bool | None = None
+    requires_access_code: Flag | None = None
 
 
 class CampaignLink(ApiModel):

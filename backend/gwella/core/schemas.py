@@ -9,6 +9,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     ModelWrapValidatorHandler,
+    Strict,
     StringConstraints,
     model_validator,
 )
@@ -32,6 +33,11 @@ CodeScheme = Annotated[
         pattern=r"^[A-Za-z0-9_-]+$",
     ),
 ]
+
+# A boolean in a JSON request: true or false only. Pydantic's lax mode would also take 0/1 and
+# "true"/"yes", which the spec's `type: boolean` does not allow (the ingest items, which CSV
+# imports validate from text cells, keep plain bool).
+Flag = Annotated[bool, Strict()]
 
 
 _NUL_CHECKED: ContextVar[bool] = ContextVar("nul_checked", default=False)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from gwella.core.errors import FieldProblem
 from gwella.core.finite import WITHIN, is_bounded
+from gwella.core.schemas import Flag
 from gwella.core.text import LocalizedText, WrittenText
 
 Key = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_]*$")]
@@ -69,8 +70,8 @@ class _QuestionFields(_Strict):
         description="Written in English or Welsh here; saved, in each of the version's languages"
     )
     help: LocalizedText | None = None
-    required: bool = False
-    allow_dont_know: bool = Field(
+    required: Flag = False
+    allow_dont_know: Flag = Field(
         default=False, description="Offer 'don't know / prefer not to say'"
     )
     options: list[Option] = Field(default_factory=list, max_length=50)

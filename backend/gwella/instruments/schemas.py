@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from gwella.core.pagination import Page
-from gwella.core.schemas import ApiModel, Code, ReadModel
+from gwella.core.schemas import ApiModel, Code, Flag, ReadModel
 from gwella.core.text import LocalizedText
 from gwella.instruments.content import InstrumentContent, Question
 from gwella.instruments.enums import VersionStatus
@@ -27,14 +27,14 @@ class InstrumentCreate(ApiModel):
     title: LocalizedText
     description: LocalizedText | None = None
     languages: list[Language] = Field(default=["en", "cy"], min_length=1, max_length=2)
-    shared_with_partnerships: bool = False
+    shared_with_partnerships: Flag = False
     content: InstrumentContent = Field(default_factory=InstrumentContent)
 
 
 class InstrumentUpdate(ApiModel):
     title: LocalizedText | None = None
     description: LocalizedText | None = None
-    shared_with_partnerships: bool | None = None
+    shared_with_partnerships: Flag | None = None
 
 
 class VersionSummary(ReadModel):

@@ -6,7 +6,7 @@ from datetime import datetime
 from pydantic import Field, model_validator
 
 from gwella.core.pagination import Page
-from gwella.core.schemas import ApiModel, Code, CodeScheme, Name, ReadModel
+from gwella.core.schemas import ApiModel, Code, CodeScheme, Flag, Name, ReadModel
 from gwella.organisations.enums import OrganisationKind, ServiceKind
 
 
@@ -32,7 +32,7 @@ class OrganisationUpdate(ApiModel):
     kind: OrganisationKind | None = None
     code_scheme: CodeScheme | None = None
     code: Code | None = None
-    is_active: bool | None = None
+    is_active: Flag | None = None
 
 
 class OrganisationRead(ReadModel):
@@ -68,7 +68,7 @@ class ServiceUpdate(ApiModel):
     kind: ServiceKind | None = None
     code: Code | None = None
     parent_id: uuid.UUID | None = None
-    is_active: bool | None = None
+    is_active: Flag | None = None
 
 
 class ServiceRead(ReadModel):

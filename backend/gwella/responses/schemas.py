@@ -8,7 +8,7 @@ from pydantic import Field, JsonValue, StringConstraints
 
 from gwella.campaigns.enums import Anonymity
 from gwella.core.pagination import Page
-from gwella.core.schemas import ApiModel, OutputModel, ReadModel
+from gwella.core.schemas import ApiModel, Flag, OutputModel, ReadModel
 from gwella.core.text import LocalizedText
 from gwella.instruments.content import PublicContent
 from gwella.responses.models import Moderation
@@ -26,7 +26,7 @@ class SubmissionCreate(ApiModel):
         "(rating), a number, a date `YYYY-MM-DD`, text, a list of option values (multiple "
         "choice), or `dont_know` where offered. Checked against the exact version.",
     )
-    consent: bool = Field(
+    consent: Flag = Field(
         default=False, description="Identified campaigns: the respondent agrees to be named"
     )
     respondent_reference: Annotated[str, StringConstraints(max_length=200)] | None = None
