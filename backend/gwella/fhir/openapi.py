@@ -55,8 +55,12 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "FhirQuestionnaire": _resource(
         "Questionnaire",
         "A FHIR R4 Questionnaire: a published instrument version",
-        url=_STRING,
-        version=_STRING,
+        url={
+            "type": "string",
+            "description": "The canonical url, one per instrument: a QuestionnaireResponse "
+            "names this version as `url|version`",
+        },
+        version={"type": "string", "description": "This published version's number"},
         status=_STRING,
         item={"type": "array", "items": _OPEN},
     ),
@@ -65,7 +69,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "QuestionnaireResponse",
             "A FHIR R4 QuestionnaireResponse (see `GET /fhir/r4/metadata` for the mapping)",
             identifier=_OPEN,
-            questionnaire=_STRING,
+            questionnaire={
+                "type": "string",
+                "description": "The Questionnaire's `url|version`; the `url` alone when exactly "
+                "one version of it takes your organisation's pushes",
+            },
             status={
                 "type": "string",
                 "enum": [

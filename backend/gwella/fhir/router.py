@@ -233,7 +233,10 @@ def _entry_response(result: service.EntryResult) -> dict[str, Any]:
         "of your campaign that runs the Questionnaire, and checked exactly as a web response "
         "is. By (your organisation, `identifier.value`): new is stored (201, with Location), "
         "the same content again is ignored (200), changed content updates the stored "
-        "response (200). The answer is the stored response as a QuestionnaireResponse. See "
+        "response (200). `questionnaire` is the Questionnaire's `url|version` (or the "
+        "`url` alone while exactly one version of it takes your pushes; otherwise a 422 "
+        "names the forms to send). The answer is the stored response as a "
+        "QuestionnaireResponse. See "
         "`GET /fhir/r4/metadata` for the mapping."
     ),
     status_code=201,
@@ -306,7 +309,15 @@ async def search_questionnaire_responses(
             "`lt2026-05-01T12:00:00Z`",
         ),
     ] = None,
-    count: Annotated[int, Query(alias="_count", ge=1, le=200, description="Page size")] = 50,
+    count: Annotated[
+        int,
+        Query(
+            alias="_count",
+            ge=0,
+            le=200,
+            description="Page size; 0 answers a Bundle with no entries (FHIR allows it)",
+        ),
+    ] = 50,
     cursor: Annotated[
         str | None, Query(alias="_cursor", max_length=512, description="From a `next` link")
     ] = None,
@@ -316,7 +327,7 @@ async def search_questionnaire_responses(
     wanted = search_query(client_org, identifier, last_updated or [])
     rows: list[Any] = []
     next_cursor = None
-    if not wanted.matches_nothing:
+    if count and not wanted.matches_nothing:
         rows, next_cursor = await responses_search.find_pushed(
             session,
             client_org,
@@ -344,10 +355,13 @@ async def search_questionnaire_responses(
     "/QuestionnaireResponse/{response_id}",
     operation_id="getQuestionnaireResponse",
     summary="Read back a response your organisation pushed, as a QuestionnaireResponse",
+    description="One your organisation retracted is 410 Gone (an OperationOutcome, code "
+    "`deleted`); an id your organisation never pushed is 404. `meta.lastUpdated` is the day "
+    "only in an anonymous campaign.",
     response_class=FhirResponse,
     responses={
         200: resource("FhirQuestionnaireResponse", "A QuestionnaireResponse"),
-        **outcomes(401, 403, 404, 422),
+        **outcomes(401, 403, 404, 410, 422),
     },
 )
 async def read_questionnaire_response(

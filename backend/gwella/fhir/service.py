@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.campaigns import service as campaigns
 from gwella.core.audit import AuditContext
-from gwella.core.errors import Conflict, NotFound
+from gwella.core.errors import Conflict, Gone, NotFound
 from gwella.core.pagination import MAX_LIMIT, PageParams
 from gwella.fhir.datatypes import (
     EXT_CAMPAIGN,
@@ -28,6 +28,7 @@ from gwella.fhir.outcome import FhirError, Issue
 from gwella.fhir.questionnaire import InstrumentView
 from gwella.fhir.questionnaire_response import StoredResponse, answer_path
 from gwella.fhir.submission import Submission, convert_answers, parse_resource, read_submission
+from gwella.fhir.versions import open_version_numbers
 from gwella.ingest import service as ingest
 from gwella.ingest.schemas import ImportSummary, IngestResponseItem, ItemError
 from gwella.instruments import service as instruments
@@ -35,6 +36,7 @@ from gwella.instruments.content import InstrumentContent
 from gwella.instruments.enums import VersionStatus
 from gwella.organisations import service as organisations
 from gwella.responses import service as responses
+from gwella.responses import sync as response_sync
 
 if TYPE_CHECKING:
     from gwella.campaigns.models import Campaign
@@ -158,6 +160,8 @@ async def pushed_response(
     try:
         response = await responses.get_response(session, response_id, released_only=False)
     except NotFound:
+        if await response_sync.retracted_by(session, client_orgs, response_id):
+            raise Gone("This QuestionnaireResponse was retracted by your organisation.") from None
         raise hidden from None
     if response.source_organisation_id not in client_orgs:
         raise hidden
@@ -258,18 +262,10 @@ class _Pusher:
         if parsed is None:
             raise self._unknown(ref)
         if parsed.instrument_id is not None:
-            if parsed.number is None:
-                raise FhirError(
-                    422,
-                    [
-                        Issue(
-                            "required",
-                            "Name the version too: {url}|{version}.",
-                            f"{QR}.questionnaire",
-                        )
-                    ],
-                )
-            versions = await published_versions(self.session, [parsed.instrument_id], parsed.number)
+            number = parsed.number
+            if number is None:
+                number = await self._only_open(ref, parsed.instrument_id)
+            versions = await published_versions(self.session, [parsed.instrument_id], number)
             found = versions.get(parsed.instrument_id) or []
             if not found:
                 raise self._unknown(ref)
@@ -282,6 +278,18 @@ class _Pusher:
         if parsed.number is not None and parsed.number != version.number:
             raise self._unknown(ref)
         return version
+
+    async def _only_open(self, ref: str, instrument_id: uuid.UUID) -> int:
+        """The url without ``|version``: the one version open to this client's pushes."""
+        numbers = await open_version_numbers(self.session, self.client_org, instrument_id)
+        if not numbers:
+            raise self._unknown(ref)
+        if len(numbers) > 1:
+            url = ref.strip().partition("|")[0]
+            forms = " or ".join(f"{url}|{n}" for n in numbers)
+            message = f"Several versions of this Questionnaire take your pushes; send {forms}."
+            raise FhirError(422, [Issue("required", message, f"{QR}.questionnaire")])
+        return numbers[0]
 
     async def _candidates(self, version: InstrumentVersion) -> _Candidates:
         """The client's campaigns running this version and taking partner pushes, with the

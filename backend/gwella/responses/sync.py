@@ -76,6 +76,19 @@ async def pushed_response(
     )
 
 
+async def retracted_by(
+    session: AsyncSession, organisation_ids: Iterable[uuid.UUID], response_id: uuid.UUID
+) -> bool:
+    """Whether one of these organisations pushed this response and retracted it."""
+    found = await session.scalar(
+        select(ResponseTombstone.id).where(
+            ResponseTombstone.id == response_id,
+            ResponseTombstone.source_organisation_id.in_(list(organisation_ids)),
+        )
+    )
+    return found is not None
+
+
 def as_kept(moment: datetime, anonymous: bool) -> datetime:
     """A time as an anonymous campaign may show it: its day only."""
     return service.day_of(moment) if anonymous else moment

@@ -3336,6 +3336,7 @@ export interface components {
             /**
              * Closes At
              * Format: date-time
+             * @description After `opens_at` (a campaign that closes when or before it opens is refused 422, naming `body.closes_at`)
              */
             closes_at: string;
             /** Service Ids */
@@ -3505,7 +3506,10 @@ export interface components {
             name?: string | null;
             /** Opens At */
             opens_at?: string | null;
-            /** Closes At */
+            /**
+             * Closes At
+             * @description After the opening (as it stands after this change), or 422
+             */
             closes_at?: string | null;
             /** Min Cell Size */
             min_cell_size?: number | null;
