@@ -28,7 +28,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -70,6 +70,8 @@ class _Open:
     receivers: set[uuid.UUID] = field(default_factory=set)
     submitted: list[datetime] = field(default_factory=list)
     """The earliest and latest ``submitted_at`` of what was created or updated."""
+    day_only: bool = False
+    """It changed responses of an anonymous campaign: its times are told by the day only."""
 
     def dump(self) -> dict[str, Any]:
         """The tally as JSON, to keep between the transactions of a batch in parts."""
@@ -81,6 +83,7 @@ class _Open:
             "campaigns": [str(c) for c in self.campaigns],
             "receivers": sorted(str(r) for r in self.receivers),
             "submitted": [at.isoformat() for at in self.submitted],
+            "day_only": self.day_only,
         }
 
     @classmethod
@@ -94,6 +97,7 @@ class _Open:
             campaigns=[uuid.UUID(c) for c in state["campaigns"]],
             receivers={uuid.UUID(r) for r in state["receivers"]},
             submitted=[datetime.fromisoformat(at) for at in state["submitted"]],
+            day_only=bool(state.get("day_only", False)),
         )
 
 
@@ -172,6 +176,8 @@ async def note(
     batch.unchanged += unchanged
     if not created and not updated:
         return
+    if campaign.anonymity is Anonymity.anonymous:
+        batch.day_only = True
     if campaign.id not in batch.campaigns:
         batch.campaigns.append(campaign.id)
     moments = [at for _, at in created + updated]
@@ -181,6 +187,10 @@ async def note(
         services = {s for s, _ in created + updated}
         owners = await organisations.organisations_of_services(session, services)
         batch.receivers |= {campaign.organisation_id, *owners.values()}
+
+
+def _day(moment: datetime) -> datetime:
+    return datetime.combine(moment.astimezone(UTC).date(), time(0), tzinfo=UTC)
 
 
 def _rfc3339(moment: datetime) -> str:
@@ -197,7 +207,11 @@ def changes_url(since: datetime, public_url: str | None = None) -> str:
 async def _announce(session: AsyncSession, batch: _Open) -> None:
     if not batch.created and not batch.updated:
         return
-    since = batch.started_at - BEFORE
+    since, until = batch.started_at - BEFORE, utcnow()
+    if batch.day_only:
+        # An anonymous campaign's responses keep only their day, changes included: so do the
+        # batch's times (the feed reads such responses from the start of the day anyway).
+        since, until = _day(since), _day(until)
     payload = {
         "batch_kind": batch.ref.kind,
         "batch_id": batch.ref.id,
@@ -209,7 +223,7 @@ async def _announce(session: AsyncSession, batch: _Open) -> None:
             "unchanged": batch.unchanged,
         },
         "changed_from": since,
-        "changed_to": utcnow(),
+        "changed_to": until,
         "submitted_from": batch.submitted[0] if batch.submitted else None,
         "submitted_to": batch.submitted[-1] if batch.submitted else None,
         "changes_url": changes_url(since),
@@ -221,6 +235,7 @@ async def _announce(session: AsyncSession, batch: _Open) -> None:
             record_type="batch",
             record_id=batch.ref.id,
             payload=payload,
+            day_only=batch.day_only,
         )
         for org_id in sorted(batch.receivers, key=str)
         if await webhooks.has_subscribers(session, org_id, EVENT)

@@ -399,6 +399,8 @@ async def emit_responses(
                     "submitted_at": r.submitted_at,
                     "external_id": r.external_id,
                 },
+                # An anonymous campaign's response keeps only its day, its events too.
+                day_only=campaign.anonymity is Anonymity.anonymous,
             )
             for r in stored
             if (

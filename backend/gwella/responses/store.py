@@ -31,7 +31,7 @@ from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, ValidationFailed
 from gwella.instruments.content import InstrumentContent
 from gwella.responses import batches, service
-from gwella.responses.claims import claim, decide, key_of, stored_under
+from gwella.responses.claims import changed_at, claim, decide, key_of, stored_under
 from gwella.responses.items import OUTCOMES, Checked, Incoming, Mode, Outcome, Refusal, Stored
 from gwella.responses.models import Answer, Response
 from gwella.results import service as results
@@ -261,7 +261,8 @@ async def _write(
         )
         for name, value in values.items():
             setattr(stored, name, value)
-        stored.updated_at = now
+        # The day only in an anonymous campaign, as when it was created (claims.changed_at).
+        stored.updated_at = changed_at(campaign)
         await session.execute(delete(Answer).where(Answer.response_id == stored.id))
         answer_list = service.answer_rows(stored.id, content, answers)
         if answer_list:

@@ -76,8 +76,13 @@ class ResponsesIngestedEventData(EventData):
     source_organisation_id: uuid.UUID = Field(description="The organisation that pushed it")
     campaign_ids: list[uuid.UUID] = Field(description="The campaigns it stored responses in")
     counts: IngestedCounts
-    changed_from: datetime = Field(description="An instant just before its first change")
-    changed_to: datetime = Field(description="When its last change was written")
+    changed_from: datetime = Field(
+        description="An instant just before its first change (the day only, 00:00 UTC, when "
+        "it changed responses of an anonymous campaign)"
+    )
+    changed_to: datetime = Field(
+        description="When its last change was written (the day only, as `changed_from`)"
+    )
     submitted_from: datetime | None = Field(
         description="The earliest `submitted_at` among the responses it created or updated"
     )

@@ -17,7 +17,7 @@ import urllib.parse
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from pydantic import ValidationError
@@ -94,6 +94,14 @@ class PendingEvent:
     """Deliver no earlier than this, and give it as the event's time: for events that must
     not tell the moment something happened (an anonymous response keeps only its day, so
     its event is stamped with the day and sent once the day is over)."""
+    day_only: bool = False
+    """Give the start of today as the event's time, and send it at once: for an event of
+    a record that keeps only its day, told to the system that made it (a partner's push to
+    an anonymous campaign), which knows the moment already but reads none finer from us."""
+
+
+def _day(moment: datetime) -> datetime:
+    return datetime.combine(moment.astimezone(UTC).date(), time(0), tzinfo=UTC)
 
 
 async def emit(
@@ -169,7 +177,7 @@ async def emit_many(session: AsyncSession, events: Sequence[PendingEvent]) -> No
             continue
         _, event_model = EVENTS[kind]
         event_id = uuid.uuid4()
-        stamp = now if pending.held_until is None else pending.held_until
+        stamp = pending.held_until or (_day(now) if pending.day_only else now)
         body = event_model.model_validate(
             {"id": event_id, "type": kind.value, "timestamp": stamp, "data": data}
         )
