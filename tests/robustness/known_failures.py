@@ -22,9 +22,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("POST /api/v1/actions", ACCEPTED): (
         "actions: an evidence item's fields depend on its kind; the spec does not say which."
     ),
-    ("POST /api/v1/campaigns", ACCEPTED): (
-        "campaigns: the request model refuses a window that closes before (or when) it opens."
-    ),
     ("POST /api/v1/ingest/measurements", REFUSED): (
         "ingest: items are judged one by one (per-row errors in a 200 summary), so an item "
         "that breaks the schema is refused in the summary rather than by a 4xx."

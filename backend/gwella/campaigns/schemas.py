@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import AwareDatetime, Field
 
 from gwella.campaigns.enums import Anonymity, Channel
 from gwella.core.pagination import Page
@@ -17,7 +17,10 @@ class CampaignCreate(ApiModel):
     instrument_version_id: uuid.UUID = Field(description="A published version")
     name: Name = Field(examples=["CMHT experience, spring 2027"])
     opens_at: AwareDatetime
-    closes_at: AwareDatetime
+    closes_at: AwareDatetime = Field(
+        description="After `opens_at` (a campaign that closes when or before it opens is "
+        "refused 422, naming `body.closes_at`)"
+    )
     service_ids: list[uuid.UUID] = Field(min_length=1, max_length=200)
     channels: list[Channel] = Field(default=[Channel.web], min_length=1, max_length=3)
     anonymity: Anonymity = Anonymity.anonymous
@@ -34,17 +37,13 @@ class CampaignCreate(ApiModel):
         "`createAccessCodes`, printed on cards or sent by text)",
     )
 
-    @model_validator(mode="after")
-    def _window(self) -> CampaignCreate:
-        if self.closes_at <= self.opens_at:
-            raise ValueError("closes_at must be after opens_at")
-        return self
-
 
 class CampaignUpdate(ApiModel):
     name: Name | None = None
     opens_at: AwareDatetime | None = None
-    closes_at: AwareDatetime | None = None
+    closes_at: AwareDatetime | None = Field(
+        default=None, description="After the opening (as it stands after this change), or 422"
+    )
     min_cell_size: int | None = Field(default=None, ge=3, le=100)
     requires_access_code: Flag | None = None
 
