@@ -117,6 +117,9 @@ export const measurements: MeasurementBatch = { items: [measurement] };
 export const questionnaireResponse: FhirResponse = {
   resourceType: 'QuestionnaireResponse',
   status: 'completed',
+  questionnaire: 'https://gwella.example/fhir/Questionnaire/su-experience|1',
+  subject: { reference: 'HealthcareService/6f1c0c1e-0000-4000-8000-000000000001' },
+  authored: '2027-03-01T10:00:00Z',
 };
 """
 

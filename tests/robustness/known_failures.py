@@ -27,7 +27,11 @@ KNOWN: dict[tuple[str, str], str] = {
         "that breaks the schema is refused in the summary rather than by a 4xx."
     ),
     ("POST /fhir/r4/QuestionnaireResponse", ACCEPTED): (
-        "fhir: a QuestionnaireResponse must name its Questionnaire (optional in FHIR R4); "
-        "refused 422 as an OperationOutcome."
+        "fhir: the spec states what every stored QuestionnaireResponse has (questionnaire, "
+        "subject, authored, a finished status, FHIR ids) but declares its elements as open "
+        "objects, where the server holds them to all of FHIR R4 (fhir.resources: no unknown "
+        "element, each datatype's form); and a push needs identifier.value, which the same "
+        "schema cannot require because responses not pushed by a partner have none. Stating "
+        "R4's QuestionnaireResponse in full, and a push schema of its own, is the fix."
     ),
 }

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from gwella.fhir.outcome import FHIR_JSON, status_line
+from gwella.fhir.submission import ACCEPTED_STATUSES
 
 DECLARED_TYPES = (FHIR_JSON, "application/json")
 
@@ -33,7 +34,8 @@ def _resource(resource_type: str, description: str, **properties: Any) -> dict[s
         "description": description,
         "properties": {
             "resourceType": {"type": "string", "const": resource_type},
-            "id": {"type": "string"},
+            # FHIR R4's id datatype, which the server holds every resource to.
+            "id": {"type": "string", "pattern": r"^[A-Za-z0-9\-.]{1,64}$"},
             "meta": {"type": "object", "additionalProperties": True},
             **properties,
         },
@@ -71,27 +73,34 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             identifier=_OPEN,
             questionnaire={
                 "type": "string",
+                "minLength": 1,
                 "description": "The Questionnaire's `url|version`; the `url` alone when exactly "
                 "one version of it takes your organisation's pushes",
             },
             status={
                 "type": "string",
-                "enum": [
-                    "in-progress",
-                    "completed",
-                    "amended",
-                    "entered-in-error",
-                    "stopped",
-                ],
+                "enum": list(ACCEPTED_STATUSES),
+                "description": "Only finished answers are taken, and shown",
             },
-            subject=_OPEN,
-            authored=_STRING,
+            subject={
+                **_OPEN,
+                "description": "The service: `reference` `HealthcareService/{id}`, or an "
+                "`identifier` whose `value` is the service's code in your organisation",
+            },
+            authored={
+                "type": "string",
+                "format": "date-time",
+                "description": "When the answers were given: a full date and time with its "
+                "time zone",
+            },
             source=_OPEN,
             language=_STRING,
             extension={"type": "array", "items": _OPEN},
             item={"type": "array", "items": _OPEN},
         ),
-        "required": ["resourceType", "status"],
+        # What the server needs to store one, and always shows; `identifier` (your system's
+        # id, needed to push) is absent from responses not pushed by a partner.
+        "required": ["resourceType", "status", "questionnaire", "subject", "authored"],
     },
     "FhirBundle": {
         **_resource(

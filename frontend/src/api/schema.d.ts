@@ -7636,13 +7636,21 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @description The Questionnaire's `url|version`; the `url` alone when exactly one version of it takes your organisation's pushes */
-            questionnaire?: string;
-            /** @enum {string} */
-            status: "in-progress" | "completed" | "amended" | "entered-in-error" | "stopped";
-            subject?: {
+            questionnaire: string;
+            /**
+             * @description Only finished answers are taken, and shown
+             * @enum {string}
+             */
+            status: "completed" | "amended";
+            /** @description The service: `reference` `HealthcareService/{id}`, or an `identifier` whose `value` is the service's code in your organisation */
+            subject: {
                 [key: string]: unknown;
             };
-            authored?: string;
+            /**
+             * Format: date-time
+             * @description When the answers were given: a full date and time with its time zone
+             */
+            authored: string;
             source?: {
                 [key: string]: unknown;
             };
