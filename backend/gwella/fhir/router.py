@@ -23,6 +23,7 @@ from gwella.core.dependencies import (
     SettingsDep,
     public,
 )
+from gwella.core.headers import LOCATION_HEADER
 from gwella.core.pagination import PageParams
 from gwella.fhir import service
 from gwella.fhir.bundle import read_bundle, response_bundle, searchset
@@ -242,11 +243,14 @@ def _entry_response(result: service.EntryResult) -> dict[str, Any]:
     status_code=201,
     response_class=FhirResponse,
     responses={
-        201: resource("FhirQuestionnaireResponse", "Created: the stored QuestionnaireResponse"),
+        201: {
+            **resource("FhirQuestionnaireResponse", "Created: the stored QuestionnaireResponse"),
+            "headers": {"Location": LOCATION_HEADER},
+        },
         200: resource(
             "FhirQuestionnaireResponse", "Unchanged or updated: the stored QuestionnaireResponse"
         ),
-        **outcomes(400, 401, 403, 404, 409, 413, 415, 422),
+        **outcomes(400, 401, 403, 404, 408, 409, 413, 415, 422),
     },
     openapi_extra=body("FhirQuestionnaireResponse", "A QuestionnaireResponse"),
 )
@@ -392,7 +396,7 @@ async def read_questionnaire_response(
     response_class=FhirResponse,
     responses={
         200: resource("FhirBundle", "A batch-response or transaction-response Bundle"),
-        **outcomes(400, 401, 403, 404, 409, 413, 415, 422),
+        **outcomes(400, 401, 403, 404, 408, 409, 413, 415, 422),
     },
     openapi_extra=body("FhirBundle", "A Bundle of type batch or transaction"),
 )

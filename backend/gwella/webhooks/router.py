@@ -28,6 +28,7 @@ from gwella.core.errors import (
     ValidationFailed,
     problem_responses,
 )
+from gwella.core.headers import created
 from gwella.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageParams, next_link, page_params
 from gwella.organisations import service as organisations
 from gwella.webhooks import replay, service
@@ -144,7 +145,7 @@ async def list_subscriptions(
     ),
     status_code=status.HTTP_201_CREATED,
     response_model=WebhookSubscriptionWithSecret,
-    responses=problem_responses(401, 403, 404, 422),
+    responses={**problem_responses(401, 403, 404, 422), **created()},
 )
 async def create_subscription(
     data: WebhookSubscriptionCreate,

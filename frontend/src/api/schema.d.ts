@@ -19410,9 +19410,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The address of the record just created */
+                    Location: string;
+                    /** @description The record's version, to send back in If-Match when you change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20867,6 +20871,8 @@ export interface operations {
             /** @description Created: the stored QuestionnaireResponse */
             201: {
                 headers: {
+                    /** @description The address of the record just created */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20906,6 +20912,16 @@ export interface operations {
             };
             /** @description Refused (404 Not Found): an OperationOutcome */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Refused (408): an OperationOutcome */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21085,6 +21101,16 @@ export interface operations {
             };
             /** @description Refused (404 Not Found): an OperationOutcome */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    "application/json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Refused (408): an OperationOutcome */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
