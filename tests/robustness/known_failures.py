@@ -12,15 +12,14 @@ REFUSED = "Schema-violating request accepted"
 KNOWN: dict[tuple[str, str], str] = {
     ("POST /api/v1/auth/revoke", ACCEPTED): (
         "accounts: without a form `token` the request's bearer token is revoked; with neither, "
-        "400 invalid_request. The spec cannot say 'token or Authorization'."
+        "400 invalid_request (the description says so). No schema relates a body field to a "
+        "header: requiring `token` would refuse the SPA's bearer-only sign-out, and the "
+        "operation declares no security (revocation is by holding the token, RFC 7009)."
     ),
     ("PATCH /api/v1/instrument-versions/{version_id}", ACCEPTED): (
         "core.schemas.ApiModel: no text in a request body may hold a NUL character "
         "(PostgreSQL cannot store one); the spec puts no pattern on every string, and a "
         "version's content is the largest body of text the gate generates."
-    ),
-    ("POST /api/v1/actions", ACCEPTED): (
-        "actions: an evidence item's fields depend on its kind; the spec does not say which."
     ),
     ("POST /api/v1/ingest/measurements", REFUSED): (
         "ingest: items are judged one by one (per-row errors in a 200 summary), so an item "

@@ -7,7 +7,8 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, JsonValue, StringConstraints, model_validator
+from pydantic.config import JsonDict
 
 from gwella.actions.models import (
     ActionOrigin,
@@ -46,9 +47,48 @@ class LocalText(ReadModel):
     cy: str | None = None
 
 
+EVIDENCE_FIELDS = ("campaign_id", "question_key", "indicator_id", "answer_id")
+FIELDS_OF_KIND = {
+    EvidenceKind.campaign_result: {"campaign_id"},
+    EvidenceKind.question: {"campaign_id", "question_key"},
+    EvidenceKind.indicator: {"indicator_id"},
+    EvidenceKind.comment: {"answer_id"},
+}
+
+
+def _shape(needed: set[str]) -> JsonDict:
+    """The fields an evidence item of one kind gives (not null) and leaves out (or null)."""
+    required: list[JsonValue] = [f for f in EVIDENCE_FIELDS if f in needed]
+    return {
+        "required": required,
+        "properties": {
+            f: ({"not": {"type": "null"}} if f in needed else {"type": "null"})
+            for f in EVIDENCE_FIELDS
+        },
+    }
+
+
+def _fields_by_kind() -> JsonDict:
+    """JSON Schema 2020-12 if/then/else, one kind after another: generators that read only
+    OpenAPI's older keywords (openapi-typescript) see the plain object; validators and
+    fuzzers see which fields each kind takes."""
+    chain: JsonDict = _shape(FIELDS_OF_KIND[EvidenceKind.comment])
+    for kind in (EvidenceKind.indicator, EvidenceKind.question, EvidenceKind.campaign_result):
+        chain = {
+            "if": {"properties": {"kind": {"const": kind.value}}},
+            "then": _shape(FIELDS_OF_KIND[kind]),
+            "else": chain,
+        }
+    return chain
+
+
 class EvidenceIn(ApiModel):
     """What an action rests on: a campaign's results, one question of them, an indicator, or
-    a moderated (published) free-text comment. Each must exist and be visible to you."""
+    a moderated (published) free-text comment. Each must exist and be visible to you. Each
+    kind takes exactly its fields (the others absent or null): `campaign_result` campaign_id;
+    `question` campaign_id and question_key; `indicator` indicator_id; `comment` answer_id."""
+
+    model_config = ConfigDict(json_schema_extra=_fields_by_kind())
 
     kind: EvidenceKind
     campaign_id: uuid.UUID | None = Field(
@@ -62,17 +102,8 @@ class EvidenceIn(ApiModel):
 
     @model_validator(mode="after")
     def _fields_of_kind(self) -> EvidenceIn:
-        needed = {
-            EvidenceKind.campaign_result: {"campaign_id"},
-            EvidenceKind.question: {"campaign_id", "question_key"},
-            EvidenceKind.indicator: {"indicator_id"},
-            EvidenceKind.comment: {"answer_id"},
-        }[self.kind]
-        given = {
-            f
-            for f in ("campaign_id", "question_key", "indicator_id", "answer_id")
-            if getattr(self, f) is not None
-        }
+        needed = FIELDS_OF_KIND[self.kind]
+        given = {f for f in EVIDENCE_FIELDS if getattr(self, f) is not None}
         if given != needed:
             raise ValueError(
                 f"evidence of kind {self.kind.value} takes exactly: {', '.join(sorted(needed))}"

@@ -69,7 +69,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out: revoke a token (RFC 7009)
-         * @description Token revocation (RFC 7009), form-encoded `token` (and an optional `token_type_hint`, which is not needed). Always 200 when the request is well formed, also for a token that is unknown, expired or already revoked. A person's token is revoked by whoever holds it; an API client's only by that client, authenticated as at the token endpoint. Without `token`, the bearer token of this request is revoked (signing out). Errors are RFC 6749 §5.2 JSON, as the token endpoint's.
+         * @description Token revocation (RFC 7009), form-encoded `token` (and an optional `token_type_hint`, which is not needed). Always 200 when the request is well formed, also for a token that is unknown, expired or already revoked. A person's token is revoked by whoever holds it; an API client's only by that client, authenticated as at the token endpoint. Without `token`, the bearer token of this request is revoked (signing out); with neither (or an empty `token` and no bearer token), 400 `invalid_request`. Errors are RFC 6749 §5.2 JSON, as the token endpoint's.
          */
         post: operations["signOut"];
         delete?: never;
@@ -3851,7 +3851,9 @@ export interface components {
         /**
          * EvidenceIn
          * @description What an action rests on: a campaign's results, one question of them, an indicator, or
-         *     a moderated (published) free-text comment. Each must exist and be visible to you.
+         *     a moderated (published) free-text comment. Each must exist and be visible to you. Each
+         *     kind takes exactly its fields (the others absent or null): `campaign_result` campaign_id;
+         *     `question` campaign_id and question_key; `indicator` indicator_id; `comment` answer_id.
          */
         EvidenceIn: {
             kind: components["schemas"]["EvidenceKind"];

@@ -299,7 +299,8 @@ async def _issue_token(
         "formed, also for a token that is unknown, expired or already revoked. A person's "
         "token is revoked by whoever holds it; an API client's only by that client, "
         "authenticated as at the token endpoint. Without `token`, the bearer token of this "
-        "request is revoked (signing out). Errors are RFC 6749 §5.2 JSON, as the token "
+        "request is revoked (signing out); with neither (or an empty `token` and no bearer "
+        "token), 400 `invalid_request`. Errors are RFC 6749 §5.2 JSON, as the token "
         "endpoint's."
     ),
     response_class=Response,
