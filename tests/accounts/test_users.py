@@ -400,3 +400,19 @@ async def test_you_cannot_deactivate_yourself(
     assert refreshed is not None
     await session.refresh(refreshed)
     assert (refreshed.is_active, refreshed.is_platform_admin) == (True, True)
+
+
+async def test_a_role_for_a_person_who_does_not_exist_is_refused_naming_the_field(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """The organisation exists; the person named in the body does not: 422 on user_id, not
+    a 404 that reads as the organisation being missing (the audit's stateful phase did)."""
+    org = await make_org(session)
+    admin = await make_user(session, {org: [Role.admin]})
+    r = await client.post(
+        f"/api/v1/organisations/{org.id}/memberships",
+        headers=await sign_in(client, admin.email),
+        json={"user_id": str(uuid.uuid4()), "role": "manager"},
+    )
+    assert r.status_code == 422, r.text
+    assert r.json()["errors"] == [{"field": "body.user_id", "message": "no such user"}]

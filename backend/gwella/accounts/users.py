@@ -25,7 +25,7 @@ from gwella.core import audit
 from gwella.core.audit import AuditContext
 from gwella.core.concurrency import apply_patch, check_if_match
 from gwella.core.database import utcnow
-from gwella.core.errors import Conflict, NotFound
+from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from gwella.core.pagination import PageParams, paginate
 
 USER_FIELDS = ("email", "display_name", "language", "is_platform_admin", "is_active")
@@ -289,7 +289,16 @@ async def grant_role(
 async def add_membership(
     session: AsyncSession, ctx: AuditContext, organisation_id: uuid.UUID, data: MembershipCreate
 ) -> Membership:
-    await get_user(session, data.user_id)
+    try:
+        await get_user(session, data.user_id)
+    except NotFound:
+        # The organisation (the target) exists: the person the body names does not. A 404
+        # would say the organisation is gone (RFC 9110 §15.5.5), which clients and the
+        # conformance audit's stateful phase read as the record just created being missing.
+        raise ValidationFailed(
+            "No user with that id is visible to you.",
+            errors=[FieldProblem(field="body.user_id", message="no such user")],
+        ) from None
     return await grant_role(session, ctx, organisation_id, data.user_id, data.role)
 
 
