@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from gwella.core.pagination import Page
-from gwella.core.schemas import ApiModel, ReadModel, ShortText
+from gwella.core.schemas import ApiModel, Flag, ReadModel, ShortText
 from gwella.webhooks.models import DeliveryStatus
 
 
@@ -350,7 +350,7 @@ class WebhookSubscriptionCreate(ApiModel):
     )
     event_types: EventTypes = Field(min_length=1, max_length=len(WebhookEventType))
     description: ShortText | None = Field(default=None, examples=["Trust PAS"])
-    is_active: bool = True
+    is_active: Flag = True
 
 
 class WebhookSubscriptionUpdate(ApiModel):
@@ -359,7 +359,7 @@ class WebhookSubscriptionUpdate(ApiModel):
         default=None, min_length=1, max_length=len(WebhookEventType)
     )
     description: ShortText | None = None
-    is_active: bool | None = Field(
+    is_active: Flag | None = Field(
         default=None, description="Inactive: nothing is sent; pending deliveries wait"
     )
 
