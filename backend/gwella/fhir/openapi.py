@@ -34,8 +34,7 @@ def _resource(resource_type: str, description: str, **properties: Any) -> dict[s
         "description": description,
         "properties": {
             "resourceType": {"type": "string", "const": resource_type},
-            # FHIR R4's id datatype, which the server holds every resource to.
-            "id": {"type": "string", "pattern": r"^[A-Za-z0-9\-.]{1,64}$"},
+            "id": {"type": "string"},
             "meta": {"type": "object", "additionalProperties": True},
             **properties,
         },
