@@ -112,3 +112,14 @@ def test_patch_operations_take_if_match(served: dict[str, Any]) -> None:
         headers = {p["name"] for p in op.get("parameters", []) if p["in"] == "header"}
         assert "If-Match" in headers, path
         assert {"412", "428"} <= set(op["responses"]), path
+
+
+def test_request_text_is_declared_without_nul(served: dict[str, Any]) -> None:
+    """The server refuses a NUL in any text of a JSON body (PostgreSQL cannot store one); the
+    spec says so with one pattern that Python, ECMAScript and Rust read alike."""
+    schemas = served["components"]["schemas"]
+    english = schemas["LocalizedText"]["properties"]["en"]["anyOf"][0]  # titles, questions
+    answers = schemas["IngestResponseItem"]["properties"]["answers"]  # keyed by question
+    for pattern in (english["pattern"], answers["propertyNames"]["pattern"]):
+        assert re.fullmatch(pattern, "Wellbeing\nscale")
+        assert not re.search(pattern, "a\x00b")

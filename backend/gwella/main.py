@@ -61,7 +61,7 @@ from gwella.core.middleware import (
 )
 from gwella.core.principals import PrincipalCache
 from gwella.core.requests import request_id
-from gwella.core.spec import leave_defaults_optional
+from gwella.core.spec import exclude_nul_from_json_bodies, leave_defaults_optional
 from gwella.core.surrogates import LoneSurrogateMiddleware
 from gwella.fhir.openapi import add_schemas as add_fhir_schemas
 from gwella.fhir.router import ProblemToOutcomeMiddleware, include_fhir
@@ -378,6 +378,7 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
         schema["components"]["schemas"].pop(unused, None)
     add_fhir_schemas(schema)  # the FHIR routes' bodies refer to these
     leave_defaults_optional(schema)  # a default in what a client sends is not a requirement
+    exclude_nul_from_json_bodies(schema)  # ApiModel refuses NUL in any text it is sent
     app.openapi_schema = schema
     return schema
 
