@@ -78,7 +78,7 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
-pytest: $(VENV)/.installed
+pytest: $(VENV)/.installed $(FRONTEND)/node_modules/.installed  # the generated-client test runs openapi-typescript and tsc
 	$(BIN)/pytest
 
 frontend-test: $(FRONTEND)/node_modules/.installed
