@@ -73,8 +73,10 @@ export async function startApp() {
   if (!existsSync(gwella)) {
     throw new Error(`${gwella} not found: set up the Python environment first (make install)`);
   }
-  if (!existsSync(join(frontendDir, 'dist', 'index.html'))) {
-    throw new Error('frontend/dist is missing: run `npm run build` before `npm run e2e`');
+  // GWELLA_FRONTEND_DIST (the app's own setting) serves a build kept elsewhere.
+  const dist = process.env.GWELLA_FRONTEND_DIST ?? join(frontendDir, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`${dist} is missing: run \`npm run build\` before \`npm run e2e\``);
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: run frontend/scripts/ensure-chromium.sh`);
@@ -167,12 +169,14 @@ export async function closeBrowser() {
 
 /**
  * A fresh browser context (its own storage, nothing shared with other tests) in the
- * run's one Chromium.
+ * run's one Chromium, its language set as a reader's browser would be (navigator.language
+ * and Accept-Language).
  * @param {{ width: number, height: number }} [viewport]
+ * @param {{ locale?: string }} [options]
  */
-export async function openBrowser(viewport = DESKTOP) {
+export async function openBrowser(viewport = DESKTOP, { locale = 'en-GB' } = {}) {
   const browser = await browserForRun();
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
+  const context = await browser.newContext({ viewport, locale });
   const page = await context.newPage();
   /** @type {string[]} */
   const pageErrors = [];
@@ -214,13 +218,16 @@ export async function settled(page) {
 }
 
 /**
- * Save a full-page screenshot to frontend/e2e-artifacts/<name>.png
+ * Save a screenshot to frontend/e2e-artifacts/<name>.png (a name may hold a folder):
+ * the full page unless told to keep to the viewport.
  * @param {import('playwright-core').Page} page
  * @param {string} name
+ * @param {{ fullPage?: boolean }} [options]
  */
-export async function screenshot(page, name) {
-  mkdirSync(artifactsDir, { recursive: true });
-  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+export async function screenshot(page, name, { fullPage = true } = {}) {
+  const path = join(artifactsDir, `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path, fullPage });
 }
 
 /**
