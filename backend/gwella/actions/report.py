@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gwella.actions import report_chart
 from gwella.actions.models import Action
 from gwella.actions.rules import OPEN
 from gwella.core import vocabulary
@@ -29,6 +30,17 @@ from gwella.indicators import service as indicators
 from gwella.indicators import spc
 from gwella.organisations import service as organisations
 from gwella.partnerships import service as partnerships
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    """One point of the live chart (same series, same rules) and whether the report's
+    period holds it."""
+
+    period_start: date
+    period_end: date
+    point: spc.Point
+    in_period: bool
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,11 @@ class ReportIndicator:
     unit: str
     variation: str | None
     assurance: str | None
+    chart: list[ChartPoint]
+
+    @property
+    def period(self) -> list[ChartPoint]:
+        return [c for c in self.chart if c.in_period]
 
 
 @dataclass(frozen=True)
@@ -92,29 +109,37 @@ async def report_data(
             lines: list[ReportIndicator] = []
             for indicator in rows:
                 for oid in sorted(members, key=lambda o: orgs[o].name):
-                    series = [
-                        m
-                        for m in await indicators.series(
-                            session, indicator.id, indicators.unit_key(oid, None)
-                        )
-                        if start <= m.period_end <= end
-                    ]
-                    if not series:
-                        continue
+                    # The live chart's series and default settings (the chart endpoint's
+                    # own): limits and signals over every point, the period's points read
+                    # off it, so the report says what the chart said.
+                    series = await indicators.series(
+                        session, indicator.id, indicators.unit_key(oid, None)
+                    )
                     chart = spc.chart(
                         [m.value for m in series], indicator.direction.value, indicator.target
                     )
+                    drawn = [
+                        ChartPoint(m.period_start, m.period_end, p, start <= m.period_end <= end)
+                        for m, p in zip(series, chart.points, strict=True)
+                    ]
+                    period = [c for c in drawn if c.in_period]
+                    if not period:
+                        continue
+                    last = period[-1].point
                     lines.append(
                         ReportIndicator(
                             code=indicator.code,
                             name=words(indicator.name, indicator.code),
                             organisation=(orgs[oid].name_cy if language == "cy" else None)
                             or orgs[oid].name,
-                            points=len(series),
-                            last_value=series[-1].value,
+                            points=len(period),
+                            last_value=last.value,
                             unit=indicator.unit,
-                            variation=chart.variation,
-                            assurance=chart.assurance,
+                            variation=spc.variation_at(last),
+                            assurance=spc.assurance_at(
+                                last, indicator.direction.value, indicator.target
+                            ),
+                            chart=drawn,
                         )
                     )
             out.append(
@@ -136,7 +161,8 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "title": "{name}: performance report {start} to {end}",
         "intro": "Performance report for {start} to {end}, from the same live data the "
-        "partners see. Variation and assurance follow NHS Making Data Count (XmR charts).",
+        "partners see. Variation and assurance follow NHS Making Data Count (XmR charts): "
+        "they are read off each indicator's live chart at the period's last point.",
         "standard": "Standard {code}: {title}",
         "indicator": "Indicator",
         "organisation": "Organisation",
@@ -165,12 +191,29 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "consistently_passing": "Consistently passing the target",
         "consistently_failing": "Consistently failing the target",
         "hit_and_miss": "Hit and miss",
+        "chart": "{code}: {name}, {organisation}",
+        "chart_note": "The whole series as on the live chart, with the same mean, limits and "
+        "special causes; the report's period is shaded.",
+        "period": "Period",
+        "value": "Value",
+        "mean": "Mean",
+        "limits": "Process limits",
+        "signal": "Special cause",
+        "no_signal": "None",
+        "range": "{low} to {high}",
+        "outside_limits": "outside the limits",
+        "trend": "a trend",
+        "two_of_three": "two of three near a limit",
+        "shift": "a shift",
+        "improvement": "improvement",
+        "concern": "concern",
+        "neutral": "neither",
     },
     "cy": {
         "title": "{name}: adroddiad perfformiad {start} i {end}",
         "intro": "Adroddiad perfformiad ar gyfer {start} i {end}, o'r un data byw ag y mae'r "
         "partneriaid yn ei weld. Mae amrywiad a sicrwydd yn dilyn dull Making Data Count y GIG "
-        "(siartiau XmR).",
+        "(siartiau XmR): fe'u darllenir o siart byw pob dangosydd ar bwynt olaf y cyfnod.",
         "standard": "Safon {code}: {title}",
         "indicator": "Dangosydd",
         "organisation": "Sefydliad",
@@ -199,6 +242,23 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "consistently_passing": "Yn cyrraedd y targed yn gyson",
         "consistently_failing": "Yn methu'r targed yn gyson",
         "hit_and_miss": "Weithiau'n cyrraedd, weithiau'n methu",
+        "chart": "{code}: {name}, {organisation}",
+        "chart_note": "Y gyfres gyfan fel ar y siart byw, gyda'r un cymedr, terfynau ac achosion "
+        "arbennig; mae cyfnod yr adroddiad wedi'i liwio.",
+        "period": "Cyfnod",
+        "value": "Gwerth",
+        "mean": "Cymedr",
+        "limits": "Terfynau'r broses",
+        "signal": "Achos arbennig",
+        "no_signal": "Dim",
+        "range": "{low} i {high}",
+        "outside_limits": "y tu allan i'r terfynau",
+        "trend": "tuedd",
+        "two_of_three": "dau o dri yn agos at derfyn",
+        "shift": "symudiad",
+        "improvement": "gwelliant",
+        "concern": "pryder",
+        "neutral": "y naill na'r llall",
     },
 }
 
@@ -243,6 +303,44 @@ def _actions(w: dict[str, str], language: str, actions: list[Action]) -> str:
     return _fill("actions", {"rows": "\n".join(rows)}, **{k: w[k] for k in columns})
 
 
+def number(value: float) -> str:
+    """A figure as the report prints it: at most two decimals, no trailing zeros."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _signal(w: dict[str, str], point: spc.Point) -> str:
+    if point.rule is None:
+        return w["no_signal"]
+    return f"{w[point.nature or 'neutral']} ({w[point.rule]})"
+
+
+def _charts(w: dict[str, str], i: ReportIndicator) -> str:
+    label = w["chart"].format(code=i.code, name=i.name, organisation=i.organisation)
+    rows = [
+        _fill(
+            "point",
+            end=c.period_end.isoformat(),
+            period=w["range"].format(low=c.period_start.isoformat(), high=c.period_end.isoformat()),
+            value=number(c.point.value),
+            mean=number(c.point.mean),
+            limits=w["range"].format(
+                low=number(c.point.lower_limit), high=number(c.point.upper_limit)
+            ),
+            signal=_signal(w, c.point),
+        )
+        for c in i.period
+    ]
+    columns = ("period", "value", "mean", "limits", "signal")
+    return _fill(
+        "chart",
+        {"svg": report_chart.chart_svg(i.chart, label), "rows": "\n".join(rows)},
+        label=label,
+        note=w["chart_note"],
+        **{k: w[k] for k in columns},
+    )
+
+
 def _indicators(w: dict[str, str], standard: ReportStandard) -> str:
     if not standard.indicators:
         return _fill("none", text=w["no_measurements"])
@@ -253,14 +351,15 @@ def _indicators(w: dict[str, str], standard: ReportStandard) -> str:
             name=i.name,
             organisation=i.organisation,
             points=i.points,
-            latest="" if i.last_value is None else f"{i.last_value:g} {i.unit}",
+            latest="" if i.last_value is None else f"{number(i.last_value)} {i.unit}",
             variation=w.get(i.variation or "", w["not_enough"]),
             assurance=w.get(i.assurance or "", w["no_target"]),
         )
         for i in standard.indicators
     ]
     columns = ("indicator", "organisation", "points", "latest", "variation", "assurance")
-    return _fill("indicators", {"rows": "\n".join(rows)}, **{k: w[k] for k in columns})
+    table = _fill("indicators", {"rows": "\n".join(rows)}, **{k: w[k] for k in columns})
+    return "\n".join([table, *(_charts(w, i) for i in standard.indicators)])
 
 
 def render(

@@ -212,7 +212,6 @@ def chart(
         )
     cuts = sorted({0, *(i for i in settings.recalculate_at if 0 < i < n)}) if n else []
     points: list[Point] = []
-    last_limits: tuple[float, float, float] | None = None
     for seg_no, start in enumerate(cuts):
         end = cuts[seg_no + 1] if seg_no + 1 < len(cuts) else n
         segment = list(values[start:end])
@@ -222,7 +221,6 @@ def chart(
         width = SIGMA_LIMIT * mr_bar
         ucl, lcl = mean + width, mean - width
         ub, lb = mean + width * 2 / 3, mean - width * 2 / 3
-        last_limits = (mean, ucl, lcl)
         found = _segment_rules(segment, mean, ucl, lcl, ub, lb, settings)
         for offset, x in enumerate(segment):
             rule = next((r for r in PRECEDENCE if r in found[offset]), None)
@@ -244,24 +242,31 @@ def chart(
                     side=side,
                 )
             )
-    variation: Variation | None = None
-    if points:
-        last = points[-1]
-        if last.rule is None or last.side is None:
-            variation = "common_cause"
-        elif last.nature == "neutral":
-            variation = f"special_cause_neither_{last.side}"  # type: ignore[assignment]
-        else:
-            kind = "improving" if last.nature == "improvement" else "concerning"
-            variation = f"special_cause_{kind}_{last.side}"  # type: ignore[assignment]
-    assurance: Assurance | None = None
-    if target is not None and last_limits is not None and direction != "neutral":
-        _, ucl, lcl = last_limits
-        higher = direction == "higher_is_better"
-        if (higher and lcl > target) or (not higher and ucl < target):
-            assurance = "consistently_passing"
-        elif (higher and ucl < target) or (not higher and lcl > target):
-            assurance = "consistently_failing"
-        else:
-            assurance = "hit_and_miss"
+    variation = variation_at(points[-1]) if points else None
+    assurance = assurance_at(points[-1], direction, target) if points else None
     return Chart(points=points, variation=variation, assurance=assurance, warnings=warnings)
+
+
+def variation_at(point: Point) -> Variation:
+    """The variation icon a chart shows when ``point`` is its last: so a report of a past
+    period says what the chart said at the period's last point."""
+    if point.rule is None or point.side is None:
+        return "common_cause"
+    if point.nature == "neutral":
+        return f"special_cause_neither_{point.side}"  # type: ignore[return-value]
+    kind = "improving" if point.nature == "improvement" else "concerning"
+    return f"special_cause_{kind}_{point.side}"  # type: ignore[return-value]
+
+
+def assurance_at(point: Point, direction: Direction, target: float | None) -> Assurance | None:
+    """The assurance icon from where ``target`` lies against the limits ``point`` is judged
+    by (those of its segment); None without a target or a better direction."""
+    if target is None or direction == "neutral":
+        return None
+    higher = direction == "higher_is_better"
+    ucl, lcl = point.upper_limit, point.lower_limit
+    if (higher and lcl > target) or (not higher and ucl < target):
+        return "consistently_passing"
+    if (higher and ucl < target) or (not higher and lcl > target):
+        return "consistently_failing"
+    return "hit_and_miss"
