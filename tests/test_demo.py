@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.cli import load_demo as cli_load_demo
 from gwella.core.config import Environment, Settings
-from gwella.demo.data import DEMO_PASSWORD
+from gwella.demo.data import DEMO_DOMAIN, DEMO_PASSWORD, PEOPLE
 from gwella.demo.loader import load_demo
 from tests.factories import sign_in
 
@@ -77,7 +77,10 @@ async def test_demo_partnership_lets_the_forum_see_the_health_board(
 
 def test_demo_data_is_refused_in_production() -> None:
     settings = Settings(
-        env=Environment.production, database_url="postgresql+asyncpg://db/x", secret_key="x" * 40
+        env=Environment.production,
+        database_url="postgresql+asyncpg://db/x",
+        secret_key="x" * 40,
+        public_url="https://gwella.example.org",
     )
     with pytest.raises(SystemExit, match="production"):
         cli_load_demo(settings)
@@ -177,3 +180,14 @@ async def test_survey_answers_become_a_derived_indicator_series(
     assert abs(positive - 16) <= 3
     assert abs(derived.denominator - 40) <= 3
     assert await derive_measurements(session) == 0  # nothing changed: nothing written
+
+
+def test_load_demo_prints_every_demo_sign_in(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every demo person, council@ included (it was left out of the printed list)."""
+    cli_load_demo(settings)
+    printed = capsys.readouterr().out
+    for local, *_ in PEOPLE:
+        assert f"{local}@{DEMO_DOMAIN}" in printed
+    assert "council@demo.gwella.test" in printed

@@ -19,6 +19,7 @@ def test_production_refuses_the_development_secret() -> None:
             env=Environment.production,
             database_url="postgresql+asyncpg://db/gwella",
             secret_key="development-only-secret-change-me",
+            public_url="https://gwella.example.org",
         )
 
 
@@ -28,13 +29,17 @@ def test_production_refuses_a_short_secret() -> None:
             env=Environment.production,
             database_url="postgresql+asyncpg://db/gwella",
             secret_key="short",
+            public_url="https://gwella.example.org",
         )
 
 
 def test_production_refuses_sqlite() -> None:
     with pytest.raises(ValidationError, match="PostgreSQL"):
         Settings(
-            env=Environment.production, database_url="sqlite+aiosqlite:///x.db", secret_key="x" * 40
+            env=Environment.production,
+            database_url="sqlite+aiosqlite:///x.db",
+            secret_key="x" * 40,
+            public_url="https://gwella.example.org",
         )
 
 
@@ -43,6 +48,7 @@ def test_production_accepts_a_real_configuration() -> None:
         env=Environment.production,
         database_url="postgresql+asyncpg://db/gwella",
         secret_key="x" * 40,
+        public_url="https://gwella.example.org",
     )
     assert not s.is_sqlite
 

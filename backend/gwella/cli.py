@@ -15,7 +15,7 @@ from typing import TypeVar
 from alembic.config import Config
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.core.config import REPO_ROOT, Environment, Settings, get_settings
+from gwella.core.config import REPO_ROOT, Environment, Settings, get_settings, served_url
 
 T = TypeVar("T")
 
@@ -75,19 +75,17 @@ async def _with_session(settings: Settings, work: Callable[[AsyncSession], Await
 
 
 def load_demo(settings: Settings) -> None:
-    from gwella.demo.data import DEMO_DOMAIN, DEMO_PASSWORD
+    from gwella.demo.data import DEMO_DOMAIN, DEMO_PASSWORD, PEOPLE
     from gwella.demo.loader import load_demo
 
     if settings.env is Environment.production:
         sys.exit("Refusing to load demo data with GWELLA_ENV=production.")
     created = asyncio.run(_with_session(settings, load_demo))
     print(f"Demo data: created {created}")
-    print(
-        f"Demo sign-ins (password {DEMO_PASSWORD}): "
-        + ", ".join(
-            f"{r}@{DEMO_DOMAIN}" for r in ("admin", "manager", "staff", "serviceuser", "carer")
-        )
-    )
+    print(f"Demo sign-ins (password {DEMO_PASSWORD}):")
+    for local, name, _language, _admin, roles in PEOPLE:
+        where = ", ".join(f"{role.value} at {org}" for org, role in roles)
+        print(f"  {local}@{DEMO_DOMAIN}  {name} ({where})")
 
 
 def create_admin(settings: Settings, email: str, name: str) -> None:
@@ -159,7 +157,21 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> None:
 
     from gwella.core.server import HTTP_PROTOCOL  # with uvicorn: only `serve` needs it
 
-    print(f"\nGwella is serving on http://{host}:{port}/  (API docs: /api/docs)\n", flush=True)
+    address = served_url(host, port)
+    if settings.public_url_derived:
+        # Links, QR codes and FHIR URLs name the address served, in this process and in
+        # uvicorn's worker processes (which read the environment again).
+        os.environ["GWELLA_PUBLIC_URL"] = address
+        get_settings.cache_clear()
+        settings = get_settings()
+        where = "the address served; set GWELLA_PUBLIC_URL for one that phones reach"
+    else:
+        where = "GWELLA_PUBLIC_URL"
+    print(
+        f"\nGwella is serving on {address}/  (API docs: /api/docs)\n"
+        f"Links and QR codes point at {settings.public_url} ({where})\n",
+        flush=True,
+    )
     uvicorn.run(
         "gwella.main:create_app",
         factory=True,

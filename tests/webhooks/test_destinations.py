@@ -324,7 +324,11 @@ def test_inside_addresses_are_refused(address: str) -> None:
 def test_private_destinations_are_allowed_by_default_only_in_development() -> None:
     assert Settings(env=Environment.development).webhook_allow_private is True
     assert Settings(env=Environment.test).webhook_allow_private is False
-    production = {"database_url": "postgresql+asyncpg://db/g", "secret_key": "x" * 40}
+    production = {
+        "database_url": "postgresql+asyncpg://db/g",
+        "secret_key": "x" * 40,
+        "public_url": "https://gwella.example.org",
+    }
     assert Settings(env=Environment.production, **production).webhook_allow_private is False
     allowed = Settings(env=Environment.production, webhook_allow_private=True, **production)
     assert allowed.webhook_allow_private is True

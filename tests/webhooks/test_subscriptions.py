@@ -253,6 +253,7 @@ def test_plain_http_only_to_loopback_in_production() -> None:
         env=Environment.production,
         database_url="postgresql+asyncpg://db/gwella",
         secret_key="x" * 40,
+        public_url="https://gwella.example.org",
     )
     with pytest.raises(ValidationFailed):
         check_url("http://receiver.example.org/hooks", production)

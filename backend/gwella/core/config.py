@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Self
+from urllib.parse import urlsplit
 
 from pydantic import (
     AliasChoices,
     Field,
     IPvAnyNetwork,
+    PrivateAttr,
     SecretStr,
     field_validator,
     model_validator,
@@ -28,8 +31,23 @@ class Environment(StrEnum):
     production = "production"
 
 
+def served_url(host: str, port: str | int) -> str:
+    """The address a browser on this machine reaches ``gwella serve --host --port`` at (the
+    defaults 127.0.0.1 and 8000 when not given). A wildcard host (0.0.0.0, ::) answers on
+    loopback too; other devices need GWELLA_PUBLIC_URL."""
+    name = str(host).strip() or "127.0.0.1"
+    if name in ("0.0.0.0", "*"):  # noqa: S104 - read, not bound
+        name = "127.0.0.1"
+    elif name in ("::", "[::]"):
+        name = "::1"
+    if ":" in name and not name.startswith("["):
+        name = f"[{name}]"
+    return f"http://{name}:{str(port).strip() or '8000'}"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="GWELLA_", env_file=".env", extra="ignore")
+    _public_url_derived: bool = PrivateAttr(default=False)
 
     env: Environment = Environment.development
     database_url: str = Field(
@@ -38,7 +56,12 @@ class Settings(BaseSettings):
         description="SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://…",
     )
     secret_key: SecretStr = SecretStr(DEVELOPMENT_SECRET)
-    public_url: str = "http://127.0.0.1:8000"
+    public_url: str = Field(
+        default="",
+        description="The address people reach Gwella at: campaign links, QR codes, invitation "
+        "links and FHIR URLs are made from it. Required in production; unset elsewhere, the "
+        "address `gwella serve` serves (its --host and --port, else HOST and PORT)",
+    )
     access_token_ttl_seconds: int = Field(default=8 * 3600, ge=60, le=30 * 24 * 3600)
     client_token_ttl_seconds: int = Field(default=3600, ge=60, le=24 * 3600)
     invitation_ttl_hours: int = Field(default=72, ge=1, le=24 * 30)
@@ -176,6 +199,32 @@ class Settings(BaseSettings):
         if self.webhook_allow_private is None:
             self.webhook_allow_private = self.env is Environment.development
         return self
+
+    @model_validator(mode="after")
+    def _public_url_or_served_address(self) -> Self:
+        text = self.public_url.strip()
+        if not text:
+            if self.env is Environment.production:
+                raise ValueError(
+                    "GWELLA_PUBLIC_URL must be set in production: the https address people "
+                    "reach Gwella at (e.g. https://gwella.example.org). Campaign links, QR "
+                    "codes, invitation links and FHIR URLs are made from it"
+                )
+            text = served_url(os.environ.get("HOST", ""), os.environ.get("PORT", ""))
+            self._public_url_derived = True
+        parsed = urlsplit(text)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise ValueError(
+                f"GWELLA_PUBLIC_URL must be an http or https address such as "
+                f"https://gwella.example.org, not {text!r}"
+            )
+        self.public_url = text.rstrip("/")
+        return self
+
+    @property
+    def public_url_derived(self) -> bool:
+        """True when GWELLA_PUBLIC_URL was not set and the served address stands in."""
+        return self._public_url_derived
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Self:
