@@ -21,6 +21,23 @@ export function storedLanguage(): Language | null {
   }
 }
 
+/**
+ * The language the reader's browser asks for first, of the two we have: a browser set to
+ * Welsh (cy, cy-GB) gets Welsh on a first visit, before any choice is remembered.
+ */
+export function browserLanguage(preferred: readonly string[] = browserPreferences()): Language {
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (isLanguage(primary)) return primary;
+  }
+  return 'en';
+}
+
+function browserPreferences(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
+}
+
 export function rememberLanguage(language: Language): void {
   try {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
@@ -38,7 +55,7 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources,
-  lng: storedLanguage() ?? 'en',
+  lng: storedLanguage() ?? browserLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
   interpolation: { escapeValue: false }, // React escapes already

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../format';
-import { intlLocale } from '../../i18n/locale';
+import { formatDate, formatMonthShort } from '../format';
 import { formatNumber, polylinePoints } from './scale';
 import { layoutChart, markerPath, type ChartRead, type Marker } from './spcGeometry';
 import './charts.css';
@@ -11,13 +10,6 @@ const MARKER_STYLE: Record<Marker, { fill: string; stroke: string }> = {
   concern: { fill: '#ed8b00', stroke: '#212b32' },
   neutral: { fill: '#330072', stroke: '#212b32' },
 };
-
-/** Short month label for an axis: "Mar 25". */
-function shortDate(value: string, language: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(intlLocale(language), { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(date);
-}
 
 /** The legend of point shapes (also used beside the table). */
 export function MarkerKey() {
@@ -109,7 +101,7 @@ export function SpcChart({ chart, title, showBands }: { chart: ChartRead; title:
         <line x1={frame.left} x2={plotRight} y1={plotBottom} y2={plotBottom} stroke="#212b32" />
         {layout.xLabels.map((index) => (
           <text key={index} x={layout.x(index)} y={plotBottom + 18} textAnchor="middle" className="app-chart__tick">
-            {shortDate(chart.points[index]?.period_start ?? '', i18n.language)}
+            {formatMonthShort(chart.points[index]?.period_start)}
           </text>
         ))}
         {layout.phases.map((phase) => {
