@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_BAR_FRAME, layoutBars, type BarCategory } from './barGeometry';
+import { DEFAULT_BAR_FRAME, layoutBars, type BarCategory, type BarValue } from './barGeometry';
 import { formatPercent } from './scale';
 import './charts.css';
 
@@ -53,10 +53,13 @@ export function BarChart({
   categories,
   series,
   title,
+  valueText,
 }: {
   categories: BarCategory[];
   series: BarSeriesInfo[];
   title: string;
+  /** A bar's figure in words, as the table beside the chart says it. */
+  valueText: (bar: BarValue) => string;
 }) {
   const { t, i18n } = useTranslation();
   const prefix = `bars-${safeId(useId())}`;
@@ -106,11 +109,7 @@ export function BarChart({
             </text>
             {group.bars.map((bar) => {
               const centre = bar.y + frame.barHeight / 2;
-              const label = bar.suppressed
-                ? t('results.heldBack')
-                : bar.percent === null
-                  ? t('results.noAnswers')
-                  : `${formatPercent(bar.percent, i18n.language)} (${bar.count ?? ''})`;
+              const label = valueText(bar);
               return (
                 <g key={bar.series} data-suppressed={bar.suppressed ? 'true' : undefined}>
                   {bar.suppressed ? (
@@ -141,8 +140,11 @@ export function BarChart({
                       <line x1={bar.whisker.x2} x2={bar.whisker.x2} y1={centre - 5} y2={centre + 5} />
                     </g>
                   ) : null}
+                  {/* The figure alone: the legend above names each series in full (in the order
+                      of the bars, with the same fill), and the table says it in words. */}
                   <text x={bar.suppressed ? bar.x0 + 30 : bar.labelX} y={centre + 5} className="app-chart__value">
-                    {series.length > 1 ? `${series[bar.seriesIndex]?.label.slice(0, 18) ?? ''}: ${label}` : label}
+                    {series.length > 1 ? <title>{series[bar.seriesIndex]?.label}</title> : null}
+                    {label}
                   </text>
                 </g>
               );

@@ -59,8 +59,9 @@ export function toCategories(question: QuestionResult, optionLabel: (value: stri
         percent: cell?.percent ?? null,
         low: cell?.ci_low ?? null,
         high: cell?.ci_high ?? null,
-        count: cell?.count ?? null,
-        suppressed: cell ? isHeldBack(cell) : row.n === null,
+        // A row nobody answered may carry no cells: each of its answers is a plain 0.
+        count: cell ? cell.count : row.n === 0 ? 0 : null,
+        suppressed: cell ? isHeldBack(cell) : row.n !== 0,
       };
     }),
   }));
@@ -74,14 +75,14 @@ export function isHeldBack(cell: Pick<ResultCell, 'count' | 'suppressed'> | unde
 export interface CellWords {
   /** Said for a count that is held back. */
   heldBack: string;
-  /** A count with its percentage, e.g. "7 (58.3%)". */
+  /** A count with its percentage, e.g. "58.3% (7)": the same in the bars and the table. */
   withPercent: (count: string, percent: string) => string;
 }
 
 /**
- * A cell as shown in the table: "Held back" for a count that is held back, the count with
- * its percentage, or the count alone where there is no percentage (a row of 0 people: "0",
- * never "0 ()").
+ * A cell as shown in the table and beside its bar (one wording for both): "Held back" for a
+ * count that is held back, the percentage with the count, or the count alone where there is
+ * no percentage (a row of 0 people: "0", never "0 ()" nor another word for it).
  */
 export function countText(
   cell: Pick<ResultCell, 'count' | 'suppressed' | 'percent'> | undefined,
@@ -179,6 +180,26 @@ export function saveText(text: string, filename: string, type = 'text/csv'): voi
   link.click();
   link.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Names for the rows of a results table: the reader's name for each service, and for
+ * services whose names the reader cannot see, "Another service (1)", "(2)"... numbered in
+ * the order the results list them, so two rows never share a name.
+ */
+export function unitNamer(
+  units: readonly string[],
+  known: ReadonlyMap<string, string>,
+  words: { total: string; other: (n: number) => string },
+): (unit: string) => string {
+  const unknown = [...new Set(units.filter((u) => u !== 'total' && !known.has(u)))];
+  return (unit) => {
+    if (unit === 'total') return words.total;
+    const name = known.get(unit);
+    if (name !== undefined) return name;
+    const at = unknown.indexOf(unit);
+    return words.other(at === -1 ? unknown.length + 1 : at + 1);
+  };
 }
 
 export type ResultComment = components['schemas']['Comment'];

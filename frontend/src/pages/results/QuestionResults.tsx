@@ -121,6 +121,10 @@ export function QuestionBlock({
   const rows = rowsShown(question);
   const series = rows.map((row) => ({ key: row.unit, label: unitName(row.unit) }));
   const hasBars = question.options.length > 0;
+  const cellWords = {
+    heldBack: t('results.heldBack'),
+    withPercent: (n: string, percent: string) => t('results.table.cell', { n, percent }),
+  };
   return (
     <section className="nhsuk-card" aria-labelledby={headingId} data-testid="question-result" data-question={question.question_key}>
       <div className="nhsuk-card__content">
@@ -150,7 +154,12 @@ export function QuestionBlock({
         })}
         {hasBars ? (
           <>
-            <BarChart categories={toCategories(question, optionLabel)} series={series} title={text} />
+            <BarChart
+              categories={toCategories(question, optionLabel)}
+              series={series}
+              title={text}
+              valueText={(bar) => countText(bar, cellWords, i18n.language)}
+            />
             <details className="nhsuk-details">
               <summary className="nhsuk-details__summary">
                 <span className="nhsuk-details__summary-text">{t('results.showTable')}</span>

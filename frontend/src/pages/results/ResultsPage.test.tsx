@@ -3,9 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { json, makeUser, mockApi, renderWithApp } from '../../test/utils';
+import { i18n } from '../../i18n';
 import { DisclosureNote } from './DisclosureNote';
 import { ResultsPage } from './ResultsPage';
-import { countText, questionCsv, scopePartnership, toCategories, type CampaignResults, type Disclosure, type QuestionResult } from '../../features/results/resultsModel';
+import { countText, questionCsv, unitNamer, scopePartnership, toCategories, type CampaignResults, type Disclosure, type QuestionResult } from '../../features/results/resultsModel';
 
 const ORG = '22222222-2222-4222-8222-222222222222';
 const CAMPAIGN = '33333333-3333-4333-8333-333333333333';
@@ -139,6 +140,22 @@ describe('results helpers', () => {
     expect(lines[1]).toBe('"North, ""the CMHT""",7,yes,7,100,80,100,,,100,0');
     expect(lines[3]).toBe("'=West,suppressed,yes,suppressed,,,,,,,");
     expect(lines.filter((l) => l.startsWith('All')).every((l) => l.includes('suppressed'))).toBe(true);
+  });
+});
+
+describe('names of the rows', () => {
+  it('gives services whose names the reader cannot see distinct names, in the order of the results', () => {
+    const name = unitNamer(['a', 'b', 'c', 'b'], new Map([['b', 'West CMHT']]), { total: 'All services', other: (n) => `Another service (${n})` });
+    expect(['a', 'b', 'c', 'total'].map(name)).toEqual(['Another service (1)', 'West CMHT', 'Another service (2)', 'All services']);
+  });
+
+  it('says held-back and empty answers alike in the bars and the table, in Welsh too', async () => {
+    const cy = i18n.getFixedT('cy');
+    const words = { heldBack: cy('results.heldBack'), withPercent: (n: string, percent: string) => cy('results.table.cell', { n, percent }) };
+    expect(countText({ count: 7, suppressed: false, percent: 58.33 }, words, 'cy')).toBe('58.3% (7)');
+    expect(countText({ count: null, suppressed: true, percent: null }, words, 'cy')).toBe("Wedi'i ddal yn ôl");
+    expect(cy('results.otherService', { n: 2 })).toBe('Gwasanaeth arall (2)');
+    expect(cy('results.responses')).not.toBe(cy('results.answered'));
   });
 });
 
@@ -294,7 +311,28 @@ describe('The results dashboard', () => {
     expect(cells.some((text) => text.includes('()'))).toBe(false);
     // West (no one answered): its cells say 0, alone.
     const yesRow = within(table).getAllByRole('row', { hidden: true })[1]!;
-    expect(within(yesRow).getAllByRole('cell', { hidden: true }).map((c) => c.firstChild?.textContent)).toEqual(['6 (100%)', '0', '6 (100%)']);
+    expect(within(yesRow).getAllByRole('cell', { hidden: true }).map((c) => c.firstChild?.textContent)).toEqual(['100% (6)', '0', '100% (6)']);
+    // The bars say each figure as the table does, with no other word for a 0.
+    const bars = within(block).getByTestId('bar-chart');
+    const barTexts = [...bars.querySelectorAll('text.app-chart__value')].map((t) => t.lastChild?.textContent);
+    expect(barTexts).toEqual(['100% (6)', '0', '100% (6)', '0% (0)', '0', '0% (0)']);
+    expect(block).not.toHaveTextContent('No answers');
+    // The held-back headline says why, beside the question's own count (a different count).
+    expect(screen.getByTestId('results-responses-held-back')).toHaveTextContent(
+      'Held back: after the small adjustment, this count came out below 5. Each number is adjusted on its own, so the counts of single questions below may still be shown.',
+    );
+    expect(screen.getByText('People who answered the survey')).toBeInTheDocument();
+    expect(within(block).getAllByText('People who answered this question:').length).toBe(3);
+  });
+
+  it('names every bar with its whole service name, never cut short', async () => {
+    resultsApi(() => results(6));
+    await renderResults();
+    const block = await screen.findByRole('region', { name: 'Do you have a care plan?' });
+    const titles = () => [...within(block).getByTestId('bar-chart').querySelectorAll('text.app-chart__value title')].map((t) => t.textContent);
+    await waitFor(() => expect(titles()).toEqual(['North CMHT', 'West CMHT', 'All services', 'North CMHT', 'West CMHT', 'All services']));
+    const values = [...within(block).getByTestId('bar-chart').querySelectorAll('text.app-chart__value')].map((t) => t.lastChild?.textContent ?? '');
+    expect(values.every((v) => !v.includes(':'))).toBe(true);
   });
 
   it('says results appear once enough people have answered while nothing has been released', async () => {

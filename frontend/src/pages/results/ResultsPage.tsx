@@ -24,6 +24,7 @@ import {
   scopePartnership,
   scopeQuery,
   waitingForFirstRelease,
+  unitNamer,
   type CampaignResults,
   type Period,
 } from '../../features/results/resultsModel';
@@ -67,7 +68,6 @@ export function ResultsPage() {
   const serviceNames = new Map<string, string>(
     links.data ? links.data.map((l) => [l.service_id, l.service_name]) : [...services.values()].map((s) => [s.id, localName(s)]),
   );
-  const unitName = (unit: string) => (unit === 'total' ? t('results.total') : (serviceNames.get(unit) ?? t('results.unknownService')));
   const optionLabelFor = (questionKey: string) => (value: string) => {
     if (value === 'dont_know') return t('results.dontKnow');
     const q = questions.get(questionKey);
@@ -89,6 +89,15 @@ export function ResultsPage() {
   if (!scopeOptions.some((o) => o.value === scope)) scopeOptions.push({ value: scope, label: scope });
 
   const data: CampaignResults | undefined = results.data;
+  const unitName = unitNamer(
+    [
+      ...c.service_ids,
+      ...(data?.periods ?? []).flatMap((p) => [...p.responses.units.map((u) => u.service_id), ...p.questions.flatMap((q) => q.units.map((u) => u.unit))]),
+      ...(data?.comments ?? []).map((comment) => comment.service_id),
+    ],
+    serviceNames,
+    { total: t('results.total'), other: (n) => t('results.otherService', { n }) },
+  );
   const partnershipId = scopePartnership(scope);
   const periods = [...(data?.periods ?? [])].sort((a, b) => b.period_start.localeCompare(a.period_start));
   const shown = period === 'all' ? periods[0] : (periods.find((p) => p.period_start === chosenStart) ?? periods[0]);
@@ -147,6 +156,11 @@ export function ResultsPage() {
                   {shown.responses.total === null ? t('results.heldBack') : shown.responses.total}
                 </p>
                 <p className="nhsuk-u-margin-bottom-0">{t('results.responses')}</p>
+                {shown.responses.total === null ? (
+                  <p className="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0" data-testid="results-responses-held-back">
+                    {t('results.heldBackTotal', { n: data.disclosure.min_cell_size })}
+                  </p>
+                ) : null}
                 {shown.responses.units.length > 1 ? (
                   <ul className="app-stat-list nhsuk-u-margin-top-2">
                     {shown.responses.units.map((u) => (
