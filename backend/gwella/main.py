@@ -140,6 +140,10 @@ def problem_response(request: Request, error: GwellaError) -> JSONResponse:
     problem = error.to_problem(request.url.path, request_id(request))
     welsh = i18n.prefers_welsh(request.headers.get("accept-language"))
     problem.title = i18n.title(error.slug, problem.title, welsh)
+    if welsh:
+        problem.detail = i18n.rule_message(problem.detail, welsh)
+        for field_problem in problem.errors or ():
+            field_problem.message = i18n.rule_message(field_problem.message, welsh)
     return JSONResponse(
         problem.model_dump(exclude_none=True),
         status_code=error.status,

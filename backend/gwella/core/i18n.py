@@ -121,3 +121,27 @@ def field_message(error_type: str, context: dict[str, object] | None, english: s
         return template.format(**ctx)
     except (KeyError, IndexError, ValueError):
         return english
+
+
+# Messages of the service's own rules that reach people on Welsh pages, by their English text
+# (the detail of a problem, or a field message in its errors). Add a rule's message here when
+# it is written for people rather than partner systems.
+RULE_MESSAGES_CY = {
+    "Answer at least one question: a response with no answers is not stored.": (
+        "Atebwch o leiaf un cwestiwn: nid yw ymateb heb atebion yn cael ei gadw."
+    ),
+    "The due date has passed: choose today or a later day.": (
+        "Mae'r dyddiad dyledus wedi mynd heibio: dewiswch heddiw neu ddiwrnod diweddarach."
+    ),
+    "An annotation cannot be dated in the future: choose today or an earlier day.": (
+        "Ni all nodyn gael dyddiad yn y dyfodol: dewiswch heddiw neu ddiwrnod cynharach."
+    ),
+    "Only the person who wrote an annotation can change or remove it.": (
+        "Dim ond y person a ysgrifennodd nodyn all ei newid neu ei ddileu."
+    ),
+}
+
+
+def rule_message(english: str, welsh: bool) -> str:
+    """The Welsh of a rule's message where there is one, else the English."""
+    return RULE_MESSAGES_CY.get(english, english) if welsh else english

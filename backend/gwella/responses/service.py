@@ -117,6 +117,9 @@ class Prepared:
     consent_at: datetime | None
 
 
+NO_ANSWER = "Answer at least one question: a response with no answers is not stored."
+
+
 def prepare(
     campaign: Campaign,
     content: InstrumentContent,
@@ -136,6 +139,9 @@ def prepare(
         problems.append(FieldProblem(field=f"{prefix}.language", message="not offered"))
     clean, answer_problems = validate_answers(content, answers, prefix=f"{prefix}.answers")
     problems += answer_problems
+    if not clean and not answer_problems:
+        # A form sent with nothing filled in says nothing and would count as a respondent.
+        problems.append(FieldProblem(field=f"{prefix}.answers", message=NO_ANSWER))
     respondent_hash = kept_reference = consent_at = None
     if campaign.anonymity is Anonymity.identified:
         if not consent or not reference:

@@ -150,6 +150,11 @@ export function SurveyForm({
     const current = evaluate(content, form);
     setProblems(current.problems);
     if (current.problems.length > 0) return;
+    if (Object.keys(current.answers).length === 0) {
+      // A blank form says nothing (the API refuses it too): said here at once.
+      setDetail(t('survey.errors.noAnswer'));
+      return;
+    }
     sendingRef.current = true;
     send.mutate(current.answers);
   }

@@ -50,6 +50,21 @@ describe('the public survey page', () => {
     expect(screen.queryByText('Useful?')).not.toBeInTheDocument();
   });
 
+  it('does not send a blank form: it asks for at least one answer, in the page’s language', async () => {
+    const optional = {
+      ...SURVEY,
+      content: { ...CONTENT, questions: (CONTENT.questions ?? []).map((q) => ({ ...q, required: false })) },
+    };
+    const { requests } = mockApi({ [`GET ${PATH}`]: () => json(optional) });
+    const user = userEvent.setup();
+    await renderWithApp(app(), { route: '/s/tok123', language: 'cy' });
+    await screen.findByRole('heading', { level: 1, name: 'Eich profiad' });
+    await user.click(screen.getByRole('button', { name: 'Anfon fy atebion' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('Atebwch o leiaf un cwestiwn cyn anfon eich atebion.');
+    expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+  });
+
   it('sends once however often the button is pressed, and treats a repeat (200) as success', async () => {
     let release: () => void = () => undefined;
     const { requests } = mockApi({
