@@ -32,9 +32,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python requirements/base.txt requirements/dev.txt pyproject.toml
-	$(BIN)/pip install --quiet -r requirements/dev.txt
+# What running needs (`make run`, `make dev`, `make openapi`): the runtime pins only, so the
+# first `make run` is quick. The checks (`make test` and its parts) add the dev pins on top.
+$(VENV)/.runtime-installed: $(BIN)/python requirements/base.txt pyproject.toml
+	$(BIN)/pip install --quiet -r requirements/base.txt
 	$(BIN)/pip install --quiet --no-deps -e .
+	@touch $@
+
+$(VENV)/.installed: $(VENV)/.runtime-installed requirements/dev.txt
+	$(BIN)/pip install --quiet -r requirements/dev.txt
 	@touch $@
 
 $(FRONTEND)/node_modules/.installed: $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
@@ -51,17 +57,17 @@ chromium:
 
 # ------------------------------------------------------------------------------- running
 
-run: $(VENV)/.installed frontend
+run: $(VENV)/.runtime-installed frontend
 	$(BIN)/gwella migrate
 	$(BIN)/gwella load-demo
 	$(BIN)/gwella serve --host $(HOST) --port $(PORT)
 
-dev: $(VENV)/.installed $(FRONTEND)/node_modules/.installed
+dev: $(VENV)/.runtime-installed $(FRONTEND)/node_modules/.installed
 	$(BIN)/gwella migrate
 	$(BIN)/gwella load-demo
 	trap 'kill 0' EXIT; $(BIN)/gwella serve --host 127.0.0.1 --port $(PORT) & $(NPM) run dev
 
-openapi: $(VENV)/.installed $(FRONTEND)/node_modules/.installed
+openapi: $(VENV)/.runtime-installed $(FRONTEND)/node_modules/.installed
 	$(BIN)/gwella openapi
 	$(NPM) run gen:api
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import ast
+import re
+import sys
+from importlib.metadata import packages_distributions
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+MAKEFILE = ROOT / "Makefile"
 
 
 def _compose() -> dict[str, Any]:
@@ -57,3 +62,58 @@ def test_a_worker_delivers_webhooks_and_imports_beside_the_api() -> None:
     # Uploads are written by the API and read by the worker: one shared volume.
     assert "imports:/var/lib/gwella/imports" in api["volumes"]
     assert "imports:/var/lib/gwella/imports" in worker["volumes"]
+
+
+def _pins(name: str) -> set[str]:
+    names = set()
+    for line in (ROOT / "requirements" / name).read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line and not line.startswith("-"):
+            names.add(re.split(r"[=<>\[ ;]", line, maxsplit=1)[0].lower().replace("_", "-"))
+    return names
+
+
+def _imported_top_level(package: Path) -> set[str]:
+    found = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found.add(node.module.split(".")[0])
+    return found
+
+
+def test_the_service_runs_on_the_runtime_pins_alone() -> None:
+    """`make run` installs only requirements/base.txt (the first run is quick; the tools and
+    tests of dev.txt come with `make test`), as the image does: so every package the service
+    imports must be pinned there, not only in dev.txt."""
+    base = _pins("base.txt")
+    distributions = packages_distributions()
+    missing = {}
+    for module in _imported_top_level(ROOT / "backend" / "gwella") - {"gwella"}:
+        if module in sys.stdlib_module_names:
+            continue
+        owners = {d.lower().replace("_", "-") for d in distributions.get(module, [module])}
+        if not owners & base:
+            missing[module] = owners
+    assert missing == {}, "imported by the service but not in requirements/base.txt"
+
+
+def test_make_run_installs_the_runtime_pins_and_make_test_the_dev_ones() -> None:
+    rules = {}
+    for match in re.finditer(
+        r"^([^\s:#][^:=]*):([^=\n]*)\n((?:\t.*\n)*)", MAKEFILE.read_text(), re.M
+    ):
+        rules[match.group(1).strip()] = (match.group(2).split(), match.group(3))
+    runtime_prereqs, runtime_recipe = rules["$(VENV)/.runtime-installed"]
+    assert "requirements/base.txt" in runtime_recipe
+    assert "dev.txt" not in runtime_recipe + " ".join(runtime_prereqs)
+    dev_prereqs, dev_recipe = rules["$(VENV)/.installed"]
+    assert "$(VENV)/.runtime-installed" in dev_prereqs
+    assert "requirements/dev.txt" in dev_recipe
+    for target in ("run", "dev"):
+        assert "$(VENV)/.runtime-installed" in rules[target][0]
+        assert "$(VENV)/.installed" not in rules[target][0]
+    for target in ("lint", "typecheck", "pytest", "e2e"):  # the parts of `make test`
+        assert "$(VENV)/.installed" in rules[target][0]
