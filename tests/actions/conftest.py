@@ -5,8 +5,9 @@ measurements filed under an NSF standard."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
+from unittest import mock
 
 import httpx
 import pytest
@@ -14,7 +15,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.accounts.models import Role, User
+from gwella.actions import checks
 from gwella.actions.models import Action
+from gwella.core.database import utcnow
 from gwella.core.text import LocalizedText
 from gwella.indicators import service as indicators
 from gwella.indicators.models import (
@@ -112,6 +115,14 @@ class Team:
         assert r.status_code == 200, r.text
         data: dict[str, Any] = r.json()
         return data
+
+    async def agreed_late(self, days: int, **overrides: Any) -> dict[str, Any]:
+        """An agreed action whose due date passed ``days`` ago: set while it was still ahead
+        (a past due date is refused when set), as if made a little before."""
+        due = (utcnow() - timedelta(days=days)).date().isoformat()
+        before = utcnow() - timedelta(days=days + 1)
+        with mock.patch.object(checks, "utcnow", return_value=before):
+            return await self.agreed(due_date=due, **overrides)
 
     async def action_count(self) -> int:
         return int(await self.session.scalar(select(func.count()).select_from(Action)) or 0)

@@ -9,7 +9,6 @@ import html
 import io
 import json
 import uuid
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -133,8 +132,7 @@ async def test_notifications_speak_the_vocabulary(team: Team) -> None:
 async def test_overdue_is_flagged_and_notified_once(
     team: Team, settings: Settings, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
-    yesterday = (utcnow() - timedelta(days=1)).date().isoformat()
-    late = await team.agreed(due_date=yesterday)
+    late = await team.agreed_late(days=1)
     on_time = await team.agreed(due_date="2099-12-31")
     assert late["overdue"] is True
     assert on_time["overdue"] is False
@@ -281,7 +279,7 @@ async def test_accountability_views_csv_and_report(team: Team) -> None:
     completed = await team.agreed(standard_id=str(team.standard.id))
     await team.status("board_manager", completed["id"], "in_progress")
     await team.status("board_manager", completed["id"], "completed")
-    await team.agreed(due_date=(utcnow() - timedelta(days=3)).date().isoformat())
+    await team.agreed_late(days=3)
     staff_led = await team.propose(
         "council_staff", responsibilities=team.parts("council", ("board",))
     )

@@ -5,6 +5,7 @@ not exist or what the caller cannot see, so that a hidden record looks like a mi
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,12 +15,22 @@ from gwella.actions.models import EvidenceKind
 from gwella.actions.rules import invalid
 from gwella.actions.schemas import EvidenceIn
 from gwella.campaigns import service as campaigns
+from gwella.core.database import utcnow
 from gwella.core.errors import NotFound
 from gwella.core.principal import Principal
 from gwella.indicators import service as indicators
 from gwella.organisations import service as organisations
 from gwella.responses import comments as free_text
 from gwella.responses import service as responses
+
+DUE_DATE_PASSED = "The due date has passed: choose today or a later day."
+
+
+def check_due_date(due: date | None, at: str, kept: date | None = None) -> None:
+    """A due date set or changed is today (UTC) or later: a past one would make the action
+    overdue the moment it is made. The date it already has may be sent back unchanged."""
+    if due is not None and due != kept and due < utcnow().date():
+        raise invalid(at, DUE_DATE_PASSED, DUE_DATE_PASSED)
 
 
 async def check_evidence(

@@ -16,7 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
 from gwella.actions import notify
-from gwella.actions.checks import check_evidence, check_owner, check_standard
+from gwella.actions.checks import (
+    check_due_date,
+    check_evidence,
+    check_owner,
+    check_standard,
+)
 from gwella.actions.models import (
     Action,
     ActionEvidence,
@@ -75,6 +80,7 @@ async def create_action(
         await check_owner(
             session, r.owner_id, r.organisation_id, f"body.responsibilities.{i}.owner_id"
         )
+    check_due_date(data.due_date, "body.due_date")
     standard = data.standard_id
     for i, item in enumerate(data.evidence):
         found = await check_evidence(session, p, item, f"body.evidence.{i}")
@@ -159,6 +165,7 @@ async def update_action(
         raise Conflict(f"The action is {action.status.value}; it can no longer be edited.")
     if patch.standard_id is not None:
         await check_standard(session, patch.standard_id, "body.standard_id")
+    check_due_date(patch.due_date, "body.due_date", kept=action.due_date)
     sent = patch.model_dump(exclude_unset=True)
     for key in ("title", "description"):
         if key in sent and sent[key] is None:
