@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
-from gwella.actions.models import Action, ActionSupport, ResponsibilityState
+from gwella.actions.models import Action, ActionStatus, ActionSupport, ResponsibilityState
 from gwella.actions.parties import responsibilities_of
 from gwella.actions.progress import list_updates
 from gwella.actions.rules import PUBLIC_STATUSES, is_overdue, share
@@ -60,6 +60,19 @@ async def public_page(session: AsyncSession, partnership_id: uuid.UUID) -> Publi
         ):
             supports[action_id].append(role)
     today = utcnow().date()
+
+    def we_did(a: Action) -> LocalText | None:
+        """A completed action's "we did": the last progress note its organisations published
+        up to its completion (public already, beside the others in ``updates``)."""
+        if a.status is not ActionStatus.completed:
+            return None
+        notes = [
+            u
+            for u in updates
+            if u.action_id == a.id and (a.completed_at is None or u.created_at <= a.completed_at)
+        ]
+        return LocalText.model_validate(notes[-1].note) if notes else None
+
     return PublicActionsPage(
         partnership_name=LocalText(en=partnership.name, cy=partnership.name_cy or partnership.name),
         actions=[
@@ -72,6 +85,10 @@ async def public_page(session: AsyncSession, partnership_id: uuid.UUID) -> Publi
                 progress=a.progress,
                 due_date=a.due_date,
                 overdue=is_overdue(a, today),
+                completed_on=a.completed_at.date()
+                if a.status is ActionStatus.completed and a.completed_at
+                else None,
+                we_did=we_did(a),
                 reason_not_taken_forward=LocalText.model_validate(a.closure_reason)
                 if a.closure_reason
                 else None,

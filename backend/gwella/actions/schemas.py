@@ -401,6 +401,11 @@ class PublicAction(ApiModel):
     progress: int
     due_date: date | None
     overdue: bool
+    completed_on: date | None = Field(description="For a completed action: the day it was")
+    we_did: LocalText | None = Field(
+        description='For a completed action: "we did", the last progress note its '
+        "organisations published up to its completion (also among `updates`)"
+    )
     reason_not_taken_forward: LocalText | None
     organisations: list[PublicResponsibility]
     updates: list[PublicUpdate]

@@ -5774,6 +5774,13 @@ export interface components {
             due_date: string | null;
             /** Overdue */
             overdue: boolean;
+            /**
+             * Completed On
+             * @description For a completed action: the day it was
+             */
+            completed_on: string | null;
+            /** @description For a completed action: "we did", the last progress note its organisations published up to its completion (also among `updates`) */
+            we_did: components["schemas"]["LocalText"] | null;
             reason_not_taken_forward: components["schemas"]["LocalText"] | null;
             /** Organisations */
             organisations: components["schemas"]["PublicResponsibility"][];

@@ -16,6 +16,7 @@ function PublicActionCard({ action }: { action: PublicAction }) {
   const title = localized(action.title, lang);
   const summary = localized(action.summary, lang);
   const reason = localized(action.reason_not_taken_forward, lang);
+  const weDid = localized(action.we_did, lang);
   const share = percentText(action.service_user_support_share, lang);
   return (
     <li className="nhsuk-card" data-testid="public-action">
@@ -35,6 +36,13 @@ function PublicActionCard({ action }: { action: PublicAction }) {
             <h4 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{t('improvement.youSaidWeDid')}</h4>
             <p data-testid="public-summary">{summary}</p>
           </>
+        ) : null}
+        {action.status === 'completed' && (weDid || action.completed_on) ? (
+          <div data-testid="public-we-did">
+            <h4 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{t('improvement.public.weDid')}</h4>
+            {weDid ? <p className="app-pre-wrap">{weDid}</p> : null}
+            {action.completed_on ? <p className="nhsuk-body-s">{t('improvement.public.completedOn', { date: formatDate(action.completed_on) })}</p> : null}
+          </div>
         ) : null}
         {reason ? (
           <>
