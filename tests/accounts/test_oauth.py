@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -269,7 +270,46 @@ async def test_revoke_without_a_token_is_an_oauth_error(
     _assert_oauth_error(await http.post("/api/v1/auth/revoke"), 400, "invalid_request")
     org = await make_org(session)
     user = await make_user(session, {org: [Role.staff]})
-    # The SPA signs out with its bearer token and no form.
+    # RFC 7009 §2.1: `token` is required; a bearer header does not stand in for it (the SPA
+    # signs out by sending its own token in the form).
     headers = await sign_in(http, user.email)
-    assert (await http.post("/api/v1/auth/revoke", headers=headers)).status_code == 200
+    _assert_oauth_error(
+        await http.post("/api/v1/auth/revoke", headers=headers), 400, "invalid_request"
+    )
+    assert (await http.get("/api/v1/users/me", headers=headers)).status_code == 200
+    token = headers["Authorization"].removeprefix("Bearer ")
+    assert (await http.post("/api/v1/auth/revoke", data={"token": token})).status_code == 200
     assert (await http.get("/api/v1/users/me", headers=headers)).status_code == 401
+
+
+async def test_unknown_form_parameters_are_ignored_and_known_ones_given_once(
+    http: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """RFC 6749 §3.1: parameters the server does not know are ignored (even repeated); a
+    known parameter given twice is an error. The spec's form schemas are open for that."""
+    user = await make_user(session, {await make_org(session): [Role.staff]})
+    form = {"grant_type": "password", "username": user.email, "password": PASSWORD}
+    r = await http.post(
+        "/api/v1/auth/token",
+        content=_encoded(form, ("x-extra", "1"), ("x-extra", "2")),
+        headers=FORM,
+    )
+    assert r.status_code == 200, r.text
+    token = r.json()["access_token"]
+    twice = _encoded({"token": token}, ("token", token))
+    _assert_oauth_error(
+        await http.post("/api/v1/auth/revoke", content=twice, headers=FORM), 400, "invalid_request"
+    )
+    ignored = _encoded({"token": token}, ("x-extra", "a"), ("x-extra", "b"))
+    assert (
+        await http.post("/api/v1/auth/revoke", content=ignored, headers=FORM)
+    ).status_code == 200
+    refused = await http.get("/api/v1/users/me", headers={"Authorization": f"Bearer {token}"})
+    assert refused.status_code == 401
+
+
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def _encoded(fields: dict[str, str], *more: tuple[str, str]) -> bytes:
+    return urlencode([*fields.items(), *more]).encode()

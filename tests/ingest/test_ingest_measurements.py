@@ -147,3 +147,27 @@ async def test_a_person_cannot_push_measurements(
     )
     assert r.status_code == 403
     assert await session.scalar(select(func.count()).select_from(Measurement)) == 0
+
+
+async def test_json_items_take_only_the_types_the_spec_states(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """A JSON push is held to the spec's types (a CSV import reads text cells, tested in
+    tests/imports): true/false or text where a number goes, or a Unix time where a date goes,
+    refuses the batch with the item's field named, and stores nothing."""
+    w = await arrange(client, session)
+    for item, field, detail in (
+        (m(value=None, numerator=False, denominator=4), "numerator", "a number"),
+        (m(value="21.5"), "value", "a number"),
+        (m(period_start=0), "period_start", "YYYY-MM-DD"),
+        (m(period_end="2026-10-28T00:00:00Z"), "period_end", "YYYY-MM-DD"),
+    ):
+        r = await client.post(
+            "/api/v1/ingest/measurements", headers=w["headers"], json={"items": [m(), item]}
+        )
+        assert r.status_code == 422, r.text
+        assert r.headers["content-type"].startswith("application/problem+json")
+        errors = r.json()["errors"]
+        assert [e["field"] for e in errors] == [f"body.items.1.{field}"], errors
+        assert detail in errors[0]["message"]
+    assert await session.scalar(select(func.count()).select_from(Measurement)) == 0

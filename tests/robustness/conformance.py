@@ -164,9 +164,13 @@ def failure_kinds(exc: BaseException) -> list[str]:
     return lines
 
 
-def ignored_auth(operation: Any, status: int, sent: dict[str, str]) -> str | None:
+def ignored_auth(operation: Any, method: str, status: int, sent: dict[str, str]) -> str | None:
     """Schemathesis' ignored_auth without its second request: an operation that declares
-    security must not succeed for a request that carried no credentials."""
+    security must not succeed for a request that carried no credentials. OPTIONS is not the
+    operation: it answers what the path allows, and a CORS preflight never carries
+    credentials (Fetch standard, CORS-preflight request)."""
+    if method.upper() == "OPTIONS":
+        return None
     secured = operation.definition.raw.get("security", operation.schema.raw_schema.get("security"))
     credentials = any(k.lower() in ("authorization", "cookie") for k in sent)
     if secured and not credentials and 200 <= status < 300:

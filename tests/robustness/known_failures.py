@@ -9,29 +9,7 @@ from __future__ import annotations
 ACCEPTED = "Schema-valid request rejected"
 REFUSED = "Schema-violating request accepted"
 
-_ANY_ANSWER = (
-    "core.schemas.ApiModel: no text in a request body may hold a NUL character "
-    "(PostgreSQL cannot store one). The spec gives every string and every answers key "
-    "a pattern saying so (core.spec.exclude_nul_from_json_bodies), but an answer's value "
-    "is any JSON (JsonValue, an empty schema): a pattern needs a string, and a NUL in a "
-    "string nested in a list or object answer would need a recursive schema that the "
-    "client generators do not read well."
-)
-
 KNOWN: dict[tuple[str, str], str] = {
-    ("POST /api/v1/auth/revoke", ACCEPTED): (
-        "accounts: without a form `token` the request's bearer token is revoked; with neither, "
-        "400 invalid_request (the description says so). No schema relates a body field to a "
-        "header: requiring `token` would refuse the SPA's bearer-only sign-out, and the "
-        "operation declares no security (revocation is by holding the token, RFC 7009)."
-    ),
-    ("POST /api/v1/ingest/responses", ACCEPTED): _ANY_ANSWER,
-    ("POST /api/v1/campaigns/{campaign_id}/paper-responses", ACCEPTED): _ANY_ANSWER,
-    ("POST /api/v1/public/surveys/{token}/responses", ACCEPTED): _ANY_ANSWER,
-    ("POST /api/v1/ingest/measurements", REFUSED): (
-        "ingest: items are judged one by one (per-row errors in a 200 summary), so an item "
-        "that breaks the schema is refused in the summary rather than by a 4xx."
-    ),
     ("POST /fhir/r4/QuestionnaireResponse", ACCEPTED): (
         "fhir: the spec states what every stored QuestionnaireResponse has (questionnaire, "
         "subject, authored, a finished status, FHIR ids) but declares its elements as open "

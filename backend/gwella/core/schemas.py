@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
-from typing import Annotated, Any
+from datetime import date, datetime
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import (
+    AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     ModelWrapValidatorHandler,
+    NaiveDatetime,
     Strict,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
@@ -38,6 +46,81 @@ CodeScheme = Annotated[
 # "true"/"yes", which the spec's `type: boolean` does not allow (the ingest items, which CSV
 # imports validate from text cells, keep plain bool).
 Flag = Annotated[bool, Strict()]
+
+# JSON gives each field the type the spec states: a number (never true/false or "1.5"), a
+# whole number (never 2.0), a date or date-time as text (never a Unix time), true or false
+# (never 0/1 or "yes"). FastAPI validates a decoded body in pydantic's lax Python mode, which
+# would take all of those, so ApiModel gives each such field a check of the JSON type first
+# (ApiModel.__pydantic_init_subclass__). A CSV cell is text: the file import validates with
+# ``context=FROM_CELLS``, where pydantic's usual reading of text applies. Values made by
+# Gwella's own code (a Decimal from the database, a date object) pass.
+FROM_CELLS = {"cells": True}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _cells(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("cells"))
+
+
+def _json_number(value: Any, info: ValidationInfo) -> Any:
+    if isinstance(value, bool | str) and not _cells(info):
+        raise PydanticCustomError("float_type", "Input should be a number")
+    return value
+
+
+def _json_integer(value: Any, info: ValidationInfo) -> Any:
+    if isinstance(value, bool | str | float) and not _cells(info):
+        raise PydanticCustomError("int_type", "Input should be a whole number")
+    return value
+
+
+def _json_date(value: Any, info: ValidationInfo) -> Any:
+    if (
+        isinstance(value, bool | int | float)
+        or (isinstance(value, str) and not _ISO_DATE.fullmatch(value))
+    ) and not _cells(info):
+        raise PydanticCustomError("date_type", "Input should be a date as YYYY-MM-DD")
+    return value
+
+
+def _json_datetime(value: Any, info: ValidationInfo) -> Any:
+    if isinstance(value, bool | int | float) and not _cells(info):
+        raise PydanticCustomError(
+            "datetime_type", "Input should be a date and time as RFC 3339 text"
+        )
+    return value
+
+
+def _json_bool(value: Any, info: ValidationInfo) -> Any:
+    if isinstance(value, int | str | float) and not isinstance(value, bool) and not _cells(info):
+        raise PydanticCustomError("bool_type", "Input should be true or false")
+    return value
+
+
+_DATETIMES: tuple[Any, ...] = (datetime, AwareDatetime, NaiveDatetime)
+_JSON_CHECKS = {_json_number, _json_integer, _json_date, _json_datetime, _json_bool}
+
+
+def _json_check(annotation: Any) -> Any:
+    """The JSON type check for a field of this annotation (optional or not), if any."""
+    if get_origin(annotation) in (Union, UnionType):
+        members = [a for a in get_args(annotation) if a is not type(None)]
+        if len(members) != 1:
+            return None
+        annotation = members[0]
+    if get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    if annotation is bool:
+        return _json_bool
+    if annotation is int:
+        return _json_integer
+    if annotation is float:
+        return _json_number
+    if annotation in _DATETIMES:
+        return _json_datetime
+    if annotation is date:
+        return _json_date
+    return None
 
 
 _NUL_CHECKED: ContextVar[bool] = ContextVar("nul_checked", default=False)
@@ -68,6 +151,22 @@ class ApiModel(BaseModel):
     may be Infinity or NaN (Python's JSON reader takes ``NaN``, ``Infinity`` and ``1e999``)."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        # Each number, whole number, date, date-time and true/false field takes only its JSON
+        # type (see _json_check); the check goes after the field's own constraints, so the
+        # spec still states them.
+        super().__pydantic_init_subclass__(**kwargs)
+        changed = False
+        for field in cls.model_fields.values():
+            check = _json_check(field.annotation)
+            had = {getattr(m, "func", None) for m in field.metadata}
+            if check is not None and not had & _JSON_CHECKS:
+                field.metadata.append(BeforeValidator(check))
+                changed = True
+        if changed:
+            cls.model_rebuild(force=True, raise_errors=False)
 
     @model_validator(mode="wrap")
     @classmethod

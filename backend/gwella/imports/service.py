@@ -22,6 +22,7 @@ from gwella.core.database import utcnow
 from gwella.core.errors import NotFound
 from gwella.core.logging import get_logger
 from gwella.core.pagination import PageParams, paginate
+from gwella.core.schemas import FROM_CELLS
 from gwella.fhir import service as fhir
 from gwella.imports import files
 from gwella.imports.models import ImportJob, ImportRowError, ImportState
@@ -386,7 +387,10 @@ async def _apply(
             adapter: TypeAdapter[Any] = (
                 _response_items if job.kind == "responses" else _measurement_items
             )
-            items.append(adapter.validate_python(raw))
+            # CSV cells are text, read as pydantic reads text; NDJSON is JSON, held to the
+            # types the spec states, as the JSON push is.
+            cells = FROM_CELLS if job.format == "csv" else None
+            items.append(adapter.validate_python(raw, context=cells))
             row_of.append(number)
         except ValidationError as exc:
             first = exc.errors()[0]

@@ -4,11 +4,12 @@ import uuid
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, JsonValue, StringConstraints
+from pydantic import AwareDatetime, Field, StringConstraints
 
 from gwella.core.finite import LARGEST
 from gwella.core.schemas import ApiModel
 from gwella.responses.items import RefusalCode
+from gwella.responses.schemas import AnswerKey, AnswerValue
 
 ExternalId = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Ref = Annotated[str, StringConstraints(min_length=1, max_length=64)]
@@ -27,7 +28,7 @@ class IngestResponseItem(ApiModel):
         "(with consent): stored as given. Anonymous campaigns: refused.",
     )
     consent: bool = False
-    answers: dict[Annotated[str, StringConstraints(max_length=64)], JsonValue] = Field(
+    answers: dict[AnswerKey, AnswerValue] = Field(
         max_length=500, description="Answers by question key, as for a web response"
     )
 

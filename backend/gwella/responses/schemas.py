@@ -4,7 +4,17 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, JsonValue, StringConstraints
+from pydantic import (
+    Field,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+)
+from pydantic_core import PydanticCustomError
 
 from gwella.campaigns.enums import Anonymity
 from gwella.core.pagination import Page
@@ -14,13 +24,35 @@ from gwella.instruments.content import PublicContent
 from gwella.responses.models import Moderation
 
 
+def _one_answer_error(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    # One plain error for a value of no answer's shape, not one per shape tried.
+    try:
+        return handler(value)
+    except ValidationError:
+        raise PydanticCustomError(
+            "answer_type", "An answer is text, a number, a list of option values, or null"
+        ) from None
+
+
+# What an answer may be, as JSON: an option value, `yes`/`no`, a date or text (a string); a
+# whole number (rating) or any number; a list of option values (multiple choice); null for
+# no answer. Strict, so that true/false or "7" are refused as the spec says, not read as 1
+# or 7; which of these a question takes is checked against its version
+# (responses.validation).
+AnswerValue = Annotated[
+    StrictStr | StrictInt | StrictFloat | list[StrictStr] | None,
+    WrapValidator(_one_answer_error),
+]
+AnswerKey = Annotated[str, StringConstraints(max_length=64)]
+
+
 class SubmissionCreate(ApiModel):
     submission_id: uuid.UUID = Field(
         description="Made by the client once per filled-in form and sent again on every retry: "
         "the same id never makes a second response"
     )
     language: Literal["en", "cy"] = "en"
-    answers: dict[Annotated[str, StringConstraints(max_length=64)], JsonValue] = Field(
+    answers: dict[AnswerKey, AnswerValue] = Field(
         max_length=500,
         description="Answers by question key: an option value, `yes`/`no`, a whole number 0-10 "
         "(rating), a number, a date `YYYY-MM-DD`, text, a list of option values (multiple "

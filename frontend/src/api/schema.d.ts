@@ -69,7 +69,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out: revoke a token (RFC 7009)
-         * @description Token revocation (RFC 7009), form-encoded `token` (and an optional `token_type_hint`, which is not needed). Always 200 when the request is well formed, also for a token that is unknown, expired or already revoked. A person's token is revoked by whoever holds it; an API client's only by that client, authenticated as at the token endpoint. Without `token`, the bearer token of this request is revoked (signing out); with neither (or an empty `token` and no bearer token), 400 `invalid_request`. Errors are RFC 6749 §5.2 JSON, as the token endpoint's.
+         * @description Token revocation (RFC 7009), form-encoded `token` (and an optional `token_type_hint`, which is not needed). Always 200 when the request is well formed, also for a token that is unknown, expired or already revoked. A person's token is revoked by whoever holds it; an API client's only by that client, authenticated as at the token endpoint. `token` is required, as RFC 7009 §2.1 says (to sign out, send the bearer token in it): without it, 400 `invalid_request`, also when the request carries an `Authorization` header. Errors are RFC 6749 §5.2 JSON, as the token endpoint's.
          */
         post: operations["signOut"];
         delete?: never;
@@ -4418,7 +4418,7 @@ export interface components {
              * @description Answers by question key, as for a web response
              */
             answers: {
-                [key: string]: components["schemas"]["JsonValue"];
+                [key: string]: string | number | string[] | null;
             };
         };
         /** IngestResponsesBatch */
@@ -4728,7 +4728,6 @@ export interface components {
             /** Field */
             field?: string | null;
         };
-        JsonValue: unknown;
         /**
          * Language
          * @enum {string}
@@ -5353,7 +5352,7 @@ export interface components {
              * @description Answers by question key: an option value, `yes`/`no`, a whole number 0-10 (rating), a number, a date `YYYY-MM-DD`, text, a list of option values (multiple choice), or `dont_know` where offered. Checked against the exact version.
              */
             answers: {
-                [key: string]: components["schemas"]["JsonValue"];
+                [key: string]: string | number | string[] | null;
             };
             /**
              * Consent
@@ -6893,7 +6892,7 @@ export interface components {
              * @description Answers by question key: an option value, `yes`/`no`, a whole number 0-10 (rating), a number, a date `YYYY-MM-DD`, text, a list of option values (multiple choice), or `dont_know` where offered. Checked against the exact version.
              */
             answers: {
-                [key: string]: components["schemas"]["JsonValue"];
+                [key: string]: string | number | string[] | null;
             };
             /**
              * Consent
@@ -7825,6 +7824,8 @@ export interface operations {
                      * @description Space-separated
                      */
                     scope?: string | null;
+                } & {
+                    [key: string]: unknown;
                 };
             };
         };
@@ -7901,20 +7902,22 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
                     /**
                      * Token
-                     * @description The token to revoke; without it, the bearer token of this request
+                     * @description The token to revoke
                      */
-                    token?: string | null;
+                    token: string;
                     /** Token Type Hint */
                     token_type_hint?: string | null;
                     /** Client Id */
                     client_id?: string | null;
                     /** Client Secret */
                     client_secret?: string | null;
+                } & {
+                    [key: string]: unknown;
                 };
             };
         };

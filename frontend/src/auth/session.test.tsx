@@ -59,7 +59,8 @@ describe('Signing out', () => {
     expect(await screen.findByText('You have signed out.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Sign in', level: 1 })).toBeInTheDocument();
     const revoke = requests.find((r) => r.path === '/api/v1/auth/revoke')!;
-    expect(revoke.headers.get('Authorization')).toBe('Bearer tok');
+    expect(revoke.headers.get('Content-Type')).toBe('application/x-www-form-urlencoded');
+    expect(new URLSearchParams(revoke.body).get('token')).toBe('tok');
     expect(getToken()).toBeNull();
   });
 

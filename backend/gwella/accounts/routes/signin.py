@@ -80,11 +80,7 @@ class TokenRequest(ApiModel):
 class RevocationRequest(ApiModel):
     """The revocation request's form fields (RFC 7009 §2.1)."""
 
-    token: str | None = Field(
-        default=None,
-        max_length=256,
-        description="The token to revoke; without it, the bearer token of this request",
-    )
+    token: str = Field(min_length=1, max_length=256, description="The token to revoke")
     token_type_hint: str | None = Field(default=None, max_length=64)
     client_id: str | None = Field(default=None, max_length=64)
     client_secret: str | None = Field(default=None, max_length=256)
@@ -100,13 +96,11 @@ def _oauth_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {s: {"model": OAuthError, "description": described[s]} for s in statuses}
 
 
-def _form_body(model: type[ApiModel], required: bool = True) -> dict[str, Any]:
-    return {
-        "requestBody": {
-            "required": required,
-            "content": {FORM: {"schema": model.model_json_schema()}},
-        }
-    }
+def _form_body(model: type[ApiModel]) -> dict[str, Any]:
+    # RFC 6749 §3.1 (and RFC 7009 §2.1 by reference): the server ignores request parameters
+    # it does not know, so the form is open to others.
+    schema = {**model.model_json_schema(), "additionalProperties": True}
+    return {"requestBody": {"required": True, "content": {FORM: {"schema": schema}}}}
 
 
 class _Refused(Exception):
@@ -134,7 +128,8 @@ def _client_failed(description: str) -> _Refused:
 
 
 async def _read_form(request: Request) -> dict[str, str]:
-    """The form's parameters; each may be given once (RFC 6749 §3.2) and within its limit."""
+    """The form's known parameters, each given once (RFC 6749 §3.1) and within its limit;
+    any other parameter is ignored."""
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = await request.body()
     if body and media_type != FORM:
@@ -145,9 +140,11 @@ async def _read_form(request: Request) -> dict[str, str]:
         raise _bad("invalid_request", "The form is not UTF-8.") from None
     form: dict[str, str] = {}
     for name, value in pairs:
+        if name not in LIMITS:
+            continue  # RFC 6749 §3.1: a parameter the server does not know is ignored
         if name in form:
             raise _bad("invalid_request", f"The parameter {name} is given more than once.")
-        if name in LIMITS and len(value) > LIMITS[name]:
+        if len(value) > LIMITS[name]:
             raise _bad("invalid_request", f"The parameter {name} is too long.")
         form[name] = value
     return {k: v for k, v in form.items() if v != ""}
@@ -298,10 +295,10 @@ async def _issue_token(
         "`token_type_hint`, which is not needed). Always 200 when the request is well "
         "formed, also for a token that is unknown, expired or already revoked. A person's "
         "token is revoked by whoever holds it; an API client's only by that client, "
-        "authenticated as at the token endpoint. Without `token`, the bearer token of this "
-        "request is revoked (signing out); with neither (or an empty `token` and no bearer "
-        "token), 400 `invalid_request`. Errors are RFC 6749 §5.2 JSON, as the token "
-        "endpoint's."
+        "authenticated as at the token endpoint. `token` is required, as RFC 7009 §2.1 "
+        "says (to sign out, send the bearer token in it): without it, 400 "
+        "`invalid_request`, also when the request carries an `Authorization` header. Errors "
+        "are RFC 6749 §5.2 JSON, as the token endpoint's."
     ),
     response_class=Response,
     responses={
@@ -309,7 +306,7 @@ async def _issue_token(
         **_oauth_responses(400, 401, 429),
         **problem_responses(413, 415),
     },
-    openapi_extra=_form_body(RevocationRequest, required=False),
+    openapi_extra=_form_body(RevocationRequest),
     dependencies=[Depends(public("Revocation is by holding the token (RFC 7009)"))],
 )
 async def sign_out(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
@@ -323,10 +320,6 @@ async def sign_out(request: Request, session: SessionDep, settings: SettingsDep)
             else None
         )
         secret = form.get("token")
-        if secret is None:
-            header = request.headers.get("authorization", "")
-            if header.lower().startswith("bearer "):
-                secret = header[7:].strip()
         if not secret:
             raise _bad("invalid_request", "Give the token to revoke.")
         owner = await signin.token_owner(session, secret)

@@ -2,7 +2,7 @@
 // the person's own profile, and accepting an invitation.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapWithEtag } from '../../api/client';
-import { setToken } from '../../auth/token';
+import { getToken, setToken } from '../../auth/token';
 import { ApiProblem } from '../../api/problem';
 import type { Language, User } from '../../api/types';
 import type { components } from '../../api/schema';
@@ -37,9 +37,17 @@ export async function requestToken(email: string, password: string): Promise<str
   return body.access_token;
 }
 
-/** Revoke this session's token. */
+/** Revoke this session's token (RFC 7009: the token goes in the form). */
 export async function revokeToken(): Promise<void> {
-  await unwrap(api.POST('/api/v1/auth/revoke'));
+  const token = getToken();
+  if (!token) return;
+  await unwrap(
+    api.POST('/api/v1/auth/revoke', {
+      body: { token },
+      bodySerializer: (values) => new URLSearchParams(values as Record<string, string>),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    }),
+  );
 }
 
 /** Revoke every session of this person. */
