@@ -316,6 +316,13 @@ def ensure_staff(p: Principal, org_id: uuid.UUID, doing: str) -> None:
     _ensure_role(p, org_id, EDITOR_ROLES, doing)
 
 
+def ensure_author(p: Principal, author_id: uuid.UUID | None, message: str) -> None:
+    """Only the person who wrote a note changes or removes it (an automatic note has no
+    author, so no one does)."""
+    if not p.is_user or author_id is None or author_id != p.id:
+        raise Forbidden(message)
+
+
 # --------------------------------------------------------------------- improvement actions
 
 DECIDER_ROLES = (ROLE_ADMIN, ROLE_MANAGER)

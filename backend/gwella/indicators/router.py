@@ -9,16 +9,17 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from gwella import policy
-from gwella.core.concurrency import set_etag
+from gwella.core.concurrency import IfMatch, OptionalIfMatch, set_etag
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, SignedIn
 from gwella.core.errors import NotFound, problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
-from gwella.indicators import overview, service, spc
-from gwella.indicators.access import visible_indicator
+from gwella.indicators import annotation_edits, overview, service, spc
+from gwella.indicators.access import authored_annotation, visible_indicator
 from gwella.indicators.schemas import (
     AnnotationCreate,
     AnnotationRead,
+    AnnotationUpdate,
     ChartPoint,
     ChartRead,
     FrameworkRead,
@@ -270,6 +271,50 @@ async def create_annotation(
             raise NotFound("That service is not one of the organisation's.")
     note = await service.add_annotation(session, principal.audit, indicator, data)
     return AnnotationRead.model_validate(note)
+
+
+@router.patch(
+    "/indicators/{indicator_id}/annotations/{annotation_id}",
+    operation_id="updateAnnotation",
+    summary="Change an annotation you wrote: its day or its words",
+    description="Only its author may (403 for anyone else who can see it). The day stays "
+    "today or earlier. Recorded in the audit trail with what it said before.",
+    response_model=AnnotationRead,
+    responses=problem_responses(401, 403, 404, 412, 422, 428),
+)
+async def update_annotation(
+    indicator_id: uuid.UUID,
+    annotation_id: uuid.UUID,
+    data: AnnotationUpdate,
+    response: Response,
+    session: SessionDep,
+    principal: SignedIn,
+    if_match: IfMatch = None,
+) -> AnnotationRead:
+    note = await authored_annotation(session, principal, indicator_id, annotation_id)
+    note = await annotation_edits.update_annotation(session, principal.audit, note, data, if_match)
+    set_etag(response, note.version)
+    return AnnotationRead.model_validate(note)
+
+
+@router.delete(
+    "/indicators/{indicator_id}/annotations/{annotation_id}",
+    operation_id="deleteAnnotation",
+    summary="Remove an annotation you wrote",
+    description="Only its author may (403 for anyone else who can see it). Recorded in the "
+    "audit trail with what it said.",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 403, 404, 412, 422),
+)
+async def delete_annotation(
+    indicator_id: uuid.UUID,
+    annotation_id: uuid.UUID,
+    session: SessionDep,
+    principal: SignedIn,
+    if_match: OptionalIfMatch = None,
+) -> None:
+    note = await authored_annotation(session, principal, indicator_id, annotation_id)
+    await annotation_edits.delete_annotation(session, principal.audit, note, if_match)
 
 
 @router.get(

@@ -123,8 +123,15 @@ class ChartRead(OutputModel):
 class AnnotationCreate(ApiModel):
     organisation_id: uuid.UUID
     service_id: uuid.UUID | None = None
-    on_date: date
+    on_date: date = Field(description="Today or earlier: an annotation marks what happened")
     text: WrittenText
+
+
+class AnnotationUpdate(ApiModel):
+    """What its author may change: the day and the words (neither may be null)."""
+
+    on_date: date | None = Field(default=None, description="Today or earlier")
+    text: WrittenText | None = None
 
 
 class AnnotationRead(ReadModel):
@@ -135,8 +142,11 @@ class AnnotationRead(ReadModel):
     on_date: date
     text: LocalizedText
     kind: str
-    created_by_id: uuid.UUID | None
+    created_by_id: uuid.UUID | None = Field(
+        description="Its author, who alone may change or remove it (null: made automatically)"
+    )
     created_at: datetime
+    version: int = Field(description="Its ETag's value: send it in If-Match to change or remove it")
 
 
 class IndicatorUnitLatest(OutputModel):

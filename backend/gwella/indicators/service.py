@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, or_, select
@@ -16,7 +16,7 @@ from gwella.core import audit, bulk, changes
 from gwella.core.audit import AuditContext
 from gwella.core.concurrency import lock_rows
 from gwella.core.database import utcnow
-from gwella.core.errors import Conflict, NotFound
+from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from gwella.core.pagination import PageParams, paginate
 from gwella.indicators import events, spc
 from gwella.indicators.models import (
@@ -338,6 +338,20 @@ async def annotations_of(
     return list(rows)
 
 
+ANNOTATION_IN_FUTURE = (
+    "An annotation cannot be dated in the future: choose today or an earlier day."
+)
+
+
+def check_annotation_date(on_date: date, at: str = "body.on_date") -> None:
+    """An annotation marks what happened: its day has come. Today is the day in the UK, at
+    most an hour ahead of UTC, so that a note made just after midnight in summer is taken."""
+    if on_date > (utcnow() + timedelta(hours=1)).date():
+        raise ValidationFailed(
+            ANNOTATION_IN_FUTURE, errors=[FieldProblem(field=at, message=ANNOTATION_IN_FUTURE)]
+        )
+
+
 async def add_annotation(
     session: AsyncSession,
     ctx: AuditContext,
@@ -345,6 +359,8 @@ async def add_annotation(
     data: AnnotationCreate,
     kind: str = "note",
 ) -> Annotation:
+    if kind == "note":  # a person's (automatic ones carry the day of what they record)
+        check_annotation_date(data.on_date)
     note = Annotation(
         indicator_id=indicator.id,
         organisation_id=data.organisation_id,
