@@ -171,9 +171,12 @@ def install_error_handlers(app: FastAPI) -> None:
         errors = [
             FieldProblem(
                 field=_field_path(tuple(e.get("loc", ()))),
-                message=i18n.field_message(str(e.get("type")), e.get("ctx"), str(e.get("msg")))
-                if welsh
-                else str(e.get("msg", "")),
+                message=i18n.field_message(
+                    str(e.get("type")),
+                    e.get("ctx"),
+                    str(e.get("msg", "")),
+                    "cy" if welsh else "en",
+                ),
             )
             for e in exc.errors()
         ]

@@ -109,13 +109,95 @@ FIELD_MESSAGES_CY = {
 }
 
 
-def field_message(error_type: str, context: dict[str, object] | None, english: str) -> str:
-    """The Welsh for a schema check's message, or the English when there is none."""
-    template = FIELD_MESSAGES_CY.get(error_type)
+# The same checks in plain English: pydantic's own words ("String should match pattern
+# '^[a-z]...'", "Field required") reach the people who fill in the SPA's forms otherwise.
+FIELD_MESSAGES_EN = {
+    "missing": "This is needed.",
+    "extra_forbidden": "This field is not taken.",
+    "string_type": "This must be text.",
+    "string_too_short": "This must be at least {min_length} characters long.",
+    "string_too_long": "This cannot be longer than {max_length} characters.",
+    "string_pattern_mismatch": "This is not in the expected form.",
+    "too_short": "There must be at least {min_length} items.",
+    "too_long": "There cannot be more than {max_length} items.",
+    "int_type": "This must be a whole number.",
+    "int_parsing": "This must be a whole number.",
+    "int_from_float": "This must be a whole number.",
+    "float_type": "This must be a number.",
+    "float_parsing": "This must be a number.",
+    "finite_number": "This must be a finite number.",
+    "bool_type": "This must be true or false.",
+    "bool_parsing": "This must be true or false.",
+    "greater_than": "This must be more than {gt}.",
+    "greater_than_equal": "This must be {ge} or more.",
+    "less_than": "This must be less than {lt}.",
+    "less_than_equal": "This must be {le} or less.",
+    "enum": "This must be one of: {expected}.",
+    "literal_error": "This must be one of: {expected}.",
+    "uuid_type": "This is not a valid identifier (UUID).",
+    "uuid_parsing": "This is not a valid identifier (UUID).",
+    "date_type": "This is not a valid date (YYYY-MM-DD).",
+    "date_parsing": "This is not a valid date (YYYY-MM-DD).",
+    "date_from_datetime_parsing": "This is not a valid date (YYYY-MM-DD).",
+    "datetime_type": "This is not a valid time.",
+    "datetime_parsing": "This is not a valid time.",
+    "datetime_from_date_parsing": "This is not a valid time.",
+    "timezone_aware": "The time must include a time zone.",
+    "url_type": "This is not a valid web address.",
+    "url_parsing": "This is not a valid web address.",
+    "url_scheme": "This kind of web address is not taken.",
+    "list_type": "This must be a list.",
+    "dict_type": "This must be an object.",
+    "model_type": "This must be an object.",
+    "model_attributes_type": "This must be an object.",
+    "json_invalid": "The JSON is not valid.",
+    "json_type": "The JSON is not valid.",
+}
+
+
+# What the patterns people meet in forms ask for, in words (by the pattern itself): "not in
+# the expected form" says nothing of the form.
+PATTERN_MESSAGES = {
+    r"^[a-z][a-z0-9_]*$": (
+        "Start with a small letter (a to z), then use only small letters, digits and _.",
+        "Dechreuwch gyda llythyren fach (a i z), yna defnyddiwch lythrennau bach, digidau a _ "
+        "yn unig.",
+    ),
+    r"^[A-Za-z0-9._-]+$": (
+        "Use only letters, digits and the signs . _ - (no spaces).",
+        "Defnyddiwch lythrennau, digidau a'r arwyddion . _ - yn unig (dim bylchau).",
+    ),
+    r"^[A-Za-z0-9_.-]+$": (
+        "Use only letters, digits and the signs . _ - (no spaces).",
+        "Defnyddiwch lythrennau, digidau a'r arwyddion . _ - yn unig (dim bylchau).",
+    ),
+    r"^[A-Za-z0-9_-]+$": (
+        "Use only letters, digits and the signs _ - (no spaces).",
+        "Defnyddiwch lythrennau, digidau a'r arwyddion _ - yn unig (dim bylchau).",
+    ),
+}
+
+
+def field_message(
+    error_type: str, context: dict[str, object] | None, english: str, language: str = "cy"
+) -> str:
+    """A schema check's message in plain words, in Welsh or English: pydantic's message
+    ``english`` only where neither catalogue has the check. A rule of the service's own (a
+    ``value_error``) keeps its words, without pydantic's "Value error, " in front, and in
+    Welsh where RULE_MESSAGES_CY has them."""
+    welsh = language == "cy"
+    if error_type == "value_error":
+        own = english.removeprefix("Value error, ")
+        return rule_message(own[:1].upper() + own[1:], welsh)
+    if error_type == "string_pattern_mismatch":
+        words = PATTERN_MESSAGES.get(str((context or {}).get("pattern")))
+        if words:
+            return words[1] if welsh else words[0]
+    template = (FIELD_MESSAGES_CY if welsh else FIELD_MESSAGES_EN).get(error_type)
     if template is None:
         return english
     ctx = dict(context or {})
-    if "expected" in ctx:
+    if "expected" in ctx and welsh:
         ctx["expected"] = str(ctx["expected"]).replace(" or ", " neu ")
     try:
         return template.format(**ctx)

@@ -7,6 +7,8 @@ import type { SummaryItem } from './ErrorSummary';
 export interface FieldError {
   name: string;
   message: string;
+  /** The server's words ("This cannot be longer than 200 characters."), not the form's own. */
+  fromApi?: boolean;
 }
 
 export interface FormErrors {
@@ -23,7 +25,7 @@ export function errorsFromProblem(error: unknown, t: TFunction): FormErrors {
   }
   if (error.status === 0) return { detail: t('errors.network'), fields: [] };
   if (error.status === 412) return { detail: t('errors.stale'), fields: [] };
-  const fields = error.errors.map((e) => ({ name: lastSegment(e.field), message: e.message }));
+  const fields = error.errors.map((e) => ({ name: lastSegment(e.field), message: e.message, fromApi: true }));
   if (fields.length > 0) return { detail: null, fields };
   return { detail: describeProblem(error, t), fields: [] };
 }
@@ -52,6 +54,17 @@ export function sentence(label: string | undefined, message: string): string {
   return first !== '' && first === first.toLowerCase() && first !== first.toUpperCase()
     ? `${label} ${message}`
     : message;
+}
+
+/**
+ * A field problem in the error summary, where it stands away from its field: the server's
+ * whole sentences ("This cannot be longer than 200 characters.") say which field they are
+ * about ("Name: This cannot..."); fragments read on from the label; the form's own messages
+ * already name their field.
+ */
+export function summaryText(label: string | undefined, error: FieldError): string {
+  const text = sentence(label, error.message);
+  return error.fromApi && label && text === error.message ? `${label}: ${error.message}` : text;
 }
 
 /**
@@ -89,7 +102,7 @@ export function useFormErrors(idPrefix: string, labels: Record<string, string>) 
     const known = JSON.parse(labelsKey) as Record<string, string>;
     return errors.fields.map((f) =>
       f.name in known
-        ? { text: sentence(known[f.name], f.message), targetId: idFor(f.name) }
+        ? { text: summaryText(known[f.name], f), targetId: idFor(f.name) }
         : { text: sentence(f.name, f.message) },
     );
   }, [errors, labelsKey, idFor]);

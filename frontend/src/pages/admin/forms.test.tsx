@@ -30,7 +30,7 @@ describe('Forms show API problems', () => {
           title: 'Validation failed',
           detail: 'Some fields are not valid.',
           errors: [
-            { field: 'body.code', message: 'String should match pattern ^[A-Za-z0-9._-]+$' },
+            { field: 'body.code', message: 'Use only letters, digits and the signs . _ - (no spaces).' },
             { field: 'body.name', message: 'is already used by another organisation' },
           ],
         }),
@@ -46,9 +46,10 @@ describe('Forms show API problems', () => {
 
     const summary = await within(form).findByRole('alert');
     const links = within(summary).getAllByRole('link');
-    // A message that is a fragment gets the field's label in front of it.
+    // A message that is a fragment gets the field's label in front of it, a whole sentence
+    // the label and a colon.
     expect(links.map((l) => l.textContent)).toEqual([
-      'String should match pattern ^[A-Za-z0-9._-]+$',
+      'Code: Use only letters, digits and the signs . _ - (no spaces).',
       'Name is already used by another organisation',
     ]);
     expect(links[0]).toHaveAttribute('href', '#org-new-code');
