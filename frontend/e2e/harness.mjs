@@ -67,9 +67,11 @@ function tail(file) {
 /**
  * Start the app: migrate a fresh database, load the demo data, serve, and wait until
  * /readyz answers 200.
+ * @param {{ publicUrl?: boolean }} [options] publicUrl: false serves without
+ *   GWELLA_PUBLIC_URL, as `make run` does, so that links are made from the address served
  * @returns {Promise<{ baseUrl: string, stop: () => Promise<void>, logFile: string }>}
  */
-export async function startApp() {
+export async function startApp({ publicUrl = true } = {}) {
   if (!existsSync(gwella)) {
     throw new Error(`${gwella} not found: set up the Python environment first (make install)`);
   }
@@ -92,6 +94,7 @@ export async function startApp() {
     GWELLA_ENV: 'development',
     GWELLA_PUBLIC_URL: baseUrl,
   };
+  if (!publicUrl) delete env.GWELLA_PUBLIC_URL;
   await runCli(['migrate'], env, logFile);
   await runCli(['load-demo'], env, logFile);
 
@@ -242,6 +245,21 @@ export async function signIn(page, baseUrl, email, password = 'gwella-demo') {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').waitFor({ timeout: 15_000 });
+  // Attached, not visible: on a phone the account waits behind the header's Menu button.
+  await page.getByTestId('signed-in-as').waitFor({ state: 'attached', timeout: 15_000 });
   await settled(page);
+}
+
+/**
+ * Type a date into the NHS date input (day, month and year fields) named by its legend.
+ * @param {import('playwright-core').Page | import('playwright-core').Locator} scope
+ * @param {string | RegExp} legend
+ * @param {string} iso YYYY-MM-DD
+ */
+export async function fillDate(scope, legend, iso) {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  const group = scope.getByRole('group', { name: legend });
+  await group.getByLabel(/^(Day|Diwrnod)$/).fill(String(Number(day)));
+  await group.getByLabel(/^(Month|Mis)$/).fill(String(Number(month)));
+  await group.getByLabel(/^(Year|Blwyddyn)$/).fill(year);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useAuth } from '../auth/AuthContext';
@@ -63,9 +63,29 @@ function Header() {
         { to: '/profile', label: t('nav.profile') },
       ]
     : [];
+  // On a phone the account and the navigation wait behind one button (as NHS.UK's header
+  // does), so the header takes a line instead of half the first screen. Wider, the button
+  // is not shown and everything is in view.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const location = useLocation();
+  const [menuPath, setMenuPath] = useState(location.pathname);
+  if (menuPath !== location.pathname) {
+    // A new page closes the menu.
+    setMenuPath(location.pathname);
+    setMenuOpen(false);
+  }
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && menuOpen) {
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    }
+  };
+  const classes = ['nhsuk-header', 'app-header', user ? 'app-header--signed-in' : 'app-header--signed-out'];
+  if (menuOpen) classes.push('app-header--open');
 
   return (
-    <header className="nhsuk-header" role="banner">
+    <header className={classes.join(' ')} role="banner" onKeyDown={closeOnEscape}>
       <div className="app-language-bar">
         <div className="nhsuk-width-container app-language-bar__inner">
           <LanguageSwitch />
@@ -76,8 +96,24 @@ function Header() {
           <Link className="nhsuk-header__service-name" to="/" aria-label={t('app.homeLinkLabel')}>
             {t('app.serviceName')}
           </Link>
+          {user ? (
+            <button
+              ref={menuButton}
+              type="button"
+              className="app-header__menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="app-header-account app-header-navigation"
+              onClick={() => setMenuOpen((open) => !open)}
+              data-testid="header-menu-button"
+            >
+              {t('nav.menuLabel')}
+              <svg className="app-header__chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                <path d="M3 6l5 5 5-5" fill="none" stroke="currentColor" strokeWidth="2" />
+              </svg>
+            </button>
+          ) : null}
         </div>
-        <nav className="nhsuk-header__account" aria-label={t('nav.accountLabel')}>
+        <nav id="app-header-account" className="nhsuk-header__account" aria-label={t('nav.accountLabel')}>
           <ul className="nhsuk-header__account-list">
             {user ? (
               <>
@@ -103,7 +139,7 @@ function Header() {
         </nav>
       </div>
       {navItems.length > 0 ? (
-        <nav className="nhsuk-header__navigation" aria-label={t('nav.menuLabel')}>
+        <nav id="app-header-navigation" className="nhsuk-header__navigation" aria-label={t('nav.menuLabel')}>
           <div className="nhsuk-header__navigation-container nhsuk-width-container">
             <ul className="nhsuk-header__navigation-list">
               {navItems.map((item) => (
