@@ -7,6 +7,7 @@ import {
   PHONE,
   checkAccessibility,
   closeBrowser,
+  fillDate,
   openBrowser,
   screenshot,
   settled,
@@ -1163,7 +1164,7 @@ describe('Gwella in a real browser', () => {
       await form.locator('.nhsuk-error-summary').getByText('Enter the date of the annotation').waitFor();
       const rows = await page.locator('[data-testid="spc-table"] tbody tr').count();
       assert.ok(rows >= 12, `the table has every point (${rows})`);
-      await form.getByLabel('Date').fill('2025-06-15');
+      await fillDate(form, 'Date', '2025-06-15');
       await form.getByLabel('Note in English').fill('New triage clinic opened');
       await form.getByRole('button', { name: 'Add the annotation' }).click();
       await page.getByText('The annotation has been added to the chart.').waitFor();

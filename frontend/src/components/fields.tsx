@@ -7,12 +7,12 @@ import type {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const list = ids.filter(Boolean).join(' ');
   return list === '' ? undefined : list;
 }
 
-function ErrorMessage({ id, message }: { id: string; message: string }) {
+export function ErrorMessage({ id, message }: { id: string; message: string }) {
   const { t } = useTranslation();
   return (
     <span className="nhsuk-error-message" id={id}>

@@ -5,6 +5,7 @@ import type { InstrumentContent, Question } from '../api/types';
 import { ApiProblem } from '../api/problem';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
 import { Button, Checkbox, CheckboxGroup, Radios, TextInput, Textarea } from '../components/fields';
+import { DateInput } from '../components/DateInput';
 import { describeProblem } from '../components/useFormErrors';
 import {
   DONT_KNOW,
@@ -337,13 +338,24 @@ export function QuestionField({ id, question, language, value, error, onChange }
             maxLength={question.max_length ?? undefined}
             onChange={(event) => onChange(event.target.value)}
           />
+        ) : question.type === 'date' ? (
+          <DateInput
+            id={id}
+            label={label}
+            hint={fullHint}
+            error={error}
+            language={language}
+            value={isDontKnow ? '' : text}
+            disabled={isDontKnow}
+            onChange={onChange}
+          />
         ) : (
           <TextInput
             id={id}
             label={label}
             hint={fullHint}
             error={error}
-            type={question.type === 'date' ? 'date' : 'text'}
+            type="text"
             inputMode={question.type === 'number' ? 'decimal' : undefined}
             widthClass={question.type === 'number' ? 'nhsuk-input--width-10' : undefined}
             value={isDontKnow ? '' : text}

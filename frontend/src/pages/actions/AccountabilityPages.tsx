@@ -5,7 +5,10 @@ import { useLocalName } from '../../i18n/localized';
 import { useOrganisation } from '../../features/organisations/api';
 import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
-import { Button, TextInput } from '../../components/fields';
+import { Button } from '../../components/fields';
+import { DateInput } from '../../components/DateInput';
+import { dateError } from '../../components/dateText';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { LoadError, Loading } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -136,15 +139,19 @@ function ReportForm({ partnershipId }: { partnershipId: string }) {
       <h2 id="report-heading">{t('improvement.accountability.reportTitle')}</h2>
       <p>{t('improvement.accountability.reportLede')}</p>
       <div className="app-filters">
-        <TextInput id="report-start" type="date" label={t('improvement.accountability.periodStart')} widthClass="nhsuk-input--width-10" value={start} onChange={(e) => setStart(e.target.value)} />
-        <TextInput
+        <DateInput
+          id="report-start"
+          label={t('improvement.accountability.periodStart')}
+          value={start}
+          onChange={setStart}
+          error={dateError(t, start, t('improvement.accountability.periodStart'))}
+        />
+        <DateInput
           id="report-end"
-          type="date"
           label={t('improvement.accountability.periodEnd')}
-          widthClass="nhsuk-input--width-10"
           value={end}
-          onChange={(e) => setEnd(e.target.value)}
-          error={valid ? undefined : t('improvement.accountability.periodInvalid')}
+          onChange={setEnd}
+          error={dateError(t, end, t('improvement.accountability.periodEnd')) ?? (valid ? undefined : t('improvement.accountability.periodInvalid'))}
         />
       </div>
       <div className="nhsuk-button-group">
@@ -202,7 +209,7 @@ export function PartnershipAccountabilityPage({ user }: { user: User }) {
       </ul>
 
       <h2>{t('improvement.accountability.byStandard')}</h2>
-      <div className="app-table-scroll">
+      <ScrollRegion label={t('improvement.accountability.byStandard')}>
         <table className="nhsuk-table">
           <caption className="nhsuk-u-visually-hidden">{t('improvement.accountability.byStandard')}</caption>
           <thead className="nhsuk-table__head">
@@ -232,10 +239,10 @@ export function PartnershipAccountabilityPage({ user }: { user: User }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <h2>{t('improvement.accountability.byOrganisation')}</h2>
-      <div className="app-table-scroll">
+      <ScrollRegion label={t('improvement.accountability.byOrganisation')}>
         <table className="nhsuk-table" data-testid="organisations-table">
           <caption className="nhsuk-u-visually-hidden">{t('improvement.accountability.byOrganisation')}</caption>
           <thead className="nhsuk-table__head">
@@ -267,7 +274,7 @@ export function PartnershipAccountabilityPage({ user }: { user: User }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <DownloadButton
         path={`/api/v1/partnerships/${partnershipId}/action-accountability.csv`}
         filename={`actions-${partnershipId}.csv`}

@@ -126,7 +126,10 @@ describe('editing an action', () => {
     const { client } = await renderWithApp(<EditActionForm action={makeAction()} />);
     client.setQueryData(['actions', ACTION], makeAction());
     await user.click(screen.getByText('Edit the action'));
-    await user.type(screen.getByLabelText('Due date (optional)'), '2026-09-30');
+    const due = within(screen.getByRole('group', { name: 'Due date (optional)' }));
+    await user.type(due.getByLabelText('Day'), '30');
+    await user.type(due.getByLabelText('Month'), '9');
+    await user.type(due.getByLabelText('Year'), '2026');
     await user.click(screen.getByRole('button', { name: 'Save the changes' }));
     expect(await screen.findByText(/Someone else changed this while you were editing it/)).toBeInTheDocument();
     expect(JSON.parse(requests.find((r) => r.method === 'PATCH')?.body ?? '{}')).toEqual({ due_date: '2026-09-30' });

@@ -1,7 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Button, Select, TextInput, Textarea } from '../../components/fields';
+import { Button, Select, Textarea } from '../../components/fields';
+import { DateInput } from '../../components/DateInput';
+import { dateError } from '../../components/dateText';
 import { SuccessBanner } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
 import { TitleDescriptionFields } from './TitleDescriptionFields';
@@ -49,7 +51,12 @@ export function EditActionForm({ action }: { action: Action }) {
     const problems = checkEdit(form);
     if (problems.length > 0) {
       errors.setFieldErrors(
-        problems.map((p) => ({ name: p.name, message: t(`improvement.propose.errors.${p.key}` as 'improvement.propose.errors.titleMissing') })),
+        problems.map((p) => ({
+          name: p.name,
+          message:
+            (p.name === 'due_date' ? dateError(t, form.dueDate, t('improvement.propose.dueDate')) : undefined) ??
+            t(`improvement.propose.errors.${p.key}` as 'improvement.propose.errors.titleMissing'),
+        })),
       );
       return;
     }
@@ -107,14 +114,12 @@ export function EditActionForm({ action }: { action: Action }) {
                 ...(standards.data ?? []).map((s) => ({ value: s.id, label: `${s.code}: ${localized(s.title, i18n.language)}` })),
               ]}
             />
-            <TextInput
+            <DateInput
               id={errors.idFor('due_date')}
-              type="date"
               label={t('improvement.propose.dueDate')}
               hint={t('improvement.edit.dueDateHint')}
-              widthClass="nhsuk-input--width-10"
               value={form.dueDate}
-              onChange={(e) => set('dueDate', e.target.value)}
+              onChange={(value) => set('dueDate', value)}
               error={errors.fieldError('due_date')}
             />
             <Button type="submit" busy={edit.isPending}>

@@ -4,6 +4,7 @@ import type { User } from '../../api/types';
 import { ConfirmAction } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Select } from '../../components/fields';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading, SuccessBanner } from '../../components/status';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
@@ -135,7 +136,7 @@ export function PartnershipLeads({ partnershipId, user }: { partnershipId: strin
       ) : list.length === 0 ? (
         <Empty>{t('improvement.leads.none')}</Empty>
       ) : (
-        <div className="app-table-scroll">
+        <ScrollRegion label={t('improvement.leads.title')}>
           <table className="nhsuk-table" data-testid="leads-table">
             <caption className="nhsuk-u-visually-hidden">{t('improvement.leads.title')}</caption>
             <thead className="nhsuk-table__head">
@@ -177,7 +178,7 @@ export function PartnershipLeads({ partnershipId, user }: { partnershipId: strin
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {leads.data && appointable.length > 0 ? (
         <AppointLead

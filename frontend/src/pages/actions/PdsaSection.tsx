@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Radios, Select, TextInput, Textarea } from '../../components/fields';
+import { DateInput } from '../../components/DateInput';
+import { dateError } from '../../components/dateText';
 import { formatDate } from '../../components/format';
 import { LoadError, Loading, Tag } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
@@ -67,7 +69,9 @@ function NextStageForm({ action, cycle }: { action: Action; cycle: PdsaCycle }) 
     event.preventDefault();
     const problems = [];
     if (notes.trim() === '') problems.push({ name: notesField, message: t('improvement.pdsa.notesMissing') });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) problems.push({ name: dateField, message: t('improvement.pdsa.dateMissing') });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) {
+      problems.push({ name: dateField, message: (on && dateError(t, on, t('improvement.pdsa.stageDate'))) || t('improvement.pdsa.dateMissing') });
+    }
     if (stage === 'act' && decision === '') problems.push({ name: 'decision', message: t('improvement.pdsa.decisionMissing') });
     if (problems.length > 0) {
       errors.setFieldErrors(problems);
@@ -116,13 +120,11 @@ function NextStageForm({ action, cycle }: { action: Action; cycle: PdsaCycle }) 
           ) : null}
         </>
       ) : null}
-      <TextInput
+      <DateInput
         id={errors.idFor(dateField)}
-        type="date"
         label={t('improvement.pdsa.stageDate')}
-        widthClass="nhsuk-input--width-10"
         value={on}
-        onChange={(e) => setOn(e.target.value)}
+        onChange={setOn}
         error={errors.fieldError(dateField)}
       />
       <Button type="submit" small busy={record.isPending}>
@@ -155,7 +157,9 @@ function PlanForm({ action }: { action: Action }) {
     const problems = [];
     if (objective.trim() === '') problems.push({ name: 'objective', message: t('improvement.pdsa.objectiveMissing') });
     if (prediction.trim() === '') problems.push({ name: 'prediction', message: t('improvement.pdsa.predictionMissing') });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(plannedOn)) problems.push({ name: 'planned_on', message: t('improvement.pdsa.dateMissing') });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(plannedOn)) {
+      problems.push({ name: 'planned_on', message: (plannedOn && dateError(t, plannedOn, t('improvement.pdsa.plannedOn'))) || t('improvement.pdsa.dateMissing') });
+    }
     if (problems.length > 0) {
       errors.setFieldErrors(problems);
       return;
@@ -200,7 +204,7 @@ function PlanForm({ action }: { action: Action }) {
               ...(indicators.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.code}: ${localized(i.name, i18n.language)}` })),
             ]}
           />
-          <TextInput id={errors.idFor('planned_on')} type="date" label={t('improvement.pdsa.plannedOn')} widthClass="nhsuk-input--width-10" value={plannedOn} onChange={(e) => setPlannedOn(e.target.value)} error={errors.fieldError('planned_on')} />
+          <DateInput id={errors.idFor('planned_on')} label={t('improvement.pdsa.plannedOn')} value={plannedOn} onChange={setPlannedOn} error={errors.fieldError('planned_on')} />
           <Button type="submit" small busy={start.isPending}>
             {t('improvement.pdsa.planSubmit')}
           </Button>

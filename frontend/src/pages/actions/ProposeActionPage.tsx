@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Button, CheckboxGroup, Radios, Select, TextInput, Textarea } from '../../components/fields';
+import { Button, CheckboxGroup, Radios, Select, Textarea } from '../../components/fields';
+import { DateInput } from '../../components/DateInput';
+import { dateError } from '../../components/dateText';
 import { LoadError, Loading } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
 import { TitleDescriptionFields } from './TitleDescriptionFields';
@@ -112,7 +114,14 @@ export function ProposeActionPage({ user }: { user: User }) {
     const full: ProposalForm = { ...form, partnershipId, evidence };
     const problems = checkProposal(full);
     if (problems.length > 0) {
-      errors.setFieldErrors(problems.map((p) => ({ name: p.name, message: t(`improvement.propose.errors.${p.key}` as 'improvement.propose.errors.titleMissing') })));
+      errors.setFieldErrors(
+        problems.map((p) => ({
+          name: p.name,
+          message:
+            (p.name === 'due_date' ? dateError(t, form.dueDate, t('improvement.propose.dueDate')) : undefined) ??
+            t(`improvement.propose.errors.${p.key}` as 'improvement.propose.errors.titleMissing'),
+        })),
+      );
       return;
     }
     errors.clear();
@@ -231,13 +240,11 @@ export function ProposeActionPage({ user }: { user: User }) {
                 ...(standards.data ?? []).map((s) => ({ value: s.id, label: `${s.code}: ${localized(s.title, i18n.language)}` })),
               ]}
             />
-            <TextInput
+            <DateInput
               id={errors.idFor('due_date')}
-              type="date"
               label={t('improvement.propose.dueDate')}
-              widthClass="nhsuk-input--width-10"
               value={form.dueDate}
-              onChange={(e) => set('dueDate', e.target.value)}
+              onChange={(value) => set('dueDate', value)}
               error={errors.fieldError('due_date')}
             />
           </div>

@@ -6,6 +6,8 @@ import { useOrganisationOptions } from '../../features/organisations/api';
 import type { AuditEvent, User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { Button, Select, TextInput } from '../../components/fields';
+import { DateInput } from '../../components/DateInput';
+import { dateError } from '../../components/dateText';
 import { formatDateTime } from '../../components/format';
 import { PaginatedTable } from '../../components/PaginatedTable';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -74,8 +76,8 @@ export function AuditLogPage({ user }: { user: User }) {
   function apply() {
     const errors: Partial<Record<FilterName, string>> = {};
     if (draft.actor_id.trim() && !UUID.test(draft.actor_id.trim())) errors.actor_id = t('admin.audit.actorInvalid');
-    if (draft.since && !DATE.test(draft.since)) errors.since = t('admin.audit.dateInvalid');
-    if (draft.until && !DATE.test(draft.until)) errors.until = t('admin.audit.dateInvalid');
+    if (draft.since && !DATE.test(draft.since)) errors.since = dateError(t, draft.since, t('admin.audit.since')) ?? t('admin.audit.dateInvalid');
+    if (draft.until && !DATE.test(draft.until)) errors.until = dateError(t, draft.until, t('admin.audit.until')) ?? t('admin.audit.dateInvalid');
     if (draft.since && draft.until && DATE.test(draft.since) && DATE.test(draft.until) && draft.since > draft.until) {
       errors.until = t('admin.audit.untilBeforeSince');
     }
@@ -139,20 +141,18 @@ export function AuditLogPage({ user }: { user: User }) {
             ...(organisations.data?.items ?? []).map((org) => ({ value: org.id, label: localName(org) })),
           ]}
         />
-        <TextInput
+        <DateInput
           id="audit-filter-since"
-          type="date"
           label={t('admin.audit.since')}
           value={draft.since}
-          onChange={(e) => set('since', e.target.value)}
+          onChange={(value) => set('since', value)}
           error={filterErrors.since}
         />
-        <TextInput
+        <DateInput
           id="audit-filter-until"
-          type="date"
           label={t('admin.audit.until')}
           value={draft.until}
-          onChange={(e) => set('until', e.target.value)}
+          onChange={(value) => set('until', value)}
           error={filterErrors.until}
         />
         <div className="nhsuk-form-group">

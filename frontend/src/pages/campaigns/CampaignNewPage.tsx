@@ -6,6 +6,8 @@ import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Checkbox, CheckboxGroup, Radios, Select, TextInput } from '../../components/fields';
+import { DateInput } from '../../components/DateInput';
+import { dateError } from '../../components/dateText';
 import { LoadError, Loading } from '../../components/status';
 import { useFormErrors, type FieldError } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -76,8 +78,12 @@ export function CampaignNewPage({ user }: { user: User }) {
     const cell = Number(minCell);
     if (versionId === '') problems.push({ name: 'instrument_version_id', message: t('campaigns.versionMissing') });
     if (name.trim() === '') problems.push({ name: 'name', message: t('campaigns.nameMissing') });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(opens)) problems.push({ name: 'opens_at', message: t('campaigns.dateInvalid') });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(closes) || closes < opens) problems.push({ name: 'closes_at', message: t('campaigns.closesInvalid') });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(opens)) {
+      problems.push({ name: 'opens_at', message: (opens && dateError(t, opens, t('campaigns.opens'))) || t('campaigns.dateInvalid') });
+    }
+    if (closes && !/^\d{4}-\d{2}-\d{2}$/.test(closes)) {
+      problems.push({ name: 'closes_at', message: dateError(t, closes, t('campaigns.closes')) ?? t('campaigns.closesInvalid') });
+    } else if (!/^\d{4}-\d{2}-\d{2}$/.test(closes) || closes < opens) problems.push({ name: 'closes_at', message: t('campaigns.closesInvalid') });
     if (serviceIds.length === 0) problems.push({ name: 'service_ids', message: t('campaigns.servicesMissing') });
     if (channels.length === 0) problems.push({ name: 'channels', message: t('campaigns.channelsMissing') });
     if (!Number.isInteger(cell) || cell < 3) problems.push({ name: 'min_cell_size', message: t('campaigns.minCellInvalid') });
@@ -146,8 +152,8 @@ export function CampaignNewPage({ user }: { user: User }) {
             error={form.fieldError('service_ids')}
           />
         )}
-        <TextInput id={form.idFor('opens_at')} type="date" label={t('campaigns.opens')} widthClass="nhsuk-input--width-10" value={opens} onChange={(e) => setOpens(e.target.value)} error={form.fieldError('opens_at')} />
-        <TextInput id={form.idFor('closes_at')} type="date" label={t('campaigns.closes')} hint={t('campaigns.closesHint')} widthClass="nhsuk-input--width-10" value={closes} onChange={(e) => setCloses(e.target.value)} error={form.fieldError('closes_at')} />
+        <DateInput id={form.idFor('opens_at')} label={t('campaigns.opens')} value={opens} onChange={setOpens} error={form.fieldError('opens_at')} />
+        <DateInput id={form.idFor('closes_at')} label={t('campaigns.closes')} hint={t('campaigns.closesHint')} value={closes} onChange={setCloses} error={form.fieldError('closes_at')} />
         <CheckboxGroup
           id={form.idFor('channels')}
           legend={t('campaigns.channels')}

@@ -3,7 +3,9 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { BackLink } from '../../components/actions';
-import { Radios, Select, TextInput } from '../../components/fields';
+import { Radios, Select } from '../../components/fields';
+import { DateInput } from '../../components/DateInput';
+import { dateError } from '../../components/dateText';
 import { LoadError, Loading, SuccessBanner } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { SurveyForm } from '../../survey/SurveyForm';
@@ -42,6 +44,8 @@ export function PaperEntryPage() {
     if (serviceId === '') {
       throw new ApiProblem(422, { errors: [], detail: t('campaigns.paperServiceMissing') });
     }
+    const badDate = dateError(t, completedOn, t('campaigns.paperCompletedOn'));
+    if (badDate) throw new ApiProblem(422, { errors: [], detail: badDate });
     // The survey form shows a refusal itself, so the promise is handed back to it.
     await paper.mutateAsync({
       submission_id: submissionIdFor(scope),
@@ -69,7 +73,7 @@ export function PaperEntryPage() {
         onChange={(e) => setServiceId(e.target.value)}
         options={[{ value: '', label: t('common.choose') }, ...links.data.map((l) => ({ value: l.service_id, label: l.service_name }))]}
       />
-      <TextInput id="paper-completed-on" type="date" label={t('campaigns.paperCompletedOn')} widthClass="nhsuk-input--width-10" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />
+      <DateInput id="paper-completed-on" label={t('campaigns.paperCompletedOn')} value={completedOn} onChange={setCompletedOn} />
       <Radios
         id="paper-language"
         name="paper-language"
