@@ -134,6 +134,7 @@ describe('SPC chart geometry', () => {
       kind: 'note',
       created_by_id: null,
       created_at: '2025-02-03T00:00:00Z',
+      version: 1,
     };
     const outside = { ...annotation, id: 'n2', on_date: '2030-01-01' };
     const layout = layoutChart({ points, target: 18, annotations: [outside, annotation] });
