@@ -6,6 +6,7 @@ import type {
   TextareaHTMLAttributes,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CharacterCount } from './CharacterCount';
 
 export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const list = ids.filter(Boolean).join(' ');
@@ -289,11 +290,16 @@ interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>
   label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
+  /** The server's limit on its length: shown as a character count (nothing is cut). */
+  limit?: number | undefined;
+  /** The language of the count, where it differs from the page's (a survey's own). */
+  countLanguage?: string | undefined;
 }
 
-export function Textarea({ id, label, hint, error, className, ...textarea }: TextareaProps) {
+export function Textarea({ id, label, hint, error, className, limit, countLanguage, ...textarea }: TextareaProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
+  const countId = limit ? `${id}-count` : undefined;
   return (
     <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
       <label className="nhsuk-label" htmlFor={id}>
@@ -310,9 +316,10 @@ export function Textarea({ id, label, hint, error, className, ...textarea }: Tex
         {...textarea}
         id={id}
         className={['nhsuk-textarea', error ? 'nhsuk-textarea--error' : '', className].filter(Boolean).join(' ')}
-        aria-describedby={describedBy(hintId, errorId)}
+        aria-describedby={describedBy(hintId, errorId, countId)}
         aria-invalid={error ? true : undefined}
       />
+      {limit && countId ? <CharacterCount id={countId} length={String(textarea.value ?? '').length} limit={limit} language={countLanguage} /> : null}
     </div>
   );
 }

@@ -322,9 +322,7 @@ export function QuestionField({ id, question, language, value, error, onChange }
             : question.min != null
               ? tl('survey.numberAtLeast', { min: question.min })
               : tl('survey.numberAtMost', { max: question.max })
-          : question.type === 'free_text' && question.max_length
-            ? tl('survey.maxLengthHint', { limit: question.max_length })
-            : undefined;
+          : undefined;
       const fullHint = [hint, rangeHint].filter(Boolean).join(' ') || undefined;
       const input =
         question.type === 'free_text' ? (
@@ -335,7 +333,8 @@ export function QuestionField({ id, question, language, value, error, onChange }
             error={error}
             value={isDontKnow ? '' : text}
             disabled={isDontKnow}
-            maxLength={question.max_length ?? undefined}
+            limit={question.max_length ?? undefined}
+            countLanguage={language}
             onChange={(event) => onChange(event.target.value)}
           />
         ) : question.type === 'date' ? (

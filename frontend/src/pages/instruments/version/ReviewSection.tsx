@@ -99,7 +99,7 @@ function ReviewBody({
   const roles = state.approver_roles.map((r) => (isRole(r) ? t(`roles.${r}`) : r)).join(` ${t('instruments.review.or')} `);
   return (
     <>
-      <p>{t('instruments.review.policy', { n: state.approvals_needed, roles })}</p>
+      <p>{t('instruments.review.policy', { count: state.approvals_needed, roles })}</p>
       <p data-testid="review-progress">
         {t('instruments.review.progress', { approved: state.qualifying_approvals, needed: state.approvals_needed })}
       </p>
