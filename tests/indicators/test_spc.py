@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gwella.indicators import spc
 from gwella.indicators.spc import Settings, chart
 
 # Baseline: mean 11, MR-bar 2, limits 11 ± 5.32 (5.68, 16.32), near-limit band 11 ± 3.5467.
@@ -200,3 +201,14 @@ def test_flags_have_a_side_and_a_nature_and_nothing_else_does(
         assert (p.rule is None) == (p.side is None) == (p.nature is None)
         if direction == "neutral" and p.nature is not None:
             assert p.nature == "neutral"
+
+
+@pytest.mark.parametrize("values", [[80.0], [80.0, 80.0, 80.0]])
+def test_limits_without_spread_give_no_assurance_and_say_so(values: list[float]) -> None:
+    """One point above the target (a partial month) was called "consistently passing"."""
+    result = chart(values, "higher_is_better", target=60.0)
+    assert result.assurance is None
+    assert spc.NO_ASSURANCE_YET in result.warnings
+    assert chart(values, "higher_is_better").warnings.count(spc.NO_ASSURANCE_YET) == 0
+    # One more point that moves gives limits, and an assurance again.
+    assert chart([*values, 90.0], "higher_is_better", target=60.0).assurance is not None

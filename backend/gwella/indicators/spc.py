@@ -25,7 +25,9 @@ arithmetic overflows, and no limit would be worth drawing.
 
 A flagged point is an ``improvement`` or a ``concern`` by the indicator's direction, or
 ``neutral`` when no direction is better. The variation icon comes from the last point; the
-assurance icon, when there is a target, from where the target lies against the limits.
+assurance icon, when there is a target, from where the target lies against the limits, and
+none while the limits have no spread (a single point): a chart of one month above its target
+is not "consistently passing" (it says instead that there is no assurance yet).
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ Assurance = Literal["consistently_passing", "consistently_failing", "hit_and_mis
 SIGMA_LIMIT = 2.66
 MR_SCREEN = 3.267
 MIN_POINTS = 12
+NO_ASSURANCE_YET = "No assurance against the target yet: the process limits need points that vary."
 PRECEDENCE: tuple[Rule, ...] = ("outside_limits", "trend", "two_of_three", "shift")
 SIDES: tuple[Literal["high", "low"], ...] = ("high", "low")
 
@@ -244,6 +247,8 @@ def chart(
             )
     variation = variation_at(points[-1]) if points else None
     assurance = assurance_at(points[-1], direction, target) if points else None
+    if points and assurance is None and target is not None and direction != "neutral":
+        warnings.append(NO_ASSURANCE_YET)
     return Chart(points=points, variation=variation, assurance=assurance, warnings=warnings)
 
 
@@ -265,6 +270,10 @@ def assurance_at(point: Point, direction: Direction, target: float | None) -> As
         return None
     higher = direction == "higher_is_better"
     ucl, lcl = point.upper_limit, point.lower_limit
+    if ucl <= lcl:
+        # Limits without spread (one point, or values that never moved) say nothing of how
+        # the process varies: a single month above the target is not "consistently passing".
+        return None
     if (higher and lcl > target) or (not higher and ucl < target):
         return "consistently_passing"
     if (higher and ucl < target) or (not higher and lcl > target):

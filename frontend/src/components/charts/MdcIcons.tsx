@@ -79,10 +79,19 @@ export function VariationIcon({ variation, size = 32 }: { variation: string | nu
   );
 }
 
-export function AssuranceIcon({ assurance, size = 32 }: { assurance: Assurance | null | undefined; size?: number }) {
+export function AssuranceIcon({
+  assurance,
+  hasTarget = false,
+  size = 32,
+}: {
+  assurance: Assurance | null | undefined;
+  /** With a target but no assurance, the series is too short to judge: said so, not "No target". */
+  hasTarget?: boolean;
+  size?: number;
+}) {
   const { t } = useTranslation();
   if (!assurance) {
-    return <span className="app-mdc">{t('indicators.assurance.none')}</span>;
+    return <span className="app-mdc">{t(hasTarget ? 'indicators.assurance.notYet' : 'indicators.assurance.none')}</span>;
   }
   const colour = assurance === 'consistently_passing' ? BLUE : assurance === 'consistently_failing' ? ORANGE : GREY;
   const letter = assurance === 'consistently_passing' ? 'P' : assurance === 'consistently_failing' ? 'F' : '?';

@@ -74,14 +74,14 @@ export function Summary({ chart, indicator }: { chart: ChartRead; indicator: Ind
             <VariationIcon variation={chart.variation} />
           </li>
           <li>
-            <AssuranceIcon assurance={chart.assurance} />
+            <AssuranceIcon assurance={chart.assurance} hasTarget={chart.target !== null} />
           </li>
         </ul>
         <p>{t(`indicators.variationExplained.${chart.variation ?? 'none'}`, { defaultValue: t('indicators.variationExplained.none') })}</p>
         {chart.target !== null ? (
           <p>
             {t('indicators.targetText', { value: formatWithUnit(chart.target, indicator.unit, i18n.language) })}{' '}
-            {chart.assurance ? t(`indicators.assuranceExplained.${chart.assurance}`) : ''}
+            {chart.assurance ? t(`indicators.assuranceExplained.${chart.assurance}`) : t('indicators.assuranceExplained.notYet')}
           </p>
         ) : (
           <p>{t('indicators.noTarget')}</p>

@@ -135,7 +135,7 @@ export function IndicatorsOverviewPage() {
                                   <VariationIcon variation={unit.variation} />
                                 </td>
                                 <td className="nhsuk-table__cell">
-                                  <AssuranceIcon assurance={unit.assurance} />
+                                  <AssuranceIcon assurance={unit.assurance} hasTarget={indicator.target !== null} />
                                 </td>
                               </tr>
                             );
