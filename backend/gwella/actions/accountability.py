@@ -48,7 +48,7 @@ CSV_HEADER = [
 
 def _org_figures(
     org_id: uuid.UUID,
-    name: str,
+    name: tuple[str, str | None],
     rows: list[tuple[Action, ActionResponsibility]],
     today: date,
 ) -> OrganisationAccountability:
@@ -63,7 +63,8 @@ def _org_figures(
     completed = sum(1 for a in actions if a.status is S.completed)
     return OrganisationAccountability(
         organisation_id=org_id,
-        organisation_name=name,
+        organisation_name=name[0],
+        organisation_name_cy=name[1],
         leads=sum(1 for _, r in live if r.role is ResponsibilityRole.lead),
         supports=sum(1 for _, r in live if r.role is ResponsibilityRole.supporting),
         pending_acceptance=sum(1 for _, r in live if r.state is ResponsibilityState.pending),
@@ -103,7 +104,7 @@ async def organisation_accountability(
 ) -> OrganisationAccountability:
     org = await organisations.get_organisation(session, org_id)
     rows = await _responsible_rows(session, organisation_id=org_id, partnership_ids=partnership_ids)
-    return _org_figures(org.id, org.name, rows, utcnow().date())
+    return _org_figures(org.id, (org.name, org.name_cy), rows, utcnow().date())
 
 
 async def partnership_accountability(
@@ -153,7 +154,10 @@ async def partnership_accountability(
         ],
         organisations=[
             _org_figures(
-                oid, orgs[oid].name, [(a, r) for a, r in rows if r.organisation_id == oid], today
+                oid,
+                (orgs[oid].name, orgs[oid].name_cy),
+                [(a, r) for a, r in rows if r.organisation_id == oid],
+                today,
             )
             for oid in sorted(org_ids, key=lambda o: (orgs[o].name, str(o)))
         ],

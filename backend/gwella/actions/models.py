@@ -183,6 +183,8 @@ class ActionEvent(IdMixin, Base):
     from_status: Mapped[str | None] = mapped_column(String(32))
     to_status: Mapped[str | None] = mapped_column(String(32))
     explanation: Mapped[str | None] = mapped_column(Text)
+    role: Mapped[str | None] = mapped_column(String(32))
+    """Who proposed or supported (their role), said by the page in its own language."""
     organisation_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="RESTRICT")
     )

@@ -45,8 +45,10 @@ async def record_event(
     to_status: str | None = None,
     organisation_id: uuid.UUID | None = None,
     record_id: uuid.UUID | None = None,
+    role: str | None = None,
 ) -> None:
-    """Write one entry of the action's timeline (the actor, if a person, is recorded)."""
+    """Write one entry of the action's timeline (the actor, if a person, is recorded; for a
+    proposal or a support, their role, which each page says in its own language)."""
     session.add(
         ActionEvent(
             action_id=action.id,
@@ -55,6 +57,7 @@ async def record_event(
             from_status=from_status,
             to_status=to_status,
             organisation_id=organisation_id,
+            role=role,
             actor_id=ctx.actor_id if ctx.actor_type.value == "user" else None,
             record_id=record_id,
         )
@@ -62,8 +65,11 @@ async def record_event(
 
 
 def by_someone(role: str) -> str:
-    """The timeline's words for who proposed or supported: "a service user", "a carer"..."""
-    return words.with_article(words.word(words.ROLE, role, "en"))
+    """Who proposed or supported, in English: "a service user", "a carer", "a member of
+    staff" (staff, managers and administrators alike)."""
+    if role in policy.LAY_ROLES:
+        return words.with_article(words.word(words.ROLE, role, "en"))
+    return "a member of staff"
 
 
 def proposed_by(role: str) -> str:
@@ -164,6 +170,7 @@ async def assigned(
 ) -> None:
     """An organisation is asked to take a part."""
     part = words.RESPONSIBILITY_ROLE[role.value]
+    verb = "lead" if role is ResponsibilityRole.lead else "support"
     await _send(
         session,
         action,
@@ -171,7 +178,7 @@ async def assigned(
         actor,
         "action.assigned",
         (
-            f"Your organisation is asked to {part.en} an action: {title_en(action)}",
+            f"Your organisation is asked to {verb} an action: {title_en(action)}",
             f"Gofynnir i'ch sefydliad {words.soft_mutation(part.cy)} cam gweithredu: "
             f"{title_cy(action)}",
         ),

@@ -61,7 +61,7 @@ async def add_support(
         action,
         "supported",
         organisation_id=supporter[0],
-        explanation=f"Supported by {notify.by_someone(supporter[1])}",
+        role=supporter[1],
     )
     return support
 

@@ -65,7 +65,7 @@ async def add_update(
         "update",
         organisation_id=org_id,
         record_id=update.id,
-        explanation=f"{data.percent}%: {data.note.en}",
+        explanation=f"{data.percent}%: {data.note.en or data.note.cy}",
     )
     await notify.progress(
         session,
@@ -78,7 +78,7 @@ async def add_update(
         },
         ctx.actor_id,
         data.percent,
-        (data.note.en, data.note.cy or data.note.en),
+        (data.note.en or data.note.cy or "", data.note.cy or data.note.en or ""),
     )
     return update
 

@@ -80,6 +80,7 @@ async def reads(
                         id=r.id,
                         organisation_id=r.organisation_id,
                         organisation_name=orgs[r.organisation_id].name,
+                        organisation_name_cy=orgs[r.organisation_id].name_cy,
                         role=r.role,
                         state=r.state,
                         owner_id=r.owner_id,

@@ -81,7 +81,7 @@ async def report_data(
 
     def words(text: dict[str, Any] | None, fallback: str) -> str:
         text = text or {}
-        return str(text.get(language) or text.get("en") or fallback)
+        return str(text.get(language) or text.get("cy" if language == "en" else "en") or fallback)
 
     partnership = await partnerships.get_partnership(session, partnership_id)
     members = await partnerships.active_member_ids(session, partnership_id)
@@ -286,7 +286,7 @@ def _actions(w: dict[str, str], language: str, actions: list[Action]) -> str:
 
     def text(value: dict[str, Any] | None) -> str:
         value = value or {}
-        return str(value.get(language) or value.get("en") or "")
+        return str(value.get(language) or value.get("cy" if language == "en" else "en") or "")
 
     rows = [
         _fill(

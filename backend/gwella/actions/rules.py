@@ -82,8 +82,9 @@ def share(n: int, total: int) -> float | None:
 
 
 def title_en(action: Action) -> str:
-    """The action's title in English, short enough for a notification or an annotation."""
-    return str(action.title.get("en") or "")[:200]
+    """The action's title in English (Welsh where it has none), short enough for a
+    notification or an annotation."""
+    return str(action.title.get("en") or action.title.get("cy") or "")[:200]
 
 
 def title_cy(action: Action) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import ConfigDict, Field, JsonValue, StringConstraints, model_validator
 from pydantic.config import JsonDict
@@ -28,17 +28,42 @@ QuestionKey = Annotated[
 ]
 
 
-class TitleText(ApiModel):
-    """A title in the partnership's languages: English always, Welsh when written."""
+# At least one of en and cy is given (not absent, not null): JSON Schema's "not (both absent
+# or null)", said with ``not`` so openapi-typescript still sees the two fields.
+_ONE_LANGUAGE: JsonDict = {
+    "not": {"properties": {"en": {"type": "null"}, "cy": {"type": "null"}}},
+}
 
-    en: Title = Field(examples=["Evening appointments at the CMHT"])
+
+class _OneLanguage(ApiModel):
+    """Written in English or in Welsh, or both: neither language is required over the other
+    (the Welsh Language Standards: Welsh is treated no less favourably than English)."""
+
+    model_config = ConfigDict(json_schema_extra=_ONE_LANGUAGE)
+
+    @model_validator(mode="after")
+    def _one_language(self) -> Self:
+        if getattr(self, "en", None) is None and getattr(self, "cy", None) is None:
+            raise ValueError("write it in English or Welsh (or both)")
+        return self
+
+    def written(self) -> str:
+        """The longer of the two texts (either may be missing)."""
+        texts = [t for t in (getattr(self, "en", None), getattr(self, "cy", None)) if t]
+        return max(texts, key=len, default="")
+
+
+class TitleText(_OneLanguage):
+    """A title in English or Welsh, or both."""
+
+    en: Title | None = Field(default=None, examples=["Evening appointments at the CMHT"])
     cy: Title | None = Field(default=None, examples=["Apwyntiadau gyda'r nos yn y TIMC"])
 
 
-class BilingualText(ApiModel):
-    """Longer text in English, and in Welsh when written."""
+class BilingualText(_OneLanguage):
+    """Longer text in English or Welsh, or both."""
 
-    en: Text
+    en: Text | None = None
     cy: Text | None = None
 
 
@@ -132,6 +157,7 @@ class ResponsibilityRead(ReadModel):
     id: uuid.UUID
     organisation_id: uuid.UUID
     organisation_name: str
+    organisation_name_cy: str | None = Field(description="In Welsh, where it has a Welsh name")
     role: ResponsibilityRole
     state: ResponsibilityState
     owner_id: uuid.UUID | None
@@ -274,6 +300,10 @@ class TimelineEntry(ReadModel):
     from_status: str | None
     to_status: str | None
     explanation: str | None
+    role: str | None = Field(
+        description="For `proposed` and `supported`: the role of who proposed or supported "
+        "(service_user, carer, staff, ...), for the page to say in its own language"
+    )
     organisation_id: uuid.UUID | None
     actor_id: uuid.UUID | None
     record_id: uuid.UUID | None
@@ -344,6 +374,7 @@ class PdsaRead(ReadModel):
 class OrganisationAccountability(ApiModel):
     organisation_id: uuid.UUID
     organisation_name: str
+    organisation_name_cy: str | None = Field(description="In Welsh, where it has a Welsh name")
     leads: int = Field(description="Actions it leads (lead part not declined)")
     supports: int = Field(description="Actions it supports (supporting part not declined)")
     pending_acceptance: int

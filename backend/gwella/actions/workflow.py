@@ -134,7 +134,7 @@ async def create_action(
         "proposed",
         to_status=S.proposed.value,
         organisation_id=proposer_org,
-        explanation=notify.proposed_by(proposer_role),
+        role=proposer_role,
     )
     existing: list[ActionResponsibility] = []
     for i, r in enumerate(data.responsibilities):
@@ -215,10 +215,10 @@ def _check_change(action: Action, change: StatusChange, who: Parties) -> None:
             )
         if (
             from_service_user(action)
-            and len(change.reason.en.strip()) < MIN_REASON_FOR_SERVICE_USERS
+            and len(change.reason.written()) < MIN_REASON_FOR_SERVICE_USERS
         ):
             raise invalid(
-                "body.reason.en",
+                "body.reason",
                 f"at least {MIN_REASON_FOR_SERVICE_USERS} characters",
                 "A service user's proposal is closed only with a written, public reason.",
             )

@@ -25,6 +25,11 @@ class Campaign(IdMixin, TimestampMixin, VersionedMixin, Base):
         ForeignKey("instrument_versions.id", ondelete="RESTRICT")
     )
     name: Mapped[str] = mapped_column(String(200))
+    """The English name; empty when the campaign is named in Welsh only (kept NOT NULL: on
+    SQLite a change of nullability rebuilds the table, and the rebuild's implicit delete would
+    cascade to the campaign's services and results)."""
+    name_cy: Mapped[str | None] = mapped_column(String(200))
+    """The Welsh name: at least one of ``name`` and ``name_cy`` is written."""
     opens_at: Mapped[datetime] = mapped_column()
     closes_at: Mapped[datetime] = mapped_column()
     channels: Mapped[list[str]] = mapped_column()

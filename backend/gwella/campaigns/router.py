@@ -240,6 +240,7 @@ async def list_links(
             CampaignLink(
                 service_id=svc.id,
                 service_name=svc.name,
+                service_name_cy=svc.name_cy,
                 organisation_id=svc.organisation_id,
                 public_token=link.public_token,
                 url=survey_url(settings, link.public_token),
@@ -283,7 +284,7 @@ async def qr_code(
         scale=scale,
         border=4,
         xmldecl=False,
-        title=f"Survey: {campaign.name}",
+        title=f"Survey: {campaign.name or campaign.name_cy}",
     )
     return Response(
         buffer.getvalue(),
@@ -338,7 +339,11 @@ async def create_access_codes(
     cards = []
     for code in codes:
         url = f"{base}?code={code}"
-        cards.append(AccessCodeCard(code=code, url=url, qr_svg=_qr_svg(url, campaign.name)))
+        cards.append(
+            AccessCodeCard(
+                code=code, url=url, qr_svg=_qr_svg(url, campaign.name or campaign.name_cy or "")
+            )
+        )
     return AccessCodesCreated(batch=AccessCodeBatchRead.model_validate(batch), codes=cards)
 
 

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import AwareDatetime, Field
+from pydantic import AwareDatetime, ConfigDict, Field, field_validator, model_validator
+from pydantic.config import JsonDict
 
 from gwella.campaigns.enums import Anonymity, Channel
 from gwella.core.pagination import Page
@@ -13,9 +14,21 @@ from gwella.core.schemas import ApiModel, Flag, Name, ReadModel
 CampaignState = Literal["scheduled", "open", "closed"]
 
 
+# Named in English or Welsh or both: not (name and name_cy both absent or null).
+_ONE_NAME: JsonDict = {
+    "not": {"properties": {"name": {"type": "null"}, "name_cy": {"type": "null"}}},
+}
+
+
 class CampaignCreate(ApiModel):
+    """A campaign is named in English or in Welsh, or both (at least one of `name` and
+    `name_cy`)."""
+
+    model_config = ConfigDict(json_schema_extra=_ONE_NAME)
+
     instrument_version_id: uuid.UUID = Field(description="A published version")
-    name: Name = Field(examples=["CMHT experience, spring 2027"])
+    name: Name | None = Field(default=None, examples=["CMHT experience, spring 2027"])
+    name_cy: Name | None = Field(default=None, examples=["Profiad y TIMC, gwanwyn 2027"])
     opens_at: AwareDatetime
     closes_at: AwareDatetime = Field(
         description="After `opens_at` (a campaign that closes when or before it opens is "
@@ -37,9 +50,20 @@ class CampaignCreate(ApiModel):
         "`createAccessCodes`, printed on cards or sent by text)",
     )
 
+    @model_validator(mode="after")
+    def _one_name(self) -> Self:
+        if self.name is None and self.name_cy is None:
+            raise ValueError("name it in English or Welsh (or both)")
+        return self
+
 
 class CampaignUpdate(ApiModel):
-    name: Name | None = None
+    name: Name | None = Field(
+        default=None, description="null clears it, if the campaign keeps its other name"
+    )
+    name_cy: Name | None = Field(
+        default=None, description="null clears it, if the campaign keeps its other name"
+    )
     opens_at: AwareDatetime | None = None
     closes_at: AwareDatetime | None = Field(
         default=None, description="After the opening (as it stands after this change), or 422"
@@ -51,6 +75,7 @@ class CampaignUpdate(ApiModel):
 class CampaignLink(ApiModel):
     service_id: uuid.UUID
     service_name: str
+    service_name_cy: str | None = Field(description="In Welsh, where it has a Welsh name")
     organisation_id: uuid.UUID
     public_token: str
     url: str
@@ -66,7 +91,14 @@ class CampaignRead(ReadModel):
     organisation_id: uuid.UUID
     instrument_id: uuid.UUID
     instrument_version_id: uuid.UUID
-    name: str
+    name: str | None = Field(description="In English (null when named in Welsh only)")
+    name_cy: str | None = Field(description="In Welsh (null when named in English only)")
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _no_english_name(cls, value: object) -> object:
+        return value or None  # stored empty when named in Welsh only
+
     opens_at: datetime
     closes_at: datetime
     state: CampaignState

@@ -24,7 +24,8 @@ from gwella.instruments.enums import VersionStatus
 from gwella.organisations import service as organisations
 from gwella.webhooks import service as webhooks
 
-FIELDS = ("name", "opens_at", "closes_at", "min_cell_size", "requires_access_code")
+FIELDS = ("name", "name_cy", "opens_at", "closes_at", "min_cell_size", "requires_access_code")
+NAMES = ("name", "name_cy")
 SORTS = {"opens_at": Campaign.opens_at, "created_at": Campaign.created_at, "name": Campaign.name}
 
 
@@ -193,7 +194,8 @@ async def create_campaign(
         organisation_id=instrument.organisation_id,
         instrument_id=instrument.id,
         instrument_version_id=version.id,
-        name=data.name,
+        name=data.name or "",
+        name_cy=data.name_cy,
         opens_at=data.opens_at,
         closes_at=data.closes_at,
         channels=sorted({c.value for c in data.channels}),
@@ -238,6 +240,10 @@ async def update_campaign(
 ) -> Campaign:
     check_if_match(if_match, campaign.version)
     sent = patch.model_dump(exclude_unset=True, exclude_none=True)
+    # A name may be cleared (null) when the campaign keeps the other one.
+    sent |= {k: v for k, v in patch.model_dump(exclude_unset=True).items() if k in NAMES}
+    if "name" in sent:
+        sent["name"] = sent["name"] or ""  # no English name: empty (see Campaign.name)
     if state_of(campaign) == "closed":
         raise Conflict("This campaign has closed; start a new one.")
     if "opens_at" in sent and state_of(campaign) != "scheduled":
@@ -248,6 +254,11 @@ async def update_campaign(
     for key, value in sent.items():
         setattr(campaign, key, value)
     check_window(campaign.opens_at, campaign.closes_at)
+    if not campaign.name and not campaign.name_cy:
+        raise ValidationFailed(
+            "Name the campaign in English or Welsh (or both).",
+            errors=[FieldProblem(field="body.name", message="name it in English or Welsh")],
+        )
     after = audit.snapshot(campaign, FIELDS)
     if after != before:
         await session.flush()

@@ -44,12 +44,13 @@ async def partnership_overview(
         for m in rows:
             by_series.setdefault((m.indicator_id, m.unit_key), []).append(m)
     orgs = {
-        o.id: o.name
+        o.id: (o.name, o.name_cy)
         for o in (await organisations.organisations_by_ids(session, member_ids)).values()
     }
     service_ids = {s[-1].service_id for s in by_series.values() if s[-1].service_id}
     services = {
-        s.id: s.name for s in (await organisations.services_by_ids(session, service_ids)).values()
+        s.id: (s.name, s.name_cy)
+        for s in (await organisations.services_by_ids(session, service_ids)).values()
     }
     units: dict[uuid.UUID, list[dict[str, Any]]] = {i.id: [] for i in indicators}
     by_id = {i.id: i for i in indicators}
@@ -58,12 +59,15 @@ async def partnership_overview(
         recent = series_rows[-500:]
         result = spc.chart([m.value for m in recent], indicator.direction.value, indicator.target)
         latest = recent[-1]
+        service = services.get(latest.service_id) if latest.service_id else None
         units[indicator_id].append(
             {
                 "organisation_id": latest.organisation_id,
-                "organisation_name": orgs.get(latest.organisation_id, ""),
+                "organisation_name": orgs.get(latest.organisation_id, ("", None))[0],
+                "organisation_name_cy": orgs.get(latest.organisation_id, ("", None))[1],
                 "service_id": latest.service_id,
-                "service_name": services.get(latest.service_id) if latest.service_id else None,
+                "service_name": service[0] if service else None,
+                "service_name_cy": service[1] if service else None,
                 "latest_period_start": latest.period_start,
                 "latest_period_end": latest.period_end,
                 "latest_value": latest.value,

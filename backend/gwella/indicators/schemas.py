@@ -154,8 +154,10 @@ class IndicatorUnitLatest(OutputModel):
 
     organisation_id: uuid.UUID
     organisation_name: str
+    organisation_name_cy: str | None = Field(description="In Welsh, where it has a Welsh name")
     service_id: uuid.UUID | None
     service_name: str | None
+    service_name_cy: str | None = Field(description="In Welsh, where it has a Welsh name")
     latest_period_start: date
     latest_period_end: date
     latest_value: float

@@ -70,6 +70,7 @@ async def add_contribution(
         author_organisation_id=author_org,
         question_key=data.question_key,
         body=data.body,
+        language=data.language,
         rationale=data.rationale,
         proposed_question=(
             data.proposed_question.model_dump(mode="json", exclude_none=True)

@@ -108,6 +108,9 @@ class Contribution(IdMixin, Base):
     )
     question_key: Mapped[str | None] = mapped_column(String(64))
     body: Mapped[str] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(2))
+    """The language the body is written in (en or cy); null for those written before it was
+    recorded."""
     rationale: Mapped[str | None] = mapped_column(Text)
     proposed_question: Mapped[dict[str, Any] | None] = mapped_column()
     status: Mapped[ContributionStatus] = mapped_column(

@@ -96,6 +96,11 @@ class CodesignSettings(ApiModel):
 class ContributionCreate(ApiModel):
     kind: ContributionKind
     body: Body = Field(description="The topic, the suggested wording, or the comment")
+    language: Language | None = Field(
+        default=None,
+        description="The language the body and rationale are written in; an accepted "
+        "suggestion's wording goes into the question in this language",
+    )
     rationale: Annotated[str, StringConstraints(max_length=5000)] | None = Field(
         default=None, description="Why it matters"
     )
@@ -117,6 +122,9 @@ class ContributionRead(ReadModel):
     author_organisation_id: uuid.UUID
     question_key: str | None
     body: str
+    language: str | None = Field(
+        description="en or cy: the language it was written in (null if not recorded)"
+    )
     rationale: str | None
     proposed_question: Question | None
     status: ContributionStatus

@@ -18,6 +18,7 @@ class Partnership(IdMixin, TimestampMixin, VersionedMixin, Base):
     name: Mapped[str] = mapped_column(String(200), index=True)
     name_cy: Mapped[str | None] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(Text)
+    description_cy: Mapped[str | None] = mapped_column(Text)
 
 
 class PartnershipMember(AffectsPrincipals, IdMixin, Base):

@@ -59,6 +59,7 @@ async def _member_reads(
             partnership_id=m.partnership_id,
             organisation_id=m.organisation_id,
             organisation_name=orgs[m.organisation_id].name,
+            organisation_name_cy=orgs[m.organisation_id].name_cy,
             organisation_kind=orgs[m.organisation_id].kind,
             joined_at=m.joined_at,
             left_at=m.left_at,
@@ -237,6 +238,7 @@ async def _lead_reads(
             display_name=names.get(r.user_id, ""),
             organisation_id=r.organisation_id,
             organisation_name=orgs[r.organisation_id].name,
+            organisation_name_cy=orgs[r.organisation_id].name_cy,
             appointed_at=r.appointed_at,
         )
         for r in rows

@@ -14,6 +14,7 @@ class PartnershipCreate(ApiModel):
     name: Name = Field(examples=["Abermor Mental Health Partnership"])
     name_cy: Name | None = Field(default=None, examples=["Partneriaeth Iechyd Meddwl Abermor"])
     description: LongText | None = None
+    description_cy: LongText | None = Field(default=None, description="The description in Welsh")
     organisation_ids: list[uuid.UUID] = Field(
         default_factory=list,
         max_length=200,
@@ -25,6 +26,7 @@ class PartnershipUpdate(ApiModel):
     name: Name | None = None
     name_cy: Name | None = None
     description: LongText | None = None
+    description_cy: LongText | None = None
 
 
 class PartnershipRead(ReadModel):
@@ -32,6 +34,7 @@ class PartnershipRead(ReadModel):
     name: str
     name_cy: str | None
     description: str | None
+    description_cy: str | None
     member_count: int = Field(description="Organisations currently in the partnership")
     version: int
     created_at: datetime
@@ -51,6 +54,7 @@ class PartnershipMemberRead(ReadModel):
     partnership_id: uuid.UUID
     organisation_id: uuid.UUID
     organisation_name: str
+    organisation_name_cy: str | None = Field(description="In Welsh, where it has a Welsh name")
     organisation_kind: OrganisationKind
     joined_at: datetime
     left_at: datetime | None
@@ -72,4 +76,5 @@ class PartnershipLeadRead(ReadModel):
     display_name: str
     organisation_id: uuid.UUID
     organisation_name: str
+    organisation_name_cy: str | None = Field(description="In Welsh, where it has a Welsh name")
     appointed_at: datetime

@@ -18,7 +18,7 @@ from gwella.organisations import service as organisations
 from gwella.partnerships.models import Partnership, PartnershipLead, PartnershipMember
 from gwella.partnerships.schemas import PartnershipCreate, PartnershipUpdate
 
-FIELDS = ("name", "name_cy", "description")
+FIELDS = ("name", "name_cy", "description", "description_cy")
 SORTS = {"name": Partnership.name, "created_at": Partnership.created_at}
 MEMBER_SORTS = {"joined_at": PartnershipMember.joined_at}
 
@@ -143,7 +143,9 @@ async def update_partnership(
 ) -> Partnership:
     check_if_match(if_match, partnership.version)
     before = audit.snapshot(partnership, FIELDS)
-    apply_patch(partnership, patch, nullable=frozenset({"name_cy", "description"}))
+    apply_patch(
+        partnership, patch, nullable=frozenset({"name_cy", "description", "description_cy"})
+    )
     after = audit.snapshot(partnership, FIELDS)
     if after != before:
         await session.flush()

@@ -69,10 +69,12 @@ async def get_public_survey(token: str, session: SessionDep) -> PublicSurvey:
     svc = await organisations.get_service(session, link.service_id)
     org = await organisations.get_organisation(session, svc.organisation_id)
     return PublicSurvey(
-        campaign_name=campaign.name,
+        campaign_name=campaign.name or None,
+        campaign_name_cy=campaign.name_cy,
         service_name=svc.name,
         service_name_cy=svc.name_cy,
         organisation_name=org.name,
+        organisation_name_cy=org.name_cy,
         instrument_title=LocalizedText(**instrument.title),
         languages=campaign.languages,
         anonymity=campaign.anonymity,

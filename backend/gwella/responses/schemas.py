@@ -84,10 +84,12 @@ class SubmissionReceipt(ApiModel):
 class PublicSurvey(ApiModel):
     """What the public response page needs, without signing in."""
 
-    campaign_name: str
+    campaign_name: str | None = Field(description="In English (null when named in Welsh only)")
+    campaign_name_cy: str | None = Field(description="In Welsh (null when named in English only)")
     service_name: str
     service_name_cy: str | None
     organisation_name: str
+    organisation_name_cy: str | None
     instrument_title: LocalizedText
     languages: list[str]
     anonymity: Anonymity

@@ -3304,11 +3304,11 @@ export interface components {
         };
         /**
          * BilingualText
-         * @description Longer text in English, and in Welsh when written.
+         * @description Longer text in English or Welsh, or both.
          */
         BilingualText: {
             /** En */
-            en: string;
+            en?: string | null;
             /** Cy */
             cy?: string | null;
         };
@@ -3360,7 +3360,11 @@ export interface components {
              */
             closed_at: string;
         };
-        /** CampaignCreate */
+        /**
+         * CampaignCreate
+         * @description A campaign is named in English or in Welsh, or both (at least one of `name` and
+         *     `name_cy`).
+         */
         CampaignCreate: {
             /**
              * Instrument Version Id
@@ -3372,7 +3376,12 @@ export interface components {
              * Name
              * @example CMHT experience, spring 2027
              */
-            name: string;
+            name?: string | null;
+            /**
+             * Name Cy
+             * @example Profiad y TIMC, gwanwyn 2027
+             */
+            name_cy?: string | null;
             /**
              * Opens At
              * Format: date-time
@@ -3418,6 +3427,11 @@ export interface components {
             service_id: string;
             /** Service Name */
             service_name: string;
+            /**
+             * Service Name Cy
+             * @description In Welsh, where it has a Welsh name
+             */
+            service_name_cy: string | null;
             /**
              * Organisation Id
              * Format: uuid
@@ -3472,8 +3486,16 @@ export interface components {
              * Format: uuid
              */
             instrument_version_id: string;
-            /** Name */
-            name: string;
+            /**
+             * Name
+             * @description In English (null when named in Welsh only)
+             */
+            name: string | null;
+            /**
+             * Name Cy
+             * @description In Welsh (null when named in English only)
+             */
+            name_cy: string | null;
             /**
              * Opens At
              * Format: date-time
@@ -3547,8 +3569,16 @@ export interface components {
         };
         /** CampaignUpdate */
         CampaignUpdate: {
-            /** Name */
+            /**
+             * Name
+             * @description null clears it, if the campaign keeps its other name
+             */
             name?: string | null;
+            /**
+             * Name Cy
+             * @description null clears it, if the campaign keeps its other name
+             */
+            name_cy?: string | null;
             /** Opens At */
             opens_at?: string | null;
             /**
@@ -3740,6 +3770,11 @@ export interface components {
              */
             body: string;
             /**
+             * Language
+             * @description The language the body and rationale are written in; an accepted suggestion's wording goes into the question in this language
+             */
+            language?: ("en" | "cy") | null;
+            /**
              * Rationale
              * @description Why it matters
              */
@@ -3816,6 +3851,11 @@ export interface components {
             question_key: string | null;
             /** Body */
             body: string;
+            /**
+             * Language
+             * @description en or cy: the language it was written in (null if not recorded)
+             */
+            language: string | null;
             /** Rationale */
             rationale: string | null;
             proposed_question: components["schemas"]["Question"] | null;
@@ -4343,10 +4383,20 @@ export interface components {
             organisation_id: string;
             /** Organisation Name */
             organisation_name: string;
+            /**
+             * Organisation Name Cy
+             * @description In Welsh, where it has a Welsh name
+             */
+            organisation_name_cy: string | null;
             /** Service Id */
             service_id: string | null;
             /** Service Name */
             service_name: string | null;
+            /**
+             * Service Name Cy
+             * @description In Welsh, where it has a Welsh name
+             */
+            service_name_cy: string | null;
             /**
              * Latest Period Start
              * Format: date
@@ -5251,6 +5301,11 @@ export interface components {
             /** Organisation Name */
             organisation_name: string;
             /**
+             * Organisation Name Cy
+             * @description In Welsh, where it has a Welsh name
+             */
+            organisation_name_cy: string | null;
+            /**
              * Leads
              * @description Actions it leads (lead part not declined)
              */
@@ -5459,6 +5514,11 @@ export interface components {
             /** Description */
             description?: string | null;
             /**
+             * Description Cy
+             * @description The description in Welsh
+             */
+            description_cy?: string | null;
+            /**
              * Organisation Ids
              * @description Founding member organisations
              */
@@ -5518,6 +5578,11 @@ export interface components {
             /** Organisation Name */
             organisation_name: string;
             /**
+             * Organisation Name Cy
+             * @description In Welsh, where it has a Welsh name
+             */
+            organisation_name_cy: string | null;
+            /**
              * Appointed At
              * Format: date-time
              */
@@ -5565,6 +5630,11 @@ export interface components {
             organisation_id: string;
             /** Organisation Name */
             organisation_name: string;
+            /**
+             * Organisation Name Cy
+             * @description In Welsh, where it has a Welsh name
+             */
+            organisation_name_cy: string | null;
             organisation_kind: components["schemas"]["OrganisationKind"];
             /**
              * Joined At
@@ -5602,6 +5672,8 @@ export interface components {
             name_cy: string | null;
             /** Description */
             description: string | null;
+            /** Description Cy */
+            description_cy: string | null;
             /**
              * Member Count
              * @description Organisations currently in the partnership
@@ -5628,6 +5700,8 @@ export interface components {
             name_cy?: string | null;
             /** Description */
             description?: string | null;
+            /** Description Cy */
+            description_cy?: string | null;
         };
         /** PasswordChange */
         PasswordChange: {
@@ -5917,14 +5991,24 @@ export interface components {
          * @description What the public response page needs, without signing in.
          */
         PublicSurvey: {
-            /** Campaign Name */
-            campaign_name: string;
+            /**
+             * Campaign Name
+             * @description In English (null when named in Welsh only)
+             */
+            campaign_name: string | null;
+            /**
+             * Campaign Name Cy
+             * @description In Welsh (null when named in English only)
+             */
+            campaign_name_cy: string | null;
             /** Service Name */
             service_name: string;
             /** Service Name Cy */
             service_name_cy: string | null;
             /** Organisation Name */
             organisation_name: string;
+            /** Organisation Name Cy */
+            organisation_name_cy: string | null;
             instrument_title: components["schemas"]["LocalizedText"];
             /** Languages */
             languages: string[];
@@ -6417,6 +6501,11 @@ export interface components {
             organisation_id: string;
             /** Organisation Name */
             organisation_name: string;
+            /**
+             * Organisation Name Cy
+             * @description In Welsh, where it has a Welsh name
+             */
+            organisation_name_cy: string | null;
             role: components["schemas"]["ResponsibilityRole"];
             state: components["schemas"]["ResponsibilityState"];
             /** Owner Id */
@@ -7036,6 +7125,11 @@ export interface components {
             to_status: string | null;
             /** Explanation */
             explanation: string | null;
+            /**
+             * Role
+             * @description For `proposed` and `supported`: the role of who proposed or supported (service_user, carer, staff, ...), for the page to say in its own language
+             */
+            role: string | null;
             /** Organisation Id */
             organisation_id: string | null;
             /** Actor Id */
@@ -7065,14 +7159,14 @@ export interface components {
         };
         /**
          * TitleText
-         * @description A title in the partnership's languages: English always, Welsh when written.
+         * @description A title in English or Welsh, or both.
          */
         TitleText: {
             /**
              * En
              * @example Evening appointments at the CMHT
              */
-            en: string;
+            en?: string | null;
             /**
              * Cy
              * @example Apwyntiadau gyda'r nos yn y TIMC

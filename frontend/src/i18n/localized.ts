@@ -19,13 +19,58 @@ export function localized(text: Bilingual | null | undefined, language: string):
   return present(second) ? second : '';
 }
 
+/** What to show of bilingual text on a page in `language`: the text, the language it is
+ * written in (for the `lang` attribute), and whether it is shown in the other language because
+ * the page's is missing (so the page can say so). Null when neither language is written. */
+export interface Shown {
+  text: string;
+  lang: 'en' | 'cy';
+  otherLanguage: boolean;
+}
+
+export function shownIn(text: Bilingual | null | undefined, language: string): Shown | null {
+  if (!text) return null;
+  const page: 'en' | 'cy' = language === 'cy' ? 'cy' : 'en';
+  const other: 'en' | 'cy' = page === 'cy' ? 'en' : 'cy';
+  const own = text[page];
+  if (present(own)) return { text: own, lang: page, otherLanguage: false };
+  const theirs = text[other];
+  return present(theirs) ? { text: theirs, lang: other, otherLanguage: true } : null;
+}
+
+/** A name given in English and, perhaps, Welsh (organisation_name / organisation_name_cy and
+ * the like) in the reader's language. */
+export function nameIn(en: string | null | undefined, cy: string | null | undefined, language: string): string {
+  return localized({ en, cy }, language);
+}
+
+// An indicator's unit is a word typed once, usually in English ("days"); the common ones are
+// said in Welsh on Welsh pages (in the singular, as Welsh counts: "12 diwrnod").
+const UNITS_CY: Record<string, string> = {
+  day: 'diwrnod',
+  days: 'diwrnod',
+  week: 'wythnos',
+  weeks: 'wythnos',
+  month: 'mis',
+  months: 'mis',
+  hour: 'awr',
+  hours: 'awr',
+  people: 'o bobl',
+  responses: 'ymateb',
+};
+
+/** An indicator's unit in the reader's language where Gwella knows the word, else as typed. */
+export function unitIn(unit: string, language: string): string {
+  return language === 'cy' ? (UNITS_CY[unit.trim().toLowerCase()] ?? unit) : unit;
+}
+
 /** A record's name (name / name_cy) in the reader's language. */
-export function localizedName(record: { name: string; name_cy?: string | null }, language: string): string {
+export function localizedName(record: { name: string | null; name_cy?: string | null }, language: string): string {
   return localized({ en: record.name, cy: record.name_cy }, language);
 }
 
 /** The name of a record in the reader's language, falling back to English. */
-export function useLocalName(): (record: { name: string; name_cy?: string | null }) => string {
+export function useLocalName(): (record: { name: string | null; name_cy?: string | null }) => string {
   const { i18n } = useTranslation();
   return (record) => localizedName(record, i18n.language);
 }

@@ -241,7 +241,7 @@ function fullAction(overrides: Partial<Action>): Action {
 }
 
 function part(organisation_id: string, role: 'lead' | 'supporting', state: 'pending' | 'accepted' | 'declined') {
-  return { id: organisation_id, organisation_id, organisation_name: '', role, state, owner_id: null, decision_note: null, decided_at: null, version: 1 };
+  return { id: organisation_id, organisation_id, organisation_name: '', organisation_name_cy: null, role, state, owner_id: null, decision_note: null, decided_at: null, version: 1 };
 }
 
 describe('editing an action', () => {

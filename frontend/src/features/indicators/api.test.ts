@@ -20,8 +20,10 @@ describe('indicator screens', () => {
     const unit = (organisation_id: string, service_id: string | null) => ({
       organisation_id,
       organisation_name: `Org ${organisation_id}`,
+      organisation_name_cy: null,
       service_id,
       service_name: service_id ? `Service ${service_id}` : null,
+      service_name_cy: null,
       latest_period_start: '2025-01-01',
       latest_period_end: '2025-01-31',
       latest_value: 1,

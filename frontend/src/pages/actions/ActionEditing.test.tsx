@@ -40,6 +40,7 @@ function makeAction(overrides: Partial<Action> = {}): Action {
         id: 'r1',
         organisation_id: BOARD,
         organisation_name: 'Health Board',
+        organisation_name_cy: 'Bwrdd Iechyd',
         role: 'lead',
         state: 'accepted',
         owner_id: ME,

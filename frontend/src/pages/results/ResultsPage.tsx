@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLocalName } from '../../i18n/localized';
+import { nameIn, useLocalName } from '../../i18n/localized';
 import { useCampaign, useCampaignLinks } from '../../features/campaigns/api';
 import { useVersion } from '../../features/instruments/api';
 import { usePartnershipOptions } from '../../features/partnerships/api';
@@ -34,7 +34,7 @@ import { QuestionBlock, useQuestionText } from './QuestionResults';
 export function ResultsPage() {
   const { campaignId = '' } = useParams();
   const user = useAuth().me?.user;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const localName = useLocalName();
   const queryText = useQuestionText();
   const [search, setSearch] = useSearchParams();
@@ -57,7 +57,7 @@ export function ResultsPage() {
   const organisations = useOrganisationsById(
     links.data ? links.data.map((l) => l.organisation_id) : [...services.values()].map((s) => s.organisation_id),
   );
-  usePageTitle(campaign.data ? t('results.title', { name: campaign.data.name }) : t('results.titlePlain'));
+  usePageTitle(campaign.data ? t('results.title', { name: localName(campaign.data) }) : t('results.titlePlain'));
 
   const questions = useMemo(() => new Map<string, Question>((version.data?.content.questions ?? []).map((q) => [q.key, q])), [version.data]);
 
@@ -66,7 +66,7 @@ export function ResultsPage() {
   const c = campaign.data;
 
   const serviceNames = new Map<string, string>(
-    links.data ? links.data.map((l) => [l.service_id, l.service_name]) : [...services.values()].map((s) => [s.id, localName(s)]),
+    links.data ? links.data.map((l) => [l.service_id, nameIn(l.service_name, l.service_name_cy, i18n.language)]) : [...services.values()].map((s) => [s.id, localName(s)]),
   );
   const optionLabelFor = (questionKey: string) => (value: string) => {
     if (value === 'dont_know') return t('results.dontKnow');
@@ -111,8 +111,8 @@ export function ResultsPage() {
 
   return (
     <>
-      <BackLink to={`/campaigns/${c.id}`}>{c.name}</BackLink>
-      <h1>{t('results.title', { name: c.name })}</h1>
+      <BackLink to={`/campaigns/${c.id}`}>{localName(c)}</BackLink>
+      <h1>{t('results.title', { name: localName(c) })}</h1>
       <p className="nhsuk-lede-text">{t('results.lede')}</p>
       {data ? <DisclosureNote disclosure={data.disclosure} someHeldBack={anySuppressed(data)} shown={Boolean(shown)} /> : null}
 
@@ -196,7 +196,7 @@ export function ResultsPage() {
                 text={queryText(questions.get(question.question_key)?.text, question.question_key)}
                 unitName={unitName}
                 optionLabel={optionLabelFor(question.question_key)}
-                campaignName={c.name}
+                campaignName={localName(c)}
                 partnershipId={partnershipId}
               />
             ))
