@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.cli import load_demo as cli_load_demo
@@ -27,7 +28,7 @@ async def test_demo_loads_once_and_every_role_can_sign_in(
         "instruments": 1,
         "campaigns": 1,
         "indicators": 3,
-        "measurements": 72,
+        "measurements": 168,  # the board's 3 series and its partners' 4, 24 months each
         "actions": 2,
     }
     second = await load_demo(session)
@@ -121,6 +122,46 @@ async def test_demo_indicators_make_a_chart_with_a_signal(
     )
     assert len(chart.json()["points"]) == 24
     assert chart.json()["variation"] == "special_cause_improving_high"
+
+
+async def test_the_demo_shows_several_organisations_side_by_side(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """Each indicator had the health board's series alone, so "side by side" had one row."""
+    from sqlalchemy import delete
+
+    from gwella.indicators.models import Measurement
+    from gwella.organisations.models import Organisation
+
+    await load_demo(session)
+    await session.commit()
+    headers = await sign_in(client, "council@demo.gwella.test", DEMO_PASSWORD)
+    partnership = (await client.get("/api/v1/partnerships", headers=headers)).json()["items"][0]
+    overview = await client.get(
+        f"/api/v1/partnerships/{partnership['id']}/indicators", headers=headers
+    )
+    assert overview.status_code == 200, overview.text
+    rows = {
+        entry["indicator"]["code"]: sorted(u["organisation_name"] for u in entry["units"])
+        for group in overview.json()["standards"]
+        for entry in group["indicators"]
+    }
+    board, council = (
+        "Bae Abermor University Health Board",
+        "Abermor City Council Adult Social Services",
+    )
+    assert rows["SU-INVOLVED"] == sorted([board, council, "Lles Glan y Môr Wellbeing Charity"])
+    assert rows["CARE-PLAN"] == sorted([board, council])
+    assert rows["WAIT-ASSESS"] == sorted([board, council])
+
+    # A demo loaded before the partners' series gets them when loaded again, once.
+    charity = await session.scalar(select(Organisation).where(Organisation.code == "LLES"))
+    assert charity is not None
+    await session.execute(delete(Measurement).where(Measurement.organisation_id == charity.id))
+    await session.commit()
+    assert (await load_demo(session))["measurements"] == 24
+    await session.commit()
+    assert (await load_demo(session))["measurements"] == 0
 
 
 async def test_survey_answers_become_a_derived_indicator_series(

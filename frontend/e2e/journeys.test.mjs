@@ -1149,7 +1149,8 @@ describe('Gwella in a real browser', () => {
       await screenshot(page, 'indicators-overview-desktop');
 
       const card = page.getByTestId('indicator-card').filter({ hasText: 'Median days from referral to assessment' });
-      await card.getByRole('link').first().click();
+      // The board's row (the council's series of the same indicator is beside it).
+      await card.getByRole('link', { name: /^Bae Abermor University Health Board/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Median days from referral to assessment' }).waitFor();
       await settled(page);
       await page.getByTestId('spc-chart').waitFor();

@@ -316,3 +316,24 @@ DEMO_INDICATORS = (
         ],
     ),
 )
+
+
+def _partner_series(start: float, step: float, wobble: tuple[float, ...]) -> list[float]:
+    """24 months of a partner's own series: a drift by ``step`` a month, with the same small
+    ups and downs each year (invented, as every figure here)."""
+    return [round(start + step * i + wobble[i % len(wobble)], 1) for i in range(24)]
+
+
+_WOBBLE = (1.5, -1.0, 0.5, -2.0, 1.0, 0.0, -1.5, 2.0, -0.5, 1.0, -1.0, 0.5)
+
+# The partners' own series of the same indicators, so that "side by side" compares
+# organisations: the council's social work team and the charity's drop-in measure involvement
+# too; the council also keeps care plans and waits. {indicator code: {organisation code: values}}
+PARTNER_MEASUREMENTS: dict[str, dict[str, list[float]]] = {
+    "SU-INVOLVED": {
+        "ACC-ASS": _partner_series(66.0, 0.2, _WOBBLE),
+        "LLES": _partner_series(78.0, 0.0, _WOBBLE),
+    },
+    "CARE-PLAN": {"ACC-ASS": _partner_series(84.0, 0.15, _WOBBLE)},
+    "WAIT-ASSESS": {"ACC-ASS": _partner_series(24.0, -0.1, _WOBBLE)},
+}

@@ -10,14 +10,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gwella.core.audit import AuditContext
 from gwella.core.database import utcnow
 from gwella.core.text import LocalizedText
-from gwella.demo.data import DEMO_INDICATORS, NSF_STANDARDS
+from gwella.demo.data import DEMO_INDICATORS, NSF_STANDARDS, PARTNER_MEASUREMENTS
 from gwella.indicators import service as indicators
 from gwella.indicators.models import Framework, Measurement, MeasurementSource, Standard
 from gwella.indicators.schemas import IndicatorCreate
 from gwella.organisations.models import Organisation
 
 
-async def load_indicators(session: AsyncSession, board: Organisation) -> dict[str, int]:
+async def load_indicators(session: AsyncSession, orgs: dict[str, Organisation]) -> dict[str, int]:
+    """The framework, its standards, the indicators, and two years of monthly measurements:
+    the health board's, and its partners' own series of the same indicators."""
     created = {"indicators": 0, "measurements": 0}
     framework = await session.scalar(select(Framework).where(Framework.code == "WALES-AMH-NSF"))
     if framework is None:
@@ -47,39 +49,50 @@ async def load_indicators(session: AsyncSession, board: Organisation) -> dict[st
     }
     ctx = AuditContext.system("demo-data")
     today = utcnow().date().replace(day=1)
+    board = orgs["BAUHB"]
     for code, en, cy, unit, direction, target, number, values in DEMO_INDICATORS:
         existing = await indicators.indicators_by_code(session, [code])
-        if code in existing:
-            continue
-        indicator = await indicators.create_indicator(
-            session,
-            ctx,
-            IndicatorCreate(
-                code=code,
-                name=LocalizedText(en=en, cy=cy),
-                unit=unit,
-                direction=direction,
-                target=target,
-                standard_id=standards[number],
-            ),
-        )
-        created["indicators"] += 1
-        for months_ago, value in zip(range(len(values), 0, -1), values, strict=True):
-            start = month_back(today, months_ago)
-            end = month_back(today, months_ago - 1) - timedelta(days=1)
-            session.add(
-                Measurement(
-                    indicator_id=indicator.id,
-                    organisation_id=board.id,
-                    service_id=None,
-                    unit_key=indicators.unit_key(board.id, None),
-                    period_start=start,
-                    period_end=end,
-                    value=float(value),
-                    source=MeasurementSource.manual,
-                )
+        indicator = existing.get(code)
+        if indicator is None:
+            indicator = await indicators.create_indicator(
+                session,
+                ctx,
+                IndicatorCreate(
+                    code=code,
+                    name=LocalizedText(en=en, cy=cy),
+                    unit=unit,
+                    direction=direction,
+                    target=target,
+                    standard_id=standards[number],
+                ),
             )
-            created["measurements"] += 1
+            created["indicators"] += 1
+        series = [(board, values)] + [
+            (orgs[org_code], partner_values)
+            for org_code, partner_values in PARTNER_MEASUREMENTS.get(code, {}).items()
+        ]
+        for org, org_values in series:
+            key = indicators.unit_key(org.id, None)
+            if await session.scalar(
+                select(Measurement.id)
+                .where(Measurement.indicator_id == indicator.id, Measurement.unit_key == key)
+                .limit(1)
+            ):
+                continue  # loaded before (an older demo may lack the partners' series)
+            for months_ago, value in zip(range(len(org_values), 0, -1), org_values, strict=True):
+                session.add(
+                    Measurement(
+                        indicator_id=indicator.id,
+                        organisation_id=org.id,
+                        service_id=None,
+                        unit_key=key,
+                        period_start=month_back(today, months_ago),
+                        period_end=month_back(today, months_ago - 1) - timedelta(days=1),
+                        value=float(value),
+                        source=MeasurementSource.manual,
+                    )
+                )
+                created["measurements"] += 1
     await session.flush()
     return created
 

@@ -108,6 +108,6 @@ async def load_demo(session: AsyncSession) -> dict[str, int]:
             session, ctx, partnership, people["manager"].id, orgs["BAUHB"].id, person_belongs=True
         )
     created.update(await load_survey(session, orgs, people))
-    created.update(await load_indicators(session, orgs["BAUHB"]))
+    created.update(await load_indicators(session, orgs))
     created.update(await load_actions(session, orgs, people))
     return created
