@@ -779,7 +779,7 @@ describe('Gwella in a real browser', () => {
       await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
       await visit(page, '/campaigns/new', 'campaign set-up');
       await page.getByLabel('Survey', { exact: true }).selectOption({ label: 'Your experience of the community mental health team – Version 1' });
-      await page.getByLabel('Name', { exact: true }).fill('CMHT experience, e2e');
+      await page.getByLabel('Name in English', { exact: true }).fill('CMHT experience, e2e');
       await page.getByLabel('Smallest group shown in results').fill('2');
       await page.getByRole('button', { name: 'Set up the campaign' }).click();
       const summary = page.locator('.nhsuk-error-summary');
@@ -1011,7 +1011,7 @@ describe('Gwella in a real browser', () => {
       await signIn(page, app.baseUrl, 'manager@demo.gwella.test');
       await visit(page, '/campaigns/new', 'campaign set-up');
       await page.getByLabel('Survey', { exact: true }).selectOption({ label: 'Your experience of the community mental health team – Version 1' });
-      await page.getByLabel('Name', { exact: true }).fill(name);
+      await page.getByLabel('Name in English', { exact: true }).fill(name);
       await page.locator('#campaign-service_ids').check();
       await page.getByLabel('Ask every web respondent for a single-use access code').check();
       await page.getByText('stops people filling the survey in again and again', { exact: false }).waitFor();
@@ -1204,11 +1204,11 @@ describe('Gwella in a real browser', () => {
       await settled(page);
       await page.getByTestId('proposal-evidence').getByText('"involved"', { exact: false }).waitFor();
       await page.getByRole('button', { name: 'Send the proposal' }).click();
-      await page.locator('.nhsuk-error-summary').getByText('Enter a title in English.').waitFor();
+      await page.locator('.nhsuk-error-summary').getByText('Enter a title in English or Welsh.').waitFor();
       await checkAccessibility(page, 'propose an improvement, with errors');
-      await page.getByLabel('Title (English)').fill(title);
-      await page.getByLabel('Title (Welsh, optional)').fill('Gofyn i bobl beth maen nhw eisiau o’u cynllun gofal');
-      await page.getByLabel('What should change, and why (English)').fill('I was not asked what I wanted in my care plan.');
+      await page.getByLabel('Title in English').fill(title);
+      await page.getByLabel('Title in Welsh').fill('Gofyn i bobl beth maen nhw eisiau o’u cynllun gofal');
+      await page.getByLabel('What should change, and why, in English').fill('I was not asked what I wanted in my care plan.');
       assert.equal(await page.getByLabel("A service user's proposal").isChecked(), true, 'origin defaults to the service user');
       await page.getByRole('button', { name: 'Send the proposal' }).click();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -1268,7 +1268,7 @@ describe('Gwella in a real browser', () => {
       // 4. Progress with a percentage.
       await page.getByText('Report progress').click();
       const update = page.getByTestId('update-form');
-      await update.getByLabel('What has happened (English)').fill('Care coordinators now ask what matters before writing the plan.');
+      await update.getByLabel('What has happened, in English').fill('Care coordinators now ask what matters before writing the plan.');
       await update.getByLabel('Progress (percentage)').fill('60');
       await update.getByRole('button', { name: 'Save the update' }).click();
       await page.getByTestId('update').getByText('Care coordinators now ask what matters before writing the plan.').waitFor();
@@ -1302,8 +1302,8 @@ describe('Gwella in a real browser', () => {
       await visit(page, `/actions/${actionId}`, 'action page before editing');
       await page.getByText('Edit the action').click();
       const edit = page.getByTestId('edit-action-form');
-      await edit.getByLabel('"You said, we did" summary (English)').fill('You said you were not asked; care plans now start with what matters to you.');
-      await edit.getByLabel('"You said, we did" summary (Welsh, optional)').fill('Dywedoch na ofynnwyd i chi; mae cynlluniau gofal nawr yn dechrau gyda’r hyn sy’n bwysig i chi.');
+      await edit.getByLabel('"You said, we did" summary in English').fill('You said you were not asked; care plans now start with what matters to you.');
+      await edit.getByLabel('"You said, we did" summary in Welsh').fill('Dywedoch na ofynnwyd i chi; mae cynlluniau gofal nawr yn dechrau gyda’r hyn sy’n bwysig i chi.');
       await edit.getByRole('button', { name: 'Save the changes' }).click();
       await page.getByText('The action has been saved.').waitFor();
       await page.getByTestId('action-summary').getByText('care plans now start with what matters to you', { exact: false }).waitFor();

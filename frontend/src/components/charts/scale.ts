@@ -3,6 +3,7 @@
 // simple, and drawing them ourselves keeps them readable in black and white and
 // accessible (every chart also has a table).
 import { intlLocale } from '../../i18n/locale';
+import { unitIn } from '../../i18n/localized';
 
 /** A linear map from a domain [d0, d1] onto a range [r0, r1]. */
 export function linearScale(domain: [number, number], range: [number, number]): (value: number) => number {
@@ -73,7 +74,7 @@ export function formatWithUnit(value: number | null | undefined, unit: string, l
   const number = formatNumber(value, language, digits);
   if (!number) return '';
   if (unit === '%') return `${number}%`;
-  return unit ? `${number} ${unit}` : number;
+  return unit ? `${number} ${unitIn(unit, language)}` : number;
 }
 
 /** Points of an SVG polyline, rounded to 0.1 px. */

@@ -174,10 +174,19 @@ describe('the proposal form', () => {
       ['partnership_id', 'partnershipMissing'],
       ['title', 'titleMissing'],
       ['description', 'descriptionMissing'],
-      ['summary', 'summaryEnglishMissing'],
       ['responsibilities', 'supportingWithoutLead'],
     ]);
     expect(checkProposal({ ...blank, leadOrganisationId: ORG_A, supportingOrganisationIds: [ORG_A] })[0]?.key).toBe('leadAlsoSupporting');
+  });
+
+  it('takes a proposal written in Welsh only, and sends no English for it', () => {
+    const welsh = { ...blank, titleEn: '', descriptionEn: '', titleCy: 'Apwyntiadau gyda’r nos', descriptionCy: 'Mae angen clinigau gyda’r nos.', summaryCy: 'Dywedoch chi; gwnaethom ni.' };
+    expect(checkProposal(welsh)).toEqual([]);
+    const body = proposalBody(welsh);
+    expect(body.title).toEqual({ cy: 'Apwyntiadau gyda’r nos' });
+    expect(body.description).toEqual({ cy: 'Mae angen clinigau gyda’r nos.' });
+    expect(body.summary).toEqual({ cy: 'Dywedoch chi; gwnaethom ni.' });
+    expect(checkProposal({ ...welsh, titleCy: 'x'.repeat(201) }).map((p) => p.key)).toEqual(['titleTooLong']);
   });
 });
 
@@ -259,14 +268,15 @@ describe('editing an action', () => {
     expect(editBody({ ...form, descriptionCy: '' }, a)).toEqual({ description: { en: 'Open later' } });
   });
 
-  it('refuses an empty title or description and a Welsh summary without English', () => {
+  it('refuses a title or description written in neither language, and takes Welsh alone', () => {
     const form = editFormOf(fullAction({}));
     expect(checkEdit(form)).toEqual([]);
-    expect(checkEdit({ ...form, titleEn: ' ', descriptionEn: '', summaryCy: 'Dim ond Cymraeg' }).map((p) => p.key)).toEqual([
+    expect(checkEdit({ ...form, titleEn: ' ', titleCy: '', descriptionEn: '', descriptionCy: '', summaryCy: 'Dim ond Cymraeg' }).map((p) => p.key)).toEqual([
       'titleMissing',
       'descriptionMissing',
-      'summaryEnglishMissing',
     ]);
+    expect(checkEdit({ ...form, titleEn: '', titleCy: 'Apwyntiadau', descriptionEn: '', descriptionCy: 'Yn hwyrach' })).toEqual([]);
+    expect(editBody({ ...form, summaryEn: '', summaryCy: 'Dim ond Cymraeg' }, fullAction({}))).toMatchObject({ summary: { cy: 'Dim ond Cymraeg' } });
     expect(checkEdit({ ...form, dueDate: '1/2/2026' }).map((p) => p.name)).toEqual(['due_date']);
   });
 

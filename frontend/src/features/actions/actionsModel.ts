@@ -283,12 +283,7 @@ export interface FormProblem {
 export function checkProposal(form: ProposalForm): FormProblem[] {
   const problems: FormProblem[] = [];
   if (!form.partnershipId) problems.push({ name: 'partnership_id', key: 'partnershipMissing' });
-  if (form.titleEn.trim() === '') problems.push({ name: 'title', key: 'titleMissing' });
-  else if (form.titleEn.trim().length > 200) problems.push({ name: 'title', key: 'titleTooLong' });
-  if (form.descriptionEn.trim() === '') problems.push({ name: 'description', key: 'descriptionMissing' });
-  if (form.summaryEn.trim() === '' && form.summaryCy.trim() !== '') {
-    problems.push({ name: 'summary', key: 'summaryEnglishMissing' });
-  }
+  problems.push(...checkTexts(form));
   if (form.dueDate !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(form.dueDate)) problems.push({ name: 'due_date', key: 'dateInvalid' });
   if (form.supportingOrganisationIds.includes(form.leadOrganisationId) && form.leadOrganisationId !== '') {
     problems.push({ name: 'responsibilities', key: 'leadAlsoSupporting' });
@@ -299,10 +294,30 @@ export function checkProposal(form: ProposalForm): FormProblem[] {
   return problems;
 }
 
-function bilingual(en: string, cy: string): { en: string; cy?: string } {
-  const out: { en: string; cy?: string } = { en: en.trim() };
+/**
+ * Title and description are written in English or Welsh (either, or both: Welsh is not
+ * second to English); each language's title is at most 200 characters.
+ */
+export function checkTexts(form: { titleEn: string; titleCy: string; descriptionEn: string; descriptionCy: string }): FormProblem[] {
+  const problems: FormProblem[] = [];
+  const titles = [form.titleEn.trim(), form.titleCy.trim()];
+  if (titles.every((title) => title === '')) problems.push({ name: 'title', key: 'titleMissing' });
+  else if (titles.some((title) => title.length > 200)) problems.push({ name: 'title', key: 'titleTooLong' });
+  if (form.descriptionEn.trim() === '' && form.descriptionCy.trim() === '') problems.push({ name: 'description', key: 'descriptionMissing' });
+  return problems;
+}
+
+/** Bilingual text as the API takes it: each language only where written. */
+export function bilingual(en: string, cy: string): { en?: string; cy?: string } {
+  const out: { en?: string; cy?: string } = {};
+  if (en.trim() !== '') out.en = en.trim();
   if (cy.trim() !== '') out.cy = cy.trim();
   return out;
+}
+
+/** Whether either language is written. */
+export function written(en: string, cy: string): boolean {
+  return en.trim() !== '' || cy.trim() !== '';
 }
 
 /** The createAction body of a checked form: blanks left out, Welsh only when written. */
@@ -320,7 +335,7 @@ export function proposalBody(form: ProposalForm): ActionCreate {
         ]
       : [],
   };
-  if (form.summaryEn.trim() !== '') body.summary = bilingual(form.summaryEn, form.summaryCy);
+  if (written(form.summaryEn, form.summaryCy)) body.summary = bilingual(form.summaryEn, form.summaryCy);
   if (form.standardId) body.standard_id = form.standardId;
   if (form.dueDate) body.due_date = form.dueDate;
   return body;
@@ -338,6 +353,28 @@ export function percentText(share: number | null | undefined, language: string):
 export function daysText(days: number | null | undefined, language: string): string | null {
   if (days === null || days === undefined) return null;
   return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 }).format(days);
+}
+
+/**
+ * The timeline's words for who proposed or supported (from the role the API records), in the
+ * page's language: a service user, a carer, or a member of staff (any other role). Null for
+ * other entries, and for entries written before the role was recorded.
+ */
+export function byWhom(
+  kind: string,
+  role: string | null | undefined,
+):
+  | 'improvement.timeline.proposedBy.service_user'
+  | 'improvement.timeline.proposedBy.carer'
+  | 'improvement.timeline.proposedBy.staff'
+  | 'improvement.timeline.supportedBy.service_user'
+  | 'improvement.timeline.supportedBy.carer'
+  | null {
+  if (!role) return null;
+  const lay = role === 'service_user' || role === 'carer' ? role : null;
+  if (kind === 'proposed') return `improvement.timeline.proposedBy.${lay ?? 'staff'}`;
+  if (kind === 'supported' && lay) return `improvement.timeline.supportedBy.${lay}`;
+  return null;
 }
 
 /** The organisation that leads (its part not declined), if any. */
@@ -407,16 +444,13 @@ export function editFormOf(action: Action): EditForm {
 /** Checks before sending an edit; names are the API's field names. */
 export function checkEdit(form: EditForm): FormProblem[] {
   const problems: FormProblem[] = [];
-  if (form.titleEn.trim() === '') problems.push({ name: 'title', key: 'titleMissing' });
-  else if (form.titleEn.trim().length > 200) problems.push({ name: 'title', key: 'titleTooLong' });
-  if (form.descriptionEn.trim() === '') problems.push({ name: 'description', key: 'descriptionMissing' });
-  if (form.summaryEn.trim() === '' && form.summaryCy.trim() !== '') problems.push({ name: 'summary', key: 'summaryEnglishMissing' });
+  problems.push(...checkTexts(form));
   if (form.dueDate !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(form.dueDate)) problems.push({ name: 'due_date', key: 'dateInvalid' });
   return problems;
 }
 
-function sameText(a: { en: string; cy?: string }, text: { en?: string | null; cy?: string | null }): boolean {
-  return a.en === (text.en ?? '') && (a.cy ?? '') === (text.cy ?? '');
+function sameText(a: { en?: string; cy?: string }, text: { en?: string | null; cy?: string | null }): boolean {
+  return (a.en ?? '') === (text.en ?? '') && (a.cy ?? '') === (text.cy ?? '');
 }
 
 /**
@@ -431,7 +465,7 @@ export function editBody(form: EditForm, action: Action): ActionPatch {
   if (!sameText(title, action.title)) body.title = title;
   const description = bilingual(form.descriptionEn, form.descriptionCy);
   if (!sameText(description, action.description)) body.description = description;
-  if (form.summaryEn.trim() === '') {
+  if (!written(form.summaryEn, form.summaryCy)) {
     if ((action.summary.en ?? '') !== '' || (action.summary.cy ?? '') !== '') body.summary = null;
   } else {
     const summary = bilingual(form.summaryEn, form.summaryCy);

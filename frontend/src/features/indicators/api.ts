@@ -3,6 +3,7 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { isIndicatorsEvent, useStreamEvents } from '../../api/stream';
+import { nameIn } from '../../i18n/localized';
 
 export type IndicatorRead = components['schemas']['IndicatorRead'];
 export type PartnershipIndicators = components['schemas']['PartnershipIndicatorsRead'];
@@ -117,8 +118,18 @@ export interface UnitChoice {
   label: string;
 }
 
-/** The units measured for one indicator, from every partnership's overview, without repeats. */
-export function unitsOf(overviews: (PartnershipIndicators | undefined)[], indicatorId: string): UnitChoice[] {
+/** An organisation's or service's series named in `language`: "Organisation: Service". */
+export function unitLabel(
+  unit: { organisation_name: string; organisation_name_cy?: string | null; service_name: string | null; service_name_cy?: string | null },
+  language: string,
+): string {
+  const organisation = nameIn(unit.organisation_name, unit.organisation_name_cy, language);
+  return unit.service_name ? `${organisation}: ${nameIn(unit.service_name, unit.service_name_cy, language)}` : organisation;
+}
+
+/** The units measured for one indicator, from every partnership's overview, without repeats,
+ * named in `language` (Welsh names where they exist). */
+export function unitsOf(overviews: (PartnershipIndicators | undefined)[], indicatorId: string, language = 'en'): UnitChoice[] {
   const seen = new Map<string, UnitChoice>();
   for (const overview of overviews) {
     for (const group of overview?.standards ?? []) {
@@ -130,7 +141,7 @@ export function unitsOf(overviews: (PartnershipIndicators | undefined)[], indica
             seen.set(key, {
               organisation_id: unit.organisation_id,
               service_id: unit.service_id,
-              label: unit.service_name ? `${unit.organisation_name}: ${unit.service_name}` : unit.organisation_name,
+              label: unitLabel(unit, language),
             });
           }
         }

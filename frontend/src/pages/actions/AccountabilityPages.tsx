@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLocalName } from '../../i18n/localized';
+import { nameIn, useLocalName } from '../../i18n/localized';
 import { useOrganisation } from '../../features/organisations/api';
 import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
@@ -261,7 +261,7 @@ export function PartnershipAccountabilityPage({ user }: { user: User }) {
             {v.organisations.map((o) => (
               <tr className="nhsuk-table__row" key={o.organisation_id}>
                 <th scope="row" className="nhsuk-table__header">
-                  <Link to={`/organisations/${o.organisation_id}/actions/accountability`}>{o.organisation_name}</Link>
+                  <Link to={`/organisations/${o.organisation_id}/actions/accountability`}>{nameIn(o.organisation_name, o.organisation_name_cy, i18n.language)}</Link>
                 </th>
                 <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{o.leads}</td>
                 <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{o.supports}</td>

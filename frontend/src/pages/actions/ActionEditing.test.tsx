@@ -96,8 +96,8 @@ describe('editing an action', () => {
     });
     await renderWithApp(<EditActionForm action={makeAction()} />);
     await user.click(screen.getByText('Edit the action'));
-    await user.type(screen.getByLabelText('"You said, we did" summary (English)'), 'You said evenings; we opened Tuesdays.');
-    await user.type(screen.getByLabelText('"You said, we did" summary (Welsh, optional)'), 'Dywedoch chi gyda’r nos.');
+    await user.type(screen.getByLabelText('"You said, we did" summary in English'), 'You said evenings; we opened Tuesdays.');
+    await user.type(screen.getByLabelText('"You said, we did" summary in Welsh'), 'Dywedoch chi gyda’r nos.');
     await user.click(screen.getByRole('button', { name: 'Save the changes' }));
     await screen.findByText('The action has been saved.');
     const patch = requests.find((r) => r.method === 'PATCH');
@@ -112,9 +112,9 @@ describe('editing an action', () => {
     const { requests } = mockApi({ 'GET /api/v1/frameworks': () => json([]) });
     await renderWithApp(<EditActionForm action={makeAction()} />);
     await user.click(screen.getByText('Edit the action'));
-    await user.clear(screen.getByLabelText('Title (English)'));
+    await user.clear(screen.getByLabelText('Title in English'));
     await user.click(screen.getByRole('button', { name: 'Save the changes' }));
-    expect(await screen.findByText('Enter a title in English.', { selector: 'a' })).toBeInTheDocument();
+    expect(await screen.findByText('Enter a title in English or Welsh.', { selector: 'a' })).toBeInTheDocument();
     expect(requests.some((r) => r.method === 'PATCH')).toBe(false);
   });
 

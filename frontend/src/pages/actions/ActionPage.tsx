@@ -19,6 +19,7 @@ import { Timeline } from './Timeline';
 import { UpdatesSection } from './UpdatesSection';
 import './actions.css';
 import { localized } from '../../i18n/localized';
+import { LocalText } from '../../components/LocalText';
 
 function EvidenceItem({ evidence }: { evidence: EvidenceRead }) {
   const { t } = useTranslation();
@@ -60,7 +61,6 @@ export function ActionPage({ user }: { user: User }) {
   if (!action.data) return <Loading />;
   const a = action.data;
   const standard = standards.data?.find((s) => s.id === a.standard_id);
-  const summary = localized(a.summary, i18n.language);
   const reason = localized(a.closure_reason, i18n.language);
 
   return (
@@ -68,7 +68,9 @@ export function ActionPage({ user }: { user: User }) {
       <BackLink to="/actions">{t('improvement.board.title')}</BackLink>
       {search.get('proposed') === '1' ? <SuccessBanner title={t('improvement.propose.done')} /> : null}
       <span className="nhsuk-caption-l">{t('improvement.action')}</span>
-      <h1>{title}</h1>
+      <h1>
+        <LocalText text={a.title} />
+      </h1>
       <p>
         <StatusTag status={a.status} /> {a.overdue ? <OverdueFlag dueDate={a.due_date} /> : null}
       </p>
@@ -102,14 +104,18 @@ export function ActionPage({ user }: { user: User }) {
       </dl>
 
       <h2>{t('improvement.description')}</h2>
-      <p className="app-pre-line">{localized(a.description, i18n.language)}</p>
+      <p className="app-pre-line" data-testid="action-description">
+        <LocalText text={a.description} />
+      </p>
       <h2>{t('improvement.youSaidWeDid')}</h2>
-      <p data-testid="action-summary">{summary || t('improvement.noSummary')}</p>
+      <p data-testid="action-summary">
+        <LocalText text={a.summary} fallback={t('improvement.noSummary')} />
+      </p>
       {reason ? (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">{t('common.information')}</span>
           <p>
-            <strong>{t('improvement.reasonNotTaken')}</strong> {reason}
+            <strong>{t('improvement.reasonNotTaken')}</strong> <LocalText text={a.closure_reason} />
           </p>
         </div>
       ) : null}

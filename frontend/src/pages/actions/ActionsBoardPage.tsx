@@ -24,7 +24,8 @@ import {
   type BoardView,
 } from '../../features/actions/actionsModel';
 import './actions.css';
-import { localized, localizedName, useLocalName } from '../../i18n/localized';
+import { LocalText } from '../../components/LocalText';
+import { localized, localizedName, nameIn, useLocalName } from '../../i18n/localized';
 
 function Filters({
   filters,
@@ -85,7 +86,7 @@ function Filters({
           onChange={(e) => setOrganisationId(e.target.value)}
           options={[
             { value: '', label: t('common.any') },
-            ...(members.data ?? []).map((m) => ({ value: m.organisation_id, label: m.organisation_name })),
+            ...(members.data ?? []).map((m) => ({ value: m.organisation_id, label: nameIn(m.organisation_name, m.organisation_name_cy, i18n.language) })),
           ]}
         />
         <Select
@@ -123,11 +124,13 @@ function ActionSummary({ action }: { action: Action }) {
   return (
     <>
       <p>
-        <Link to={`/actions/${action.id}`}>{localized(action.title, i18n.language)}</Link>
+        <Link to={`/actions/${action.id}`}>
+          <LocalText text={action.title} />
+        </Link>
       </p>
       <p className="nhsuk-body-s">
         <OriginText origin={action.origin} />
-        {lead ? ` · ${t('improvement.board.ledBy', { organisation: lead.organisation_name })}` : ` · ${t('improvement.board.noLead')}`}
+        {lead ? ` · ${t('improvement.board.ledBy', { organisation: nameIn(lead.organisation_name, lead.organisation_name_cy, i18n.language) })}` : ` · ${t('improvement.board.noLead')}`}
       </p>
       {action.due_date ? <p className="nhsuk-body-s">{t('improvement.dueOn', { date: formatDate(action.due_date) })}</p> : null}
       {action.overdue ? <OverdueFlag dueDate={action.due_date} /> : null}
@@ -162,7 +165,9 @@ function ListView({ actions }: { actions: Action[] }) {
             return (
               <tr className="nhsuk-table__row" key={action.id}>
                 <th scope="row" className="nhsuk-table__header">
-                  <Link to={`/actions/${action.id}`}>{localized(action.title, i18n.language)}</Link>
+                  <Link to={`/actions/${action.id}`}>
+                    <LocalText text={action.title} />
+                  </Link>
                   <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-font-weight-normal">
                     <OriginText origin={action.origin} />
                   </span>
@@ -170,7 +175,7 @@ function ListView({ actions }: { actions: Action[] }) {
                 <td className="nhsuk-table__cell">
                   <StatusTag status={action.status} />
                 </td>
-                <td className="nhsuk-table__cell">{lead ? lead.organisation_name : t('improvement.board.noLead')}</td>
+                <td className="nhsuk-table__cell">{lead ? nameIn(lead.organisation_name, lead.organisation_name_cy, i18n.language) : t('improvement.board.noLead')}</td>
                 <td className="nhsuk-table__cell">
                   {action.due_date ? formatDate(action.due_date) : t('improvement.noDueDate')}
                   {action.overdue ? (

@@ -121,11 +121,11 @@ describe('proposing an improvement', () => {
     await screen.findByRole('heading', { level: 1, name: 'Propose an improvement' });
     expect(screen.getByTestId('proposal-evidence')).toHaveTextContent('"involved"');
     await user.click(screen.getByRole('button', { name: 'Send the proposal' }));
-    expect(await screen.findByText('Enter a title in English.', { selector: 'a' })).toBeInTheDocument();
+    expect(await screen.findByText('Enter a title in English or Welsh.', { selector: 'a' })).toBeInTheDocument();
     expect(requests.some((r) => r.method === 'POST')).toBe(false);
 
-    await user.type(screen.getByLabelText('Title (English)'), 'Be asked about my care');
-    await user.type(screen.getByLabelText('What should change, and why (English)'), 'I was not involved.');
+    await user.type(screen.getByLabelText('Title in English'), 'Be asked about my care');
+    await user.type(screen.getByLabelText('What should change, and why, in English'), 'I was not involved.');
     await user.click(screen.getByRole('button', { name: 'Send the proposal' }));
     await screen.findByText('Opened the action');
     const post = requests.find((r) => r.method === 'POST');
@@ -151,8 +151,8 @@ describe('proposing an improvement', () => {
       </Routes>,
       { route: `/actions/new` },
     );
-    await user.type(await screen.findByLabelText('Title (English)'), 'Title');
-    await user.type(screen.getByLabelText('What should change, and why (English)'), 'Why');
+    await user.type(await screen.findByLabelText('Title in English'), 'Title');
+    await user.type(screen.getByLabelText('What should change, and why, in English'), 'Why');
     await user.click(screen.getByRole('button', { name: 'Send the proposal' }));
     await waitFor(() => expect(screen.getAllByText(/must not be in the past/).length).toBeGreaterThan(0));
   });

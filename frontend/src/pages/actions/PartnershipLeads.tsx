@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nameIn } from '../../i18n/localized';
 import type { User } from '../../api/types';
 import { ConfirmAction } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -26,11 +27,11 @@ function AppointLead({
   onDone,
 }: {
   partnershipId: string;
-  organisations: { organisation_id: string; organisation_name: string }[];
+  organisations: { organisation_id: string; organisation_name: string; organisation_name_cy?: string | null }[];
   leads: PartnershipLead[];
   onDone: (name: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [organisationId, setOrganisationId] = useState(organisations.length === 1 ? (organisations[0]?.organisation_id ?? '') : '');
   const [userId, setUserId] = useState('');
   const appoint = useAppointLeadMutation(partnershipId);
@@ -78,7 +79,7 @@ function AppointLead({
           setUserId('');
         }}
         error={errors.fieldError('organisation_id')}
-        options={[{ value: '', label: t('common.choose') }, ...organisations.map((o) => ({ value: o.organisation_id, label: o.organisation_name }))]}
+        options={[{ value: '', label: t('common.choose') }, ...organisations.map((o) => ({ value: o.organisation_id, label: nameIn(o.organisation_name, o.organisation_name_cy, i18n.language) }))]}
       />
       {people.isError ? <LoadError error={people.error} onRetry={() => void people.refetch()} /> : null}
       <Select
@@ -103,7 +104,7 @@ function AppointLead({
  * removing (or stepping down) for those the API lets do it.
  */
 export function PartnershipLeads({ partnershipId, user }: { partnershipId: string; user: User }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const leads = usePartnershipLeads(partnershipId);
   const removeLead = useRemoveLeadMutation(partnershipId);
   const members = usePartnershipMembers(partnershipId);
@@ -158,7 +159,7 @@ export function PartnershipLeads({ partnershipId, user }: { partnershipId: strin
                       {lead.display_name}
                       {self ? ` (${t('improvement.parts.ownerYou')})` : ''}
                     </th>
-                    <td className="nhsuk-table__cell">{lead.organisation_name}</td>
+                    <td className="nhsuk-table__cell">{nameIn(lead.organisation_name, lead.organisation_name_cy, i18n.language)}</td>
                     <td className="nhsuk-table__cell">{formatDate(lead.appointed_at)}</td>
                     <td className="nhsuk-table__cell">
                       {mayRemoveLead(user, lead, list) ? (

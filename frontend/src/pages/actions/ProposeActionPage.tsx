@@ -24,7 +24,7 @@ import {
   type EvidenceSource,
   type ProposalForm,
 } from '../../features/actions/actionsModel';
-import { localized } from '../../i18n/localized';
+import { localized, nameIn } from '../../i18n/localized';
 
 /** Where the proposal comes from, said in words with a link back to it. */
 export function EvidenceDescription({ evidence }: { evidence: EvidenceSource }) {
@@ -44,7 +44,7 @@ export function EvidenceDescription({ evidence }: { evidence: EvidenceSource }) 
       </>
     );
   }
-  const name = campaign.data?.name ?? t('improvement.evidence.aSurvey');
+  const name = campaign.data ? nameIn(campaign.data.name, campaign.data.name_cy, i18n.language) : t('improvement.evidence.aSurvey');
   if (evidence.kind === 'comment') {
     if (!evidence.campaignId) return <>{t('improvement.evidence.comment')}</>;
     return (
@@ -133,7 +133,7 @@ export function ProposeActionPage({ user }: { user: User }) {
 
   if (partnerships.isError) return <LoadError error={partnerships.error} onRetry={() => void partnerships.refetch()} />;
   if (!partnerships.data) return <Loading />;
-  const memberOptions = (members.data ?? []).map((m) => ({ value: m.organisation_id, label: m.organisation_name }));
+  const memberOptions = (members.data ?? []).map((m) => ({ value: m.organisation_id, label: nameIn(m.organisation_name, m.organisation_name_cy, i18n.language) }));
 
   return (
     <>

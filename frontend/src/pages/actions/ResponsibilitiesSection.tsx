@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nameIn } from '../../i18n/localized';
 import type { User } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Radios, Select, Textarea } from '../../components/fields';
@@ -26,7 +27,7 @@ function OwnerName({ responsibility, user, canSeePeople }: { responsibility: Res
 
 /** Accept (naming an owner) or decline (saying why) an organisation's part. */
 function AnswerPart({ action, responsibility }: { action: Action; responsibility: Responsibility }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const people = useOrganisationPeople(responsibility.organisation_id, true);
   const [answer, setAnswer] = useState<'accept' | 'decline'>('accept');
   const [ownerId, setOwnerId] = useState('');
@@ -52,7 +53,7 @@ function AnswerPart({ action, responsibility }: { action: Action; responsibility
       <Radios
         id={`${prefix}answer`}
         name={`${prefix}answer`}
-        legend={t('improvement.parts.answerLegend', { organisation: responsibility.organisation_name, role: t(`improvement.role.${responsibility.role}`) })}
+        legend={t('improvement.parts.answerLegend', { organisation: nameIn(responsibility.organisation_name, responsibility.organisation_name_cy, i18n.language), role: t(`improvement.role.${responsibility.role}`) })}
         value={answer}
         onChange={(value) => setAnswer(value === 'decline' ? 'decline' : 'accept')}
         inline
@@ -94,7 +95,7 @@ function ownerOptions(items: { user_id: string; user_display_name: string }[] | 
 
 /** After acceptance, the organisation's managers may hand its part to another owner (or to nobody). */
 function ChangeOwner({ action, responsibility }: { action: Action; responsibility: Responsibility }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const people = useOrganisationPeople(responsibility.organisation_id, true);
   const [ownerId, setOwnerId] = useState(responsibility.owner_id ?? '');
   const setOwner = useSetOwnerMutation(action.id, responsibility);
@@ -123,7 +124,7 @@ function ChangeOwner({ action, responsibility }: { action: Action; responsibilit
       <summary className="nhsuk-details__summary">
         <span className="nhsuk-details__summary-text">
           {t('improvement.parts.changeOwner')}
-          <span className="nhsuk-u-visually-hidden"> {responsibility.organisation_name}</span>
+          <span className="nhsuk-u-visually-hidden"> {nameIn(responsibility.organisation_name, responsibility.organisation_name_cy, i18n.language)}</span>
         </span>
       </summary>
       <div className="nhsuk-details__text">
@@ -157,7 +158,7 @@ function ChangeOwner({ action, responsibility }: { action: Action; responsibilit
 
 /** Ask a member organisation to lead or support. */
 function AskOrganisation({ action }: { action: Action }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const members = usePartnershipMembers(action.partnership_id);
   const hasLead = action.responsibilities.some((r) => r.role === 'lead' && r.state !== 'declined');
   const [organisationId, setOrganisationId] = useState('');
@@ -192,7 +193,7 @@ function AskOrganisation({ action }: { action: Action }) {
             value={organisationId}
             onChange={(e) => setOrganisationId(e.target.value)}
             error={errors.fieldError('organisation_id')}
-            options={[{ value: '', label: t('common.choose') }, ...options.map((m) => ({ value: m.organisation_id, label: m.organisation_name }))]}
+            options={[{ value: '', label: t('common.choose') }, ...options.map((m) => ({ value: m.organisation_id, label: nameIn(m.organisation_name, m.organisation_name_cy, i18n.language) }))]}
           />
           <Radios
             id={errors.idFor('role')}
@@ -220,7 +221,7 @@ const STATE_COLOUR = { pending: 'yellow', accepted: 'green', declined: 'grey' } 
 
 /** The organisations responsible: one lead, any supporting, each accepting or declining. */
 export function ResponsibilitiesSection({ action, user }: { action: Action; user: User }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const parts = [...action.responsibilities].sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
   return (
     <section aria-labelledby="parts-heading" data-testid="responsibilities">
@@ -230,7 +231,7 @@ export function ResponsibilitiesSection({ action, user }: { action: Action; user
         <div className="nhsuk-card" key={part.id} data-testid="responsibility" data-organisation={part.organisation_name}>
           <div className="nhsuk-card__content">
             <h3 className="nhsuk-card__heading nhsuk-heading-s">
-              {part.organisation_name}: {t(`improvement.role.${part.role}`)}
+              {nameIn(part.organisation_name, part.organisation_name_cy, i18n.language)}: {t(`improvement.role.${part.role}`)}
             </h3>
             <dl className="nhsuk-summary-list">
               <div className="nhsuk-summary-list__row">

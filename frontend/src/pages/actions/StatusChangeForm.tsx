@@ -5,7 +5,7 @@ import { Button, Radios, Textarea } from '../../components/fields';
 import { SuccessBanner } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
 import { useChangeStatusMutation } from '../../features/actions/api';
-import { SERVICE_USER_REASON_MIN, needsPublicReason, type Action, type ActionStatus } from '../../features/actions/actionsModel';
+import { SERVICE_USER_REASON_MIN, bilingual, needsPublicReason, type Action, type ActionStatus } from '../../features/actions/actionsModel';
 
 /** Move the action on, with an explanation (and a public reason where required). */
 export function StatusChangeForm({ action }: { action: Action }) {
@@ -30,8 +30,10 @@ export function StatusChangeForm({ action }: { action: Action }) {
     if (status === '') problems.push({ name: 'status', message: t('improvement.statusChange.statusMissing') });
     if (explanation.trim() === '') problems.push({ name: 'explanation', message: t('improvement.statusChange.explanationMissing') });
     if (status !== '' && needsPublicReason(status)) {
-      if (reasonEn.trim() === '') problems.push({ name: 'reason', message: t('improvement.statusChange.reasonMissing') });
-      else if (fromServiceUser && reasonEn.trim().length < SERVICE_USER_REASON_MIN) {
+      // Written in English or Welsh; the longer one must reach the service user's minimum.
+      const longest = Math.max(reasonEn.trim().length, reasonCy.trim().length);
+      if (longest === 0) problems.push({ name: 'reason', message: t('improvement.statusChange.reasonMissing') });
+      else if (fromServiceUser && longest < SERVICE_USER_REASON_MIN) {
         problems.push({ name: 'reason', message: t('improvement.statusChange.reasonShort', { n: SERVICE_USER_REASON_MIN }) });
       }
     }
@@ -45,7 +47,7 @@ export function StatusChangeForm({ action }: { action: Action }) {
         status,
         explanation: explanation.trim(),
         ...(needsPublicReason(status)
-          ? { reason: { en: reasonEn.trim(), ...(reasonCy.trim() ? { cy: reasonCy.trim() } : {}) } }
+          ? { reason: bilingual(reasonEn, reasonCy) }
           : {}),
       },
       {

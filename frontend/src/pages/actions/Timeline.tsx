@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { nameIn } from '../../i18n/localized';
 import { formatDateTime } from '../../components/format';
 import { LoadError, Loading } from '../../components/status';
 import { useTimeline } from '../../features/actions/api';
-import type { Action, ActionStatus, TimelineEntry } from '../../features/actions/actionsModel';
+import { byWhom, type Action, type ActionStatus, type TimelineEntry } from '../../features/actions/actionsModel';
 
 const TIMELINE_KINDS = [
   'proposed',
@@ -28,15 +29,17 @@ function TimelineText({ entry, organisation }: { entry: TimelineEntry; organisat
   if (known === 'status_changed') {
     return <>{t('improvement.timeline.status_changed', { from: statusName(entry.from_status), to: statusName(entry.to_status) })}</>;
   }
+  const who = byWhom(entry.kind, entry.role);
+  if (who) return <>{t(who)}</>;
   if (known) return <>{t(`improvement.timeline.${known}`, { organisation: organisation ?? '' })}</>;
   return <>{entry.kind}</>;
 }
 
 /** What happened to the action, oldest first, as the API tells it. */
 export function Timeline({ action }: { action: Action }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const timeline = useTimeline(action.id);
-  const names = new Map(action.responsibilities.map((r) => [r.organisation_id, r.organisation_name]));
+  const names = new Map(action.responsibilities.map((r) => [r.organisation_id, nameIn(r.organisation_name, r.organisation_name_cy, i18n.language)]));
   return (
     <section aria-labelledby="timeline-heading" data-testid="timeline">
       <h2 id="timeline-heading">{t('improvement.timeline.title')}</h2>

@@ -7,8 +7,9 @@ import { formatDate } from '../../components/format';
 import { LoadError } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
 import { usePostUpdateMutation, useUpdates } from '../../features/actions/api';
-import { worksFor, type Action } from '../../features/actions/actionsModel';
-import { localized } from '../../i18n/localized';
+import { bilingual, worksFor, written, type Action } from '../../features/actions/actionsModel';
+import { LocalText } from '../../components/LocalText';
+import { nameIn } from '../../i18n/localized';
 
 /** Progress notes with a percentage, by a responsible organisation that accepted its part. */
 export function UpdatesSection({ action, user }: { action: Action; user: User }) {
@@ -18,7 +19,7 @@ export function UpdatesSection({ action, user }: { action: Action; user: User })
   const accepted = action.responsibilities.filter((r) => r.state === 'accepted');
   const mine = user.is_platform_admin ? accepted : accepted.filter((r) => worksFor(user, r.organisation_id));
   const canWrite = mine.length > 0 && (action.status === 'agreed' || action.status === 'in_progress');
-  const names = new Map(action.responsibilities.map((r) => [r.organisation_id, r.organisation_name]));
+  const names = new Map(action.responsibilities.map((r) => [r.organisation_id, nameIn(r.organisation_name, r.organisation_name_cy, i18n.language)]));
   const [organisationId, setOrganisationId] = useState('');
   const [noteEn, setNoteEn] = useState('');
   const [noteCy, setNoteCy] = useState('');
@@ -36,7 +37,7 @@ export function UpdatesSection({ action, user }: { action: Action; user: User })
     const value = Number(percent);
     const writer = organisationId || (mine.length === 1 ? (mine[0]?.organisation_id ?? '') : '');
     if (mine.length > 1 && !writer) problems.push({ name: 'organisation_id', message: t('improvement.updates.organisationMissing') });
-    if (noteEn.trim() === '') problems.push({ name: 'note', message: t('improvement.updates.noteMissing') });
+    if (!written(noteEn, noteCy)) problems.push({ name: 'note', message: t('improvement.updates.noteMissing') });
     if (percent.trim() === '' || !Number.isInteger(value) || value < 0 || value > 100) {
       problems.push({ name: 'percent', message: t('improvement.updates.percentInvalid') });
     }
@@ -47,7 +48,7 @@ export function UpdatesSection({ action, user }: { action: Action; user: User })
     errors.clear();
     postUpdate.mutate(
       {
-        note: { en: noteEn.trim(), ...(noteCy.trim() ? { cy: noteCy.trim() } : {}) },
+        note: bilingual(noteEn, noteCy),
         percent: value,
         ...(writer ? { organisation_id: writer } : {}),
       },
@@ -72,7 +73,9 @@ export function UpdatesSection({ action, user }: { action: Action; user: User })
             <li key={u.id} className="nhsuk-u-margin-bottom-3" data-testid="update">
               <strong>{formatDate(u.created_at)}</strong> · {names.get(u.organisation_id) ?? ''} ·{' '}
               {t('improvement.percent', { n: u.percent })}
-              <span className="nhsuk-u-display-block">{localized(u.note, i18n.language)}</span>
+              <span className="nhsuk-u-display-block">
+                <LocalText text={u.note} />
+              </span>
             </li>
           ))}
         </ol>
@@ -92,10 +95,10 @@ export function UpdatesSection({ action, user }: { action: Action; user: User })
                   value={organisationId}
                   onChange={(e) => setOrganisationId(e.target.value)}
                   error={errors.fieldError('organisation_id')}
-                  options={[{ value: '', label: t('common.choose') }, ...mine.map((r) => ({ value: r.organisation_id, label: r.organisation_name }))]}
+                  options={[{ value: '', label: t('common.choose') }, ...mine.map((r) => ({ value: r.organisation_id, label: nameIn(r.organisation_name, r.organisation_name_cy, i18n.language) }))]}
                 />
               ) : null}
-              <Textarea id={errors.idFor('note')} label={t('improvement.updates.noteEn')} hint={t('improvement.updates.noteHint')} rows={3} value={noteEn} onChange={(e) => setNoteEn(e.target.value)} error={errors.fieldError('note') ?? errors.fieldError('en')} />
+              <Textarea id={errors.idFor('note')} label={t('improvement.updates.noteEn')} hint={`${t('common.oneLanguageHint')} ${t('improvement.updates.noteHint')}`} rows={3} value={noteEn} onChange={(e) => setNoteEn(e.target.value)} error={errors.fieldError('note') ?? errors.fieldError('en')} />
               <Textarea id={errors.idFor('note_cy')} lang="cy" label={t('improvement.updates.noteCy')} rows={3} value={noteCy} onChange={(e) => setNoteCy(e.target.value)} />
               <TextInput
                 id={errors.idFor('percent')}

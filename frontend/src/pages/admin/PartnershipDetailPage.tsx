@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLocalName } from '../../i18n/localized';
+import { nameIn, useLocalName } from '../../i18n/localized';
 import { useOrganisationOptions } from '../../features/organisations/api';
 import {
   useAddPartnerMutation,
@@ -20,6 +20,7 @@ import { Empty, LoadError, Loading, SuccessBanner } from '../../components/statu
 import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors } from '../../components/useFormErrors';
 import { PartnershipLeads } from '../actions/PartnershipLeads';
+import { LocalText } from '../../components/LocalText';
 
 function EditPartnershipForm({ partnership, etag }: { partnership: Partnership; etag: string | null }) {
   const { t } = useTranslation();
@@ -27,17 +28,20 @@ function EditPartnershipForm({ partnership, etag }: { partnership: Partnership; 
   const [name, setName] = useState(partnership.name);
   const [nameCy, setNameCy] = useState(partnership.name_cy ?? '');
   const [description, setDescription] = useState(partnership.description ?? '');
+  const [descriptionCy, setDescriptionCy] = useState(partnership.description_cy ?? '');
   const [saved, setSaved] = useState(false);
   const form = useFormErrors('partnership-edit-', {
     name: t('admin.partnerships.name'),
     name_cy: t('admin.partnerships.nameCy'),
     description: t('admin.partnerships.description'),
+    description_cy: t('admin.partnerships.descriptionCy'),
   });
 
   useEffect(() => {
     setName(partnership.name);
     setNameCy(partnership.name_cy ?? '');
     setDescription(partnership.description ?? '');
+    setDescriptionCy(partnership.description_cy ?? '');
   }, [partnership]);
 
   function onSubmit(event: FormEvent) {
@@ -49,7 +53,7 @@ function EditPartnershipForm({ partnership, etag }: { partnership: Partnership; 
     }
     form.clear();
     update.mutate(
-      { name: name.trim(), name_cy: nameCy.trim() || null, description: description.trim() || null },
+      { name: name.trim(), name_cy: nameCy.trim() || null, description: description.trim() || null, description_cy: descriptionCy.trim() || null },
       { onSuccess: () => setSaved(true), onError: form.setProblem },
     );
   }
@@ -77,13 +81,22 @@ function EditPartnershipForm({ partnership, etag }: { partnership: Partnership; 
         onChange={(e) => setDescription(e.target.value)}
         error={form.fieldError('description')}
       />
+      <Textarea
+        id={form.idFor('description_cy')}
+        label={t('admin.partnerships.descriptionCy')}
+        hint={t('common.optional')}
+        lang="cy"
+        value={descriptionCy}
+        onChange={(e) => setDescriptionCy(e.target.value)}
+        error={form.fieldError('description_cy')}
+      />
       <Button busy={update.isPending}>{t('common.saveChanges')}</Button>
     </form>
   );
 }
 
 function MembersSection({ partnership, user }: { partnership: Partnership; user: User }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const localName = useLocalName();
   const organisations = useOrganisationOptions();
   const members = useAllPartnershipMembers(partnership.id);
@@ -111,7 +124,7 @@ function MembersSection({ partnership, user }: { partnership: Partnership; user:
     form.clear();
     addPartner.mutate(adding, {
       onSuccess: (added) => {
-        setMessage(t('admin.partnerships.memberAdded', { name: added.organisation_name }));
+        setMessage(t('admin.partnerships.memberAdded', { name: nameIn(added.organisation_name, added.organisation_name_cy, i18n.language) }));
         setAdding('');
       },
       onError: form.setProblem,
@@ -121,7 +134,7 @@ function MembersSection({ partnership, user }: { partnership: Partnership; user:
   function remove(member: PartnershipMember) {
     setMessage(null);
     return removePartner.mutateAsync(member.organisation_id).then(
-      () => setMessage(t('admin.partnerships.memberRemoved', { name: member.organisation_name })),
+      () => setMessage(t('admin.partnerships.memberRemoved', { name: nameIn(member.organisation_name, member.organisation_name_cy, i18n.language) })),
       () => undefined, // shown from removePartner.error
     );
   }
@@ -163,7 +176,7 @@ function MembersSection({ partnership, user }: { partnership: Partnership; user:
                   <th scope="row" className="nhsuk-table__header">
                     {heading(t('admin.organisations.name'))}
                     <span>
-                      <Link to={`/admin/organisations/${member.organisation_id}`}>{member.organisation_name}</Link>
+                      <Link to={`/admin/organisations/${member.organisation_id}`}>{nameIn(member.organisation_name, member.organisation_name_cy, i18n.language)}</Link>
                     </span>
                   </th>
                   <td className="nhsuk-table__cell">
@@ -183,8 +196,8 @@ function MembersSection({ partnership, user }: { partnership: Partnership; user:
                       <ConfirmAction
                         small
                         label={t('admin.partnerships.removeMember')}
-                        hiddenContext={member.organisation_name}
-                        question={t('admin.partnerships.removeQuestion', { name: member.organisation_name })}
+                        hiddenContext={nameIn(member.organisation_name, member.organisation_name_cy, i18n.language)}
+                        question={t('admin.partnerships.removeQuestion', { name: nameIn(member.organisation_name, member.organisation_name_cy, i18n.language) })}
                         confirmLabel={t('admin.partnerships.removeConfirm')}
                         busy={removing === member.organisation_id}
                         onConfirm={() => remove(member)}
@@ -249,7 +262,11 @@ export function PartnershipDetailPage({ user }: { user: User }) {
       <BackLink to="/admin/partnerships">{t('admin.partnerships.back')}</BackLink>
       {created ? <SuccessBanner title={t('admin.partnerships.created')} /> : null}
       <h1>{localName(partnership)}</h1>
-      {partnership.description ? <p className="nhsuk-lede-text">{partnership.description}</p> : null}
+      {partnership.description || partnership.description_cy ? (
+        <p className="nhsuk-lede-text" data-testid="partnership-description">
+          <LocalText text={{ en: partnership.description, cy: partnership.description_cy }} />
+        </p>
+      ) : null}
       <MembersSection partnership={partnership} user={user} />
       <PartnershipLeads partnershipId={partnership.id} user={user} />
       {adminOfSome ? <EditPartnershipForm partnership={partnership} etag={etag} /> : null}

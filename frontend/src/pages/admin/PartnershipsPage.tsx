@@ -22,11 +22,13 @@ function CreatePartnershipForm({ user }: { user: User }) {
   const [name, setName] = useState('');
   const [nameCy, setNameCy] = useState('');
   const [description, setDescription] = useState('');
+  const [descriptionCy, setDescriptionCy] = useState('');
   const [members, setMembers] = useState<string[]>([]);
   const form = useFormErrors('partnership-new-', {
     name: t('admin.partnerships.name'),
     name_cy: t('admin.partnerships.nameCy'),
     description: t('admin.partnerships.description'),
+    description_cy: t('admin.partnerships.descriptionCy'),
     organisation_ids: t('admin.partnerships.founders'),
   });
 
@@ -43,7 +45,7 @@ function CreatePartnershipForm({ user }: { user: User }) {
     }
     form.clear();
     create.mutate(
-      { name: name.trim(), name_cy: nameCy.trim() || null, description: description.trim() || null, organisation_ids: members },
+      { name: name.trim(), name_cy: nameCy.trim() || null, description: description.trim() || null, description_cy: descriptionCy.trim() || null, organisation_ids: members },
       {
         onSuccess: (created) => void navigate(`/admin/partnerships/${created.id}`, { state: { created: true } }),
         onError: form.setProblem,
@@ -72,6 +74,15 @@ function CreatePartnershipForm({ user }: { user: User }) {
         value={description}
         onChange={(e) => setDescription(e.target.value)}
         error={form.fieldError('description')}
+      />
+      <Textarea
+        id={form.idFor('description_cy')}
+        label={t('admin.partnerships.descriptionCy')}
+        hint={t('common.optional')}
+        lang="cy"
+        value={descriptionCy}
+        onChange={(e) => setDescriptionCy(e.target.value)}
+        error={form.fieldError('description_cy')}
       />
       {organisations.isPending ? (
         <Loading />

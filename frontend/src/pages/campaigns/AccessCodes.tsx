@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { nameIn } from '../../i18n/localized';
 import type { Campaign, CampaignLink } from '../../api/types';
 import { ConfirmAction } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -48,7 +49,14 @@ function Cards({ campaign, serviceName, cards }: { campaign: Campaign; serviceNa
     <ul className="app-code-cards" aria-label={t('campaigns.accessCodes.cardsLabel')} data-testid="access-code-cards">
       {cards.map((card) => (
         <li className="app-code-card" key={card.code} data-testid="access-code-card">
-          <p className="app-code-card__campaign">{campaign.name}</p>
+          <p className="app-code-card__campaign">
+            {[...new Set(words.map((w) => nameIn(campaign.name, campaign.name_cy, w.lng)))].map((name, index) => (
+              <span key={name} lang={name === campaign.name ? 'en' : 'cy'}>
+                {index > 0 ? ' / ' : ''}
+                {name}
+              </span>
+            ))}
+          </p>
           <p className="app-code-card__service">{serviceName}</p>
           <p className="app-code-card__label">
             {words.map((w, index) => (
@@ -189,7 +197,7 @@ function Batches({ campaignId, serviceName }: { campaignId: string; serviceName:
 
 /** The access codes section of a campaign page (for those the links endpoint answers). */
 export function AccessCodesSection({ campaign, links }: { campaign: Campaign; links: CampaignLink[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const make = useMakeAccessCodesMutation(campaign.id);
   const [serviceId, setServiceId] = useState(links[0]?.service_id ?? '');
   const [count, setCount] = useState('20');
@@ -200,7 +208,7 @@ export function AccessCodesSection({ campaign, links }: { campaign: Campaign; li
     count: t('campaigns.accessCodes.count'),
     label: t('campaigns.accessCodes.label'),
   });
-  const names = new Map(links.map((l) => [l.service_id, l.service_name]));
+  const names = new Map(links.map((l) => [l.service_id, nameIn(l.service_name, l.service_name_cy, i18n.language)]));
   const serviceName = (id: string) => names.get(id) ?? t('results.unknownService');
 
   function submit(event: FormEvent) {
@@ -242,7 +250,7 @@ export function AccessCodesSection({ campaign, links }: { campaign: Campaign; li
             value={serviceId}
             onChange={(e) => setServiceId(e.target.value)}
             error={form.fieldError('service_id')}
-            options={links.map((l) => ({ value: l.service_id, label: l.service_name }))}
+            options={links.map((l) => ({ value: l.service_id, label: nameIn(l.service_name, l.service_name_cy, i18n.language) }))}
           />
           <TextInput
             id={form.idFor('count')}

@@ -46,6 +46,7 @@ export function CampaignNewPage({ user }: { user: User }) {
   const instruments = useInstruments();
   const [versionId, setVersionId] = useState('');
   const [name, setName] = useState('');
+  const [nameCy, setNameCy] = useState('');
   const [opens, setOpens] = useState(today());
   const [closes, setCloses] = useState(today(90));
   const [serviceIds, setServiceIds] = useState<string[]>([]);
@@ -56,7 +57,8 @@ export function CampaignNewPage({ user }: { user: User }) {
   const [accessCodes, setAccessCodes] = useState(false);
   const form = useFormErrors('campaign-', {
     instrument_version_id: t('campaigns.version'),
-    name: t('campaigns.name'),
+    name: t('campaigns.nameEn'),
+    name_cy: t('campaigns.nameCy'),
     opens_at: t('campaigns.opens'),
     closes_at: t('campaigns.closes'),
     service_ids: t('campaigns.services'),
@@ -77,7 +79,7 @@ export function CampaignNewPage({ user }: { user: User }) {
     const problems: FieldError[] = [];
     const cell = Number(minCell);
     if (versionId === '') problems.push({ name: 'instrument_version_id', message: t('campaigns.versionMissing') });
-    if (name.trim() === '') problems.push({ name: 'name', message: t('campaigns.nameMissing') });
+    if (name.trim() === '' && nameCy.trim() === '') problems.push({ name: 'name', message: t('campaigns.nameMissing') });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(opens)) {
       problems.push({ name: 'opens_at', message: (opens && dateError(t, opens, t('campaigns.opens'))) || t('campaigns.dateInvalid') });
     }
@@ -96,7 +98,8 @@ export function CampaignNewPage({ user }: { user: User }) {
     create.mutate(
       {
         instrument_version_id: versionId,
-        name: name.trim(),
+        ...(name.trim() ? { name: name.trim() } : {}),
+        ...(nameCy.trim() ? { name_cy: nameCy.trim() } : {}),
         opens_at: dayBoundary(opens, false),
         closes_at: dayBoundary(closes, true),
         service_ids: serviceIds,
@@ -136,7 +139,16 @@ export function CampaignNewPage({ user }: { user: User }) {
             })),
           ]}
         />
-        <TextInput id={form.idFor('name')} label={t('campaigns.name')} hint={t('campaigns.nameHint')} value={name} onChange={(e) => setName(e.target.value)} error={form.fieldError('name')} />
+        <TextInput
+          id={form.idFor('name')}
+          lang="en"
+          label={t('campaigns.nameEn')}
+          hint={`${t('common.oneLanguageHint')} ${t('campaigns.nameHint')}`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={form.fieldError('name')}
+        />
+        <TextInput id={form.idFor('name_cy')} lang="cy" label={t('campaigns.nameCy')} value={nameCy} onChange={(e) => setNameCy(e.target.value)} error={form.fieldError('name_cy')} />
         {organisationId === '' ? null : services.isError ? (
           <LoadError error={services.error} onRetry={() => void services.refetch()} />
         ) : !services.data ? (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { nameIn } from '../../i18n/localized';
 import type { CampaignLink, User } from '../../api/types';
 import { BackLink, ConfirmAction, CopyButton } from '../../components/actions';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -26,18 +27,18 @@ import {
  * Content-Security-Policy allows data: images but not blob: ones).
  */
 function QrCode({ link }: { link: CampaignLink }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const qr = useQrCode(link.qr_svg_url);
   const src = qr.data;
   if (qr.isError) return <p className="nhsuk-error-message">{t('campaigns.qrFailed')}</p>;
   if (!src) return <Loading label={t('campaigns.qrLoading')} />;
   return (
     <>
-      <img className="app-qr" src={src} alt={t('campaigns.qrAlt', { service: link.service_name })} data-testid="qr" />
+      <img className="app-qr" src={src} alt={t('campaigns.qrAlt', { service: nameIn(link.service_name, link.service_name_cy, i18n.language) })} data-testid="qr" />
       <p>
         <a href={src} download={`gwella-${link.service_name.replace(/[^A-Za-z0-9]+/g, '-')}.svg`}>
           {t('campaigns.qrDownload')}
-          <span className="nhsuk-u-visually-hidden"> {link.service_name}</span>
+          <span className="nhsuk-u-visually-hidden"> {nameIn(link.service_name, link.service_name_cy, i18n.language)}</span>
         </a>
       </p>
     </>
@@ -46,7 +47,7 @@ function QrCode({ link }: { link: CampaignLink }) {
 
 export function CampaignPage({ user }: { user: User }) {
   const { campaignId = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const campaign = useCampaign(campaignId, { live: true });
   const links = useCampaignLinks(campaignId, {
     live: true,
@@ -57,7 +58,7 @@ export function CampaignPage({ user }: { user: User }) {
   const closeCampaign = useCloseCampaignMutation(campaignId);
   const [error, setError] = useState<string | null>(null);
   const [closed, setClosed] = useState(false);
-  usePageTitle(campaign.data?.name ?? t('campaigns.title'));
+  usePageTitle(campaign.data ? nameIn(campaign.data.name, campaign.data.name_cy, i18n.language) : t('campaigns.title'));
 
   if (campaign.isError && !campaign.data) return <LoadError error={campaign.error} onRetry={() => void campaign.refetch()} />;
   if (!campaign.data) return <Loading />;
@@ -75,7 +76,7 @@ export function CampaignPage({ user }: { user: User }) {
   return (
     <>
       <BackLink to="/campaigns">{t('campaigns.title')}</BackLink>
-      <h1>{c.name}</h1>
+      <h1>{nameIn(c.name, c.name_cy, i18n.language)}</h1>
       {closed ? <SuccessBanner title={t('campaigns.closedNow')} /> : null}
       <ErrorSummary detail={error} items={[]} />
       <p>
@@ -160,11 +161,11 @@ export function CampaignPage({ user }: { user: User }) {
               {links.data.map((link) => (
                 <li key={link.service_id} className="nhsuk-card">
                   <div className="nhsuk-card__content">
-                    <h3 className="nhsuk-card__heading">{link.service_name}</h3>
+                    <h3 className="nhsuk-card__heading">{nameIn(link.service_name, link.service_name_cy, i18n.language)}</h3>
                     <p className="app-url">
                       <a href={link.url}>{link.url}</a>
                     </p>
-                    <CopyButton text={link.url} label={t('campaigns.copyLink', { service: link.service_name })} />
+                    <CopyButton text={link.url} label={t('campaigns.copyLink', { service: nameIn(link.service_name, link.service_name_cy, i18n.language) })} />
                     <p>{t('campaigns.linkCount', { n: link.response_count === null ? t('results.heldBack') : link.response_count })}</p>
                     <QrCode link={link} />
                   </div>

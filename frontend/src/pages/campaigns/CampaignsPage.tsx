@@ -6,6 +6,7 @@ import { Empty, LoadError, Loading, Tag } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { editorOrganisationIds } from '../instruments/permissions';
 import { useCampaigns } from '../../features/campaigns/api';
+import { useLocalName } from '../../i18n/localized';
 
 export function CampaignStateTag({ state }: { state: Campaign['state'] }) {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function CampaignStateTag({ state }: { state: Campaign['state'] }) {
 
 export function CampaignsPage({ user }: { user: User }) {
   const { t } = useTranslation();
+  const localName = useLocalName();
   usePageTitle(t('campaigns.title'));
   const campaigns = useCampaigns();
   const canRun = user.is_platform_admin || editorOrganisationIds(user).length > 0;
@@ -50,7 +52,7 @@ export function CampaignsPage({ user }: { user: User }) {
               <tr role="row" className="nhsuk-table__row" key={c.id}>
                 <td className="nhsuk-table__cell">
                   <span className="nhsuk-table-responsive__heading" aria-hidden="true">{t('campaigns.name')} </span>
-                  <Link to={`/campaigns/${c.id}`}>{c.name}</Link>
+                  <Link to={`/campaigns/${c.id}`}>{localName(c)}</Link>
                 </td>
                 <td className="nhsuk-table__cell">
                   <span className="nhsuk-table-responsive__heading" aria-hidden="true">{t('common.status')} </span>

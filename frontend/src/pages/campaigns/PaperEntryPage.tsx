@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { nameIn } from '../../i18n/localized';
 import { ApiProblem } from '../../api/problem';
 import { BackLink } from '../../components/actions';
 import { Radios, Select } from '../../components/fields';
@@ -21,7 +22,7 @@ function todayIso(): string {
 /** Staff type in a paper form: the same questions, rules and once-only submission as the web. */
 export function PaperEntryPage() {
   const { campaignId = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const campaign = useCampaign(campaignId);
   const paper = usePaperResponseMutation(campaignId);
   const versionId = campaign.data?.instrument_version_id ?? '';
@@ -62,7 +63,7 @@ export function PaperEntryPage() {
 
   return (
     <>
-      <BackLink to={`/campaigns/${c.id}`}>{c.name}</BackLink>
+      <BackLink to={`/campaigns/${c.id}`}>{nameIn(c.name, c.name_cy, i18n.language)}</BackLink>
       <h1>{t('campaigns.paperTitle')}</h1>
       <p>{t('campaigns.paperIntro')}</p>
       {entered > 0 ? <SuccessBanner title={t('campaigns.paperEntered', { n: entered })} /> : null}
@@ -71,7 +72,7 @@ export function PaperEntryPage() {
         label={t('campaigns.paperService')}
         value={serviceId}
         onChange={(e) => setServiceId(e.target.value)}
-        options={[{ value: '', label: t('common.choose') }, ...links.data.map((l) => ({ value: l.service_id, label: l.service_name }))]}
+        options={[{ value: '', label: t('common.choose') }, ...links.data.map((l) => ({ value: l.service_id, label: nameIn(l.service_name, l.service_name_cy, i18n.language) }))]}
       />
       <DateInput id="paper-completed-on" label={t('campaigns.paperCompletedOn')} value={completedOn} onChange={setCompletedOn} />
       <Radios

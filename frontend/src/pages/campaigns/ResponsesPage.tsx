@@ -10,7 +10,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { useVersion } from '../../features/instruments/api';
 import { useCampaign, useCampaignResponses, useCommentsToModerate, useModerateMutation } from '../../features/campaigns/api';
 import { HeldResponsesSection, answerText } from './HeldResponses';
-import { localized } from '../../i18n/localized';
+import { localized, nameIn } from '../../i18n/localized';
 
 /** A campaign's raw responses (staff of its services only) and the moderation of free text. */
 export function ResponsesPage() {
@@ -29,7 +29,7 @@ export function ResponsesPage() {
 
   return (
     <>
-      <BackLink to={`/campaigns/${campaignId}`}>{campaign.data?.name ?? t('campaigns.title')}</BackLink>
+      <BackLink to={`/campaigns/${campaignId}`}>{campaign.data ? nameIn(campaign.data.name, campaign.data.name_cy, i18n.language) : t('campaigns.title')}</BackLink>
       <h1>{t('campaigns.responsesTitle')}</h1>
       <p>{t('campaigns.responsesIntro')}</p>
       {campaign.data && campaign.data.anonymity !== 'identified' ? (
@@ -50,7 +50,7 @@ export function ResponsesPage() {
             <li key={r.id} className="nhsuk-card">
               <div className="nhsuk-card__content">
                 <h3 className="nhsuk-heading-xs">
-                  {formatDateTime(r.submitted_at)} · {t(`campaigns.channel.${r.channel as 'web' | 'paper' | 'partner'}`)} · {r.language === 'cy' ? 'Cymraeg' : 'English'}
+                  {formatDateTime(r.submitted_at)} · {t(`campaigns.channel.${r.channel as 'web' | 'paper' | 'partner'}`)} · {t(r.language === 'cy' ? 'campaigns.answeredIn.cy' : 'campaigns.answeredIn.en')}
                 </h3>
                 <dl className="nhsuk-summary-list">
                   {r.answers.map((a) => (

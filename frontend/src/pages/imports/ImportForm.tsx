@@ -80,7 +80,7 @@ export function ImportForm({ user, onCreated }: { user: User; onCreated: (job: I
   const organisationOptions = orgs.organisations.map((org) => ({ value: org.id, label: localName(org) }));
   const campaignOptions = (campaigns.data?.items ?? []).map((campaign) => ({
     value: campaign.id,
-    label: t('imports.campaignOption', { name: campaign.name, state: t(`imports.campaignStates.${campaign.state}`) }),
+    label: t('imports.campaignOption', { name: localName(campaign), state: t(`imports.campaignStates.${campaign.state}`) }),
   }));
 
   return (

@@ -8,7 +8,7 @@ import { BackLink } from '../../components/actions';
 import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
-import { chartLink, useLiveIndicators, usePartnershipIndicators } from '../../features/indicators/api';
+import { chartLink, unitLabel, useLiveIndicators, usePartnershipIndicators } from '../../features/indicators/api';
 import { usePartnership, usePartnershipOptions } from '../../features/partnerships/api';
 import { localized } from '../../i18n/localized';
 
@@ -110,7 +110,7 @@ export function IndicatorsOverviewPage() {
                         </thead>
                         <tbody className="nhsuk-table__body">
                           {units.map((unit) => {
-                            const label = unit.service_name ? `${unit.organisation_name}: ${unit.service_name}` : unit.organisation_name;
+                            const label = unitLabel(unit, i18n.language);
                             return (
                               <tr className="nhsuk-table__row" key={`${unit.organisation_id}/${unit.service_id ?? ''}`}>
                                 <th scope="row" className="nhsuk-table__header">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InstrumentContent, Question } from '../../api/types';
-import { conditionValues, keyFrom, locateContentError, move, newQuestion, serialiseContent, withType } from './editorModel';
+import { acceptDraft, conditionValues, keyFrom, locateContentError, move, newQuestion, serialiseContent, withType } from './editorModel';
 
 describe('editor serialisation', () => {
   it('keeps only the fields each type takes, texts only in the instrument languages', () => {
@@ -98,5 +98,22 @@ describe('editor serialisation', () => {
     expect(keyFrom('2 things')).toBe('q_2_things');
     expect(move(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
     expect(move(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
+  });
+});
+
+describe('accepting a co-design suggestion', () => {
+  it('puts Welsh words in the Welsh text and English words in the English, never the other way', () => {
+    const welsh = { body: 'Oeddech chi’n gallu siarad Cymraeg â’r tîm?', language: 'cy' };
+    expect(acceptDraft(welsh, [])).toEqual({ key: 'oeddech_chi_n_gallu_siarad_cymraeg_a_r_tim', textEn: '', textCy: welsh.body });
+    expect(acceptDraft({ body: 'Were you listened to?', language: 'en' }, [])).toEqual({ key: 'were_you_listened_to', textEn: 'Were you listened to?', textCy: '' });
+    // Not recorded (suggestions made before the language was): as before, English.
+    expect(acceptDraft({ body: 'Parking', language: null }, []).textEn).toBe('Parking');
+  });
+
+  it('makes a valid key: an ASCII slug with Welsh letters folded, unique among the draft’s keys', () => {
+    expect(keyFrom('Ŵyr ŷd, â’r tîm!')).toBe('wyr_yd_a_r_tim');
+    expect(keyFrom('Pa mor hawdd oedd hi?', ['pa_mor_hawdd_oedd_hi'])).toBe('pa_mor_hawdd_oedd_hi_2');
+    expect(keyFrom('ẞ…', [])).toMatch(/^[a-z][a-z0-9_]*$/);
+    for (const body of ['’’’', '1 2 3', 'Éé', 'Ŷ']) expect(keyFrom(body)).toMatch(/^[a-z][a-z0-9_]*$/);
   });
 });

@@ -29,15 +29,42 @@ export function likertOptions(): NonNullable<Question['options']> {
   return LIKERT.map(([en, cy], i) => ({ value: String(i + 1), label: { en, cy } }));
 }
 
-/** A question key from a wording (as the API makes one for an accepted suggestion). */
-export function keyFrom(text: string): string {
+/**
+ * A question key from a wording: an ASCII slug, letters with accents or a circumflex (Welsh
+ * â ê î ô û ŵ ŷ, and the like) folded to their plain letter so words stay whole; a key is made
+ * unique among `taken` by a number.
+ */
+export function keyFrom(text: string, taken: readonly string[] = []): string {
   const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .slice(0, 48);
-  if (slug === '') return 'question';
-  return /^[a-z]/.test(slug) ? slug : `q_${slug}`;
+  const base = slug === '' ? 'question' : /^[a-z]/.test(slug) ? slug : `q_${slug}`;
+  let key = base;
+  for (let n = 2; taken.includes(key); n += 1) key = `${base.slice(0, 44)}_${n}`;
+  return key;
+}
+
+/**
+ * What accepting a suggestion starts from: its own question if it proposed one, else its words
+ * in the language they were written in (English when that was not recorded), the other
+ * language left for the editor to write, and a key made from the words.
+ */
+export function acceptDraft(
+  contribution: { body: string; language?: string | null; proposed_question?: Question | null },
+  taken: readonly string[],
+): { key: string; textEn: string; textCy: string } {
+  const proposed = contribution.proposed_question ?? null;
+  if (proposed) return { key: proposed.key, textEn: proposed.text.en ?? '', textCy: proposed.text.cy ?? '' };
+  const welsh = contribution.language === 'cy';
+  return {
+    key: keyFrom(contribution.body, taken),
+    textEn: welsh ? '' : contribution.body,
+    textCy: welsh ? contribution.body : '',
+  };
 }
 
 /** A new question of a type, with what that type needs. */

@@ -8,6 +8,7 @@ import { OverdueFlag, Progress, StatusTag } from '../actions/ActionBits';
 import { percentText, type PublicAction } from '../../features/actions/actionsModel';
 import '../actions/actions.css';
 import { localized } from '../../i18n/localized';
+import { LocalText } from '../../components/LocalText';
 import { usePublicActions } from '../../features/actions/api';
 
 function PublicActionCard({ action }: { action: PublicAction }) {
@@ -21,7 +22,9 @@ function PublicActionCard({ action }: { action: PublicAction }) {
   return (
     <li className="nhsuk-card" data-testid="public-action">
       <div className="nhsuk-card__content">
-        <h3 className="nhsuk-card__heading">{title}</h3>
+        <h3 className="nhsuk-card__heading">
+          <LocalText text={action.title} />
+        </h3>
         <p>
           <StatusTag status={action.status} /> {action.overdue ? <OverdueFlag dueDate={action.due_date} /> : null}
         </p>
@@ -34,20 +37,28 @@ function PublicActionCard({ action }: { action: PublicAction }) {
         {summary ? (
           <>
             <h4 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{t('improvement.youSaidWeDid')}</h4>
-            <p data-testid="public-summary">{summary}</p>
+            <p data-testid="public-summary">
+              <LocalText text={action.summary} />
+            </p>
           </>
         ) : null}
         {action.status === 'completed' && (weDid || action.completed_on) ? (
           <div data-testid="public-we-did">
             <h4 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{t('improvement.public.weDid')}</h4>
-            {weDid ? <p className="app-pre-wrap">{weDid}</p> : null}
+            {weDid ? (
+              <p className="app-pre-wrap">
+                <LocalText text={action.we_did} />
+              </p>
+            ) : null}
             {action.completed_on ? <p className="nhsuk-body-s">{t('improvement.public.completedOn', { date: formatDate(action.completed_on) })}</p> : null}
           </div>
         ) : null}
         {reason ? (
           <>
             <h4 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{t('improvement.reasonNotTaken')}</h4>
-            <p data-testid="public-reason">{reason}</p>
+            <p data-testid="public-reason">
+              <LocalText text={action.reason_not_taken_forward} />
+            </p>
           </>
         ) : null}
         {action.status !== 'not_taken_forward' ? <Progress percent={action.progress} label={t('improvement.progressOf', { title })} /> : null}
@@ -69,7 +80,9 @@ function PublicActionCard({ action }: { action: PublicAction }) {
                 {action.updates.map((u, index) => (
                   <li key={`${u.on}-${index}`}>
                     <strong>{formatDate(u.on)}</strong> · {localized(u.organisation_name, lang)} · {t('improvement.percent', { n: u.percent })}
-                    <span className="nhsuk-u-display-block">{localized(u.note, lang)}</span>
+                    <span className="nhsuk-u-display-block">
+                      <LocalText text={u.note} />
+                    </span>
                   </li>
                 ))}
               </ol>

@@ -171,7 +171,7 @@ export function PublicSurveyPage() {
           </button>
         </p>
       ) : null}
-      <p>{t('survey.intro', { organisation: data.organisation_name })}</p>
+      <p>{t('survey.intro', { organisation: localized({ en: data.organisation_name, cy: data.organisation_name_cy }, language) })}</p>
       <p>{data.anonymity === 'anonymous' ? t('survey.anonymous') : data.anonymity === 'identified' ? t('survey.identified') : t('survey.pseudonymous')}</p>
       {data.requires_access_code ? <p>{t('survey.accessCode.intro')}</p> : null}
       <p className="nhsuk-body-s">{t('survey.closesOn', { when: formatDateTime(data.closes_at) })}</p>

@@ -48,10 +48,12 @@ export function ContributionCard({
           {question ? `: ${localized(question.text, i18n.language)}` : ''}{' '}
           <Tag colour={statusColour(c.status)}>{t(`instruments.codesign.status.${c.status}`)}</Tag>
         </h3>
-        <p className="app-pre-wrap">{c.body}</p>
+        <p className="app-pre-wrap" lang={c.language ?? undefined}>
+          {c.body}
+        </p>
         {c.rationale ? (
           <p className="app-pre-wrap">
-            <strong>{t('instruments.codesign.why')}</strong> {c.rationale}
+            <strong>{t('instruments.codesign.why')}</strong> <span lang={c.language ?? undefined}>{c.rationale}</span>
           </p>
         ) : null}
         <p className="nhsuk-body-s">

@@ -54,6 +54,7 @@ function ContributionForm({ version }: { version: InstrumentVersion }) {
   const mutation = useContributeMutation(version.id);
   const [kind, setKind] = useState<ContributionKind>('question');
   const [body, setBody] = useState('');
+  const [language, setLanguage] = useState<'en' | 'cy'>(i18n.language === 'cy' ? 'cy' : 'en');
   const [rationale, setRationale] = useState('');
   const [questionKey, setQuestionKey] = useState('');
   const [sent, setSent] = useState(false);
@@ -78,6 +79,7 @@ function ContributionForm({ version }: { version: InstrumentVersion }) {
       {
         kind,
         body: body.trim(),
+        language,
         rationale: rationale.trim() || null,
         question_key: kind === 'comment' ? questionKey : null,
       },
@@ -118,8 +120,19 @@ function ContributionForm({ version }: { version: InstrumentVersion }) {
           ]}
         />
       ) : null}
+      <Radios
+        id="contribution-language"
+        name="contribution-language"
+        legend={t('instruments.codesign.writtenIn')}
+        hint={kind === 'question' ? t('instruments.codesign.writtenInHint') : undefined}
+        value={language}
+        onChange={(value) => setLanguage(value === 'cy' ? 'cy' : 'en')}
+        options={(['cy', 'en'] as const).map((l) => ({ value: l, label: t(`language.names.${l}`) }))}
+        inline
+      />
       <Textarea
         id={form.idFor('body')}
+        lang={language}
         label={t(`instruments.codesign.bodyLabel.${kind}`)}
         value={body}
         onChange={(event) => setBody(event.target.value)}
@@ -128,6 +141,7 @@ function ContributionForm({ version }: { version: InstrumentVersion }) {
       {kind !== 'comment' ? (
         <Textarea
           id={form.idFor('rationale')}
+          lang={language}
           label={t('instruments.codesign.rationale')}
           hint={t('common.optional')}
           value={rationale}

@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../../components/ErrorSummary';
 import { Button, Select, TextInput, Textarea } from '../../../components/fields';
 import { useFormErrors, type FieldError } from '../../../components/useFormErrors';
 import { useAcceptContributionMutation, useDeclineContributionMutation } from '../../../features/instruments/api';
-import { keyFrom, likertOptions } from '../editorModel';
+import { acceptDraft, likertOptions } from '../editorModel';
 
 // An editor's decision on a co-design suggestion: accept it as a question, or decline it with a reason.
 
@@ -27,10 +27,11 @@ export function AcceptForm({
   const accept = useAcceptContributionMutation(version.id, c.id);
   const proposed = c.proposed_question ?? null;
   const prefix = `accept-${c.id}-`;
-  const [key, setKey] = useState(proposed?.key ?? keyFrom(c.body));
+  const [draft] = useState(() => acceptDraft(c, (version.content.questions ?? []).map((q) => q.key)));
+  const [key, setKey] = useState(draft.key);
   const [type, setType] = useState<QuestionType>(proposed?.type ?? 'free_text');
-  const [textEn, setTextEn] = useState(proposed?.text.en ?? c.body);
-  const [textCy, setTextCy] = useState(proposed?.text.cy ?? '');
+  const [textEn, setTextEn] = useState(draft.textEn);
+  const [textCy, setTextCy] = useState(draft.textCy);
   const [reason, setReason] = useState('');
   const form = useFormErrors(prefix, {
     key: t('instruments.editor.key'),
@@ -39,12 +40,13 @@ export function AcceptForm({
     type: t('instruments.editor.type'),
   });
   const needsCy = instrument.languages.includes('cy');
+  const needsEn = instrument.languages.includes('en');
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const problems: FieldError[] = [];
     if (!/^[a-z][a-z0-9_]*$/.test(key)) problems.push({ name: 'key', message: t('instruments.editor.keyInvalid') });
-    if (textEn.trim() === '') problems.push({ name: 'en', message: t('instruments.editor.textMissing') });
+    if (needsEn && textEn.trim() === '') problems.push({ name: 'en', message: t('instruments.editor.textMissing') });
     if (needsCy && textCy.trim() === '') problems.push({ name: 'cy', message: t('instruments.editor.textMissing') });
     if (problems.length) {
       form.setFieldErrors(problems);
@@ -54,7 +56,7 @@ export function AcceptForm({
       ...(proposed ?? {}),
       key,
       type,
-      text: { en: textEn.trim(), ...(needsCy ? { cy: textCy.trim() } : {}) },
+      text: { ...(needsEn ? { en: textEn.trim() } : {}), ...(needsCy ? { cy: textCy.trim() } : {}) },
       required: proposed?.required ?? false,
       allow_dont_know: proposed?.allow_dont_know ?? false,
       options: type === 'likert' ? likertOptions() : type === proposed?.type ? (proposed.options ?? []) : [],
@@ -78,7 +80,9 @@ export function AcceptForm({
         options={ACCEPT_TYPES.map((value) => ({ value, label: t(`instruments.types.${value}`) }))}
         error={form.fieldError('type')}
       />
-      <Textarea id={form.idFor('en')} lang="en" rows={2} label={t('instruments.editor.textEn')} value={textEn} onChange={(e) => setTextEn(e.target.value)} error={form.fieldError('en')} />
+      {needsEn ? (
+        <Textarea id={form.idFor('en')} lang="en" rows={2} label={t('instruments.editor.textEn')} value={textEn} onChange={(e) => setTextEn(e.target.value)} error={form.fieldError('en')} />
+      ) : null}
       {needsCy ? (
         <Textarea id={form.idFor('cy')} lang="cy" rows={2} label={t('instruments.editor.textCy')} value={textCy} onChange={(e) => setTextCy(e.target.value)} error={form.fieldError('cy')} />
       ) : null}
