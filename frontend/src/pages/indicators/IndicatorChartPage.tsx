@@ -5,7 +5,6 @@ import type { User } from '../../api/types';
 import { BackLink } from '../../components/actions';
 import { SpcChart, annotationNumbers } from '../../components/charts/SpcChart';
 import { Select } from '../../components/fields';
-import { formatDate } from '../../components/format';
 import { Empty, LoadError, Loading } from '../../components/status';
 import { usePageTitle } from '../../components/usePageTitle';
 import { canEditIn } from '../instruments/permissions';
@@ -25,6 +24,7 @@ import {
 import { localized, unitIn } from '../../i18n/localized';
 import { usePartnershipOptions } from '../../features/partnerships/api';
 import { AnnotationForm } from './AnnotationForm';
+import { AnnotationList } from './AnnotationList';
 import { ChartTable, Summary } from './ChartParts';
 import { ChartSettingsForm } from './ChartSettingsForm';
 
@@ -134,24 +134,12 @@ export function IndicatorChartPage({ user }: { user: User }) {
           )}
 
           <h2>{t('indicators.annotationsHeading')}</h2>
-          {(chart.data.annotations ?? []).length === 0 ? (
-            <p>{t('indicators.noAnnotations')}</p>
-          ) : (
-            <ol className="nhsuk-list" data-testid="annotation-list">
-              {[...(chart.data.annotations ?? [])]
-                .sort((a, b) => a.on_date.localeCompare(b.on_date))
-                .map((a) => (
-                  <li key={a.id}>
-                    <strong>
-                      {numbers.has(a.id) ? `${numbers.get(a.id)}. ` : ''}
-                      {formatDate(a.on_date)}
-                    </strong>
-                    : {localized(a.text, i18n.language)}
-                    {numbers.has(a.id) ? null : <span className="nhsuk-body-s"> ({t('indicators.annotationOutside')})</span>}
-                  </li>
-                ))}
-            </ol>
-          )}
+          <AnnotationList
+            indicatorId={ind.id}
+            annotations={chart.data.annotations ?? []}
+            numbers={numbers}
+            userId={user.id}
+          />
           {canEditIn(user, organisationId) ? (
             <>
               <h3>{t('indicators.annotate.title')}</h3>
