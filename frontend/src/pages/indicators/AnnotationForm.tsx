@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Button, TextInput, Textarea } from '../../components/fields';
+import { Button, Textarea } from '../../components/fields';
+import { DateInput } from '../../components/DateInput';
+import { dateError } from '../../components/dateText';
 import { SuccessBanner } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
 import { useAnnotateMutation } from '../../features/indicators/api';
@@ -32,7 +34,9 @@ export function AnnotationForm({
     event.preventDefault();
     setDone(false);
     const missing = [];
+    const badDate = dateError(t, onDate, t('indicators.annotate.date'));
     if (!onDate) missing.push({ name: 'on_date', message: t('indicators.annotate.dateMissing') });
+    else if (badDate) missing.push({ name: 'on_date', message: badDate });
     if (!textEn.trim() && !textCy.trim()) missing.push({ name: 'en', message: t('indicators.annotate.textMissing') });
     if (missing.length > 0) {
       form.setFieldErrors(missing);
@@ -62,14 +66,12 @@ export function AnnotationForm({
     <form onSubmit={submit} noValidate data-testid="annotation-form">
       {done ? <SuccessBanner title={t('indicators.annotate.added')} /> : null}
       <ErrorSummary detail={form.detail} items={form.summaryItems} />
-      <TextInput
+      <DateInput
         id={form.idFor('on_date')}
-        type="date"
         label={t('indicators.annotate.date')}
         value={onDate}
-        onChange={(e) => setOnDate(e.target.value)}
+        onChange={setOnDate}
         error={form.fieldError('on_date')}
-        widthClass="nhsuk-input--width-10"
       />
       <Textarea id={form.idFor('en')} lang="en" rows={2} label={t('indicators.annotate.textEn')} value={textEn} onChange={(e) => setTextEn(e.target.value)} error={form.fieldError('en')} />
       <Textarea
