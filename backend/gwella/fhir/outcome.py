@@ -106,9 +106,7 @@ class FhirError(GwellaError):
 
 def _loc_path(root: str, loc: Sequence[Any]) -> str:
     path = root
-    for i, part in enumerate(loc):
-        if i and part == loc[i - 1] and isinstance(part, str):
-            continue  # the tag of a form (fhir.push: an answer's valueCoding), then the element
+    for part in loc:
         if isinstance(part, int):
             path += f"[{part}]"
         elif part == "resource_type":

@@ -15,7 +15,7 @@ from gwella.core.audit import AuditContext, AuditEvent
 from gwella.core.concurrency import check_if_match
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, Forbidden, ValidationFailed
-from gwella.core.vocabulary import ROLE, word
+from gwella.core.vocabulary import ROLE, VERSION_STATUS, soft_mutation, word
 from gwella.instruments.enums import VersionStatus
 from gwella.instruments.models import (
     Contribution,
@@ -212,11 +212,43 @@ class ReviewOutcome:
     changes: int = 0
     not_counted: dict[uuid.UUID, str] = field(default_factory=dict)
     """Why a review does not count (by review id); absent: it counts or is not an approval."""
+    not_counted_cy: dict[uuid.UUID, str] = field(default_factory=dict)
+    """The same, in Welsh."""
     blocking: list[str] = field(default_factory=list)
+    blocking_cy: list[str] = field(default_factory=list)
+    """What stops publication, in Welsh, one for each of ``blocking``."""
 
 
 def _roles_text(roles: list[str]) -> str:
     return " or ".join(word(ROLE, r, "en") if r in ROLE else r.replace("_", " ") for r in roles)
+
+
+def _roles_cy(roles: list[str]) -> str:
+    """The roles in Welsh after "gan" (which softens the first): "ddefnyddiwr gwasanaeth neu
+    ofalwr"."""
+    words = [word(ROLE, r, "cy") if r in ROLE else r.replace("_", " ") for r in roles]
+    return " neu ".join(soft_mutation(w) for w in words)
+
+
+def _approvals(n: int) -> str:
+    return f"{n} approval" if n == 1 else f"{n} approvals"
+
+
+# Why an approval does not count, in English and Welsh.
+_NOT_COUNTED = {
+    "editor": (
+        "given by someone who created or changed this version",
+        "gan rywun a greodd neu a newidiodd y fersiwn hon",
+    ),
+    "outside": (
+        "given outside the organisations the draft was opened to for co-design",
+        "y tu allan i'r sefydliadau yr agorwyd y drafft iddynt ar gyfer cyd-ddylunio",
+    ),
+    "earlier": (
+        "given on an earlier revision of the content",
+        "ar adolygiad cynharach o'r cynnwys",
+    ),
+}
 
 
 async def review_state(
@@ -256,40 +288,64 @@ async def review_state(
             outcome.changes += 1
             continue
         if r.reviewer_id in editors:
-            outcome.not_counted[r.id] = "given by someone who created or changed this version"
+            outcome.not_counted[r.id], outcome.not_counted_cy[r.id] = _NOT_COUNTED["editor"]
         elif r.reviewer_organisation_id not in approver_orgs:
-            outcome.not_counted[r.id] = (
-                "given outside the organisations the draft was opened to for co-design"
-            )
+            outcome.not_counted[r.id], outcome.not_counted_cy[r.id] = _NOT_COUNTED["outside"]
         elif r.reviewer_role not in policy.approver_roles:
             outcome.not_counted[r.id] = f"given as {r.reviewer_role.replace('_', ' ')}, not {roles}"
+            given_as = word(ROLE, r.reviewer_role, "cy") if r.reviewer_role in ROLE else "arall"
+            outcome.not_counted_cy[r.id] = (
+                f"fel {given_as}, nid fel {_roles_cy(policy.approver_roles)}"
+            )
         else:
             outcome.qualifying += 1
     for r in reviews:
-        if r.revision != version.revision and r.decision is ReviewDecision.approved:
-            outcome.not_counted.setdefault(r.id, "given on an earlier revision of the content")
-    blocking = outcome.blocking
+        earlier = r.revision != version.revision and r.decision is ReviewDecision.approved
+        if earlier and r.id not in outcome.not_counted:
+            outcome.not_counted[r.id], outcome.not_counted_cy[r.id] = _NOT_COUNTED["earlier"]
+    blocking, blocking_cy = outcome.blocking, outcome.blocking_cy
     if version.status is not VersionStatus.in_review:
         blocking.append(f"the version is {version.status.value}, not in review")
+        blocking_cy.append(
+            f"mae'r fersiwn yn {word(VERSION_STATUS, version.status.value, 'cy')}, "
+            "nid yn cael ei hadolygu"
+        )
     if not approver_orgs:
         blocking.append(
             "the draft was not opened to any organisation other than its owner for co-design, "
             "and only their members' approvals count"
         )
-    if outcome.qualifying < policy.min_approvals:
-        blocking.append(
-            f"{policy.min_approvals} approval(s) from a {roles} of the organisations the draft "
-            f"was opened to are needed; {outcome.qualifying} so far"
+        blocking_cy.append(
+            "nid yw'r drafft wedi'i agor i unrhyw sefydliad heblaw ei berchennog ar gyfer "
+            "cyd-ddylunio, a dim ond cymeradwyaeth eu haelodau nhw sy'n cyfrif"
         )
-        uncounted = [
-            outcome.not_counted[r.id] for r in latest.values() if r.id in outcome.not_counted
-        ]
+    if outcome.qualifying < policy.min_approvals:
+        needed = policy.min_approvals
+        blocking.append(
+            f"{_approvals(needed)} from a {roles} of the organisations the draft was opened to "
+            f"{'is' if needed == 1 else 'are'} needed; {outcome.qualifying} so far"
+        )
+        blocking_cy.append(
+            f"mae angen {needed} cymeradwyaeth gan {_roles_cy(policy.approver_roles)} o'r "
+            f"sefydliadau yr agorwyd y drafft iddynt; {outcome.qualifying} hyd yma"
+        )
+        uncounted = [r.id for r in latest.values() if r.id in outcome.not_counted]
         if uncounted:
+            n = len(uncounted)
             blocking.append(
-                f"{len(uncounted)} approval(s) not counted: " + "; ".join(sorted(set(uncounted)))
+                f"{_approvals(n)} {'is' if n == 1 else 'are'} not counted: "
+                + "; ".join(sorted({outcome.not_counted[i] for i in uncounted}))
+            )
+            blocking_cy.append(
+                f"nid yw {n} cymeradwyaeth yn cyfrif: "
+                + "; ".join(sorted({outcome.not_counted_cy[i] for i in uncounted}))
             )
     if outcome.changes:
-        blocking.append(f"{outcome.changes} reviewer(s) asked for changes")
+        n = outcome.changes
+        blocking.append(
+            f"{n} reviewer asked for changes" if n == 1 else f"{n} reviewers asked for changes"
+        )
+        blocking_cy.append(f"gofynnodd {n} adolygydd am newidiadau")
     return outcome
 
 

@@ -190,6 +190,9 @@ class ReviewState(ApiModel):
     changes_requested: int
     can_publish: bool
     blocking_reasons: list[str]
+    blocking_reasons_cy: list[str] = Field(
+        description="The same reasons in Welsh, one for each of blocking_reasons"
+    )
     reviews: list[ReviewRead]
 
 

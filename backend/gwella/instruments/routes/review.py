@@ -55,6 +55,7 @@ async def _review_state(
         changes_requested=state.changes,
         can_publish=not state.blocking,
         blocking_reasons=state.blocking,
+        blocking_reasons_cy=state.blocking_cy,
         reviews=[
             ReviewRead.model_validate(r).model_copy(
                 update={

@@ -89,7 +89,7 @@ function ReviewBody({
   onRequest: () => void;
   onPublish: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const localName = useLocalName();
   const organisations = useOrganisationOptions();
   const orgName = (id: string) => {
@@ -139,7 +139,10 @@ function ReviewBody({
                 </span>
               </h4>
               <ul id="publish-blocked">
-                {state.blocking_reasons.map((reason) => (
+                {(i18n.language === 'cy' && state.blocking_reasons_cy.length === state.blocking_reasons.length
+                  ? state.blocking_reasons_cy
+                  : state.blocking_reasons
+                ).map((reason) => (
                   <li key={reason}>{reason}</li>
                 ))}
               </ul>
