@@ -85,7 +85,9 @@ async def test_expired_and_revoked_tokens_are_deleted_after_a_day(
     await sign_in(client, user.email)
     revoked = await sign_in(client, user.email)
     # RFC 7009: revocation answers 200
-    assert (await client.post("/api/v1/auth/revoke", data={"token": revoked["Authorization"][7:]})).status_code == 200
+    assert (
+        await client.post("/api/v1/auth/revoke", data={"token": revoked["Authorization"][7:]})
+    ).status_code == 200
     tokens = list(await session.scalars(select(AccessToken).order_by(AccessToken.created_at)))
     assert len(tokens) == 3
     tokens[1].expires_at = utcnow() - timedelta(days=2)

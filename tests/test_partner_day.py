@@ -164,8 +164,13 @@ async def test_a_partners_day_through_the_generated_client(
     assert questionnaire.version == "1"
     assert {i["linkId"] for i in questionnaire.item} >= set(VALID_ANSWERS)
 
+    pushed = qr(w, 101)
+    assert m.FhirQuestionnaireResponsePush.from_dict(pushed).to_dict() == pushed
     created = await op("fhir.create_questionnaire_response").asyncio(
-        client=partner, body=m.FhirQuestionnaireResponse.from_dict(qr(w, 101))
+        # The push schema (Gwella's profile of R4): the generated model reads the resource,
+        # its answers into their typed forms, and writes it back as sent.
+        client=partner,
+        body=m.FhirQuestionnaireResponsePush.from_dict(pushed),
     )
     assert isinstance(created, m.FhirQuestionnaireResponse), created
     assert created.status == m.FhirQuestionnaireResponseStatus.COMPLETED
@@ -173,7 +178,7 @@ async def test_a_partners_day_through_the_generated_client(
 
     answered = await op("fhir.ingest_fhir_bundle").asyncio(
         client=partner,
-        body=m.FhirBundle.from_dict(bundle("transaction", [qr(w, 102), qr(w, 103)])),
+        body=m.FhirBundlePush.from_dict(bundle("transaction", [qr(w, 102), qr(w, 103)])),
     )
     assert isinstance(answered, m.FhirBundle), answered
     assert answered.type_ == m.FhirBundleType.TRANSACTION_RESPONSE

@@ -103,7 +103,9 @@ async def test_sign_out_revokes_only_that_token(
     user = await make_user(session)
     first = await sign_in(client, user.email)
     second = await sign_in(client, user.email)
-    assert (await client.post("/api/v1/auth/revoke", data={"token": first["Authorization"][7:]})).status_code == 200
+    assert (
+        await client.post("/api/v1/auth/revoke", data={"token": first["Authorization"][7:]})
+    ).status_code == 200
     assert (await client.get("/api/v1/users/me", headers=first)).status_code == 401
     assert (await client.get("/api/v1/users/me", headers=second)).status_code == 200
 

@@ -75,7 +75,9 @@ async def test_signing_out_through_one_process_refuses_the_token_on_another(
     user = await make_user(session)
     headers = await sign_in(client, user.email)
     assert (await client.get("/api/v1/users/me", headers=headers)).status_code == 200
-    assert (await elsewhere.post("/api/v1/auth/revoke", data={"token": headers["Authorization"][7:]})).status_code == 200
+    assert (
+        await elsewhere.post("/api/v1/auth/revoke", data={"token": headers["Authorization"][7:]})
+    ).status_code == 200
     refused = await client.get("/api/v1/users/me", headers=headers)
     assert refused.status_code == 401
     assert refused.headers["content-type"].startswith("application/problem+json")

@@ -183,11 +183,18 @@ async def test_a_batch_stores_what_it_can_and_reports_the_rest(
     entries = [
         qr(w, 1),
         qr(w, 2, replace(VALID_ITEMS, "involved", [coding("7")])),
-        {"resourceType": "Patient"},
+        qr(w, 4, questionnaire="http://gwella.test/fhir/Questionnaire/nothing|1"),
         qr(w, 3),
         qr(w, 9),  # already stored: ignored
         qr(w, 3, replace(VALID_ITEMS, "involved", [coding("2")])),  # same id, other content
     ]
+    # An entry that is no QuestionnaireResponse breaks the push profile: the Bundle is refused
+    # whole, and nothing is stored.
+    patient = bundle("batch", [*entries[:2], {"resourceType": "Patient"}])
+    r = await client.post("/fhir/r4", headers=w.headers, json=patient)
+    assert r.status_code == 400
+    assert ("structure", "Bundle.entry[2].resource.resourceType") in outcome_of(r)
+    assert await count(session) == 1
     r = await client.post("/fhir/r4", headers=w.headers, json=bundle("batch", entries))
     assert r.status_code == 200, r.text
     assert r.headers["content-type"].startswith(FHIR)
@@ -198,7 +205,7 @@ async def test_a_batch_stores_what_it_can_and_reports_the_rest(
     assert [x["status"] for x in responses] == [
         "201 Created",
         "422 Unprocessable Entity",
-        "400 Bad Request",
+        "404 Not Found",
         "201 Created",
         "200 OK",
         "409 Conflict",
@@ -206,7 +213,7 @@ async def test_a_batch_stores_what_it_can_and_reports_the_rest(
     assert issues(responses[1]["outcome"]) == [
         ("value", "QuestionnaireResponse.item.where(linkId='involved')")
     ]
-    assert issues(responses[2]["outcome"])[0][0] == "invalid"
+    assert issues(responses[2]["outcome"]) == [("not-found", "QuestionnaireResponse.questionnaire")]
     assert issues(responses[4]["outcome"])[0][0] == "informational"
     assert issues(responses[5]["outcome"]) == [("duplicate", "QuestionnaireResponse.identifier")]
     assert responses[0]["location"].startswith("QuestionnaireResponse/")
@@ -268,21 +275,28 @@ async def test_malformed_fhir_is_refused_with_an_operation_outcome(
         400,
         [("required", "QuestionnaireResponse.item[0].linkId")],
     )
+    # Gwella's push profile (fhir.push, the spec's FhirQuestionnaireResponsePush) names each
+    # element a push needs, with R4's forms: every problem in one 400.
     r = await send(qr(w, 1, authored="2026-01"))
-    assert (r.status_code, outcome_of(r)) == (422, [("value", "QuestionnaireResponse.authored")])
+    assert (r.status_code, outcome_of(r)) == (
+        400,
+        [("structure", "QuestionnaireResponse.authored")],
+    )
     bare = {
         "resourceType": "QuestionnaireResponse",
         "status": "in-progress",
         "subject": {"reference": "Patient/1"},
+        "text": {"status": "generated", "div": "<div>not in the profile</div>"},
     }
     r = await send(bare)
-    assert r.status_code == 422
-    assert outcome_of(r) == [
-        ("business-rule", "QuestionnaireResponse.status"),
-        ("required", "QuestionnaireResponse.questionnaire"),
-        ("required", "QuestionnaireResponse.identifier"),
+    assert r.status_code == 400
+    assert sorted(outcome_of(r)) == [
         ("required", "QuestionnaireResponse.authored"),
-        ("value", "QuestionnaireResponse.subject.reference"),
+        ("required", "QuestionnaireResponse.identifier"),
+        ("required", "QuestionnaireResponse.questionnaire"),
+        ("structure", "QuestionnaireResponse.status"),
+        ("structure", "QuestionnaireResponse.subject.reference"),
+        ("structure", "QuestionnaireResponse.text"),
     ]
     r = await send(qr(w, 1), **{"Content-Type": "text/plain"})
     assert (r.status_code, outcome_of(r)) == (415, [("not-supported", None)])
@@ -301,9 +315,13 @@ async def test_malformed_fhir_is_refused_with_an_operation_outcome(
         },
         "/fhir/r4",
     )
-    entry = r.json()["entry"][0]["response"]
-    assert entry["status"] == "422 Unprocessable Entity"
-    assert issues(entry["outcome"]) == [("not-supported", "Bundle.entry[0].request")]
+    # A request Bundle's entries create QuestionnaireResponses (the spec's FhirBundlePush): an
+    # entry that asks for something else breaks the profile, and the Bundle is refused whole.
+    assert r.status_code == 400
+    assert sorted(outcome_of(r)) == [
+        ("structure", "Bundle.entry[0].request.method"),
+        ("structure", "Bundle.entry[0].request.url"),
+    ]
     r = await send(b"x" * (LARGE_BODY_LIMIT + 10))
     assert (r.status_code, outcome_of(r)) == (413, [("too-costly", None)])
     assert await count(session) == 0

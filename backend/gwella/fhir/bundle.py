@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from gwella.fhir.datatypes import QR
 from gwella.fhir.outcome import FhirError, Issue, structure_issues
+from gwella.fhir.push import FhirBundlePush
 
 # -------------------------------------------------------------------------------- searchset
 
@@ -74,9 +75,14 @@ def read_bundle(raw: Any) -> tuple[BundleKind, list[Any]]:
             422,
             [Issue("not-supported", "Only batch and transaction Bundles.", "Bundle.type")],
         )
+    try:
+        # Gwella's profile of a request Bundle (the spec's FhirBundlePush): the envelope and
+        # each entry's elements named and closed. Each entry's resource and request are judged
+        # on their own below and when stored, so that one bad entry does not sink a batch.
+        FhirBundlePush.model_validate(raw)
+    except ValidationError as error:
+        raise FhirError(400, structure_issues(error, "Bundle")) from None
     entries = raw.get("entry") or []
-    if not isinstance(entries, list):
-        raise FhirError(400, [Issue("structure", "entry is a list.", "Bundle.entry")])
     shell = {
         **raw,
         "entry": [

@@ -32,6 +32,8 @@ EXT_CAMPAIGN = "urn:gwella:fhir:campaign"
 """On a QuestionnaireResponse (valueString, the campaign's id): which campaign, when several
 of your campaigns run the same Questionnaire version in the same service at that time."""
 EXT_CONSENT = "urn:gwella:fhir:consent"
+# The QuestionnaireResponse statuses a push may have: only finished answers are taken.
+ACCEPTED_STATUSES = ("completed", "amended")
 """On a QuestionnaireResponse (valueBoolean): the respondent consented to being named
 (identified campaigns only)."""
 SERVICE_SYSTEM = "urn:gwella:service"

@@ -9,16 +9,22 @@ generated code decodes the answer as JSON and gives it a type; the legacy
 ``application/json+fhir`` is still taken on input but not declared, since generators do not
 know it as JSON.
 
-The schemas name the elements a partner needs and leave the rest open
-(``additionalProperties``): the resources themselves are checked by ``fhir.resources``.
+The answers' schemas name the elements a partner needs and leave the rest open
+(``additionalProperties``): the resources themselves are built and checked by
+``fhir.resources``. A push's request schemas are Gwella's profile of R4, every element named
+and closed (``FhirQuestionnaireResponsePush``, ``FhirBundlePush``: fhir.push), since the
+server holds a push to exactly that.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from pydantic.json_schema import models_json_schema
+
+from gwella.fhir.datatypes import ACCEPTED_STATUSES
 from gwella.fhir.outcome import FHIR_JSON, status_line
-from gwella.fhir.submission import ACCEPTED_STATUSES
+from gwella.fhir.push import FhirBundlePush, FhirQuestionnaireResponsePush
 
 DECLARED_TYPES = (FHIR_JSON, "application/json")
 
@@ -172,6 +178,17 @@ def body(schema: str, description: str) -> dict[str, Any]:
     }
 
 
+def _push_schemas() -> dict[str, dict[str, Any]]:
+    """The push profile's request schemas (fhir.push), each element a named component."""
+    _, top = models_json_schema(
+        [(FhirQuestionnaireResponsePush, "validation"), (FhirBundlePush, "validation")],
+        ref_template="#/components/schemas/{model}",
+    )
+    return dict(top["$defs"])
+
+
 def add_schemas(spec: dict[str, Any]) -> None:
     """Put the FHIR resource schemas that the routes refer to into the spec's components."""
-    spec.setdefault("components", {}).setdefault("schemas", {}).update(SCHEMAS)
+    components = spec.setdefault("components", {}).setdefault("schemas", {})
+    components.update(SCHEMAS)
+    components.update(_push_schemas())

@@ -106,7 +106,9 @@ class FhirError(GwellaError):
 
 def _loc_path(root: str, loc: Sequence[Any]) -> str:
     path = root
-    for part in loc:
+    for i, part in enumerate(loc):
+        if i and part == loc[i - 1] and isinstance(part, str):
+            continue  # the tag of a form (fhir.push: an answer's valueCoding), then the element
         if isinstance(part, int):
             path += f"[{part}]"
         elif part == "resource_type":

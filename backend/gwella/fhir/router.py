@@ -252,7 +252,7 @@ def _entry_response(result: service.EntryResult) -> dict[str, Any]:
         ),
         **outcomes(400, 401, 403, 404, 408, 409, 413, 415, 422),
     },
-    openapi_extra=body("FhirQuestionnaireResponse", "A QuestionnaireResponse"),
+    openapi_extra=body("FhirQuestionnaireResponsePush", "A QuestionnaireResponse"),
 )
 async def create_questionnaire_response(
     request: Request, session: SessionDep, principal: ResponsesWriter, settings: SettingsDep
@@ -398,7 +398,7 @@ async def read_questionnaire_response(
         200: resource("FhirBundle", "A batch-response or transaction-response Bundle"),
         **outcomes(400, 401, 403, 404, 408, 409, 413, 415, 422),
     },
-    openapi_extra=body("FhirBundle", "A Bundle of type batch or transaction"),
+    openapi_extra=body("FhirBundlePush", "A Bundle of type batch or transaction"),
 )
 async def process_bundle(
     request: Request, session: SessionDep, principal: ResponsesWriter, settings: SettingsDep

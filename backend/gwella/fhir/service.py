@@ -386,8 +386,11 @@ class _Pusher:
     async def prepare(self, index: int, raw: Any) -> _Entry:
         """One resource read, matched to its campaign and converted to an ingestion item, or
         a FhirError saying why not."""
-        sub = read_submission(parse_resource(raw))
-        version = await self.version(sub.questionnaire)
+        resource = parse_resource(raw)
+        # The Questionnaire it answers first (404 when there is none for this client), then
+        # what the resource says against it.
+        version = await self.version(str(resource.questionnaire))
+        sub = read_submission(resource)
         campaign, services = await self.campaign(sub, version)
         content = instruments.content_of(version)
         answers, issues = convert_answers(content, sub)

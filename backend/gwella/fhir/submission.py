@@ -24,8 +24,16 @@ from fhir.resources.R4B.questionnaireresponse import (
 )
 from pydantic import ValidationError
 
-from gwella.fhir.datatypes import EXT_CAMPAIGN, EXT_CONSENT, QR, SERVICE_SYSTEM, item_path
+from gwella.fhir.datatypes import (
+    ACCEPTED_STATUSES,
+    EXT_CAMPAIGN,
+    EXT_CONSENT,
+    QR,
+    SERVICE_SYSTEM,
+    item_path,
+)
 from gwella.fhir.outcome import FhirError, Issue, structure_issues
+from gwella.fhir.push import FhirQuestionnaireResponsePush
 from gwella.instruments.content import (
     DONT_KNOW,
     LANGUAGES,
@@ -33,8 +41,6 @@ from gwella.instruments.content import (
     Question,
     QuestionType,
 )
-
-ACCEPTED_STATUSES = ("completed", "amended")
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,9 @@ def parse_resource(raw: Any, root: str = QR) -> QuestionnaireResponse:
             ],
         )
     try:
+        # Gwella's profile first (every element named and closed, the spec's request
+        # schema), then R4 itself.
+        FhirQuestionnaireResponsePush.model_validate(raw)
         return QuestionnaireResponse.model_validate(raw)
     except ValidationError as error:
         raise FhirError(400, structure_issues(error, root)) from None

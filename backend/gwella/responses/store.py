@@ -371,9 +371,7 @@ def raise_for_one(stored: Stored) -> None:
     codes = {r.code for r in refusals}
     if codes == {"outside_window"}:
         detail = "The form was filled in outside the campaign's window."
-    elif codes == {"access_code_required"} or {r.detail for r in refusals} == {
-        service.NO_ANSWER
-    }:
+    elif codes == {"access_code_required"} or {r.detail for r in refusals} == {service.NO_ANSWER}:
         detail = refusals[0].detail
     else:
         detail = "Some answers need another look; see errors for each question."

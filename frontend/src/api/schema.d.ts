@@ -7856,6 +7856,385 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** FhirAnswerBoolean */
+        FhirAnswerBoolean: {
+            /** Valueboolean */
+            valueBoolean: boolean;
+            /**
+             * Item
+             * @description Default: `null`.
+             */
+            item?: components["schemas"]["FhirItemPush"][] | null;
+        };
+        /** FhirAnswerCoding */
+        FhirAnswerCoding: {
+            valueCoding: components["schemas"]["FhirCodingPush"];
+            /**
+             * Item
+             * @description Default: `null`.
+             */
+            item?: components["schemas"]["FhirItemPush"][] | null;
+        };
+        /** FhirAnswerDate */
+        FhirAnswerDate: {
+            /**
+             * Valuedate
+             * Format: date
+             * @description A whole date, YYYY-MM-DD
+             */
+            valueDate: string;
+            /**
+             * Item
+             * @description Default: `null`.
+             */
+            item?: components["schemas"]["FhirItemPush"][] | null;
+        };
+        /** FhirAnswerDecimal */
+        FhirAnswerDecimal: {
+            /** Valuedecimal */
+            valueDecimal: number;
+            /**
+             * Item
+             * @description Default: `null`.
+             */
+            item?: components["schemas"]["FhirItemPush"][] | null;
+        };
+        /** FhirAnswerInteger */
+        FhirAnswerInteger: {
+            /** Valueinteger */
+            valueInteger: number;
+            /**
+             * Item
+             * @description Default: `null`.
+             */
+            item?: components["schemas"]["FhirItemPush"][] | null;
+        };
+        /** FhirAnswerString */
+        FhirAnswerString: {
+            /** Valuestring */
+            valueString: string;
+            /**
+             * Item
+             * @description Default: `null`.
+             */
+            item?: components["schemas"]["FhirItemPush"][] | null;
+        };
+        /**
+         * FhirBundleEntryPush
+         * @description One entry: a QuestionnaireResponse to create. What only the database can judge (its
+         *     Questionnaire, service and answers) is judged entry by entry, as FHIR's batch asks: a
+         *     refused entry gets its own status and OperationOutcome in the batch-response (in a
+         *     transaction it refuses the whole).
+         */
+        FhirBundleEntryPush: {
+            /**
+             * Fullurl
+             * @description Default: `null`.
+             */
+            fullUrl?: string | null;
+            resource: components["schemas"]["FhirQuestionnaireResponsePush"];
+            request: components["schemas"]["FhirBundleRequestPush"];
+        };
+        /**
+         * FhirBundlePush
+         * @description A batch (each entry on its own) or transaction (all or none) of QuestionnaireResponses.
+         */
+        FhirBundlePush: {
+            /**
+             * Resourcetype
+             * @constant
+             */
+            resourceType: "Bundle";
+            /**
+             * Id
+             * @description Default: `null`.
+             */
+            id?: string | null;
+            /** @description Default: `null`. */
+            meta?: components["schemas"]["FhirMetaPush"] | null;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "batch" | "transaction";
+            /**
+             * Entry
+             * @description Default: `null`.
+             */
+            entry?: components["schemas"]["FhirBundleEntryPush"][] | null;
+        };
+        /** FhirBundleRequestPush */
+        FhirBundleRequestPush: {
+            /**
+             * Method
+             * @constant
+             */
+            method: "POST";
+            /** Url */
+            url: string;
+        };
+        /** FhirCodingPush */
+        FhirCodingPush: {
+            /**
+             * System
+             * @description Default: `null`.
+             */
+            system?: string | null;
+            /**
+             * Version
+             * @description Default: `null`.
+             */
+            version?: string | null;
+            /** Code */
+            code: string;
+            /**
+             * Display
+             * @description Default: `null`.
+             */
+            display?: string | null;
+            /** @description Default: `null`. */
+            _display?: components["schemas"]["FhirTranslations"] | null;
+        };
+        /** FhirExtensionBoolean */
+        FhirExtensionBoolean: {
+            /** Url */
+            url: string;
+            /** Valueboolean */
+            valueBoolean: boolean;
+        };
+        /** FhirExtensionCode */
+        FhirExtensionCode: {
+            /** Url */
+            url: string;
+            /** Valuecode */
+            valueCode: string;
+        };
+        /** FhirExtensionString */
+        FhirExtensionString: {
+            /** Url */
+            url: string;
+            /** Valuestring */
+            valueString: string;
+        };
+        /** FhirIdentifierPush */
+        FhirIdentifierPush: {
+            /**
+             * System
+             * @description Default: `null`.
+             */
+            system?: string | null;
+            /**
+             * Value
+             * @description Your system's id for this response (a repeat is recognised by it)
+             */
+            value: string;
+        };
+        /** FhirItemPush */
+        FhirItemPush: {
+            /**
+             * Linkid
+             * @description The question's key
+             */
+            linkId: string;
+            /**
+             * Definition
+             * @description Default: `null`.
+             */
+            definition?: string | null;
+            /**
+             * Text
+             * @description Default: `null`.
+             */
+            text?: string | null;
+            /** @description Default: `null`. */
+            _text?: components["schemas"]["FhirTranslations"] | null;
+            /**
+             * Answer
+             * @description Default: `null`.
+             */
+            answer?: (components["schemas"]["FhirAnswerBoolean"] | components["schemas"]["FhirAnswerDecimal"] | components["schemas"]["FhirAnswerInteger"] | components["schemas"]["FhirAnswerDate"] | components["schemas"]["FhirAnswerString"] | components["schemas"]["FhirAnswerCoding"])[] | null;
+            /**
+             * Item
+             * @description Default: `null`.
+             */
+            item?: components["schemas"]["FhirItemPush"][] | null;
+        };
+        /** FhirMetaPush */
+        FhirMetaPush: {
+            /**
+             * Versionid
+             * @description Default: `null`.
+             */
+            versionId?: string | null;
+            /**
+             * Lastupdated
+             * @description Default: `null`.
+             */
+            lastUpdated?: string | null;
+            /**
+             * Source
+             * @description Default: `null`.
+             */
+            source?: string | null;
+            /**
+             * Profile
+             * @description Default: `null`.
+             */
+            profile?: string[] | null;
+        };
+        /**
+         * FhirQuestionnaireResponsePush
+         * @description A QuestionnaireResponse as a partner pushes it (see `GET /fhir/r4/metadata` for the
+         *     mapping): Gwella's profile of FHIR R4, every element it takes named and closed.
+         */
+        FhirQuestionnaireResponsePush: {
+            /**
+             * Resourcetype
+             * @constant
+             */
+            resourceType: "QuestionnaireResponse";
+            /**
+             * Id
+             * @description Default: `null`.
+             */
+            id?: string | null;
+            /** @description Default: `null`. */
+            meta?: components["schemas"]["FhirMetaPush"] | null;
+            /**
+             * Language
+             * @description Default: `null`.
+             */
+            language?: string | null;
+            identifier: components["schemas"]["FhirIdentifierPush"];
+            /**
+             * Questionnaire
+             * @description The Questionnaire's `url|version`, or `Questionnaire/{id}`; the `url` alone when exactly one version of it takes your organisation's pushes
+             */
+            questionnaire: string;
+            /**
+             * Status
+             * @description Only finished answers are taken
+             * @enum {string}
+             */
+            status: "completed" | "amended";
+            subject: components["schemas"]["FhirSubjectPush"];
+            /**
+             * Authored
+             * Format: date-time
+             * @description A date and time to the second, with its time zone (R4 dateTime)
+             */
+            authored: string;
+            /** @description Default: `null`. */
+            source?: components["schemas"]["FhirSourcePush"] | null;
+            /**
+             * Extension
+             * @description Default: `null`.
+             */
+            extension?: (components["schemas"]["FhirExtensionString"] | components["schemas"]["FhirExtensionBoolean"] | components["schemas"]["FhirExtensionCode"])[] | null;
+            /**
+             * Item
+             * @description Default: `null`.
+             */
+            item?: components["schemas"]["FhirItemPush"][] | null;
+        };
+        /** FhirServiceIdentifier */
+        FhirServiceIdentifier: {
+            /**
+             * System
+             * @description Default: `null`.
+             */
+            system?: "urn:gwella:service" | null;
+            /**
+             * Value
+             * @description The service's code in your organisation (or its id)
+             */
+            value: string;
+        };
+        /**
+         * FhirSourcePush
+         * @description The respondent (pseudonymous and identified campaigns only).
+         */
+        FhirSourcePush: {
+            /**
+             * Reference
+             * @description Default: `null`.
+             */
+            reference?: string | null;
+            /** @description Default: `null`. */
+            identifier?: components["schemas"]["FhirIdentifierPush"] | null;
+            /**
+             * Display
+             * @description Default: `null`.
+             */
+            display?: string | null;
+        };
+        /**
+         * FhirSubjectPush
+         * @description The service the answers are about: a `reference` `HealthcareService/{id}` (which wins
+         *     when both are given, as Gwella's own QuestionnaireResponses carry both), or an
+         *     `identifier` whose `value` is the service's code in your organisation.
+         */
+        FhirSubjectPush: {
+            /**
+             * Reference
+             * @description Default: `null`.
+             */
+            reference?: string | null;
+            /**
+             * Type
+             * @description Default: `null`.
+             */
+            type?: "HealthcareService" | null;
+            /** @description Default: `null`. */
+            identifier?: components["schemas"]["FhirServiceIdentifier"] | null;
+            /**
+             * Display
+             * @description Default: `null`.
+             */
+            display?: string | null;
+        };
+        /**
+         * FhirTranslation
+         * @description R4's translation extension, as Gwella's own QuestionnaireResponses carry it: lang
+         *     (valueCode) and content (valueString).
+         */
+        FhirTranslation: {
+            /**
+             * Url
+             * @constant
+             */
+            url: "http://hl7.org/fhir/StructureDefinition/translation";
+            /** Extension */
+            extension: (components["schemas"]["FhirTranslationLanguage"] | components["schemas"]["FhirTranslationContent"])[];
+        };
+        /** FhirTranslationContent */
+        FhirTranslationContent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            url: "content";
+            /** Valuestring */
+            valueString: string;
+        };
+        /** FhirTranslationLanguage */
+        FhirTranslationLanguage: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            url: "lang";
+            /** Valuecode */
+            valueCode: string;
+        };
+        /**
+         * FhirTranslations
+         * @description A text's other languages (`_text`, `_display`).
+         */
+        FhirTranslations: {
+            /** Extension */
+            extension: components["schemas"]["FhirTranslation"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -21214,7 +21593,7 @@ export interface operations {
         /** @description A QuestionnaireResponse, as application/fhir+json (application/json and application/json+fhir are taken too). */
         requestBody: {
             content: {
-                "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
+                "application/fhir+json": components["schemas"]["FhirQuestionnaireResponsePush"];
             };
         };
         responses: {
@@ -21415,7 +21794,7 @@ export interface operations {
         /** @description A Bundle of type batch or transaction, as application/fhir+json (application/json and application/json+fhir are taken too). */
         requestBody: {
             content: {
-                "application/fhir+json": components["schemas"]["FhirBundle"];
+                "application/fhir+json": components["schemas"]["FhirBundlePush"];
             };
         };
         responses: {
