@@ -194,7 +194,7 @@ describe('the NHS look', () => {
       await form.getByRole('button', { name: 'Add the annotation' }).click();
       await page.getByText('The annotation has been added to the chart.').waitFor();
       await page.getByTestId('annotation-list').getByText('Referrals now go through one triage point').waitFor();
-      await page.getByTestId('annotation-list').getByText('30 June 2025').waitFor();
+      await page.getByTestId('annotation-list').getByText('30 June 2025').first().waitFor();
     }, PHONE);
   });
 
