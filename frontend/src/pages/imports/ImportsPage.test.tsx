@@ -350,7 +350,8 @@ describe('A FHIR Bundle refused for its kind', () => {
     await renderWithApp(importsApp(), { route: '/imports', token: 'tok' });
     const { form } = await fillAndUpload(new File(['{}'], 'b.json'), { campaign: false });
     const summary = await within(form).findByRole('alert');
-    expect(within(summary).getByRole('link', { name: 'A FHIR Bundle can only hold survey responses.' })).toHaveAttribute(
+    // The summary names the field of a sentence from a refusal, as for every field problem.
+    expect(within(summary).getByRole('link', { name: 'File format: A FHIR Bundle can only hold survey responses.' })).toHaveAttribute(
       'href',
       '#import-format',
     );
