@@ -110,6 +110,8 @@ describe('the NHS look', () => {
       const menu = page.getByRole('button', { name: 'Menu' });
       assert.equal(await menu.getAttribute('aria-expanded'), 'false');
       assert.equal(await page.getByRole('link', { name: 'Surveys' }).isVisible(), false, 'the navigation waits behind the button');
+      // The account waits there too, so the button carries the unread notifications' count.
+      await menu.getByTestId('menu-notifications-count').waitFor();
       assert.equal(await sidewaysScroll(page), 0);
       await checkAccessibility(page, 'home on a phone, menu closed');
       await screenshot(page, 'header-phone-closed', { fullPage: false });

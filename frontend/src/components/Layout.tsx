@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { hasRole, useAuth } from '../auth/AuthContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationsLink } from '../pages/notifications/NotificationsLink';
+import { unreadLabel, useUnreadCount } from '../features/notifications/api';
 
 function UserIcon() {
   return (
@@ -43,6 +44,22 @@ function SignOutButton() {
     >
       {t('nav.signOut')}
     </button>
+  );
+}
+
+/** On a phone the unread count shows on the Menu button, as the account is behind it. */
+function MenuBadge() {
+  const { t } = useTranslation();
+  const unread = useUnreadCount(true);
+  const label = unread.data ? unreadLabel(unread.data.count, unread.data.more) : null;
+  if (!label) return null;
+  return (
+    <>
+      <span className="app-badge" aria-hidden="true" data-testid="menu-notifications-count">
+        {label}
+      </span>
+      <span className="nhsuk-u-visually-hidden"> {t('notifications.unreadCount', { n: label })}</span>
+    </>
   );
 }
 
@@ -107,6 +124,7 @@ function Header() {
               data-testid="header-menu-button"
             >
               {t('nav.menuLabel')}
+              <MenuBadge />
               <svg className="app-header__chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
                 <path d="M3 6l5 5 5-5" fill="none" stroke="currentColor" strokeWidth="2" />
               </svg>
