@@ -62,9 +62,12 @@ run: $(VENV)/.runtime-installed frontend
 	$(BIN)/gwella load-demo
 	$(BIN)/gwella serve --host $(HOST) --port $(PORT)
 
+# People use the pages Vite serves (:5173, proxying the API): links and QR codes say so,
+# unless GWELLA_PUBLIC_URL says otherwise.
 dev: $(VENV)/.runtime-installed $(FRONTEND)/node_modules/.installed
 	$(BIN)/gwella migrate
 	$(BIN)/gwella load-demo
+	export GWELLA_PUBLIC_URL="$${GWELLA_PUBLIC_URL:-http://127.0.0.1:5173}"; \
 	trap 'kill 0' EXIT; $(BIN)/gwella serve --host 127.0.0.1 --port $(PORT) & $(NPM) run dev
 
 openapi: $(VENV)/.runtime-installed $(FRONTEND)/node_modules/.installed

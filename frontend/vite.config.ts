@@ -60,6 +60,8 @@ export default defineConfig({
     proxy: {
       // '/api/', not '/api': Vite matches by string prefix, and /api-docs-assets/ is ours.
       '/api/': { target: backend, changeOrigin: false },
+      // FHIR URLs are made from the address people use, this one in `make dev`.
+      '/fhir/': { target: backend, changeOrigin: false },
       '/healthz': { target: backend },
       '/readyz': { target: backend },
     },

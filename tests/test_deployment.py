@@ -40,6 +40,10 @@ def test_api_waits_for_a_healthy_database_and_runs_in_production_mode() -> None:
     assert env["DATABASE_URL"].startswith("postgresql+asyncpg://")
     assert env["DATABASE_URL"].endswith("@postgres:5432/gwella")
     assert ":?" in env["GWELLA_SECRET_KEY"], "the secret must be required, never defaulted"
+    # Links and QR codes are made from it: a default would print dead links on posters.
+    for service in ("api", "worker"):
+        public_url = _compose()["services"][service]["environment"]["GWELLA_PUBLIC_URL"]
+        assert public_url.startswith("${GWELLA_PUBLIC_URL:?"), "required, never defaulted"
     assert "readyz" in " ".join(api["healthcheck"]["test"])
 
 
@@ -117,3 +121,16 @@ def test_make_run_installs_the_runtime_pins_and_make_test_the_dev_ones() -> None
         assert "$(VENV)/.installed" not in rules[target][0]
     for target in ("lint", "typecheck", "pytest", "e2e"):  # the parts of `make test`
         assert "$(VENV)/.installed" in rules[target][0]
+
+
+def test_make_dev_links_to_the_pages_vite_serves() -> None:
+    """In `make dev` people use Vite's pages (:5173), not the API's port: links go there, and
+    Vite passes /api/ and /fhir/ on to the API."""
+    dev = re.search(r"^dev:.*\n((?:\t.*\n)*)", MAKEFILE.read_text(), re.M)
+    assert dev is not None
+    assert 'GWELLA_PUBLIC_URL="$${GWELLA_PUBLIC_URL:-http://127.0.0.1:5173}"' in dev.group(1)
+    vite = (ROOT / "frontend" / "vite.config.ts").read_text()
+    assert "port: 5173" in vite
+    assert "strictPort: true" in vite
+    for prefix in ("'/api/'", "'/fhir/'"):
+        assert f"{prefix}: {{ target: backend" in vite
