@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockApi, json, problem, renderWithApp } from '../../test/utils';
-import type { AnnotationRead } from '../../features/indicators/annotations';
+import type { AnnotationRead } from '../../features/indicators/apiAnnotations';
 import { AnnotationList } from './AnnotationList';
 
 const ME = 'u-me';

@@ -9,7 +9,7 @@ import {
   useDeleteAnnotationMutation,
   useUpdateAnnotationMutation,
   type AnnotationRead,
-} from '../../features/indicators/annotations';
+} from '../../features/indicators/apiAnnotations';
 import { formatDate } from '../../components/format';
 import { localized } from '../../i18n/localized';
 
