@@ -3,6 +3,7 @@ import { AssuranceIcon, VariationIcon } from '../../components/charts/MdcIcons';
 import { formatWithUnit } from '../../components/charts/scale';
 import { markerOf } from '../../components/charts/spcGeometry';
 import { formatDate } from '../../components/format';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { type ChartRead, type IndicatorRead } from '../../features/indicators/api';
 
 /** The chart's points as a table (the same data as the chart, for screen readers and copying). */
@@ -10,7 +11,7 @@ export function ChartTable({ chart, unit }: { chart: ChartRead; unit: string }) 
   const { t, i18n } = useTranslation();
   const value = (v: number) => formatWithUnit(v, unit, i18n.language, 2);
   return (
-    <div className="app-table-scroll">
+    <ScrollRegion label={t('indicators.tableCaption')}>
       <table className="nhsuk-table" data-testid="spc-table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">{t('indicators.tableCaption')}</caption>
         <thead className="nhsuk-table__head">
@@ -45,7 +46,7 @@ export function ChartTable({ chart, unit }: { chart: ChartRead; unit: string }) 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
