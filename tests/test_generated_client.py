@@ -116,6 +116,7 @@ export const measurement: MeasurementBatch['items'][number] = {
 export const measurements: MeasurementBatch = { items: [measurement] };
 export const questionnaireResponse: FhirResponse = {
   resourceType: 'QuestionnaireResponse',
+  identifier: { value: 'PAS-1' },
   status: 'completed',
   questionnaire: 'https://gwella.example/fhir/Questionnaire/su-experience|1',
   subject: { reference: 'HealthcareService/6f1c0c1e-0000-4000-8000-000000000001' },

@@ -20,7 +20,7 @@ from gwella.core.database import utcnow
 from gwella.imports import files
 from gwella.imports import service as imports
 from gwella.imports.models import ImportJob, ImportState
-from gwella.indicators.models import Direction
+from gwella.indicators.models import Direction, Measurement
 from gwella.responses.models import Answer, Response
 from gwella.worker import Worker
 from tests.factories import make_indicator
@@ -349,6 +349,34 @@ async def test_ndjson_errors_give_the_line_number(
     assert job is not None
     assert await errors_of(client, w, job.id) == [["2", "", "unreadable"], ["5", "", "unreadable"]]
     assert job.summary == {"imported": 3, "updated": 0, "ignored": 0, "rejected": 2}
+
+
+async def test_a_measurement_csv_carries_external_ids_from_text_cells(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    import_dir: Path,
+) -> None:
+    """The template's external_id column is stored as a JSON push's is (read back, synced
+    and retracted by it), and number and date cells are read from text."""
+    w = await arrange(client, session)
+    await make_indicator(session, "WAIT", unit="days", direction=Direction.lower_is_better)
+    template = await client.get("/api/v1/ingest/measurements/template.csv", headers=w["headers"])
+    body = template.text + "csv-1,WAIT,,,2026-01-01,2026-01-31, 12.5 ,,\r\n"
+    body += "csv-2,WAIT,,,2026-02-01,2026-02-28,1e1,,\r\n"
+    r = await client.post(
+        "/api/v1/imports?kind=measurements",
+        content=body.encode(),
+        headers={**w["headers"], "Content-Type": "text/csv"},
+    )
+    assert r.status_code == 202, r.text
+    job = await run_worker(sessionmaker)
+    assert job is not None
+    assert job.summary["imported"] == 2, job.summary
+    stored = await session.execute(
+        select(Measurement.external_id, Measurement.value).order_by(Measurement.period_start)
+    )
+    assert [tuple(row) for row in stored] == [("csv-1", 12.5), ("csv-2", 10.0)]
 
 
 # ----------------------------------------------------------------------- the stored file

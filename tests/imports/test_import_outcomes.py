@@ -296,7 +296,7 @@ async def test_the_measurements_template_with_guidance_imports_as_downloaded(
     header, guide = parse(r.text)
     assert guide[0].startswith("#")
     assert "YYYY-MM-DD" in dict(zip(header, guide, strict=True))["period_start"]
-    body = r.text + "WAIT,,,2026-01-01,2026-01-31,12,,\n"
+    body = r.text + ",WAIT,,,2026-01-01,2026-01-31,12,,\n"
     job = (await upload(client, w, body, kind="measurements")).json()
     await run_worker(sessionmaker)
     polled = await job_of(client, w, job["id"])

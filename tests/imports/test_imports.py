@@ -276,7 +276,7 @@ async def test_templates_name_the_columns(client: httpx.AsyncClient, session: As
     assert r.text == HEADER
     m = await client.get("/api/v1/ingest/measurements/template.csv", headers=w["headers"])
     assert m.text.strip() == (
-        "indicator,organisation,service,period_start,period_end,value,numerator,denominator"
+        "external_id,indicator,organisation,service,period_start,period_end,value,numerator,denominator"
     )
 
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from gwella.fhir.datatypes import QR
 from gwella.fhir.outcome import FhirError, Issue, structure_issues
-from gwella.fhir.push import FhirBundlePush
+from gwella.fhir.push import FORM_TAGS, PATTERN_WORDS, FhirBundlePush
 
 # -------------------------------------------------------------------------------- searchset
 
@@ -81,7 +81,7 @@ def read_bundle(raw: Any) -> tuple[BundleKind, list[Any]]:
         # on their own below and when stored, so that one bad entry does not sink a batch.
         FhirBundlePush.model_validate(raw)
     except ValidationError as error:
-        raise FhirError(400, structure_issues(error, "Bundle")) from None
+        raise FhirError(400, structure_issues(error, "Bundle", FORM_TAGS, PATTERN_WORDS)) from None
     entries = raw.get("entry") or []
     shell = {
         **raw,

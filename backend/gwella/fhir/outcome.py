@@ -9,7 +9,7 @@ so a FHIR client never has to understand two error formats.
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import parse_qsl
@@ -104,11 +104,11 @@ class FhirError(GwellaError):
         self.issues = issues
 
 
-def _loc_path(root: str, loc: Sequence[Any]) -> str:
+def _loc_path(root: str, loc: Sequence[Any], forms: frozenset[str]) -> str:
     path = root
     for i, part in enumerate(loc):
-        if i and part == loc[i - 1] and isinstance(part, str):
-            continue  # the tag of a form (fhir.push: an answer's valueCoding), then the element
+        if i and isinstance(loc[i - 1], int) and part in forms:
+            continue  # the form a list's item took, not an element
         if isinstance(part, int):
             path += f"[{part}]"
         elif part == "resource_type":
@@ -118,16 +118,25 @@ def _loc_path(root: str, loc: Sequence[Any]) -> str:
     return path
 
 
-def structure_issues(error: ValidationError, root: str) -> list[Issue]:
-    """fhir.resources' complaints as issues, each pointing at the element."""
-    return [
-        Issue(
-            "required" if "missing" in str(e.get("type", "")) else "structure",
-            " ".join(str(e.get("msg", "")).split()),
-            _loc_path(root, tuple(e.get("loc", ()))),
-        )
-        for e in error.errors()
-    ]
+def structure_issues(
+    error: ValidationError,
+    root: str,
+    forms: frozenset[str] = frozenset(),
+    patterns: Mapping[str, str] | None = None,
+) -> list[Issue]:
+    """A model's complaints (fhir.resources', or the push profile's, whose union ``forms``
+    pydantic names in the location, and whose ``patterns`` have words) as issues, each
+    pointing at the element."""
+    issues = []
+    for e in error.errors():
+        message = " ".join(str(e.get("msg", "")).split())
+        if e.get("type") == "string_pattern_mismatch" and patterns:
+            message = patterns.get(str((e.get("ctx") or {}).get("pattern")), message)
+        elif e.get("type") == "extra_forbidden":
+            message = "Gwella does not take this element: the push schemas name every one it takes."
+        code = "required" if "missing" in str(e.get("type", "")) else "structure"
+        issues.append(Issue(code, message, _loc_path(root, tuple(e.get("loc", ())), forms)))
+    return issues
 
 
 def outcome(issues: Sequence[Issue]) -> dict[str, Any]:

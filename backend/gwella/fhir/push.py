@@ -42,8 +42,28 @@ _CODE = rf"^{_SEEN}+(?: {_SEEN}+)*$"
 _ID = r"^[A-Za-z0-9\-.]{1,64}$"
 _YEAR = r"(?:[0-9](?:[0-9](?:[0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)"
 _DAY = _YEAR + r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
-_TIME = r"(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,6})?"
+_TIME = r"(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?"  # past µs: cut
 _ZONE = r"(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))"
+
+_LANGUAGE = r"^(?:en|cy|EN|CY)(?:-[A-Za-z0-9]{1,8})*$"
+_INSTANT = f"^{_DAY}T{_TIME}{_ZONE}$"
+_WHOLE_DAY = f"^{_DAY}$"
+_SERVICE_REFERENCE = r"^HealthcareService/[A-Za-z0-9\-.]{1,64}$"
+_CREATE_URL = rf"^(?:{_SEEN}*/)?QuestionnaireResponse/?$"
+
+PATTERN_WORDS = {
+    _STRING: "Give text with something in it other than odd spaces (R4 string), no NUL.",
+    _NOT_BLANK: "Give a value that is not only spaces.",
+    _NO_SPACE: "Give a URI: no spaces.",
+    _CODE: "Give a code: no spaces at either end and single spaces between words.",
+    _ID: "Give an id of 1 to 64 letters, digits, '-' or '.'.",
+    _LANGUAGE: "The language is en or cy (a region may follow: cy-GB).",
+    _INSTANT: "Give a date and time to the second with its time zone: 2026-03-01T09:30:00Z.",
+    _WHOLE_DAY: "Give a whole date: YYYY-MM-DD.",
+    _SERVICE_REFERENCE: "Refer to the service as HealthcareService/{id} (relative).",
+    _CREATE_URL: "Each entry creates one: request url QuestionnaireResponse.",
+}
+"""Each pattern of the profile in words, for the OperationOutcome (a regex is not a reason)."""
 
 Text = Annotated[str, StringConstraints(pattern=_STRING, max_length=5000)]
 Uri = Annotated[str, StringConstraints(pattern=_NO_SPACE, max_length=2000)]
@@ -51,12 +71,12 @@ Code = Annotated[str, StringConstraints(pattern=_CODE, max_length=200)]
 FhirId = Annotated[str, StringConstraints(pattern=_ID)]
 Language = Annotated[
     str,
-    StringConstraints(pattern=r"^(?:en|cy|EN|CY)(?:-[A-Za-z0-9]{1,8})*$"),
+    StringConstraints(pattern=_LANGUAGE),
     Field(description="en or cy, with any region (`cy-GB`): the language of the answers"),
 ]
 Instant = Annotated[
     str,
-    StringConstraints(pattern=f"^{_DAY}T{_TIME}{_ZONE}$"),
+    StringConstraints(pattern=_INSTANT),
     Field(
         json_schema_extra={"format": "date-time"},
         description="A date and time to the second, with its time zone (R4 dateTime)",
@@ -64,10 +84,19 @@ Instant = Annotated[
 ]
 Day = Annotated[
     str,
-    StringConstraints(pattern=f"^{_DAY}$"),
+    StringConstraints(pattern=_WHOLE_DAY),
     Field(json_schema_extra={"format": "date"}, description="A whole date, YYYY-MM-DD"),
 ]
 Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
+
+
+FORM_TAGS = frozenset(
+    {"valueBoolean", "valueDecimal", "valueInteger", "valueDate", "valueString", "valueCoding"}
+    | {"valueCode", "lang", "content"}
+)
+"""The names of the forms an answer, extension or translation part can take: pydantic puts
+the one taken into an error's location, before the element's own path (fhir.outcome drops
+it)."""
 
 
 def _value_key(value: Any) -> str | None:
@@ -126,14 +155,15 @@ class FhirServiceIdentifier(_Element):
 
 
 class FhirSubjectPush(_Element):
-    """The service the answers are about: a `reference` `HealthcareService/{id}` (which wins
-    when both are given, as Gwella's own QuestionnaireResponses carry both), or an
-    `identifier` whose `value` is the service's code in your organisation."""
+    """The service the answers are about: a relative `reference` `HealthcareService/{id}`
+    (which wins when both are given, as Gwella's own QuestionnaireResponses carry both; an
+    absolute one would name another server's service), or an `identifier` whose `value` is the
+    service's code in your organisation."""
 
     reference: (
         Annotated[
             str,
-            StringConstraints(pattern=rf"^(?:{_SEEN}*/)?HealthcareService/[A-Za-z0-9\-.]{{1,64}}$"),
+            StringConstraints(pattern=_SERVICE_REFERENCE),
         ]
         | None
     ) = None
@@ -287,7 +317,7 @@ class FhirQuestionnaireResponsePush(_Element):
 
 class FhirBundleRequestPush(_Element):
     method: Literal["POST"]
-    url: Annotated[str, StringConstraints(pattern=rf"^(?:{_SEEN}*/)?QuestionnaireResponse/?$")]
+    url: Annotated[str, StringConstraints(pattern=_CREATE_URL)]
 
 
 class FhirBundleEntryPush(_Element):

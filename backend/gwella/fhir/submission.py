@@ -33,7 +33,7 @@ from gwella.fhir.datatypes import (
     item_path,
 )
 from gwella.fhir.outcome import FhirError, Issue, structure_issues
-from gwella.fhir.push import FhirQuestionnaireResponsePush
+from gwella.fhir.push import FORM_TAGS, PATTERN_WORDS, FhirQuestionnaireResponsePush
 from gwella.instruments.content import (
     DONT_KNOW,
     LANGUAGES,
@@ -83,10 +83,12 @@ def parse_resource(raw: Any, root: str = QR) -> QuestionnaireResponse:
             ],
         )
     try:
-        # Gwella's profile first (every element named and closed, the spec's request
-        # schema), then R4 itself.
+        # Gwella's profile first (every element named and closed: the spec's request schema)
         FhirQuestionnaireResponsePush.model_validate(raw)
-        return QuestionnaireResponse.model_validate(raw)
+    except ValidationError as error:
+        raise FhirError(400, structure_issues(error, root, FORM_TAGS, PATTERN_WORDS)) from None
+    try:
+        return QuestionnaireResponse.model_validate(raw)  # then R4 itself
     except ValidationError as error:
         raise FhirError(400, structure_issues(error, root)) from None
 

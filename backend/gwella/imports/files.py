@@ -19,6 +19,7 @@ from gwella.instruments.content import InstrumentContent, QuestionType
 from gwella.responses.template import COMMENT, MULTI_SEPARATOR, RESPONSE_FIELDS
 
 MEASUREMENT_FIELDS = (
+    "external_id",
     "indicator",
     "organisation",
     "service",
@@ -29,8 +30,10 @@ MEASUREMENT_FIELDS = (
     "denominator",
 )
 MEASUREMENT_GUIDANCE = (
-    f"{COMMENT} Allowed values (this row is skipped on import). indicator: the indicator's "
-    "code, required",
+    f"{COMMENT} Allowed values (this row is skipped on import). external_id: optional, your "
+    "system's id for this measurement (unique in your organisation): read it back, sync and "
+    "retract by it",
+    "The indicator's code, required",
     "Optional: the organisation, by id or scheme:code (your own when empty)",
     "Optional: one of the organisation's services, by id or code",
     "The period's first day, required: YYYY-MM-DD",

@@ -8170,9 +8170,10 @@ export interface components {
         };
         /**
          * FhirSubjectPush
-         * @description The service the answers are about: a `reference` `HealthcareService/{id}` (which wins
-         *     when both are given, as Gwella's own QuestionnaireResponses carry both), or an
-         *     `identifier` whose `value` is the service's code in your organisation.
+         * @description The service the answers are about: a relative `reference` `HealthcareService/{id}`
+         *     (which wins when both are given, as Gwella's own QuestionnaireResponses carry both; an
+         *     absolute one would name another server's service), or an `identifier` whose `value` is the
+         *     service's code in your organisation.
          */
         FhirSubjectPush: {
             /**
