@@ -48,12 +48,13 @@ CodeScheme = Annotated[
 Flag = Annotated[bool, Strict()]
 
 # JSON gives each field the type the spec states: a number (never true/false or "1.5"), a
-# whole number (never 2.0), a date or date-time as text (never a Unix time), true or false
-# (never 0/1 or "yes"). FastAPI validates a decoded body in pydantic's lax Python mode, which
-# would take all of those, so ApiModel gives each such field a check of the JSON type first
-# (ApiModel.__pydantic_init_subclass__). A CSV cell is text: the file import validates with
-# ``context=FROM_CELLS``, where pydantic's usual reading of text applies. Values made by
-# Gwella's own code (a Decimal from the database, a date object) pass.
+# whole number (2.0 counts, as JSON Schema says; never 2.5 or "2"), a date or date-time as
+# text (never a Unix time), true or false (never 0/1 or "yes"). FastAPI validates a decoded
+# body in pydantic's lax Python mode, which would take all of those, so ApiModel gives each
+# such field a check of the JSON type first (ApiModel.__pydantic_init_subclass__). A CSV cell
+# is text: the file import validates with ``context=FROM_CELLS``, where pydantic's usual
+# reading of text applies. Values made by Gwella's own code (a Decimal from the database, a
+# date object) pass.
 FROM_CELLS = {"cells": True}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -69,7 +70,10 @@ def _json_number(value: Any, info: ValidationInfo) -> Any:
 
 
 def _json_integer(value: Any, info: ValidationInfo) -> Any:
-    if isinstance(value, bool | str | float) and not _cells(info):
+    # JSON Schema counts 14.0 as an integer (a number whose fraction is zero); 14.5 is not.
+    if _cells(info) or (isinstance(value, float) and value.is_integer()):
+        return value
+    if isinstance(value, bool | str | float):
         raise PydanticCustomError("int_type", "Input should be a whole number")
     return value
 

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -87,7 +88,14 @@ Day = Annotated[
     StringConstraints(pattern=_WHOLE_DAY),
     Field(json_schema_extra={"format": "date"}, description="A whole date, YYYY-MM-DD"),
 ]
-Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
+
+
+def _whole(value: Any) -> Any:
+    # JSON Schema counts 7.0 as an integer, and so does R4's JSON reader: taken as 7.
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+Int32 = Annotated[int, BeforeValidator(_whole), Field(ge=-(2**31), le=2**31 - 1)]
 
 
 FORM_TAGS = frozenset(
