@@ -95,7 +95,7 @@ def _whole(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-Int32 = Annotated[int, BeforeValidator(_whole), Field(ge=-(2**31), le=2**31 - 1)]
+Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1), BeforeValidator(_whole)]
 
 
 FORM_TAGS = frozenset(
