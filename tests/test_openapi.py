@@ -123,3 +123,25 @@ def test_request_text_is_declared_without_nul(served: dict[str, Any]) -> None:
     for pattern in (english["pattern"], answers["propertyNames"]["pattern"]):
         assert re.fullmatch(pattern, "Wellbeing\nscale")
         assert not re.search(pattern, "a\x00b")
+
+
+def test_constraints_are_written_as_json_schema_says(served: dict[str, Any]) -> None:
+    """pydantic writes a constraint it cannot place (one given after a validator) under its own
+    name (ge, le, gt, lt, ...), which no client generator or validator reads: a range the
+    server holds would vanish from the contract."""
+    leaked: list[str] = []
+
+    def walk(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            if node.get("type") in ("integer", "number", "string", "array"):
+                for key in ("ge", "le", "gt", "lt", "min_length", "max_length", "multiple_of"):
+                    if key in node:
+                        leaked.append(f"{where}: {key}")
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}/{i}")
+
+    walk(served, "#")
+    assert leaked == []
