@@ -693,7 +693,7 @@ describe('Gwella in a real browser', () => {
       await page.getByText('The draft has been sent for review.').waitFor();
       const blocked = page.getByTestId('blocking-reasons');
       await blocked.waitFor();
-      assert.match(await blocked.innerText(), /service user or carer of the organisations the draft was opened to are needed; 0 so far/);
+      assert.match(await blocked.innerText(), /service user or carer of the organisations the draft was opened to is needed; 0 so far/);
       assert.equal(await page.getByRole('button', { name: 'Publish this version' }).isDisabled(), true);
       await checkAccessibility(page, 'publication blocked');
       await screenshot(page, 'review-blocked-desktop');
