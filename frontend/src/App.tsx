@@ -46,6 +46,7 @@ const UsersPage = page(() => import('./pages/admin/UsersPage').then((m) => m.Use
 const ImportJobPage = page(() => import('./pages/imports/ImportsPage').then((m) => m.ImportJobPage));
 const ImportsPage = page(() => import('./pages/imports/ImportsPage').then((m) => m.ImportsPage));
 const ResultsPage = page(() => import('./pages/results/ResultsPage').then((m) => m.ResultsPage));
+const ResultsIndexPage = page(() => import('./pages/results/ResultsIndexPage').then((m) => m.ResultsIndexPage));
 const IndicatorChartPage = page(() => import('./pages/indicators/IndicatorChartPage').then((m) => m.IndicatorChartPage));
 const IndicatorsIndexPage = page(() => import('./pages/indicators/IndicatorsOverviewPage').then((m) => m.IndicatorsIndexPage));
 const IndicatorsOverviewPage = page(() => import('./pages/indicators/IndicatorsOverviewPage').then((m) => m.IndicatorsOverviewPage));
@@ -81,6 +82,7 @@ export function App() {
         <Route path="/campaigns/:campaignId/responses" element={<RequireAuth>{() => <ResponsesPage />}</RequireAuth>} />
         <Route path="/campaigns/:campaignId/paper" element={<RequireAuth>{() => <PaperEntryPage />}</RequireAuth>} />
         <Route path="/campaigns/:campaignId/results" element={<RequireAuth>{() => <ResultsPage />}</RequireAuth>} />
+        <Route path="/results" element={<RequireAuth>{() => <ResultsIndexPage />}</RequireAuth>} />
         <Route path="/indicators" element={<RequireAuth>{() => <IndicatorsIndexPage />}</RequireAuth>} />
         <Route path="/indicators/:indicatorId" element={<RequireAuth>{(user) => <IndicatorChartPage user={user} />}</RequireAuth>} />
         <Route path="/partnerships/:partnershipId/indicators" element={<RequireAuth>{() => <IndicatorsOverviewPage />}</RequireAuth>} />

@@ -73,7 +73,8 @@ function Header() {
     ? [
         { to: '/', label: t('nav.home'), end: true },
         { to: '/instruments', label: t('nav.surveys') },
-        ...(canRunCampaigns ? [{ to: '/campaigns', label: t('nav.campaigns') }] : []),
+        // Those who run campaigns reach results from them; everyone else from a list of results.
+        canRunCampaigns ? { to: '/campaigns', label: t('nav.campaigns') } : { to: '/results', label: t('nav.results') },
         { to: '/indicators', label: t('indicators.navLink') },
         { to: '/actions', label: t('improvement.navLink') },
         ...(canAdminister ? [{ to: '/admin', label: t('nav.administration') }] : []),

@@ -92,6 +92,9 @@ function RoleActions({ role, organisationId }: { role: Role; organisationId: str
           </li>
           <li>{t('home.carer.involvement')}</li>
           <li>
+            <Link to="/results">{t('home.results')}</Link>
+          </li>
+          <li>
             <Link to="/actions/new">{t('improvement.proposeButton')}</Link>
           </li>
         </NextSteps>
@@ -104,6 +107,9 @@ function RoleActions({ role, organisationId }: { role: Role; organisationId: str
             <Link to="/instruments">{t('home.codesign.browse')}</Link>
           </li>
           <li>{t('home.serviceUser.involvement')}</li>
+          <li>
+            <Link to="/results">{t('home.results')}</Link>
+          </li>
           <li>{t('home.serviceUser.youSaid')}</li>
           <li>
             <Link to="/actions/new">{t('improvement.proposeButton')}</Link>

@@ -126,9 +126,10 @@ export function heldResponsesQuery(campaignId: string, limit = 100) {
 }
 
 /** Responses held back for a decision; `live` reads them again every few seconds until a refusal. */
-export function useHeldResponses(campaignId: string, options: { limit?: number; live?: boolean } = {}) {
+export function useHeldResponses(campaignId: string, options: { limit?: number; live?: boolean; enabled?: boolean } = {}) {
   return useQuery({
     ...heldResponsesQuery(campaignId, options.limit ?? 100),
+    enabled: options.enabled ?? true,
     ...(options.live
       ? { refetchInterval: (query: { state: { error: unknown } }) => (refused(query.state.error) ? false : LIVE_COUNT_MS) }
       : {}),

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../components/format';
 import { LoadError, Loading, SuccessBanner } from '../../components/status';
 import { describeProblem } from '../../components/useFormErrors';
 import { usePageTitle } from '../../components/usePageTitle';
-import { canEditIn } from '../instruments/permissions';
+import { canEditIn, editorOrganisationIds } from '../instruments/permissions';
 import { AccessCodesSection } from './AccessCodes';
 import { CampaignStateTag } from './CampaignsPage';
 import {
@@ -54,12 +54,27 @@ export function CampaignPage({ user }: { user: User }) {
     // Only those who run the campaign get its links: nobody else asks (a 403 would be the answer).
     enabled: Boolean(campaign.data && canEditIn(user, campaign.data.organisation_id)),
   });
-  const held = useHeldResponses(campaignId, { limit: 1, live: true });
+  // Raw and held responses are for staff of the campaign's services: a service user or carer
+  // does not ask (a refusal would be the answer) and is not offered the link.
+  const staff = user.is_platform_admin || editorOrganisationIds(user).length > 0;
+  const held = useHeldResponses(campaignId, { limit: 1, live: true, enabled: staff });
   const closeCampaign = useCloseCampaignMutation(campaignId);
   const [error, setError] = useState<string | null>(null);
   const [closed, setClosed] = useState(false);
   usePageTitle(campaign.data ? nameIn(campaign.data.name, campaign.data.name_cy, i18n.language) : t('campaigns.title'));
 
+  if (campaign.isError && !campaign.data && refused(campaign.error)) {
+    // Not a fault to retry: this person may not see the campaign. Say so plainly.
+    return (
+      <>
+        <h1>{t('campaigns.title')}</h1>
+        <p data-testid="campaign-not-visible">{t('campaigns.notVisible')}</p>
+        <p>
+          <Link to="/results">{t('campaigns.seeAllResults')}</Link>
+        </p>
+      </>
+    );
+  }
   if (campaign.isError && !campaign.data) return <LoadError error={campaign.error} onRetry={() => void campaign.refetch()} />;
   if (!campaign.data) return <Loading />;
   const c = campaign.data;
@@ -75,7 +90,7 @@ export function CampaignPage({ user }: { user: User }) {
 
   return (
     <>
-      <BackLink to="/campaigns">{t('campaigns.title')}</BackLink>
+      {staff ? <BackLink to="/campaigns">{t('campaigns.title')}</BackLink> : <BackLink to="/results">{t('resultsIndex.title')}</BackLink>}
       <h1>{nameIn(c.name, c.name_cy, i18n.language)}</h1>
       {closed ? <SuccessBanner title={t('campaigns.closedNow')} /> : null}
       <ErrorSummary detail={error} items={[]} />
@@ -138,9 +153,11 @@ export function CampaignPage({ user }: { user: User }) {
         <li>
           <Link to={`/campaigns/${c.id}/results`}>{t('results.campaignLink')}</Link>
         </li>
-        <li>
-          <Link to={`/campaigns/${c.id}/responses`}>{t('campaigns.responsesLink')}</Link>
-        </li>
+        {staff ? (
+          <li>
+            <Link to={`/campaigns/${c.id}/responses`}>{t('campaigns.responsesLink')}</Link>
+          </li>
+        ) : null}
         {runner && c.channels.includes('paper') && c.state === 'open' ? (
           <li>
             <Link to={`/campaigns/${c.id}/paper`}>{t('campaigns.paperLink')}</Link>

@@ -197,6 +197,12 @@ describe('proposing from a comment', () => {
     const fromQuestion = new URL(within(block).getByTestId('propose-action').getAttribute('href') ?? '', 'http://x');
     expect(fromQuestion.searchParams.get('partnership_id')).toBe(P);
     expect(fromQuestion.searchParams.get('question_key')).toBe('has_plan');
+    // The whole survey too, for someone whose point is not one question or comment.
+    const fromSurvey = new URL(screen.getByRole('link', { name: 'Propose an improvement from this survey' }).getAttribute('href') ?? '', 'http://x');
+    expect(fromSurvey.pathname).toBe('/actions/new');
+    expect(fromSurvey.searchParams.get('campaign_id')).toBe(CAMPAIGN);
+    expect(fromSurvey.searchParams.get('question_key')).toBeNull();
+    expect(fromSurvey.searchParams.get('partnership_id')).toBe(P);
   });
 });
 

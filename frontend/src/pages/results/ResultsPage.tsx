@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { nameIn, useLocalName } from '../../i18n/localized';
 import { useCampaign, useCampaignLinks } from '../../features/campaigns/api';
@@ -17,6 +17,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { canEditIn } from '../instruments/permissions';
 import { DownloadButton } from '../imports/DownloadButton';
 import { ProposeActionButton } from '../actions/ProposeActionButton';
+import { proposeLink } from '../../features/actions/actionsModel';
 import {
   PERIODS,
   anySuppressed,
@@ -228,6 +229,14 @@ export function ResultsPage() {
           )}
         </>
       )}
+
+      <h2>{t('results.proposeTitle')}</h2>
+      <p>{t('results.proposeHint')}</p>
+      <p>
+        <Link className="nhsuk-button" to={proposeLink({ kind: 'campaign_result', campaignId: c.id }, partnershipId)} data-testid="propose-from-survey">
+          {t('results.proposeFromSurvey')}
+        </Link>
+      </p>
     </>
   );
 }
