@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DESKTOP, PHONE, checkAccessibility, closeBrowser, fillDate, openBrowser, screenshot, settled, signIn, startApp } from './harness.mjs';
+import { apiToken as demoToken } from './mainPages.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 
@@ -22,15 +23,7 @@ after(async () => {
 });
 
 /** @param {string} email */
-async function apiToken(email) {
-  const answer = await fetch(`${app.baseUrl}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username: email, password: 'gwella-demo' }),
-  });
-  assert.equal(answer.status, 200);
-  return /** @type {{ access_token: string }} */ (await answer.json()).access_token;
-}
+const apiToken = (email) => demoToken(app.baseUrl, email);
 
 /**
  * @param {string} token

@@ -1,5 +1,6 @@
 // The main pages of Gwella, as its people reach them, for the journeys that look at every
-// one of them (look.test.mjs, welsh.test.mjs). Ids come from the demo data, through the API.
+// one of them (look.test.mjs, welsh.test.mjs), and the API calls the journeys set up with. Ids
+// come from the demo data, through the API.
 import assert from 'node:assert/strict';
 
 /**

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DESKTOP, PHONE, checkAccessibility, closeBrowser, openBrowser, screenshot, settled, startApp } from './harness.mjs';
+import { apiCall, apiToken } from './mainPages.mjs';
 
 const TIMEOUT = { timeout: 300_000 };
 const LANGUAGES = /** @type {const} */ (['en', 'cy']);
@@ -38,40 +39,6 @@ const WORDS = {
     codeProblem: "Cod: Defnyddiwch lythrennau, digidau a'r arwyddion . _ - yn unig (dim bylchau).",
   },
 };
-
-/**
- * A bearer token for a demo person, straight from the API (for set-up).
- * @param {string} baseUrl
- * @param {string} email
- */
-async function apiToken(baseUrl, email) {
-  const answer = await fetch(`${baseUrl}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username: email, password: 'gwella-demo' }),
-  });
-  assert.equal(answer.status, 200, `sign-in of ${email} through the API`);
-  return /** @type {{ access_token: string }} */ (await answer.json()).access_token;
-}
-
-/**
- * Call the API as someone; the parsed JSON body, failing on an error status.
- * @param {string} baseUrl
- * @param {string} token
- * @param {string} method
- * @param {string} path
- * @param {unknown} [body]
- */
-async function apiCall(baseUrl, token, method, path, body) {
-  const answer = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await answer.text();
-  assert.ok(answer.status < 300, `${method} ${path} answered ${answer.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
 
 /**
  * Paper forms for one service of the demo campaign: enough of them make a release.
