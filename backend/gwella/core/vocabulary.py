@@ -137,6 +137,27 @@ def with_article(english: str) -> str:
     return ("an " if english[:1].lower() in "aeiou" else "a ") + english
 
 
+# Someone in a role, as a sentence names them ("Proposed by a service user", "Suggested by a
+# member of staff"): English with its article, Welsh (which has none) as the radical form.
+_SOMEONE: Vocabulary = {
+    "service_user": Words("a service user", "defnyddiwr gwasanaeth"),
+    "carer": Words("a carer", "gofalwr"),
+    "staff": Words("a member of staff", "aelod o staff"),
+    "manager": Words("a manager", "rheolwr"),
+    "admin": Words("an administrator", "gweinyddwr"),
+    "platform_admin": Words("a platform administrator", "gweinyddwr y platfform"),
+}
+
+
+def someone(role: str, language: str, *, softened: bool = False) -> str:
+    """A person in ``role`` inside a sentence: "a service user", "a member of staff" (never
+    "a staff"); in Welsh "defnyddiwr gwasanaeth", or softened after "gan" ("gan ddefnyddiwr
+    gwasanaeth") with ``softened``. A role Gwella has no words for is "someone"."""
+    found = _SOMEONE.get(role)
+    text = (found or Words("someone", "rhywun")).in_(language)
+    return soft_mutation(text) if softened and language == "cy" else text
+
+
 _SOFT = (
     ("ch", "ch"),  # the spirants do not soften: caught before "c", "p" and "t"
     ("ph", "ph"),

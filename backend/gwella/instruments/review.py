@@ -15,7 +15,7 @@ from gwella.core.audit import AuditContext, AuditEvent
 from gwella.core.concurrency import check_if_match
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, Forbidden, ValidationFailed
-from gwella.core.vocabulary import ROLE, VERSION_STATUS, soft_mutation, word
+from gwella.core.vocabulary import ROLE, VERSION_STATUS, soft_mutation, with_article, word
 from gwella.instruments.enums import VersionStatus
 from gwella.instruments.models import (
     Contribution,
@@ -200,6 +200,19 @@ async def editors_of(
     return editors
 
 
+async def review_requesters(session: AsyncSession, version: InstrumentVersion) -> set[uuid.UUID]:
+    """Who sent this version for review (each time it was), from the audit trail."""
+    actors = await session.scalars(
+        select(AuditEvent.actor_id).where(
+            AuditEvent.record_type == "instrument_version",
+            AuditEvent.record_id == str(version.id),
+            AuditEvent.action == "instrument_version.review_requested",
+            AuditEvent.actor_id.is_not(None),
+        )
+    )
+    return {a for a in actors if a is not None}
+
+
 @dataclass
 class ReviewOutcome:
     """The reviews of a version, which of them count, and whether it may be published."""
@@ -274,8 +287,8 @@ async def review_state(
         policy=policy,
         approver_organisation_ids=approver_orgs,
         rule=(
-            f"Approvals count from a {roles} of the organisations this draft was opened to for "
-            "co-design (never its owner) who did not create or change this version; "
+            f"Approvals count from {with_article(roles)} of the organisations this draft was "
+            "opened to for co-design (never its owner) who did not create or change this version; "
             f"{policy.min_approvals} needed."
         ),
     )
@@ -322,7 +335,8 @@ async def review_state(
     if outcome.qualifying < policy.min_approvals:
         needed = policy.min_approvals
         blocking.append(
-            f"{_approvals(needed)} from a {roles} of the organisations the draft was opened to "
+            f"{_approvals(needed)} from {with_article(roles)} of the organisations the draft "
+            "was opened to "
             f"{'is' if needed == 1 else 'are'} needed; {outcome.qualifying} so far"
         )
         blocking_cy.append(

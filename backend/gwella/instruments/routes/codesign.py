@@ -23,6 +23,7 @@ from gwella.instruments.models import (
     Instrument,
     InstrumentVersion,
 )
+from gwella.instruments.routes import notices
 from gwella.instruments.routes.common import (
     CHANGE_ERRORS,
     contribution_reads,
@@ -95,6 +96,7 @@ async def create_contribution(
     contribution = await codesign.add_contribution(
         session, principal.audit, instrument, version, author, data
     )
+    await notices.contribution_added(session, instrument, version, contribution)
     return (await contribution_reads(session, principal, [contribution]))[0]
 
 
@@ -153,6 +155,9 @@ async def accept_contribution(
     await codesign.accept_contribution(
         session, principal.audit, instrument, version, contribution, data
     )
+    await notices.contribution_decided(
+        session, principal.id, instrument, version, contribution, accepted=True
+    )
     return (await contribution_reads(session, principal, [contribution]))[0]
 
 
@@ -169,9 +174,12 @@ async def decline_contribution(
     session: SessionDep,
     principal: SignedIn,
 ) -> ContributionRead:
-    instrument, _, contribution = await _contribution(session, principal, contribution_id)
+    instrument, version, contribution = await _contribution(session, principal, contribution_id)
     policy.ensure_edit_instrument(principal, instrument.organisation_id)
     await codesign.decline_contribution(
         session, principal.audit, instrument, contribution, data.reason
+    )
+    await notices.contribution_decided(
+        session, principal.id, instrument, version, contribution, accepted=False
     )
     return (await contribution_reads(session, principal, [contribution]))[0]

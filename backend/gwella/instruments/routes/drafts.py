@@ -17,6 +17,7 @@ from gwella.core.headers import created
 from gwella.core.pagination import PageParams, next_link, page_params
 from gwella.instruments import service
 from gwella.instruments.access import visible_instrument, visible_version
+from gwella.instruments.routes import notices
 from gwella.instruments.routes.common import (
     CHANGE_ERRORS,
     PATCH_ERRORS,
@@ -205,7 +206,9 @@ async def set_codesign(
     for org_id in data.organisation_ids:
         if org_id not in known:
             await organisations.get_organisation(session, org_id)  # raises 404
+    before = (version.codesign_open, set(await service.invited_orgs(session, version.id)))
     version = await service.set_codesign(
         session, principal.audit, instrument, version, data.open, data.organisation_ids
     )
+    await notices.codesign_changed(session, principal.id, instrument, version, before)
     return await version_read(session, version)

@@ -20,6 +20,7 @@ from gwella.instruments.models import (
     InstrumentVersion,
     ReviewDecision,
 )
+from gwella.instruments.routes import notices
 from gwella.instruments.routes.common import (
     CHANGE_ERRORS,
     PATCH_ERRORS,
@@ -97,6 +98,7 @@ async def request_review(
     instrument, version = await visible_version(session, principal, version_id)
     policy.ensure_edit_instrument(principal, instrument.organisation_id)
     await reviewing.request_review(session, principal.audit, instrument, version)
+    await notices.review_requested(session, principal.id, instrument, version)
     return await _review_state(session, instrument, version)
 
 
@@ -119,6 +121,15 @@ async def create_review(
     reviewer = (principal.id, org_id, role)
     await reviewing.add_review(
         session, principal.audit, instrument, version, reviewer, data.decision, data.comment
+    )
+    await notices.reviewed(
+        session,
+        principal.id,
+        instrument,
+        version,
+        decision=data.decision,
+        reviewer_role=role,
+        comment=data.comment,
     )
     return await _review_state(session, instrument, version)
 
