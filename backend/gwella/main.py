@@ -66,6 +66,7 @@ from gwella.core.surrogates import LoneSurrogateMiddleware
 from gwella.fhir.openapi import add_schemas as add_fhir_schemas
 from gwella.fhir.router import ProblemToOutcomeMiddleware, include_fhir
 from gwella.health.router import router as health_router
+from gwella.home.router import router as home_router
 from gwella.imports.router import IMPORT_MEDIA_TYPES
 from gwella.imports.router import router as imports_router
 from gwella.indicators.router import router as indicators_router
@@ -107,6 +108,7 @@ ROUTERS = [
     actions_router,
     webhooks_router,
     notifications_router,
+    home_router,
     stream_router,
     audit_router,
 ]
@@ -130,6 +132,7 @@ TAGS = [
     {"name": "webhooks", "description": "Subscriptions to events, their deliveries and attempts"},
     {"name": "stream", "description": "Server-sent events for live dashboards"},
     {"name": "notifications", "description": "In-app notifications of the signed-in person"},
+    {"name": "home", "description": "What needs the signed-in person, and what changed"},
     {"name": "fhir", "description": "FHIR R4: Questionnaires and pushed QuestionnaireResponses"},
     {"name": "audit", "description": "The append-only trail of every change"},
     {"name": "health", "description": "Liveness and readiness probes"},

@@ -12,6 +12,7 @@ The modules, each importing only those listed below it (never one above or besid
   move an action (and the overdue pass); PDSA cycles; progress updates; support; lists and
   the timeline;
 * ``responsibilities`` — the organisations' parts: ask, accept, decline, owner;
+* ``agenda`` — what awaits one person: parts to accept, overdue actions (for the home page);
 * ``checks``, ``notify`` — the records a request names exist and are visible; the timeline
   entry, webhook events and notifications that follow a change;
 * ``parties`` — who is involved in an action;

@@ -2218,6 +2218,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What needs you, and what changed
+         * @description For the signed-in person only: drafts in review whose approval by you would count (under the owning organisation's review rule) and that you have not reviewed; open co-design suggestions on drafts you may edit; parts in actions that your organisations (where you are an administrator or manager) were asked to take; indicator series of your organisations (where you are staff, a manager or an administrator) and of the partnerships you lead whose latest point is a special cause, computed as the chart endpoint does; open actions past their due date that you or your organisation carry; and your latest notifications. Each list holds its first 10 items and its `total`; each item links to where you act.
+         */
+        get: operations["getMyAgenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stream": {
         parameters: {
             query?: never;
@@ -3025,6 +3045,24 @@ export interface components {
          * @enum {string}
          */
         ActorType: "user" | "api_client" | "anonymous" | "system";
+        /**
+         * Agenda
+         * @description What needs the signed-in person, and what changed; every list is theirs alone.
+         */
+        Agenda: {
+            /**
+             * Today
+             * Format: date
+             * @description The day (UTC) overdue days are counted to
+             */
+            today: string;
+            reviews: components["schemas"]["Reviews"];
+            suggestions: components["schemas"]["Suggestions"];
+            responsibilities: components["schemas"]["Responsibilities"];
+            signals: components["schemas"]["Signals"];
+            overdue: components["schemas"]["Overdue"];
+            changes: components["schemas"]["Changes"];
+        };
         /** AnnotationCreate */
         AnnotationCreate: {
             /**
@@ -3590,6 +3628,29 @@ export interface components {
             min_cell_size?: number | null;
             /** Requires Access Code */
             requires_access_code?: boolean | null;
+        };
+        /**
+         * Changes
+         * @description Your latest notifications, newest first.
+         */
+        Changes: {
+            /**
+             * Unread
+             * @description Unread notifications, counted up to 99
+             */
+            unread: number;
+            /**
+             * Unread More
+             * @description There are more unread than `unread` says
+             */
+            unread_more: boolean;
+            /** Items */
+            items: components["schemas"]["NotificationRead"][];
+            /**
+             * Link
+             * @default /notifications
+             */
+            link: string;
         };
         /**
          * Channel
@@ -5433,6 +5494,49 @@ export interface components {
             /** Is Active */
             is_active?: boolean | null;
         };
+        /** Overdue */
+        Overdue: {
+            /**
+             * Total
+             * @description How many there are; `items` holds the first few
+             */
+            total: number;
+            /** Items */
+            items: components["schemas"]["OverdueAction"][];
+        };
+        /**
+         * OverdueAction
+         * @description An open action you carry whose due date has passed.
+         */
+        OverdueAction: {
+            /**
+             * Action Id
+             * Format: uuid
+             */
+            action_id: string;
+            /** @description The action's title */
+            title: components["schemas"]["LocalizedText"];
+            /** Status */
+            status: string;
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            /**
+             * Days Overdue
+             * @description Whole days since the due date
+             */
+            days_overdue: number;
+            /**
+             * Role
+             * @description Your organisation's part (or the one you own), when there is one
+             */
+            role: ("lead" | "supporting") | null;
+            organisation: components["schemas"]["Place"] | null;
+            /** Link */
+            link: string;
+        };
         /** PaperResponseCreate */
         PaperResponseCreate: {
             /**
@@ -5834,6 +5938,30 @@ export interface components {
             responses: components["schemas"]["ResponseCounts"];
             /** Questions */
             questions: components["schemas"]["QuestionResult"][];
+        };
+        /**
+         * Place
+         * @description The organisation (and service) an item belongs to, named in both languages.
+         */
+        Place: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Organisation Name */
+            organisation_name: string;
+            /**
+             * Organisation Name Cy
+             * @description In Welsh, where it has a Welsh name
+             */
+            organisation_name_cy: string | null;
+            /** Service Id */
+            service_id?: string | null;
+            /** Service Name */
+            service_name?: string | null;
+            /** Service Name Cy */
+            service_name_cy?: string | null;
         };
         /** ProgressUpdateCreate */
         ProgressUpdateCreate: {
@@ -6459,6 +6587,16 @@ export interface components {
              */
             changes_url: string;
         };
+        /** Responsibilities */
+        Responsibilities: {
+            /**
+             * Total
+             * @description How many there are; `items` holds the first few
+             */
+            total: number;
+            /** Items */
+            items: components["schemas"]["ResponsibilityToAccept"][];
+        };
         /** ResponsibilityDecision */
         ResponsibilityDecision: {
             /**
@@ -6527,6 +6665,39 @@ export interface components {
          * @enum {string}
          */
         ResponsibilityState: "pending" | "accepted" | "declined";
+        /**
+         * ResponsibilityToAccept
+         * @description A part in an action that your organisation was asked to take: accept or decline it.
+         */
+        ResponsibilityToAccept: {
+            /**
+             * Action Id
+             * Format: uuid
+             */
+            action_id: string;
+            /**
+             * Responsibility Id
+             * Format: uuid
+             */
+            responsibility_id: string;
+            /** @description The action's title */
+            title: components["schemas"]["LocalizedText"];
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "lead" | "supporting";
+            organisation: components["schemas"]["Place"];
+            /**
+             * Asked At
+             * Format: date-time
+             */
+            asked_at: string;
+            /** Due Date */
+            due_date: string | null;
+            /** Link */
+            link: string;
+        };
         /** ResponsibilityUpdate */
         ResponsibilityUpdate: {
             /** Owner Id */
@@ -6686,6 +6857,38 @@ export interface components {
              */
             errors: components["schemas"]["ItemError"][];
         };
+        /**
+         * ReviewAsked
+         * @description A draft in review whose approval by you would count, and which you have not reviewed.
+         */
+        ReviewAsked: {
+            /**
+             * Version Id
+             * Format: uuid
+             */
+            version_id: string;
+            /**
+             * Instrument Id
+             * Format: uuid
+             */
+            instrument_id: string;
+            /** @description The instrument's title */
+            title: components["schemas"]["LocalizedText"];
+            /** Version Number */
+            version_number: number;
+            /**
+             * Requested At
+             * @description When it was sent for review
+             */
+            requested_at: string | null;
+            owner: components["schemas"]["Place"];
+            /**
+             * Link
+             * @description Where in the web app to review it
+             * @example /instrument-versions/…
+             */
+            link: string;
+        };
         /** ReviewCreate */
         ReviewCreate: {
             decision: components["schemas"]["ReviewDecision"];
@@ -6803,6 +7006,16 @@ export interface components {
             blocking_reasons_cy: string[];
             /** Reviews */
             reviews: components["schemas"]["ReviewRead"][];
+        };
+        /** Reviews */
+        Reviews: {
+            /**
+             * Total
+             * @description How many there are; `items` holds the first few
+             */
+            total: number;
+            /** Items */
+            items: components["schemas"]["ReviewAsked"][];
         };
         /**
          * Role
@@ -6962,6 +7175,56 @@ export interface components {
             /** Last Failed At */
             last_failed_at: string | null;
         };
+        /**
+         * SignalOnIndicator
+         * @description A series whose latest point is a special cause on its SPC chart (as the chart shows).
+         */
+        SignalOnIndicator: {
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /** @description The indicator's name */
+            title: components["schemas"]["LocalizedText"];
+            place: components["schemas"]["Place"];
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /** Value */
+            value: number;
+            /** Unit */
+            unit: string;
+            /**
+             * Rule
+             * @enum {string}
+             */
+            rule: "outside_limits" | "trend" | "two_of_three" | "shift";
+            /**
+             * Nature
+             * @enum {string}
+             */
+            nature: "improvement" | "concern" | "neutral";
+            /** Link */
+            link: string;
+        };
+        /** Signals */
+        Signals: {
+            /**
+             * Total
+             * @description How many there are; `items` holds the first few
+             */
+            total: number;
+            /** Items */
+            items: components["schemas"]["SignalOnIndicator"][];
+        };
         /** StandardCount */
         StandardCount: {
             /** Standard Id */
@@ -7065,6 +7328,63 @@ export interface components {
              * @description As stored: the day only, for anonymous surveys
              */
             submitted_at: string;
+        };
+        /**
+         * SuggestionToAnswer
+         * @description An open co-design suggestion on a draft you may edit: accept or decline it.
+         */
+        SuggestionToAnswer: {
+            /**
+             * Contribution Id
+             * Format: uuid
+             */
+            contribution_id: string;
+            /**
+             * Version Id
+             * Format: uuid
+             */
+            version_id: string;
+            /**
+             * Instrument Id
+             * Format: uuid
+             */
+            instrument_id: string;
+            /** @description The instrument's title */
+            title: components["schemas"]["LocalizedText"];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "topic" | "question";
+            /**
+             * Body
+             * @description The suggestion as its author wrote it
+             */
+            body: string;
+            /**
+             * Language
+             * @description The language `body` is written in
+             */
+            language: ("en" | "cy") | null;
+            /** Author Role */
+            author_role: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Link */
+            link: string;
+        };
+        /** Suggestions */
+        Suggestions: {
+            /**
+             * Total
+             * @description How many there are; `items` holds the first few
+             */
+            total: number;
+            /** Items */
+            items: components["schemas"]["SuggestionToAnswer"][];
         };
         /** SupportPage */
         SupportPage: {
@@ -21095,6 +21415,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyAgenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agenda"];
+                };
             };
             /** @description Bad request */
             400: {
