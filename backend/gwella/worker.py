@@ -1,4 +1,5 @@
-"""The background worker: delivers webhooks and applies import jobs.
+"""The background worker: delivers webhooks, applies import jobs and runs periodic chores
+(overdue actions, closed campaigns, e-mail digests of unread notifications).
 
 Run it as ``gwella worker`` beside the API (as many as you like: they share the work without
 sending anything twice), or inside the API process with ``GWELLA_RUN_WORKER=true`` (the
@@ -21,14 +22,17 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from gwella.accounts import users
 from gwella.actions import workflow as actions
 from gwella.core.config import Settings
 from gwella.core.database import create_engine, create_sessionmaker, utcnow
 from gwella.core.logging import configure_logging, get_logger
+from gwella.core.mail import MailSender, make_sender
 from gwella.derived import derive_measurements
 from gwella.housekeeping import announce_closed_campaigns, prune_tokens
 from gwella.imports import service as imports
 from gwella.imports import storage as import_files
+from gwella.notifications import digest
 from gwella.webhooks import delivery
 
 _log = get_logger("gwella.worker")
@@ -36,7 +40,21 @@ PRUNE_EVERY = timedelta(hours=1)
 DERIVE_EVERY = timedelta(minutes=5)
 CLOSINGS_EVERY = timedelta(minutes=1)
 OVERDUE_EVERY = timedelta(minutes=15)
+DIGESTS_EVERY = timedelta(minutes=5)
 MAX_ERROR_BACKOFF_SECONDS = 30.0
+
+
+async def send_digests(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    mail: MailSender,
+    public_url: str,
+    now: datetime | None = None,
+) -> int:
+    """The digest job: every e-mail digest due at ``now``, each person at most once per
+    period however many workers run it (see :mod:`gwella.notifications.digest`)."""
+    return await digest.send_due_digests(
+        sessionmaker, mail, users.mail_recipients, public_url=public_url, now=now
+    )
 
 
 def new_worker_id() -> str:
@@ -53,8 +71,10 @@ class Worker:
         *,
         worker_id: str | None = None,
         config: delivery.DeliveryConfig | None = None,
+        mail: MailSender | None = None,
     ) -> None:
         self.settings = settings
+        self.mail = mail or make_sender(settings.mail_backend, settings.mail_from)
         self.sessionmaker = sessionmaker
         self.worker_id = worker_id or new_worker_id()
         self.config = config or delivery.DeliveryConfig.from_settings(settings)
@@ -62,6 +82,7 @@ class Worker:
         self._derived_at: datetime | None = None
         self._closings_at: datetime | None = None
         self._overdue_at: datetime | None = None
+        self._digests_at: datetime | None = None
 
     async def run_once(
         self,
@@ -85,7 +106,17 @@ class Worker:
         await self._derive_now_and_then(now or utcnow())
         await self._overdue_now_and_then(now or utcnow())
         await self._announce_closings_now_and_then(now or utcnow())
+        await self._digests_now_and_then(now or utcnow())
         return done
+
+    async def _digests_now_and_then(self, now: datetime) -> None:
+        """E-mail digests to those who asked for one, within minutes of their period's start."""
+        if self._digests_at is not None and now - self._digests_at < DIGESTS_EVERY:
+            return
+        self._digests_at = now
+        sent = await send_digests(self.sessionmaker, self.mail, self.settings.public_url, now)
+        if sent:
+            _log.info("notification_digests_sent", sent=sent)
 
     async def _announce_closings_now_and_then(self, now: datetime) -> None:
         """`campaign.closed` for campaigns whose window has passed, within a minute."""
@@ -217,7 +248,7 @@ async def _in_process(app: Any) -> AsyncIterator[None]:
         yield
         return
     stop = asyncio.Event()
-    worker = Worker(settings, app.state.sessionmaker)
+    worker = Worker(settings, app.state.sessionmaker, mail=app.state.mail)
     task = asyncio.create_task(worker.run(stop), name="gwella-worker")
     try:
         yield

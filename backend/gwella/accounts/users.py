@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,6 +27,7 @@ from gwella.core.concurrency import apply_patch, check_if_match
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from gwella.core.pagination import PageParams, paginate
+from gwella.notifications.digest import Recipient
 
 USER_FIELDS = ("email", "display_name", "language", "is_platform_admin", "is_active")
 USER_SORTS = {"email": User.email, "display_name": User.display_name, "created_at": User.created_at}
@@ -57,6 +58,24 @@ async def users_by_ids(session: AsyncSession, ids: Iterable[uuid.UUID]) -> dict[
     if not wanted:
         return {}
     return {u.id: u for u in await session.scalars(select(User).where(User.id.in_(wanted)))}
+
+
+async def mail_recipients(
+    session: AsyncSession, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Recipient]:
+    """Who e-mail may go to among ``ids``: active people only, with their address,
+    language and name (a deactivated account is sent nothing)."""
+    found: dict[uuid.UUID, Recipient] = {}
+    wanted = sorted(set(ids), key=str)
+    for start in range(0, len(wanted), 500):
+        rows = await session.scalars(
+            select(User).where(User.id.in_(wanted[start : start + 500]), User.is_active)
+        )
+        found |= {
+            u.id: Recipient(email=u.email, language=u.language.value, display_name=u.display_name)
+            for u in rows
+        }
+    return found
 
 
 async def user_reads(session: AsyncSession, users: list[User]) -> list[UserRead]:

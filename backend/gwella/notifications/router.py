@@ -7,12 +7,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, status
 
-from gwella.core.database import SessionDep
+from gwella.core.database import SessionDep, utcnow
 from gwella.core.dependencies import SignedIn
 from gwella.core.errors import problem_responses
 from gwella.core.pagination import PageParams, next_link, page_params
-from gwella.notifications import service
-from gwella.notifications.schemas import NotificationPage, NotificationRead
+from gwella.notifications import digest, service
+from gwella.notifications.models import DigestFrequency
+from gwella.notifications.schemas import (
+    NotificationPage,
+    NotificationPreferences,
+    NotificationPreferencesUpdate,
+    NotificationRead,
+)
 
 router = APIRouter(prefix="/api/v1/notifications", tags=["notifications"])
 
@@ -61,3 +67,37 @@ async def read_notification(
 )
 async def read_all(session: SessionDep, principal: SignedIn) -> None:
     await service.mark_read(session, principal.id, None)
+
+
+def _preferences(frequency: DigestFrequency) -> NotificationPreferences:
+    return NotificationPreferences(
+        digest=frequency, next_digest_at=digest.next_period_start(frequency, utcnow())
+    )
+
+
+@router.get(
+    "/preferences",
+    operation_id="getNotificationPreferences",
+    summary="Whether, and how often, you are e-mailed a digest of what you have not read",
+    response_model=NotificationPreferences,
+    responses=problem_responses(401, 403),
+)
+async def get_preferences(session: SessionDep, principal: SignedIn) -> NotificationPreferences:
+    return _preferences(await digest.get_frequency(session, principal.id))
+
+
+@router.put(
+    "/preferences",
+    operation_id="updateNotificationPreferences",
+    summary="Ask for an e-mail digest daily or weekly, or stop it (off)",
+    description="Off is the default: nobody is e-mailed a digest unless they ask. A daily "
+    "digest is sent at 07:00 UK time, a weekly one on Mondays at 07:00, and only when there "
+    "are notifications you have not read since the last one (or since you asked for it).",
+    response_model=NotificationPreferences,
+    responses=problem_responses(401, 403, 413, 422),
+)
+async def update_preferences(
+    data: NotificationPreferencesUpdate, session: SessionDep, principal: SignedIn
+) -> NotificationPreferences:
+    frequency = await digest.set_frequency(session, principal.audit, principal.id, data.digest)
+    return _preferences(frequency)

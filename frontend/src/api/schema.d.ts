@@ -2218,6 +2218,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether, and how often, you are e-mailed a digest of what you have not read */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Ask for an e-mail digest daily or weekly, or stop it (off)
+         * @description Off is the default: nobody is e-mailed a digest unless they ask. A daily digest is sent at 07:00 UK time, a weekly one on Mondays at 07:00, and only when there are notifications you have not read since the last one (or since you asked for it).
+         */
+        put: operations["updateNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/agenda": {
         parameters: {
             query?: never;
@@ -3952,6 +3973,12 @@ export interface components {
          */
         DeliveryStatus: "pending" | "delivered" | "failed";
         /**
+         * DigestFrequency
+         * @description How often a person is e-mailed what they have not read: never unless they ask.
+         * @enum {string}
+         */
+        DigestFrequency: "off" | "daily" | "weekly";
+        /**
          * Direction
          * @enum {string}
          */
@@ -5304,6 +5331,27 @@ export interface components {
              * @description The full URL of the next page; null on the last page
              */
             next: string | null;
+        };
+        /**
+         * NotificationPreferences
+         * @description How often you are e-mailed a digest of the notifications you have not read.
+         */
+        NotificationPreferences: {
+            /** @description off (the default: no e-mail), daily (07:00 UK time) or weekly (Mondays, 07:00 UK time) */
+            digest: components["schemas"]["DigestFrequency"];
+            /**
+             * Next Digest At
+             * @description When the next digest is due (sent only if something is unread); null when off
+             */
+            next_digest_at: string | null;
+        };
+        /** NotificationPreferencesUpdate */
+        NotificationPreferencesUpdate: {
+            /**
+             * @description off, daily or weekly
+             * @example daily
+             */
+            digest: components["schemas"]["DigestFrequency"];
         };
         /** NotificationRead */
         NotificationRead: {
@@ -21438,6 +21486,144 @@ export interface operations {
             };
             /** @description Signed in but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (RFC 9110 §11.6.1) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's body did not all arrive in time; nothing was changed */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body sent in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
