@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -19,7 +20,8 @@ from gwella.organisations.models import Organisation
 
 async def load_indicators(session: AsyncSession, orgs: dict[str, Organisation]) -> dict[str, int]:
     """The framework, its standards, the indicators, and two years of monthly measurements:
-    the health board's, and its partners' own series of the same indicators."""
+    the health board's, and its partners' own series of the same indicators; then the
+    signals their latest points raise."""
     created = {"indicators": 0, "measurements": 0}
     framework = await session.scalar(select(Framework).where(Framework.code == "WALES-AMH-NSF"))
     if framework is None:
@@ -48,7 +50,9 @@ async def load_indicators(session: AsyncSession, orgs: dict[str, Organisation]) 
         )
     }
     ctx = AuditContext.system("demo-data")
-    today = utcnow().date().replace(day=1)
+    now = utcnow()
+    today = now.date().replace(day=1)
+    loaded: set[tuple[uuid.UUID, uuid.UUID, uuid.UUID | None]] = set()
     board = orgs["BAUHB"]
     for code, en, cy, unit, direction, target, number, values in DEMO_INDICATORS:
         existing = await indicators.indicators_by_code(session, [code])
@@ -90,10 +94,16 @@ async def load_indicators(session: AsyncSession, orgs: dict[str, Organisation]) 
                         period_end=month_back(today, months_ago - 1) - timedelta(days=1),
                         value=float(value),
                         source=MeasurementSource.manual,
+                        recorded_at=now,
                     )
                 )
                 created["measurements"] += 1
+            loaded.add((indicator.id, org.id, None))
     await session.flush()
+    # What a push of these series would raise: a signal to the managers of each organisation
+    # whose chart ends on a special cause, by the same path the API takes. Only series loaded
+    # now: loading the demo again raises nothing twice.
+    await indicators.raise_signals(session, loaded, now)
     return created
 
 

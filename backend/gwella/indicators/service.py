@@ -37,6 +37,25 @@ TARGET_MET_CY = "cyrraedd y targed"
 TARGET_MISSED_CY = "methu'r targed"
 NATURE_EN = {"improvement": "improvement", "concern": "concern", "neutral": "neither"}
 NATURE_CY = {"improvement": "gwelliant", "concern": "pryder", "neutral": "y naill na'r llall"}
+# Which special-cause rule a point breaks, as a sentence says it (English, Welsh).
+RULE_WORDS = {
+    "outside_limits": (
+        "a point outside the process limits",
+        "pwynt y tu allan i derfynau'r broses",
+    ),
+    "trend": (
+        "a run of points each higher, or each lower, than the one before",
+        "rhediad o bwyntiau, pob un yn uwch, neu pob un yn is, na'r un o'i flaen",
+    ),
+    "two_of_three": (
+        "two of three points close to a process limit",
+        "dau o dri phwynt yn agos at un o derfynau'r broses",
+    ),
+    "shift": (
+        "a run of points on one side of the mean",
+        "rhediad o bwyntiau ar un ochr i'r cymedr",
+    ),
+}
 SORTS = {"code": Indicator.code, "created_at": Indicator.created_at}
 MEASUREMENT_SORTS = {"period_end": Measurement.period_end}
 FIELDS = ("code", "unit", "direction", "target", "standard_id", "organisation_id")
@@ -435,7 +454,7 @@ async def raise_signals(
                 },
             )
         name = indicator.name
-        rule_en = last.rule.replace("_", " ")
+        rule_en, rule_cy = RULE_WORDS[last.rule]
         await notifications.notify(
             session,
             await signal_recipients(session, organisation_id),
@@ -449,7 +468,7 @@ async def raise_signals(
                 f"({latest.value:g} {indicator.unit}) is a special cause: {rule_en}.",
                 "cy": f"Mae'r gwerth ar gyfer y cyfnod sy'n dod i ben "
                 f"{latest.period_end.isoformat()} ({latest.value:g} {indicator.unit}) "
-                f"yn achos arbennig.",
+                f"yn achos arbennig: {rule_cy}.",
             },
             link=f"/indicators/{indicator_id}?organisation_id={organisation_id}",
             record_type="indicator",
