@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useAuth } from '../auth/AuthContext';
+import { HeaderNavigation, type NavItem } from './HeaderNavigation';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationsLink } from '../pages/notifications/NotificationsLink';
 import { unreadLabel, useUnreadCount } from '../features/notifications/api';
@@ -69,7 +70,7 @@ function Header() {
   const user = me?.user;
   const canAdminister = user ? user.is_platform_admin || hasRole(user, 'admin', 'manager') : false;
   const canRunCampaigns = user ? user.is_platform_admin || hasRole(user, 'admin', 'manager', 'staff') : false;
-  const navItems: { to: string; label: string; end?: boolean }[] = user
+  const navItems: NavItem[] = user
     ? [
         { to: '/', label: t('nav.home'), end: true },
         { to: '/instruments', label: t('nav.surveys') },
@@ -157,25 +158,7 @@ function Header() {
           </ul>
         </nav>
       </div>
-      {navItems.length > 0 ? (
-        <nav id="app-header-navigation" className="nhsuk-header__navigation" aria-label={t('nav.menuLabel')}>
-          <div className="nhsuk-header__navigation-container nhsuk-width-container">
-            <ul className="nhsuk-header__navigation-list">
-              {navItems.map((item) => (
-                <li className="nhsuk-header__navigation-item" key={item.to}>
-                  <NavLink
-                    className="nhsuk-header__navigation-link"
-                    to={item.to}
-                    end={item.end ?? false}
-                  >
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </nav>
-      ) : null}
+      {navItems.length > 0 ? <HeaderNavigation items={navItems} label={t('nav.menuLabel')} /> : null}
     </header>
   );
 }
