@@ -7,6 +7,7 @@ import type { Role, User } from '../api/types';
 import { rolesByOrganisation } from '../auth/AuthContext';
 import { RoleTag } from '../components/tags';
 import { usePageTitle } from '../components/usePageTitle';
+import { Agenda } from './home/Agenda';
 import { CodesignInvitations } from './home/CodesignInvitations';
 
 const ROLE_ORDER: Role[] = ['admin', 'manager', 'staff', 'carer', 'service_user'];
@@ -129,13 +130,15 @@ export function HomePage({ user }: { user: User }) {
   return (
     <>
       <h1>{t('home.greeting', { name: user.display_name })}</h1>
-      <p className="nhsuk-lede-text">{t('home.lede')}</p>
-      {roles.size > 0 ? <CodesignInvitations user={user} /> : null}
+      <Agenda invitations={roles.size > 0 ? <CodesignInvitations user={user} /> : null} />
+
+      <h2 className="nhsuk-u-margin-top-6">{t('agenda.everything')}</h2>
+      <p>{t('home.lede')}</p>
 
       {user.is_platform_admin ? (
         <div className="nhsuk-card" data-testid="platform-admin-card">
           <div className="nhsuk-card__content">
-            <h2 className="nhsuk-card__heading">{t('home.platform.title')}</h2>
+            <h3 className="nhsuk-card__heading">{t('home.platform.title')}</h3>
             <p className="nhsuk-card__description">{t('home.platform.description')}</p>
             <NextSteps>
               <li>
@@ -168,9 +171,9 @@ export function HomePage({ user }: { user: User }) {
         return (
           <div className="nhsuk-card" key={organisationId} data-testid="membership-card">
             <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading">
+              <h3 className="nhsuk-card__heading">
                 {organisation ? localName(organisation) : t('home.organisationLoading')}
-              </h2>
+              </h3>
               <p className="nhsuk-card__description">
                 {t('home.yourRoles')}{' '}
                 {sorted.map((role) => (
@@ -181,7 +184,7 @@ export function HomePage({ user }: { user: User }) {
               </p>
               {sorted.map((role) => (
                 <div key={role}>
-                  <h3 className="nhsuk-heading-xs">{t('home.asRole', { role: t(`roles.${role}`) })}</h3>
+                  <h4 className="nhsuk-heading-xs">{t('home.asRole', { role: t(`roles.${role}`) })}</h4>
                   <RoleActions role={role} organisationId={organisationId} />
                 </div>
               ))}
@@ -190,7 +193,7 @@ export function HomePage({ user }: { user: User }) {
         );
       })}
 
-      <h2>{t('home.accountTitle')}</h2>
+      <h3>{t('home.accountTitle')}</h3>
       <ul className="nhsuk-list nhsuk-list--bullet">
         <li>
           <Link to="/indicators">{t('indicators.homeLink')}</Link>
