@@ -200,20 +200,24 @@ async def answered(
     accept: bool,
     note: str | None,
 ) -> None:
-    """An organisation (its name in English and Welsh) accepted or declined its part."""
+    """An organisation (its name in English and Welsh) accepted or declined its part: "X has
+    agreed to lead", "Mae X wedi gwrthod cefnogi"."""
     word = "accepted" if accept else "declined"
-    part = words.word(words.RESPONSIBILITY_ROLE, role.value, "en")
+    verb_en = "lead" if role is ResponsibilityRole.lead else "support"
+    verb_cy = words.RESPONSIBILITY_ROLE[role.value].cy  # arwain, cefnogi
+    if accept:
+        en = f"{organisation[0]} has agreed to {verb_en}"
+        cy = f"Mae {organisation[1]} wedi cytuno i {words.soft_mutation(verb_cy)}"
+    else:
+        en = f"{organisation[0]} has declined to {verb_en}"
+        cy = f"Mae {organisation[1]} wedi gwrthod {verb_cy}"
     await _send(
         session,
         action,
         people,
         actor,
         f"action.responsibility_{word}",
-        (
-            f"{organisation[0]} {word} its {part} part: {title_en(action)}",
-            f"{organisation[1]} "
-            f"{'wedi derbyn' if accept else 'wedi gwrthod'} ei ran: {title_cy(action)}",
-        ),
+        (f"{en}: {title_en(action)}", f"{cy}: {title_cy(action)}"),
         (note or "", note or ""),
     )
 
@@ -289,5 +293,15 @@ async def overdue(session: AsyncSession, action: Action, people: People, due: da
         None,
         "action.overdue",
         (f"Overdue: {title_en(action)}", f"Yn hwyr: {title_cy(action)}"),
-        (f"It was due on {due}.", f"Roedd i fod i'w gwblhau erbyn {due}."),
+        _due(due),
+    )
+
+
+def _due(due: date | None) -> tuple[str, str]:
+    """When an overdue action was due, in English and Welsh."""
+    if due is None:
+        return "It is past its due date.", "Mae wedi mynd heibio i'w ddyddiad cwblhau."
+    return (
+        f"It was due on {words.long_date(due, 'en')}.",
+        f"Roedd disgwyl ei gwblhau erbyn {words.long_date(due, 'cy')}.",
     )

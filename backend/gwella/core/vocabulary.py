@@ -15,6 +15,7 @@ enumerations themselves are checked against these tables by the test.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import NamedTuple
 
 
@@ -156,6 +157,28 @@ def someone(role: str, language: str, *, softened: bool = False) -> str:
     found = _SOMEONE.get(role)
     text = (found or Words("someone", "rhywun")).in_(language)
     return soft_mutation(text) if softened and language == "cy" else text
+
+
+_MONTHS = (
+    ("January", "Ionawr"),
+    ("February", "Chwefror"),
+    ("March", "Mawrth"),
+    ("April", "Ebrill"),
+    ("May", "Mai"),
+    ("June", "Mehefin"),
+    ("July", "Gorffennaf"),
+    ("August", "Awst"),
+    ("September", "Medi"),
+    ("October", "Hydref"),
+    ("November", "Tachwedd"),
+    ("December", "Rhagfyr"),
+)
+
+
+def long_date(day: date, language: str) -> str:
+    """A date as a sentence says it: "1 March 2027", "1 Mawrth 2027"."""
+    month = _MONTHS[day.month - 1][1 if language == "cy" else 0]
+    return f"{day.day} {month} {day.year}"
 
 
 _SOFT = (

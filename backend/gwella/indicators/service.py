@@ -18,6 +18,7 @@ from gwella.core.concurrency import lock_rows
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from gwella.core.pagination import PageParams, paginate
+from gwella.core.vocabulary import long_date
 from gwella.indicators import events, spc
 from gwella.indicators.models import (
     Annotation,
@@ -464,10 +465,10 @@ async def raise_signals(
                 "cy": f"{name.get('cy', indicator.code)}: achos arbennig ({NATURE_CY[nature]})",
             },
             body={
-                "en": f"The value for the period ending {latest.period_end.isoformat()} "
+                "en": f"The value for the period ending {long_date(latest.period_end, 'en')} "
                 f"({latest.value:g} {indicator.unit}) is a special cause: {rule_en}.",
-                "cy": f"Mae'r gwerth ar gyfer y cyfnod sy'n dod i ben "
-                f"{latest.period_end.isoformat()} ({latest.value:g} {indicator.unit}) "
+                "cy": f"Mae'r gwerth ar gyfer y cyfnod sy'n dod i ben ar "
+                f"{long_date(latest.period_end, 'cy')} ({latest.value:g} {indicator.unit}) "
                 f"yn achos arbennig: {rule_cy}.",
             },
             link=f"/indicators/{indicator_id}?organisation_id={organisation_id}",
