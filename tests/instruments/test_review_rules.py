@@ -95,6 +95,8 @@ async def test_approvals_count_only_from_the_organisations_the_draft_was_opened_
     [review] = state["reviews"]
     assert review["counts"] is False
     assert "opened to" in review["not_counted_because"]
+    # A Welsh page says why in Welsh, not in English.
+    assert "yr agorwyd y drafft iddynt" in review["not_counted_because_cy"]
     assert any("not opened to any" in reason for reason in state["blocking_reasons"])
     assert_problem(
         await client.post(f"{url}/publish", headers=setup.headers["editor"]), 409, "conflict"
@@ -104,6 +106,9 @@ async def test_approvals_count_only_from_the_organisations_the_draft_was_opened_
     state = (await client.get(f"{url}/review", headers=setup.headers["editor"])).json()
     assert state["approver_organisation_ids"] == [str(forum.id)]
     assert "service user or carer" in state["approval_rule"]
+    # "gan" softens the first role: "ddefnyddiwr gwasanaeth neu ofalwr".
+    assert "gan ddefnyddiwr gwasanaeth neu ofalwr" in state["approval_rule_cy"]
+    assert "mae angen 1." in state["approval_rule_cy"]
     assert any("1 approval" in reason for reason in state["blocking_reasons"])
     assert any("not counted" in reason for reason in state["blocking_reasons"])
 

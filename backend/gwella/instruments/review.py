@@ -221,6 +221,7 @@ class ReviewOutcome:
     policy: ReviewPolicy
     approver_organisation_ids: list[uuid.UUID]
     rule: str
+    rule_cy: str
     qualifying: int = 0
     changes: int = 0
     not_counted: dict[uuid.UUID, str] = field(default_factory=dict)
@@ -290,6 +291,12 @@ async def review_state(
             f"Approvals count from {with_article(roles)} of the organisations this draft was "
             "opened to for co-design (never its owner) who did not create or change this version; "
             f"{policy.min_approvals} needed."
+        ),
+        rule_cy=(
+            f"Mae cymeradwyaeth yn cyfrif gan {_roles_cy(policy.approver_roles)} o'r "
+            "sefydliadau yr agorwyd y drafft hwn iddynt ar gyfer cyd-ddylunio (nid ei "
+            "berchennog) na chreodd ac na newidiodd y fersiwn hon; mae angen "
+            f"{policy.min_approvals}."
         ),
     )
     latest: dict[uuid.UUID, Review] = {}

@@ -173,6 +173,7 @@ class ReviewRead(ReadModel):
     not_counted_because: str | None = Field(
         default=None, description="Why an approval does not count (see approval_rule)"
     )
+    not_counted_because_cy: str | None = Field(default=None, description="The same, in Welsh")
 
 
 class ReviewState(ApiModel):
@@ -186,6 +187,7 @@ class ReviewState(ApiModel):
         "opened to for co-design, other than its owner"
     )
     approval_rule: str = Field(description="Who may count, in words")
+    approval_rule_cy: str = Field(description="The same rule, in Welsh")
     qualifying_approvals: int
     changes_requested: int
     can_publish: bool

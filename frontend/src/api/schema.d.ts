@@ -7014,6 +7014,11 @@ export interface components {
              * @description Why an approval does not count (see approval_rule)
              */
             not_counted_because?: string | null;
+            /**
+             * Not Counted Because Cy
+             * @description The same, in Welsh
+             */
+            not_counted_because_cy?: string | null;
         };
         /** ReviewState */
         ReviewState: {
@@ -7039,6 +7044,11 @@ export interface components {
              * @description Who may count, in words
              */
             approval_rule: string;
+            /**
+             * Approval Rule Cy
+             * @description The same rule, in Welsh
+             */
+            approval_rule_cy: string;
             /** Qualifying Approvals */
             qualifying_approvals: number;
             /** Changes Requested */

@@ -52,6 +52,7 @@ async def _review_state(
         approver_roles=list(state.policy.approver_roles),
         approver_organisation_ids=state.approver_organisation_ids,
         approval_rule=state.rule,
+        approval_rule_cy=state.rule_cy,
         qualifying_approvals=state.qualifying,
         changes_requested=state.changes,
         can_publish=not state.blocking,
@@ -64,6 +65,7 @@ async def _review_state(
                     and r.revision == version.revision
                     and r.id not in state.not_counted,
                     "not_counted_because": state.not_counted.get(r.id),
+                    "not_counted_because_cy": state.not_counted_cy.get(r.id),
                 }
             )
             for r in state.reviews

@@ -113,6 +113,13 @@ function ReviewBody({
                 {formatDateTime(r.created_at)}
                 {r.revision !== state.revision ? ` · ${t('instruments.review.earlierRevision')}` : ''}
               </p>
+              {r.decision === 'approved' && !r.counts && r.not_counted_because ? (
+                <p data-testid="review-not-counted">
+                  {t('instruments.review.notCounted', {
+                    reason: (i18n.language === 'cy' ? r.not_counted_because_cy : null) ?? r.not_counted_because,
+                  })}
+                </p>
+              ) : null}
               {r.comment ? <p className="app-pre-wrap">{r.comment}</p> : null}
             </li>
           ))}
