@@ -67,6 +67,7 @@ describe('Signing out', () => {
   it('signs out everywhere from the profile, and reports a failure instead of pretending', async () => {
     let fail = true;
     mockApi({
+      'GET /api/v1/notifications/preferences': () => json({ digest: 'off', next_digest_at: null }),
       'GET /api/v1/users/me': () => json(makeUser(), { headers: { ETag: '"3"' } }),
       'POST /api/v1/auth/revoke-all': () =>
         fail ? problem(503, { detail: 'Try again in a moment.' }) : new Response(null, { status: 204 }),

@@ -14,6 +14,7 @@ import { useFormErrors } from '../components/useFormErrors';
 import { i18n, rememberLanguage } from '../i18n';
 import { RoleTag } from '../components/tags';
 import { formatDateTime } from '../components/format';
+import { DigestPreferences } from './DigestPreferences';
 
 function ProfileForm({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -158,6 +159,7 @@ export function ProfilePage({ user }: { user: User }) {
           </div>
         </dl>
         <ProfileForm user={user} />
+        <DigestPreferences email={user.email} />
         <SignOutEverywhere />
       </div>
     </div>

@@ -84,3 +84,28 @@ export function safeAppLink(link: string | null | undefined): string | null {
   if (!link || !link.startsWith('/') || link.startsWith('//')) return null;
   return link;
 }
+
+export type NotificationPreferences = components['schemas']['NotificationPreferences'];
+export type DigestFrequency = NotificationPreferences['digest'];
+export const DIGEST_FREQUENCIES: readonly DigestFrequency[] = ['off', 'daily', 'weekly'];
+
+// Not under notificationKeys.all: a new notification does not change the preference.
+const preferencesKey = ['notification-preferences'] as const;
+
+/** Whether, and how often, the signed-in person is e-mailed a digest of what they have not read. */
+export function useNotificationPreferences() {
+  return useQuery({
+    queryKey: preferencesKey,
+    queryFn: () => unwrap(api.GET('/api/v1/notifications/preferences')),
+  });
+}
+
+/** Ask for a digest daily or weekly, or stop it ('off'). */
+export function useUpdateNotificationPreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (digest: DigestFrequency) =>
+      unwrap(api.PUT('/api/v1/notifications/preferences', { body: { digest } })),
+    onSuccess: (saved) => queryClient.setQueryData(preferencesKey, saved),
+  });
+}

@@ -87,6 +87,7 @@ describe('Forms show API problems', () => {
         json(makeUser({ version, display_name: version === 3 ? 'Alys' : 'Alys Jones' }), {
           headers: { ETag: `"${version}"` },
         }),
+      'GET /api/v1/notifications/preferences': () => json({ digest: 'off', next_digest_at: null }),
       'PATCH /api/v1/users/me': (request) => {
         if (request.headers.get('If-Match') !== `"${version}"`) {
           return problem(412, { title: 'Precondition failed', detail: 'The record is at version 4.' });
