@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_BAR_FRAME, layoutBars, type BarCategory, type BarValue } from './barGeometry';
-import { formatPercent } from './scale';
+import { useChartBox } from './chartBox';
+import { CHART_FONT, formatPercent } from './scale';
 import './charts.css';
 
 export interface BarSeriesInfo {
@@ -63,12 +64,13 @@ export function BarChart({
 }) {
   const { t, i18n } = useTranslation();
   const prefix = `bars-${safeId(useId())}`;
-  const frame = DEFAULT_BAR_FRAME;
+  const box = useChartBox(DEFAULT_BAR_FRAME.width);
   const layout = layoutBars(
     categories,
     series.map((s) => s.key),
-    frame,
+    { width: box.width, measure: box.measure, valueText, tickText: (tick) => formatPercent(tick, i18n.language, 0) },
   );
+  const { frame } = layout;
   const plotBottom = layout.axisY;
   return (
     <figure className="app-chart">
@@ -85,73 +87,84 @@ export function BarChart({
           ))}
         </ul>
       ) : null}
-      <svg
-        className="app-chart__svg"
-        viewBox={`0 0 ${frame.width} ${layout.height}`}
-        role="img"
-        aria-label={t('charts.barsLabel', { title })}
-        focusable="false"
-        data-testid="bar-chart"
-      >
-        <SeriesPatterns prefix={prefix} />
-        {layout.ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={layout.x(tick)} x2={layout.x(tick)} y1={0} y2={plotBottom} stroke="#d8dde0" strokeDasharray={tick === 0 ? undefined : '2 3'} />
-            <text x={layout.x(tick)} y={plotBottom + 18} textAnchor="middle" className="app-chart__tick">
-              {formatPercent(tick, i18n.language, 0)}
-            </text>
-          </g>
-        ))}
-        {layout.groups.map((group) => (
-          <g key={group.key}>
-            <text x={frame.left} y={group.labelY} className="app-chart__category">
-              {group.label}
-            </text>
-            {group.bars.map((bar) => {
-              const centre = bar.y + frame.barHeight / 2;
-              const label = valueText(bar);
-              return (
-                <g key={bar.series} data-suppressed={bar.suppressed ? 'true' : undefined}>
-                  {bar.suppressed ? (
-                    <rect
-                      x={bar.x0}
-                      y={bar.y}
-                      width={24}
-                      height={frame.barHeight}
-                      fill="none"
-                      stroke="#4c6272"
-                      strokeDasharray="3 2"
-                    />
-                  ) : (
-                    <rect
-                      x={bar.x0}
-                      y={bar.y}
-                      width={Math.max(bar.width, 0.5)}
-                      height={frame.barHeight}
-                      fill={seriesFill(prefix, bar.seriesIndex)}
-                      stroke="#212b32"
-                      strokeWidth="1"
-                    />
-                  )}
-                  {bar.whisker ? (
-                    <g stroke="#212b32" strokeWidth="1.5">
-                      <line x1={bar.whisker.x1} x2={bar.whisker.x2} y1={centre} y2={centre} />
-                      <line x1={bar.whisker.x1} x2={bar.whisker.x1} y1={centre - 5} y2={centre + 5} />
-                      <line x1={bar.whisker.x2} x2={bar.whisker.x2} y1={centre - 5} y2={centre + 5} />
-                    </g>
-                  ) : null}
-                  {/* The figure alone: the legend above names each series in full (in the order
-                      of the bars, with the same fill), and the table says it in words. */}
-                  <text x={bar.suppressed ? bar.x0 + 30 : bar.labelX} y={centre + 5} className="app-chart__value">
-                    {series.length > 1 ? <title>{series[bar.seriesIndex]?.label}</title> : null}
-                    {label}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
-        ))}
-      </svg>
+      <div className="app-chart__frame" ref={box.ref}>
+        <svg
+          className="app-chart__svg"
+          style={{ fontSize: `${CHART_FONT}px` }}
+          width={frame.width}
+          height={layout.height}
+          viewBox={`0 0 ${frame.width} ${layout.height}`}
+          role="img"
+          aria-label={t('charts.barsLabel', { title })}
+          focusable="false"
+          data-testid="bar-chart"
+          data-labels={layout.labels}
+        >
+          <SeriesPatterns prefix={prefix} />
+          {layout.tickLabels.map((tick) => (
+            <g key={tick.tick}>
+              <line x1={layout.x(tick.tick)} x2={layout.x(tick.tick)} y1={0} y2={plotBottom} stroke="#d8dde0" strokeDasharray={tick.tick === 0 ? undefined : '2 3'} />
+              <text x={tick.x} y={plotBottom + 20} textAnchor="middle" className="app-chart__tick" data-axis="x">
+                {tick.text}
+              </text>
+            </g>
+          ))}
+          {layout.groups.map((group) => (
+            <g key={group.key}>
+              <text x={group.labelX} y={group.labelY} className="app-chart__category">
+                {group.lines.map((line, i) => (
+                  <tspan key={i} x={group.labelX} dy={i === 0 ? 0 : frame.lineHeight}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
+              {group.bars.map((bar) => {
+                const centre = bar.y + frame.barHeight / 2;
+                const label = valueText(bar);
+                return (
+                  <g key={bar.series} data-suppressed={bar.suppressed ? 'true' : undefined}>
+                    {bar.suppressed ? (
+                      <rect
+                        x={bar.x0}
+                        y={bar.y}
+                        width={24}
+                        height={frame.barHeight}
+                        fill="none"
+                        stroke="#4c6272"
+                        strokeDasharray="3 2"
+                      />
+                    ) : (
+                      <rect
+                        x={bar.x0}
+                        y={bar.y}
+                        width={Math.max(bar.width, 0.5)}
+                        height={frame.barHeight}
+                        fill={seriesFill(prefix, bar.seriesIndex)}
+                        stroke="#212b32"
+                        strokeWidth="1"
+                        data-percent={bar.percent ?? undefined}
+                      />
+                    )}
+                    {bar.whisker ? (
+                      <g stroke="#212b32" strokeWidth="1.5">
+                        <line x1={bar.whisker.x1} x2={bar.whisker.x2} y1={centre} y2={centre} />
+                        <line x1={bar.whisker.x1} x2={bar.whisker.x1} y1={centre - 5} y2={centre + 5} />
+                        <line x1={bar.whisker.x2} x2={bar.whisker.x2} y1={centre - 5} y2={centre + 5} />
+                      </g>
+                    ) : null}
+                    {/* The figure alone: the legend above names each series in full (in the order
+                        of the bars, with the same fill), and the table says it in words. */}
+                    <text x={bar.labelX} y={centre + 5.5} className="app-chart__value">
+                      {series.length > 1 ? <title>{series[bar.seriesIndex]?.label}</title> : null}
+                      {label}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+          ))}
+        </svg>
+      </div>
       <figcaption className="nhsuk-body-s app-chart__caption">{t('charts.whiskers')}</figcaption>
     </figure>
   );

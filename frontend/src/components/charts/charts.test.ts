@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { layoutBars } from './barGeometry';
-import { formatNumber, formatPercent, formatWithUnit, linearScale, niceStep, niceTicks, paddedDomain } from './scale';
+import { layoutBars, NARROW_BARS, type BarCategory } from './barGeometry';
+import {
+  CHART_FONT,
+  estimateWidth,
+  formatNumber,
+  formatPercent,
+  formatWithUnit,
+  linearScale,
+  niceStep,
+  niceTicks,
+  paddedDomain,
+  wrapText,
+} from './scale';
 import { dateIndex, layoutChart, markerOf, markerPath, phasesOf, type ChartPoint } from './spcGeometry';
+
+const MONTHS = ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'];
+
+/** Two labels centred at x, of these widths, leave a gap between them. */
+function apart(a: { x: number; width: number }, b: { x: number; width: number }, gap = 0): boolean {
+  return a.x + a.width / 2 + gap <= b.x - b.width / 2 || b.x + b.width / 2 + gap <= a.x - a.width / 2;
+}
 
 function point(value: number, month: number, extra: Partial<ChartPoint> = {}): ChartPoint {
   const mm = String(month).padStart(2, '0');
@@ -152,8 +170,162 @@ describe('SPC chart geometry', () => {
 
   it('thins the date labels of a long series', () => {
     const points = Array.from({ length: 36 }, (_, i) => point(i, (i % 12) + 1));
-    const layout = layoutChart({ points, target: null, annotations: [] });
+    const xLabel = (i: number) => `${MONTHS[i % 12]} ${25 + Math.floor(i / 12)}`;
+    const layout = layoutChart({ points, target: null, annotations: [] }, { xLabel });
     expect(layout.xLabels.length).toBeLessThanOrEqual(10);
     expect(layout.targetY).toBeNull();
+  });
+
+  const long = Array.from({ length: 24 }, (_, i) => point(25 + (i % 7) * 3, (i % 12) + 1));
+  const monthLabel = (i: number) => `${MONTHS[i % 12]} ${24 + Math.floor(i / 12)}`;
+  const at = (width: number) =>
+    layoutChart({ points: long, target: 30, annotations: [] }, { width, xLabel: monthLabel, yLabel: (v) => formatNumber(v, 'cy', 2) });
+
+  it('is drawn at the width it has, and writes fewer dates and values on a phone than on a desktop', () => {
+    const phone = at(328);
+    const desktop = at(720);
+    expect(phone.frame.width).toBe(328);
+    expect(desktop.frame.width).toBe(720);
+    expect(phone.xTicks.length).toBeLessThan(desktop.xTicks.length);
+    expect(phone.xTicks.length).toBeLessThanOrEqual(5);
+    expect(phone.xTicks.length).toBeGreaterThanOrEqual(2);
+    expect(phone.yTicks.length).toBeLessThanOrEqual(desktop.yTicks.length);
+    expect(phone.frame.height).toBeLessThan(desktop.frame.height);
+    // The latest date is always written.
+    expect(phone.xLabels[phone.xLabels.length - 1]).toBe(long.length - 1);
+  });
+
+  it('never lets two date labels touch, nor a label leave the chart, at any width', () => {
+    for (const width of [240, 300, 328, 360, 414, 480, 600, 720, 960]) {
+      const layout = at(width);
+      const ticks = layout.xTicks;
+      for (let i = 1; i < ticks.length; i += 1) {
+        const a = ticks[i - 1];
+        const b = ticks[i];
+        expect(a && b && apart(a, b, 8), `${width}px: ${a?.text} / ${b?.text}`).toBe(true);
+      }
+      for (const t of ticks) {
+        expect(t.x - t.width / 2).toBeGreaterThanOrEqual(0);
+        expect(t.x + t.width / 2).toBeLessThanOrEqual(width);
+      }
+      // Values on the y axis are at least a line and a half apart, and fit left of the axis.
+      const ys = layout.yLabels.map((l) => l.y).sort((p, q) => p - q);
+      for (let i = 1; i < ys.length; i += 1) expect((ys[i] ?? 0) - (ys[i - 1] ?? 0)).toBeGreaterThanOrEqual(CHART_FONT * 1.5);
+      for (const l of layout.yLabels) expect(l.x - l.width).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('keeps the annotation numbers under the dates, inside the chart', () => {
+    const annotation = {
+      id: 'n1',
+      indicator_id: 'i',
+      organisation_id: 'o',
+      service_id: null,
+      on_date: '2025-02-03',
+      text: { en: 'New clinic' },
+      kind: 'note',
+      created_by_id: null,
+      created_at: '2025-02-03T00:00:00Z',
+      version: 1,
+    };
+    const layout = layoutChart({ points: long, target: null, annotations: [annotation] }, { width: 328, xLabel: monthLabel });
+    const dateBaseline = layout.xTicks[0]?.y ?? 0;
+    expect(layout.annotationY - 12).toBeGreaterThan(dateBaseline + 2);
+    expect(layout.annotationY + 12).toBeLessThanOrEqual(layout.frame.height);
+  });
+});
+
+describe('chart text', () => {
+  it('is at least the body size of a phone (16px)', () => {
+    // Every chart's SVG is set in CHART_FONT and its geometry measures text at it; the
+    // browser journey (e2e/charts_phone.test.mjs) checks the size as rendered.
+    expect(CHART_FONT).toBeGreaterThanOrEqual(16);
+  });
+
+  it('wraps a long answer into lines that fit, losing no word', () => {
+    const text = 'Ddim yn cytuno nac yn anghytuno, Abermor North Community Mental Health Team';
+    const lines = wrapText(text, 200);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(estimateWidth(line)).toBeLessThanOrEqual(200);
+    expect(lines.join(' ')).toBe(text);
+    // A word wider than the line is cut between letters rather than run out.
+    const cut = wrapText('Gwasanaethiechydmeddwlcymunedol', 100);
+    expect(cut.join('')).toBe('Gwasanaethiechydmeddwlcymunedol');
+    for (const line of cut) expect(estimateWidth(line)).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('bar charts for the width', () => {
+  const value = (series: string, percent: number | null, suppressed = false) => ({
+    series,
+    percent,
+    low: percent === null ? null : Math.max(0, percent - 10),
+    high: percent === null ? null : Math.min(100, percent + 10),
+    count: percent === null ? null : Math.round(percent / 5),
+    suppressed,
+  });
+  const categories: BarCategory[] = [
+    { key: '1', label: 'Neither agree nor disagree, Abermor North Community Mental Health Team', values: [value('a', 40), value('b', 100)] },
+    { key: '2', label: 'Strongly agree', values: [value('a', 10), value('b', null, true)] },
+  ];
+  const valueText = (bar: { percent: number | null; count: number | null }) => `${bar.percent}% (${bar.count})`;
+  const lay = (width: number) => layoutBars(categories, ['a', 'b'], { width, valueText });
+
+  it('writes each answer above its bars on a phone and beside them on a wide screen', () => {
+    expect(lay(NARROW_BARS - 1).labels).toBe('above');
+    expect(lay(328).labels).toBe('above');
+    expect(lay(NARROW_BARS).labels).toBe('beside');
+    expect(lay(720).labels).toBe('beside');
+    const phone = lay(328);
+    for (const group of phone.groups) {
+      // Above: the last line of the answer is over the first bar.
+      const lastBaseline = group.labelY + (group.lines.length - 1) * phone.frame.lineHeight;
+      expect(lastBaseline).toBeLessThan(group.bars[0]?.y ?? 0);
+    }
+  });
+
+  it('draws horizontal bars at any width: one starting edge, one height, length by the percentage', () => {
+    for (const width of [300, 328, 414, 560, 720, 960]) {
+      const layout = lay(width);
+      const bars = layout.groups.flatMap((g) => g.bars).filter((b) => !b.suppressed && b.percent !== null);
+      const x0 = bars[0]?.x0 ?? 0;
+      const full = layout.x(100) - layout.x(0);
+      expect(full).toBeGreaterThan(width * 0.35);
+      for (const bar of bars) {
+        expect(bar.x0).toBe(x0);
+        expect(bar.width).toBeCloseTo(((bar.percent ?? 0) / 100) * full);
+        // The figure after the bar fits in the chart.
+        expect(bar.labelX + estimateWidth(valueText(bar))).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+
+  it('writes every answer in full, in lines that fit the chart', () => {
+    for (const width of [300, 328, 720]) {
+      const layout = lay(width);
+      for (const [i, group] of layout.groups.entries()) {
+        expect(group.lines.join(' ')).toBe(categories[i]?.label);
+        const room = layout.labels === 'above' ? width - group.labelX : (layout.groups[0]?.bars[0]?.x0 ?? 0) - group.labelX;
+        for (const line of group.lines) expect(estimateWidth(line, true)).toBeLessThanOrEqual(room);
+      }
+    }
+  });
+
+  it('writes fewer percentage ticks on a narrow chart, never touching, never off the chart', () => {
+    const narrow = lay(240);
+    const wide = lay(720);
+    expect(narrow.ticks.length).toBeLessThan(wide.ticks.length);
+    for (const layout of [narrow, lay(328), wide]) {
+      const labels = layout.tickLabels;
+      for (let i = 1; i < labels.length; i += 1) {
+        const a = labels[i - 1];
+        const b = labels[i];
+        expect(a && b && apart(a, b, 8)).toBe(true);
+      }
+      for (const t of labels) {
+        expect(t.x - t.width / 2).toBeGreaterThanOrEqual(0);
+        expect(t.x + t.width / 2).toBeLessThanOrEqual(layout.frame.width);
+      }
+    }
   });
 });

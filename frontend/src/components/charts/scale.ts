@@ -85,3 +85,51 @@ export function polylinePoints(points: { x: number; y: number }[]): string {
 export function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
+
+/** The size of every word and number drawn in a chart: the body size on a phone (NHS: 16 px). */
+export const CHART_FONT = 16;
+
+/** Space kept between two labels on an axis. */
+export const LABEL_GAP = 12;
+
+/** How wide a text is drawn at CHART_FONT, in CSS pixels (bold: the weight of answer labels). */
+export type Measure = (text: string, bold?: boolean) => number;
+
+/**
+ * A generous guess at a text's width, for when nothing can measure it (tests, no canvas):
+ * wider than Arial and DejaVu Sans average, so labels spaced by it do not touch.
+ */
+export const estimateWidth: Measure = (text, bold = false) => text.length * CHART_FONT * (bold ? 0.7 : 0.64);
+
+/**
+ * A text cut into lines no wider than maxWidth, at spaces; a word wider than the line
+ * is cut between letters rather than run out of the chart.
+ */
+export function wrapText(text: string, maxWidth: number, measure: Measure = estimateWidth, bold = false): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (measure(candidate, bold) <= maxWidth) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = word;
+    while (measure(line, bold) > maxWidth && line.length > 1) {
+      let cut = line.length - 1;
+      while (cut > 1 && measure(line.slice(0, cut), bold) > maxWidth) cut -= 1;
+      lines.push(line.slice(0, cut));
+      line = line.slice(cut);
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}
+
+/** Where to write a label centred on x so that it stays inside [0, width]. */
+export function clampCentre(x: number, labelWidth: number, width: number): number {
+  const half = labelWidth / 2;
+  if (labelWidth >= width) return width / 2;
+  return Math.min(width - half, Math.max(half, x));
+}

@@ -1,7 +1,7 @@
 // Geometry of an XmR (SPC) chart: where each point, limit, band, target and annotation
 // goes. The API computes every statistic (ChartRead); this only lays them out.
 import type { components } from '../../api/schema';
-import { linearScale, niceTicks } from './scale';
+import { CHART_FONT, LABEL_GAP, clampCentre, estimateWidth, linearScale, niceTicks, type Measure } from './scale';
 
 export type ChartRead = components['schemas']['ChartRead'];
 export type ChartPoint = components['schemas']['ChartPoint'];
@@ -76,42 +76,124 @@ export function dateIndex(points: Pick<ChartPoint, 'period_start' | 'period_end'
   return null;
 }
 
+/** A label on an axis: where it is written (kept inside the chart) and what it says. */
+export interface TickLabel {
+  x: number;
+  y: number;
+  text: string;
+  width: number;
+}
+
 export interface Layout {
   frame: Frame;
   x: (index: number) => number;
   y: (value: number) => number;
   yTicks: number[];
-  /** Indexes of the points whose date is written on the x axis (not too crowded). */
+  /** The y ticks' labels, right-aligned at x. */
+  yLabels: TickLabel[];
+  /** Indexes of the points whose date is written on the x axis: as many as fit without touching. */
   xLabels: number[];
+  /** Those dates, centred at x. */
+  xTicks: (TickLabel & { index: number })[];
   phases: Phase[];
   markers: { index: number; x: number; y: number; marker: Marker }[];
   targetY: number | null;
   annotations: { number: number; x: number; annotation: Annotation }[];
+  /** Where the annotation numbers' circles are centred, under the dates. */
+  annotationY: number;
 }
 
-export function layoutChart(chart: Pick<ChartRead, 'points' | 'target' | 'annotations'>, frame: Frame = DEFAULT_FRAME): Layout {
+export interface SpcOptions {
+  /** The width the chart has, in CSS pixels: it is drawn at that width. */
+  width?: number;
+  measure?: Measure;
+  /** The text of a point's date on the x axis. */
+  xLabel?: (index: number) => string;
+  /** The text of a value on the y axis. */
+  yLabel?: (value: number) => string;
+}
+
+/** Below this width the chart is drawn for a phone: shorter, fewer ticks. */
+export const NARROW_CHART = 480;
+
+function ticksFor(min: number, max: number, plotHeight: number): number[] {
+  // About one tick per three lines of text, and never two labels closer than 1.6 lines.
+  let count = Math.max(2, Math.min(6, Math.floor(plotHeight / (CHART_FONT * 3))));
+  let ticks = niceTicks(min, max, count);
+  while (count > 2 && ticks.length > 2 && plotHeight / (ticks.length - 1) < CHART_FONT * 1.6) {
+    count -= 1;
+    ticks = niceTicks(min, max, count);
+  }
+  return ticks;
+}
+
+export function layoutChart(chart: Pick<ChartRead, 'points' | 'target' | 'annotations'>, options: SpcOptions = {}): Layout {
+  const width = Math.max(200, options.width ?? DEFAULT_FRAME.width);
+  const measure = options.measure ?? estimateWidth;
+  const xLabel = options.xLabel ?? ((index: number) => String(index + 1));
+  const yLabel = options.yLabel ?? ((value: number) => String(value));
   const points = chart.points;
-  const plotLeft = frame.left;
-  const plotRight = frame.width - frame.right;
-  const plotTop = frame.top;
-  const plotBottom = frame.height - frame.bottom;
+  const narrow = width < NARROW_CHART;
+  const placed = [...(chart.annotations ?? [])]
+    .sort((a, b) => a.on_date.localeCompare(b.on_date))
+    .map((annotation) => ({ annotation, at: dateIndex(points, annotation.on_date) }));
+  const anyAnnotation = placed.some((p) => p.at !== null);
+  const height = narrow ? 300 : DEFAULT_FRAME.height;
+  const top = Math.ceil(CHART_FONT * 0.75);
+  // The dates under the axis (a line of text), then the annotation numbers' circles.
+  const bottom = CHART_FONT + 16 + (anyAnnotation ? 32 : 0);
+  const plotTop = top;
+  const plotBottom = height - bottom;
+
   const values: number[] = [];
   for (const p of points) values.push(p.value, p.upper_limit, p.lower_limit);
   if (chart.target !== null && chart.target !== undefined) values.push(chart.target);
   const finite = values.filter((v) => Number.isFinite(v));
-  const yTicks = finite.length > 0 ? niceTicks(Math.min(...finite), Math.max(...finite), 6) : [0, 1];
+  const yTicks = finite.length > 0 ? ticksFor(Math.min(...finite), Math.max(...finite), plotBottom - plotTop) : [0, 1];
   const y = linearScale([yTicks[0] ?? 0, yTicks[yTicks.length - 1] ?? 1], [plotBottom, plotTop]);
+  const yTexts = yTicks.map((tick) => ({ tick, text: yLabel(tick), width: measure(yLabel(tick)) }));
+  const left = Math.ceil(Math.max(...yTexts.map((t) => t.width), 0) + 10);
+  const right = narrow ? 12 : DEFAULT_FRAME.right;
+  const frame: Frame = { width, height, top, right, bottom, left };
+  const plotLeft = left;
+  const plotRight = width - right;
+  const yLabels = yTexts.map((t) => ({ x: left - 6, y: y(t.tick) + CHART_FONT * 0.35, text: t.text, width: t.width }));
+
   const n = points.length;
   const step = n > 1 ? (plotRight - plotLeft) / (n - 1) : 0;
   const x = (index: number) => (n > 1 ? plotLeft + index * step : (plotLeft + plotRight) / 2);
-  const every = Math.max(1, Math.ceil(n / 8));
-  const xLabels: number[] = [];
-  for (let i = 0; i < n; i += every) xLabels.push(i);
-  const lastLabel = xLabels[xLabels.length - 1] ?? 0;
-  if (n > 0 && lastLabel !== n - 1 && n - 1 - lastLabel >= every / 2) xLabels.push(n - 1);
+
+  // Dates: every k-th point, k the smallest that leaves a gap between the widest two.
+  const texts = points.map((_, index) => xLabel(index));
+  const widths = texts.map((text) => measure(text));
+  const widest = Math.max(0, ...widths);
+  let every = 1;
+  if (step > 0) every = Math.max(1, Math.ceil((widest + LABEL_GAP) / step));
+  const labelY = plotBottom + CHART_FONT + 6;
+  const tick = (index: number) => {
+    const w = widths[index] ?? 0;
+    return { index, x: clampCentre(x(index), w, width), y: labelY, text: texts[index] ?? '', width: w };
+  };
+  const xTicks: Layout['xTicks'] = [];
+  const fits = (a: TickLabel, b: TickLabel) => b.x - b.width / 2 >= a.x + a.width / 2 + LABEL_GAP;
+  for (let i = 0; i < n; i += every) {
+    const next = tick(i);
+    const last = xTicks[xTicks.length - 1];
+    if (!last || fits(last, next)) xTicks.push(next);
+  }
+  const lastShown = xTicks[xTicks.length - 1];
+  if (n > 1 && lastShown && lastShown.index !== n - 1) {
+    // The latest date is the one most wanted: write it, in place of the one before if need be.
+    const latest = tick(n - 1);
+    if (fits(lastShown, latest)) xTicks.push(latest);
+    else if (xTicks.length > 1) {
+      const before = xTicks[xTicks.length - 2];
+      if (before && fits(before, latest)) xTicks.splice(xTicks.length - 1, 1, latest);
+    }
+  }
+
   const annotations: Layout['annotations'] = [];
-  for (const annotation of [...(chart.annotations ?? [])].sort((a, b) => a.on_date.localeCompare(b.on_date))) {
-    const at = dateIndex(points, annotation.on_date);
+  for (const { annotation, at } of placed) {
     if (at === null) continue;
     annotations.push({ number: annotations.length + 1, x: x(at), annotation });
   }
@@ -120,11 +202,14 @@ export function layoutChart(chart: Pick<ChartRead, 'points' | 'target' | 'annota
     x,
     y,
     yTicks,
-    xLabels,
+    yLabels,
+    xLabels: xTicks.map((t) => t.index),
+    xTicks,
     phases: phasesOf(points),
     markers: points.map((p, index) => ({ index, x: x(index), y: y(p.value), marker: markerOf(p) })),
     targetY: chart.target === null || chart.target === undefined ? null : y(chart.target),
     annotations,
+    annotationY: labelY + 10 + 12,
   };
 }
 

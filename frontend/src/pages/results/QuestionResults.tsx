@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../i18n/localized';
 import { BarChart } from '../../components/charts/BarChart';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { Button } from '../../components/fields';
 import { ProposeFromQuestion } from '../actions/ProposeActionButton';
 import {
@@ -41,7 +42,8 @@ function QuestionTable({
     withPercent: (n: string, percent: string) => t('results.table.cell', { n, percent }),
   };
   return (
-    <div className="app-table-scroll">
+    // A wide table scrolls inside a region a keyboard can reach, not the page.
+    <ScrollRegion label={caption}>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
         <thead className="nhsuk-table__head">
@@ -96,7 +98,7 @@ function QuestionTable({
           </tr>
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
