@@ -28,7 +28,7 @@ from gwella.notifications.digest import (
     send_due_digests,
 )
 from gwella.notifications.models import DigestFrequency, Notification, NotificationDigest
-from gwella.worker import send_digests
+from gwella.worker import Worker, send_digests
 from tests.factories import make_user, sign_in
 
 LONDON = ZoneInfo("Europe/London")
@@ -400,3 +400,19 @@ async def test_a_digest_never_goes_to_someone_else(
     assert "Yours" in mail.body
     assert "Not yours" not in mail.body
     assert str(user.id) not in mail.body  # no ids: only titles, bodies and links
+
+
+async def test_the_worker_sends_digests_with_its_chores(
+    client: httpx.AsyncClient, session: AsyncSession, sessionmaker: Any, settings: Settings
+) -> None:
+    user, asked = await _opt_in(client, session, "daily", Language.cy)
+    await _note(session, user, asked + timedelta(minutes=1), "Unread", welsh="Heb ei ddarllen")
+    box = MemoryMailSender()
+    worker = Worker(settings, sessionmaker, mail=box)
+    morning = _next_morning(asked)
+    await worker.run_once(now=morning)
+    await worker.run_once(now=morning + timedelta(minutes=10))
+    assert [(m.to, m.subject) for m in box.outbox] == [
+        (user.email, "Gwella: eich crynodeb dyddiol (1 heb eu darllen)")
+    ]
+    assert f"{settings.public_url}/notifications" in box.outbox[0].body
