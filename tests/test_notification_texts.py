@@ -76,6 +76,7 @@ def _codesign_texts() -> Rendered:
         codesign_notify.invited(instrument, version, owner, open_=False),
         codesign_notify.opened(instrument, version, owner),
         codesign_notify.review_requested(instrument, version, owner),
+        codesign_notify.published(instrument, version),
     ]
     for role in ROLES:
         for kind in ContributionKind:

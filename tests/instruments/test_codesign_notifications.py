@@ -227,6 +227,18 @@ async def test_a_second_editor_who_asks_for_review_hears_the_verdict_with_the_au
         await client.put(f"{url}/codesign", headers=setup.headers["editor"], json=opened)
     ).status_code == 200
     await inbox.expect("codesign.opened", "su", "carer", "forum_staff")
+    topic = await client.post(
+        f"{url}/contributions",
+        headers=setup.headers["carer"],
+        json={"kind": "topic", "body": "Parking at the day centre"},
+    )
+    assert topic.status_code == 201, topic.text
+    await inbox.expect("codesign.contribution_added", "editor")
+    voted = await client.post(
+        f"/api/v1/contributions/{topic.json()['id']}/votes", headers=setup.headers["forum_staff"]
+    )
+    assert voted.status_code == 201, voted.text
+    assert await inbox.new() == {}  # a vote tells nobody
 
     # The administrator (who did not write it) sends it for review.
     asked = await client.post(f"{url}/review-requests", headers=setup.headers["admin"])
@@ -239,3 +251,21 @@ async def test_a_second_editor_who_asks_for_review_hears_the_verdict_with_the_au
     )
     assert changes.status_code == 201, changes.text
     await inbox.expect("codesign.changes_requested", "editor", "admin")
+
+    # The reviewer changes their mind; once published, everyone who took part hears of it:
+    # the reviewer, the author of a suggestion, the voter; not who published it.
+    approved = await client.post(
+        f"{url}/reviews", headers=setup.headers["su"], json={"decision": "approved"}
+    )
+    assert approved.status_code == 201, approved.text
+    told = await inbox.expect("codesign.approved", "editor", "admin")
+    assert told["admin"]["body"]["en"] == "It can now be published."
+    published = await client.post(f"{url}/publish", headers=setup.headers["editor"])
+    assert published.status_code == 200, published.text
+    told = await inbox.expect("codesign.published", "su", "carer", "forum_staff")
+    assert (
+        told["carer"]["title"]["en"] == "A survey you helped design is published: Your experience"
+    )
+    assert told["carer"]["title"]["cy"] == (
+        "Mae arolwg y gwnaethoch chi helpu i'w lunio wedi'i gyhoeddi: Eich profiad"
+    )

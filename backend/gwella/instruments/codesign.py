@@ -23,6 +23,7 @@ from gwella.instruments.models import (
     ContributionStatus,
     Instrument,
     InstrumentVersion,
+    Review,
     Vote,
 )
 from gwella.instruments.schemas import (
@@ -271,6 +272,23 @@ async def decline_contribution(
         after={"status": "declined", "reason": reason},
     )
     return contribution
+
+
+async def co_designers(session: AsyncSession, version_id: uuid.UUID) -> set[uuid.UUID]:
+    """Everyone who took part in designing this version: who suggested, commented, voted or
+    reviewed."""
+    authors = await session.scalars(
+        select(Contribution.author_id).where(Contribution.version_id == version_id)
+    )
+    voters = await session.scalars(
+        select(Vote.user_id)
+        .join(Contribution, Contribution.id == Vote.contribution_id)
+        .where(Contribution.version_id == version_id)
+    )
+    reviewers = await session.scalars(
+        select(Review.reviewer_id).where(Review.version_id == version_id)
+    )
+    return {*authors, *voters, *reviewers}
 
 
 # ------------------------------------------------------------------------------ involvement

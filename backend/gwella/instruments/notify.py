@@ -236,3 +236,25 @@ def reviewed(
         record_type="instrument_version",
         record_id=version.id,
     )
+
+
+def published(instrument: Instrument, version: InstrumentVersion) -> Notice:
+    """The survey someone helped design (by suggesting, commenting, voting or reviewing) is
+    published: the end of the co-design loop."""
+    en, cy = title_of(instrument)
+    return Notice(
+        kind="codesign.published",
+        title=(
+            f"A survey you helped design is published: {en}",
+            f"Mae arolwg y gwnaethoch chi helpu i'w lunio wedi'i gyhoeddi: {cy}",
+        ),
+        body=(
+            "Thank you for helping to design it. Its page shows which questions came from "
+            "co-design.",
+            "Diolch am helpu i'w lunio. Mae ei dudalen yn dangos pa gwestiynau a ddaeth o "
+            "gyd-ddylunio.",
+        ),
+        link=_page(version),
+        record_type="instrument_version",
+        record_id=version.id,
+    )

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
 from gwella.accounts import users as accounts
-from gwella.instruments import notify, service
+from gwella.instruments import codesign, notify, service
 from gwella.instruments import review as reviewing
 from gwella.instruments.models import (
     Contribution,
@@ -166,3 +166,11 @@ async def reviewed(
         blocking=blocking,
     )
     await send(session, notice, people, actor)
+
+
+async def published(
+    session: AsyncSession, actor: uuid.UUID, instrument: Instrument, version: InstrumentVersion
+) -> None:
+    """Everyone who took part in designing the version hears it is published."""
+    people = await codesign.co_designers(session, version.id)
+    await send(session, notify.published(instrument, version), people, actor)

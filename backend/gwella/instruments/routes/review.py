@@ -147,6 +147,7 @@ async def publish(version_id: uuid.UUID, session: SessionDep, principal: SignedI
     instrument, version = await visible_version(session, principal, version_id)
     policy.ensure_edit_instrument(principal, instrument.organisation_id)
     version = await reviewing.publish(session, principal.audit, instrument, version)
+    await notices.published(session, principal.id, instrument, version)
     return await version_read(session, version)
 
 
