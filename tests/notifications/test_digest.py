@@ -23,6 +23,8 @@ from gwella.core.database import create_engine, create_sessionmaker
 from gwella.core.mail import MemoryMailSender, Message
 from gwella.notifications.digest import (
     MAX_ITEMS,
+    Recipient,
+    compose,
     next_period_start,
     period_start,
     send_due_digests,
@@ -247,7 +249,7 @@ async def test_a_welsh_speaker_gets_the_digest_in_welsh(
         link="/instruments/x/review",
     )
     [mail] = await _run(sessionmaker, _next_morning(asked))
-    assert mail.subject == "Gwella: eich crynodeb dyddiol (1 heb eu darllen)"
+    assert mail.subject == "Gwella: eich crynodeb dyddiol (1 heb ei ddarllen)"
     assert "Gofynnwyd am adolygiad" in mail.body
     assert "Review requested" not in mail.body
     assert "Helo " in mail.body
@@ -413,6 +415,22 @@ async def test_the_worker_sends_digests_with_its_chores(
     await worker.run_once(now=morning)
     await worker.run_once(now=morning + timedelta(minutes=10))
     assert [(m.to, m.subject) for m in box.outbox] == [
-        (user.email, "Gwella: eich crynodeb dyddiol (1 heb eu darllen)")
+        (user.email, "Gwella: eich crynodeb dyddiol (1 heb ei ddarllen)")
     ]
     assert f"{settings.public_url}/notifications" in box.outbox[0].body
+
+
+def test_welsh_agrees_with_one_or_several() -> None:
+    welsh = Recipient(email="a@example.test", language="cy", display_name="Alys")
+    notes = [
+        Notification(title={"cy": f"Teitl {n}"}, body={"en": f"Body {n}"}, link=None)
+        for n in range(3)
+    ]
+    one = compose(welsh, DigestFrequency.weekly, notes[:1], 1, PUBLIC)
+    several = compose(welsh, DigestFrequency.weekly, notes, 3, PUBLIC)
+    assert one.subject == "Gwella: eich crynodeb wythnosol (1 heb ei ddarllen)"
+    assert several.subject == "Gwella: eich crynodeb wythnosol (3 heb eu darllen)"
+    # A text missing in Welsh falls back to the English one rather than to nothing.
+    assert "   Body 2" in several.body
+    more = compose(welsh, DigestFrequency.daily, notes[:1], 2, PUBLIC)
+    assert "Mae 1 hysbysiad arall nad ydych wedi'i ddarllen." in more.body

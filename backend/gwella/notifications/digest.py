@@ -148,6 +148,8 @@ _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "subject.daily": "Gwella: your daily summary ({count} not read)",
         "subject.weekly": "Gwella: your weekly summary ({count} not read)",
+        "subject1.daily": "Gwella: your daily summary (1 not read)",
+        "subject1.weekly": "Gwella: your weekly summary (1 not read)",
         "hello": "Hello {name},",
         "intro.daily": "These are the Gwella notifications from the last day that you have "
         "not read yet, newest first.",
@@ -164,6 +166,8 @@ _WORDS: dict[str, dict[str, str]] = {
     "cy": {
         "subject.daily": "Gwella: eich crynodeb dyddiol ({count} heb eu darllen)",
         "subject.weekly": "Gwella: eich crynodeb wythnosol ({count} heb eu darllen)",
+        "subject1.daily": "Gwella: eich crynodeb dyddiol (1 heb ei ddarllen)",
+        "subject1.weekly": "Gwella: eich crynodeb wythnosol (1 heb ei ddarllen)",
         "hello": "Helo {name},",
         "intro.daily": "Dyma'r hysbysiadau yn Gwella o'r diwrnod diwethaf nad ydych wedi'u "
         "darllen eto, y mwyaf diweddar yn gyntaf.",
@@ -222,7 +226,8 @@ def compose(
     lines += ["", words[f"why.{frequency.value}"].format(url=f"{base}{PROFILE_PATH}")]
     return Message(
         to=recipient.email,
-        subject=words[f"subject.{frequency.value}"].format(count=total),
+        # One notification (hysbysiad, masculine) is "heb ei ddarllen", several "heb eu darllen".
+        subject=words[f"subject{'1' if total == 1 else ''}.{frequency.value}"].format(count=total),
         body="\n".join(lines) + "\n",
     )
 
