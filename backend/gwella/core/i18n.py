@@ -3,9 +3,11 @@
 Problem titles (one per problem type) are translated here, so a Welsh page can show a Welsh
 heading over an error summary, and so are the field messages of the schemas' own checks
 (required, too long, not a number...). The details and field messages of the service's own
-rules are still English: see the closing notes of the project for that gap."""
+rules are in Welsh too, from the catalogue in ``gwella.core.messages_cy``."""
 
 from __future__ import annotations
+
+from gwella.core import messages_cy
 
 TITLES_CY = {
     "internal-error": "Gwall ar y gweinydd",
@@ -64,7 +66,7 @@ VALIDATION_DETAIL_CY = (
 )
 
 # Field messages for the checks the schemas make, by pydantic's error type. A message of the
-# service's own rules (a value_error with its own words) stays in English.
+# service's own rules (a value_error with its own words) is found in messages_cy instead.
 FIELD_MESSAGES_CY = {
     "missing": "Mae angen y maes hwn.",
     "extra_forbidden": "Nid yw'r maes hwn yn cael ei dderbyn.",
@@ -184,7 +186,7 @@ def field_message(
     """A schema check's message in plain words, in Welsh or English: pydantic's message
     ``english`` only where neither catalogue has the check. A rule of the service's own (a
     ``value_error``) keeps its words, without pydantic's "Value error, " in front, and in
-    Welsh where RULE_MESSAGES_CY has them."""
+    Welsh where ``messages_cy`` has them."""
     welsh = language == "cy"
     if error_type == "value_error":
         own = english.removeprefix("Value error, ")
@@ -195,7 +197,8 @@ def field_message(
             return words[1] if welsh else words[0]
     template = (FIELD_MESSAGES_CY if welsh else FIELD_MESSAGES_EN).get(error_type)
     if template is None:
-        return english
+        # A check of Gwella's own with its own type ("answer_type"): its words, translated.
+        return rule_message(english, welsh)
     ctx = dict(context or {})
     if "expected" in ctx and welsh:
         ctx["expected"] = str(ctx["expected"]).replace(" or ", " neu ")
@@ -205,25 +208,7 @@ def field_message(
         return english
 
 
-# Messages of the service's own rules that reach people on Welsh pages, by their English text
-# (the detail of a problem, or a field message in its errors). Add a rule's message here when
-# it is written for people rather than partner systems.
-RULE_MESSAGES_CY = {
-    "Answer at least one question: a response with no answers is not stored.": (
-        "Atebwch o leiaf un cwestiwn: nid yw ymateb heb atebion yn cael ei gadw."
-    ),
-    "The due date has passed: choose today or a later day.": (
-        "Mae'r dyddiad dyledus wedi mynd heibio: dewiswch heddiw neu ddiwrnod diweddarach."
-    ),
-    "An annotation cannot be dated in the future: choose today or an earlier day.": (
-        "Ni all nodyn gael dyddiad yn y dyfodol: dewiswch heddiw neu ddiwrnod cynharach."
-    ),
-    "Only the person who wrote an annotation can change or remove it.": (
-        "Dim ond y person a ysgrifennodd nodyn all ei newid neu ei ddileu."
-    ),
-}
-
-
 def rule_message(english: str, welsh: bool) -> str:
-    """The Welsh of a rule's message where there is one, else the English."""
-    return RULE_MESSAGES_CY.get(english, english) if welsh else english
+    """The Welsh of one of the service's own messages (a problem's detail or a field message)
+    where ``gwella.core.messages_cy`` has it, else the English."""
+    return (messages_cy.translate(english) or english) if welsh else english
