@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella.core.database import utcnow
@@ -286,3 +287,33 @@ async def test_the_demo_manager_has_a_page_of_their_own(
     data = (await client.get("/api/v1/me/agenda", headers=headers)).json()
     assert data["signals"]["total"] == 0
     assert data["responsibilities"]["total"] == 0
+
+
+async def test_the_agenda_asks_the_database_the_same_number_of_times_for_many_records(
+    team: Team, app: Any
+) -> None:
+    """No query per item: a person with a dozen of everything costs what one with one does."""
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]))
+
+    engine = app.state.engine.sync_engine
+    await team.propose(responsibilities=team.parts())
+    await team.agreed_late(3)
+    await agenda(team, "council_manager")  # signed in, remembered
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        await agenda(team, "council_manager")
+        few = len(statements)
+        assert few > 5, statements  # the listener sees the queries
+        for n in range(12):
+            await team.propose(title={"en": f"Proposal {n}"}, responsibilities=team.parts())
+            await team.agreed_late(3 + n)
+        statements.clear()
+        data = await agenda(team, "council_manager")
+        assert data["responsibilities"]["total"] == 13
+        assert data["overdue"]["total"] == 13
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len(statements) == few, statements
