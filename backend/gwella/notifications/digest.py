@@ -3,9 +3,10 @@
 Nobody is e-mailed unless they choose ``daily`` or ``weekly`` (the default is ``off``). A
 digest goes out once per period: daily at 07:00 Europe/London, weekly on Mondays at 07:00.
 It lists, in the person's language, the notifications created since their last digest (or
-since they asked for digests) that they have not read, newest first and capped, with a link to
-the notifications page and to the profile page where it is changed or stopped. Nothing unread,
-no e-mail.
+since they asked for digests) that they have not read, newest first and capped, each by its
+title and link (never its body, which may quote what someone wrote: that is read in Gwella,
+signed in), with a link to the notifications page and to the profile page where it is changed
+or stopped. Nothing unread, no e-mail.
 
 Sending is at most once per period however many workers run: a worker claims a person's digest
 with one conditional ``UPDATE`` (``sent_through`` before the period's start and no live lease),
@@ -152,9 +153,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "subject1.weekly": "Gwella: your weekly summary (1 not read)",
         "hello": "Hello {name},",
         "intro.daily": "These are the Gwella notifications from the last day that you have "
-        "not read yet, newest first.",
+        "not read yet, newest first. Follow a link and sign in to read one in full.",
         "intro.weekly": "These are the Gwella notifications from the last week that you have "
-        "not read yet, newest first.",
+        "not read yet, newest first. Follow a link and sign in to read one in full.",
         "more.1": "There is 1 more notification you have not read.",
         "more.n": "There are {more} more notifications you have not read.",
         "all": "See all your notifications: {url}",
@@ -170,9 +171,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "subject1.weekly": "Gwella: eich crynodeb wythnosol (1 heb ei ddarllen)",
         "hello": "Helo {name},",
         "intro.daily": "Dyma'r hysbysiadau yn Gwella o'r diwrnod diwethaf nad ydych wedi'u "
-        "darllen eto, y mwyaf diweddar yn gyntaf.",
+        "darllen eto, y mwyaf diweddar yn gyntaf. Dilynwch ddolen a mewngofnodwch i ddarllen "
+        "un yn llawn.",
         "intro.weekly": "Dyma'r hysbysiadau yn Gwella o'r wythnos ddiwethaf nad ydych wedi'u "
-        "darllen eto, y mwyaf diweddar yn gyntaf.",
+        "darllen eto, y mwyaf diweddar yn gyntaf. Dilynwch ddolen a mewngofnodwch i ddarllen "
+        "un yn llawn.",
         "more.1": "Mae 1 hysbysiad arall nad ydych wedi'i ddarllen.",
         "more.n": "Mae {more} hysbysiad arall nad ydych wedi'u darllen.",
         "all": "Gweld eich holl hysbysiadau: {url}",
@@ -211,10 +214,9 @@ def compose(
     lines = [words["hello"].format(name=recipient.display_name), ""]
     lines += [words[f"intro.{frequency.value}"], ""]
     for n, item in enumerate(notifications, start=1):
+        # The title and the link only: a notification's body may quote what someone wrote
+        # (a co-design suggestion, a reason), which stays in Gwella, behind sign-in.
         lines.append(f"{n}. {_in(item.title, lang)}")
-        body = _in(item.body, lang)
-        if body:
-            lines.append(f"   {body}")
         link = absolute_link(base, item.link)
         if link:
             lines.append(f"   {link}")
