@@ -128,11 +128,15 @@ function assertReadable(chart, label, axes = ['x', 'y']) {
   for (const axis of axes) {
     const ticks = chart.texts.filter((t) => t.axis === axis);
     assert.ok(ticks.length >= 2, `${label}: at least two ${axis} tick labels`);
+  }
+  // No two tick labels touch, on one axis or across the two (the first date and the lowest value).
+  {
+    const ticks = chart.texts.filter((t) => t.axis !== null);
     for (let i = 0; i < ticks.length; i += 1) {
       for (let j = i + 1; j < ticks.length; j += 1) {
         const a = ticks[i];
         const b = ticks[j];
-        assert.ok(a && b && !overlap(a.box, b.box), `${label}: ${axis} tick labels "${a?.text}" and "${b?.text}" overlap`);
+        assert.ok(a && b && !overlap(a.box, b.box), `${label}: tick labels "${a?.text}" and "${b?.text}" overlap`);
       }
     }
   }

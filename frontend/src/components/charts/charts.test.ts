@@ -212,6 +212,11 @@ describe('SPC chart geometry', () => {
       const ys = layout.yLabels.map((l) => l.y).sort((p, q) => p - q);
       for (let i = 1; i < ys.length; i += 1) expect((ys[i] ?? 0) - (ys[i - 1] ?? 0)).toBeGreaterThanOrEqual(CHART_FONT * 1.5);
       for (const l of layout.yLabels) expect(l.x - l.width).toBeGreaterThanOrEqual(0);
+      // A text's box runs from about 0.8 of its size above the baseline to 0.25 below:
+      // the dates are below the lowest value's box.
+      const lowest = Math.max(...layout.yLabels.map((l) => l.y));
+      for (const t of ticks) expect(t.y - CHART_FONT * 0.8).toBeGreaterThan(lowest + CHART_FONT * 0.25);
+      expect((ticks[0]?.y ?? 0) + CHART_FONT * 0.25).toBeLessThanOrEqual(layout.frame.height);
     }
   });
 

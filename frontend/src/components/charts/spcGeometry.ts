@@ -141,7 +141,7 @@ export function layoutChart(chart: Pick<ChartRead, 'points' | 'target' | 'annota
   const height = narrow ? 300 : DEFAULT_FRAME.height;
   const top = Math.ceil(CHART_FONT * 0.75);
   // The dates under the axis (a line of text), then the annotation numbers' circles.
-  const bottom = CHART_FONT + 16 + (anyAnnotation ? 32 : 0);
+  const bottom = CHART_FONT + 20 + (anyAnnotation ? 32 : 0);
   const plotTop = top;
   const plotBottom = height - bottom;
 
@@ -169,7 +169,8 @@ export function layoutChart(chart: Pick<ChartRead, 'points' | 'target' | 'annota
   const widest = Math.max(0, ...widths);
   let every = 1;
   if (step > 0) every = Math.max(1, Math.ceil((widest + LABEL_GAP) / step));
-  const labelY = plotBottom + CHART_FONT + 6;
+  // Low enough that a date never touches the lowest value on the y axis beside it.
+  const labelY = plotBottom + CHART_FONT + 12;
   const tick = (index: number) => {
     const w = widths[index] ?? 0;
     return { index, x: clampCentre(x(index), w, width), y: labelY, text: texts[index] ?? '', width: w };
