@@ -297,7 +297,7 @@ async def test_refusals_come_back_in_welsh_for_a_welsh_page_and_in_english_other
     missing = "/api/v1/instrument-versions/00000000-0000-4000-8000-000000000000"
     nothing = await client.get(missing, headers={**editor, **WELSH})
     body = assert_problem(nothing, 404, "not-found")
-    assert body["detail"] == "Ni allwch weld unrhyw fersiwn o holiadur â'r dynodwr hwnnw."
+    assert body["detail"] == "Ni allwch weld unrhyw fersiwn o arolwg â'r dynodwr hwnnw."
     _assert_welsh(body, nothing)
     english_404 = await client.get(missing, headers=editor)
     assert assert_problem(english_404, 404, "not-found")["detail"] == (

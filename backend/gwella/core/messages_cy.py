@@ -8,9 +8,9 @@ that are words (statuses, roles) are translated through :mod:`gwella.core.vocabu
 an operator or Gwella's own code meets them. ``tests/test_welsh_messages.py`` walks the source
 and fails on a message in none of these.
 
-Terms follow the web app's ``cy.json``: arolwg (survey), ymgyrch (campaign), cam gwella
-(improvement action), sefydliad, partneriaeth, dangosydd, drafft, adolygiad, defnyddiwr
-gwasanaeth, gofalwr.
+Terms follow the web app's ``cy.json``: arolwg (survey, and an instrument, as the web app
+calls it), ymgyrch (campaign), cam gwella (improvement action), sefydliad, partneriaeth,
+dangosydd, drafft, adolygiad, defnyddiwr gwasanaeth, gofalwr.
 """
 
 from __future__ import annotations
@@ -43,9 +43,9 @@ EXACT: dict[str, str] = {
     "No annotation with that id is visible to you.": _NOT_VISIBLE.format("nodyn"),
     "No indicator with that id is visible to you.": _NOT_VISIBLE.format("ddangosydd"),
     "No contribution with that id is visible to you.": _NOT_VISIBLE.format("gyfraniad"),
-    "No instrument with that id is visible to you.": _NOT_VISIBLE.format("holiadur"),
+    "No instrument with that id is visible to you.": _NOT_VISIBLE.format("arolwg"),
     "No instrument version with that id is visible to you.": _NOT_VISIBLE.format(
-        "fersiwn o holiadur"
+        "fersiwn o arolwg"
     ),
     "No organisation with that id is visible to you.": _NOT_VISIBLE.format("sefydliad"),
     "No service with that id is visible to you.": _NOT_VISIBLE.format("wasanaeth"),
@@ -184,7 +184,7 @@ EXACT: dict[str, str] = {
         "hon yn gyntaf."
     ),
     "The instrument is not written in every language asked for.": (
-        "Nid yw'r holiadur wedi'i ysgrifennu ym mhob iaith y gofynnwyd amdani."
+        "Nid yw'r arolwg wedi'i ysgrifennu ym mhob iaith y gofynnwyd amdani."
     ),
     "Some services cannot take part.": "Ni all rhai gwasanaethau gymryd rhan.",
     "This campaign has closed; start a new one.": (
@@ -352,14 +352,14 @@ EXACT: dict[str, str] = {
     "empty": "gwag",
     "required when asking for changes": "mae angen hwn wrth ofyn am newidiadau",
     "The instrument is not valid yet; see errors.": (
-        "Nid yw'r holiadur yn ddilys eto; gweler y gwallau."
+        "Nid yw'r arolwg yn ddilys eto; gweler y gwallau."
     ),
     "Give the title in each language.": "Rhowch y teitl ym mhob iaith.",
     "A published version never changes; start a new draft version to change it.": (
         "Nid yw fersiwn gyhoeddedig byth yn newid; dechreuwch fersiwn ddrafft newydd i'w newid."
     ),
     "This instrument already has a draft version; change that one.": (
-        "Mae gan yr holiadur hwn fersiwn ddrafft eisoes; newidiwch honno."
+        "Mae gan yr arolwg hwn fersiwn ddrafft eisoes; newidiwch honno."
     ),
     "missing": "ar goll",
     # --------------------------------------------------------- organisations and partnerships
@@ -867,7 +867,7 @@ TEMPLATES: list[Template] = [
     ),
     _t(
         r"This organisation already has an instrument with the code (?P<code>.+)\.",
-        "Mae gan y sefydliad hwn holiadur gyda'r cod {code} eisoes.",
+        "Mae gan y sefydliad hwn arolwg gyda'r cod {code} eisoes.",
     ),
     _t(
         r"Another organisation already has the (?P<scheme>\S+) code (?P<code>.+)\.",
