@@ -165,7 +165,7 @@ describe("each person's home page shows what needs them", () => {
         // What needs them comes before everything they can do.
         const order = await page.evaluate(
           ([a, b]) => {
-            const headings = [...document.querySelectorAll('main h2')].map((h) => h.textContent);
+            const headings = Array.from(document.querySelectorAll('main h2')).map((h) => h.textContent);
             return [headings.indexOf(a), headings.indexOf(b)];
           },
           [words.needs, words.everything],
