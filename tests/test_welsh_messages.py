@@ -75,6 +75,18 @@ def _message_args(call: ast.Call) -> list[ast.expr]:
     return found
 
 
+def _returned_message(node: ast.Return) -> list[ast.expr]:
+    """``return None, "message"``: an answer's check saying what is wrong with it
+    (responses.validation), which becomes a field message."""
+    value = node.value
+    if isinstance(value, ast.Tuple) and len(value.elts) == 2:
+        first, second = value.elts
+        is_none = isinstance(first, ast.Constant) and first.value is None
+        if is_none and not (isinstance(second, ast.Constant) and second.value is None):
+            return [second]
+    return []
+
+
 def messages() -> list[Message]:
     """The messages raised in backend/gwella (FHIR's OperationOutcomes left out: they are
     for partner systems): string literals, module constants passed by name, f-strings."""
@@ -98,9 +110,13 @@ def messages() -> list[Message]:
     found: dict[tuple[str, bool], Message] = {}
     for path, tree in trees.items():
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Call):
+            if isinstance(node, ast.Call):
+                args = _message_args(node)
+            elif isinstance(node, ast.Return):
+                args = _returned_message(node)
+            else:
                 continue
-            for arg in _message_args(node):
+            for arg in args:
                 where = f"{path.relative_to(ROOT)}:{node.lineno}"
                 message: Message | None = None
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
@@ -149,6 +165,8 @@ SAMPLES = {
     "encoding": "iso-8859-15",
     "DONT_KNOW": "'dont_know'",
     "unknown": "'maybe'",
+    "', '.join(allowed or ())": "yes, no",
+    "', '.join(unknown)": "often, never",
 }
 
 
@@ -182,6 +200,7 @@ def test_the_walk_finds_the_messages_people_meet() -> None:
     texts = {m.text for m in found}
     assert "Reviews are given on a version that is in review." in texts
     assert "You need the role {} in this organisation to {}." in texts
+    assert "an option is chosen twice" in texts  # an answer's check, returned
 
 
 def test_every_message_for_people_has_its_welsh() -> None:
@@ -217,6 +236,15 @@ def test_a_new_english_message_without_welsh_is_caught(monkeypatch: pytest.Monke
             "Publication is refused: the version is draft, not in review.",
             "Gwrthodir cyhoeddi: mae'r fersiwn yn ddrafft, nid yn cael ei hadolygu.",
         ),
+        (
+            "Publication is refused: 2 approvals from a service user or carer of the "
+            "organisations the draft was opened to are needed; 0 so far; 1 approval is not "
+            "counted: given as staff, not a service user or carer.",
+            "Gwrthodir cyhoeddi: mae angen 2 gymeradwyaeth gan ddefnyddiwr gwasanaeth neu "
+            "ofalwr o'r sefydliadau yr agorwyd y drafft iddynt; 0 hyd yma; nid yw 1 "
+            "cymeradwyaeth yn cyfrif: fel staff, nid fel defnyddiwr gwasanaeth neu ofalwr.",
+        ),
+        ("at most 200 characters", "dim mwy na 200 nod"),
         (
             "You need the role staff or manager in this organisation to vote.",
             "Mae angen y rôl staff neu reolwr arnoch yn y sefydliad hwn i bleidleisio.",

@@ -493,6 +493,14 @@ EXACT: dict[str, str] = {
         "Mae angen edrych eto ar rai atebion; gweler y gwallau ar gyfer pob cwestiwn."
     ),
     "outside the window": "y tu allan i'r cyfnod",
+    # An answer's checks (responses.validation), read beside the question on the survey.
+    "give a list of options": "rhowch restr o opsiynau",
+    "an option is chosen twice": "mae opsiwn wedi'i ddewis ddwywaith",
+    "a whole number from 0 to 10": "rhif cyfan o 0 i 10",
+    "a number": "rhif",
+    "a date (YYYY-MM-DD)": "dyddiad (BBBB-MM-DD)",
+    "text": "testun",
+    "text without NUL characters": "testun heb nodau NUL",
     # ------------------------------------------------------------------------------ webhooks
     "Say which organisation's events to subscribe to.": (
         "Dywedwch i ddigwyddiadau pa sefydliad i danysgrifio."
@@ -502,6 +510,13 @@ EXACT: dict[str, str] = {
         "Mae gweithiwr yn anfon hwn ar hyn o bryd; edrychwch eto mewn munud."
     ),
     # ------------------------------------------------------------ what stops publication
+    "given by someone who created or changed this version": (
+        "gan rywun a greodd neu a newidiodd y fersiwn hon"
+    ),
+    "given outside the organisations the draft was opened to for co-design": (
+        "y tu allan i'r sefydliadau yr agorwyd y drafft iddynt ar gyfer cyd-ddylunio"
+    ),
+    "given on an earlier revision of the content": "ar adolygiad cynharach o'r cynnwys",
     "the draft was not opened to any organisation other than its owner for co-design, and only "
     "their members' approvals count": (
         "nid yw'r drafft wedi'i agor i unrhyw sefydliad heblaw ei berchennog ar gyfer "
@@ -776,6 +791,14 @@ TEMPLATES: list[Template] = [
         nexts=_statuses,
     ),
     _t(r"at least (?P<n>\d+) characters", "o leiaf {n} nod"),
+    _t(r"at most (?P<n>\d+) characters", "dim mwy na {n} nod"),
+    _t(r"at least (?P<n>\S+)", "o leiaf {n}"),
+    _t(r"at most (?P<n>\S+)", "dim mwy na {n}"),
+    _t(r"choose one of: (?P<values>.+)", "dewiswch un o: {values}"),
+    _t(
+        r"not options of this question: (?P<values>.+)",
+        "nid ydynt yn opsiynau i'r cwestiwn hwn: {values}",
+    ),
     _t(
         rf"The record is at version {_N}; read it again and reapply your change\.",
         "Mae'r cofnod ar fersiwn {n}; darllenwch ef eto a gwnewch eich newid eto.",
@@ -947,6 +970,18 @@ TEMPLATES: list[Template] = [
         roles=_roles_softened,
     ),
     _t(r"(?P<n>\d+) so far", "{n} hyd yma"),
+    _t(
+        r"(?P<n>\d+) approvals? (?:is|are) not counted: (?P<reason>.+)",
+        "nid yw {n} yn cyfrif: {reason}",
+        n=_approvals,
+        reason=lambda v: translate(v),
+    ),
+    _t(
+        r"given as (?P<given>.+), not an? (?P<roles>.+)",
+        "fel {given}, nid fel {roles}",
+        given=_from(ROLE),
+        roles=_roles,
+    ),
     _t(r"(?P<n>\d+) reviewers? asked for changes", "gofynnodd {n} adolygydd am newidiadau"),
 ]
 """Messages with values put in, tried in order after :data:`EXACT`."""
