@@ -30,33 +30,17 @@ from gwella.indicators.models import (
 )
 from gwella.indicators.ownership import REMOVED_MEANWHILE, LateRefusal, held_elsewhere
 from gwella.indicators.schemas import AnnotationCreate, IndicatorCreate
+from gwella.indicators.wording import (
+    NATURE_CY,
+    NATURE_EN,
+    RULE_WORDS,
+    TARGET_MET_CY,
+    TARGET_MISSED_CY,
+)
 from gwella.notifications import service as notifications
 from gwella.partnerships import service as partnerships
 from gwella.webhooks import service as webhooks
 
-TARGET_MET_CY = "cyrraedd y targed"
-TARGET_MISSED_CY = "methu'r targed"
-NATURE_EN = {"improvement": "improvement", "concern": "concern", "neutral": "neither"}
-NATURE_CY = {"improvement": "gwelliant", "concern": "pryder", "neutral": "y naill na'r llall"}
-# Which special-cause rule a point breaks, as a sentence says it (English, Welsh).
-RULE_WORDS = {
-    "outside_limits": (
-        "a point outside the process limits",
-        "pwynt y tu allan i derfynau'r broses",
-    ),
-    "trend": (
-        "a run of points each higher, or each lower, than the one before",
-        "rhediad o bwyntiau, pob un yn uwch, neu pob un yn is, na'r un o'i flaen",
-    ),
-    "two_of_three": (
-        "two of three points close to a process limit",
-        "dau o dri phwynt yn agos at un o derfynau'r broses",
-    ),
-    "shift": (
-        "a run of points on one side of the mean",
-        "rhediad o bwyntiau ar un ochr i'r cymedr",
-    ),
-}
 SORTS = {"code": Indicator.code, "created_at": Indicator.created_at}
 MEASUREMENT_SORTS = {"period_end": Measurement.period_end}
 FIELDS = ("code", "unit", "direction", "target", "standard_id", "organisation_id")
