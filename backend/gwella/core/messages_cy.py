@@ -194,7 +194,7 @@ EXACT: dict[str, str] = {
         "Mae'r ymgyrch ar agor eisoes; mae ei hamser agor wedi mynd heibio."
     ),
     "The minimum cell size is fixed once responses may have arrived.": (
-        "Mae'r maint cell lleiaf yn sefydlog unwaith y gallai ymatebion fod wedi cyrraedd."
+        "Ni ellir newid y maint cell lleiaf unwaith y gallai ymatebion fod wedi cyrraedd."
     ),
     "Name the campaign in English or Welsh (or both).": (
         "Enwch yr ymgyrch yn Gymraeg neu'n Saesneg (neu'r ddwy)."
@@ -251,7 +251,7 @@ EXACT: dict[str, str] = {
     "line ends": "diwedd llinellau",
     "not UTF-8": "nid UTF-8",
     "unknown encoding": "amgodiad anhysbys",
-    "Say which organisation's data this is.": "Dywedwch data pa sefydliad yw hwn.",
+    "Say which organisation's data this is.": "Dywedwch pa sefydliad biau'r data hwn.",
     "You need to be staff, a manager or an administrator there to import.": (
         "Mae angen i chi fod yn aelod o staff, yn rheolwr neu'n weinyddwr yno i fewnforio."
     ),
@@ -279,7 +279,7 @@ EXACT: dict[str, str] = {
     "A multipart form needs its boundary in the Content-Type.": (
         "Mae angen ffin ffurflen amlran yn y Content-Type."
     ),
-    "The form ends before its file does.": "Mae'r ffurflen yn dod i ben cyn ei ffeil.",
+    "The form ends before its file does.": "Mae'r ffurflen yn dod i ben cyn diwedd ei ffeil.",
     "boundary missing": "y ffin ar goll",
     "truncated": "wedi'i thorri'n fyr",
     "malformed multipart": "ffurflen amlran wallus",
@@ -310,13 +310,13 @@ EXACT: dict[str, str] = {
     "Comments are read and answered, not accepted; edit the question instead.": (
         "Caiff sylwadau eu darllen a'u hateb, nid eu derbyn; golygwch y cwestiwn yn lle hynny."
     ),
-    "Give the question this suggestion becomes.": (
-        "Rhowch y cwestiwn y mae'r awgrym hwn yn troi'n un."
-    ),
+    "Give the question this suggestion becomes.": ("Rhowch y cwestiwn a ddaw o'r awgrym hwn."),
     "Comments are not declined; answer them in a comment of your own.": (
         "Ni chaiff sylwadau eu gwrthod; atebwch nhw mewn sylw gennych chi."
     ),
-    "A comment is on one of the draft's questions.": ("Mae sylw am un o gwestiynau'r drafft."),
+    "A comment is on one of the draft's questions.": (
+        "Mae sylw yn ymwneud ag un o gwestiynau'r drafft."
+    ),
     "Only comments name a question.": "Dim ond sylwadau sy'n enwi cwestiwn.",
     "only for questions": "dim ond ar gyfer cwestiynau",
     "required for this suggestion": "mae angen hwn ar gyfer yr awgrym hwn",
@@ -503,7 +503,7 @@ EXACT: dict[str, str] = {
     "text without NUL characters": "testun heb nodau NUL",
     # ------------------------------------------------------------------------------ webhooks
     "Say which organisation's events to subscribe to.": (
-        "Dywedwch i ddigwyddiadau pa sefydliad i danysgrifio."
+        "Dywedwch i ddigwyddiadau pa sefydliad rydych chi am danysgrifio."
     ),
     "The URL cannot receive webhooks.": "Ni all yr URL dderbyn bachau gwe.",
     "A worker is sending this delivery right now; look again in a moment.": (
