@@ -19,7 +19,7 @@ async def test_reasons_that_block_publication_are_given_in_welsh(
     draft = (await client.get(f"{url}/review", headers=setup.headers["editor"])).json()
     assert len(draft["blocking_reasons_cy"]) == len(draft["blocking_reasons"]) == 3
     assert draft["blocking_reasons_cy"] == [
-        "mae'r fersiwn yn drafft, nid yn cael ei hadolygu",
+        "mae'r fersiwn yn ddrafft, nid yn cael ei hadolygu",
         "nid yw'r drafft wedi'i agor i unrhyw sefydliad heblaw ei berchennog ar gyfer "
         "cyd-ddylunio, a dim ond cymeradwyaeth eu haelodau nhw sy'n cyfrif",
         "mae angen 1 cymeradwyaeth gan ddefnyddiwr gwasanaeth neu ofalwr o'r sefydliadau yr "
@@ -55,3 +55,12 @@ async def test_reasons_that_block_publication_are_given_in_welsh(
         "iddynt ar gyfer cyd-ddylunio",
         "gofynnodd 1 adolygydd am newidiadau",
     ]
+
+
+def test_roles_mutate_after_gan_and_neu_but_not_after_fel() -> None:
+    """ "gan" and "neu" soften the word after them; "fel" does not."""
+    from gwella.instruments.review import _roles_cy  # the wording itself, without a database
+
+    roles = ["service_user", "carer"]
+    assert _roles_cy(roles) == "ddefnyddiwr gwasanaeth neu ofalwr"
+    assert _roles_cy(roles, after_gan=False) == "defnyddiwr gwasanaeth neu ofalwr"

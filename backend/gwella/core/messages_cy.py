@@ -182,7 +182,7 @@ def _statuses(value: str) -> str | None:
 
 
 # A version's status after "mae'r fersiwn" (a feminine noun; "yn" softens "drafft").
-_VERSION_IS = {
+VERSION_IS_CY = {
     "draft": "yn ddrafft",
     "in_review": "yn cael ei hadolygu",
     "in review": "yn cael ei hadolygu",
@@ -390,7 +390,7 @@ TEMPLATES: list[Template] = [
     _t(
         r"Only a draft can be sent for review; this one is (?P<status>.+)\.",
         "Dim ond drafft y gellir ei anfon i'w adolygu; mae'r fersiwn hon {status}.",
-        status=_table(_VERSION_IS),
+        status=_table(VERSION_IS_CY),
     ),
     _t(
         r"This organisation already has an instrument with the code (?P<code>.+)\.",
@@ -464,7 +464,7 @@ TEMPLATES: list[Template] = [
     _t(
         r"the version is (?P<status>\w+), not in review",
         "mae'r fersiwn {status}, nid yn cael ei hadolygu",
-        status=_table(_VERSION_IS),
+        status=_table(VERSION_IS_CY),
     ),
     _t(
         r"(?P<n>\d+) approvals? from an? (?P<roles>.+) of the organisations the draft was opened "

@@ -15,7 +15,8 @@ from gwella.core.audit import AuditContext, AuditEvent
 from gwella.core.concurrency import check_if_match
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, Forbidden, ValidationFailed
-from gwella.core.vocabulary import ROLE, VERSION_STATUS, soft_mutation, with_article, word
+from gwella.core.messages_cy import VERSION_IS_CY
+from gwella.core.vocabulary import ROLE, soft_mutation, with_article, word
 from gwella.instruments.enums import VersionStatus
 from gwella.instruments.models import (
     Contribution,
@@ -237,11 +238,12 @@ def _roles_text(roles: list[str]) -> str:
     return " or ".join(word(ROLE, r, "en") if r in ROLE else r.replace("_", " ") for r in roles)
 
 
-def _roles_cy(roles: list[str]) -> str:
-    """The roles in Welsh after "gan" (which softens the first): "ddefnyddiwr gwasanaeth neu
-    ofalwr"."""
+def _roles_cy(roles: list[str], *, after_gan: bool = True) -> str:
+    """The roles in Welsh, "neu" softening each after the first; after "gan", which softens
+    the first too: "ddefnyddiwr gwasanaeth neu ofalwr"; after "fel", which does not:
+    "defnyddiwr gwasanaeth neu ofalwr"."""
     words = [word(ROLE, r, "cy") if r in ROLE else r.replace("_", " ") for r in roles]
-    return " neu ".join(soft_mutation(w) for w in words)
+    return " neu ".join(soft_mutation(w) if after_gan or n > 0 else w for n, w in enumerate(words))
 
 
 def _approvals(n: int) -> str:
@@ -315,7 +317,7 @@ async def review_state(
             outcome.not_counted[r.id] = f"given as {r.reviewer_role.replace('_', ' ')}, not {roles}"
             given_as = word(ROLE, r.reviewer_role, "cy") if r.reviewer_role in ROLE else "arall"
             outcome.not_counted_cy[r.id] = (
-                f"fel {given_as}, nid fel {_roles_cy(policy.approver_roles)}"
+                f"fel {given_as}, nid fel {_roles_cy(policy.approver_roles, after_gan=False)}"
             )
         else:
             outcome.qualifying += 1
@@ -327,8 +329,7 @@ async def review_state(
     if version.status is not VersionStatus.in_review:
         blocking.append(f"the version is {version.status.value}, not in review")
         blocking_cy.append(
-            f"mae'r fersiwn yn {word(VERSION_STATUS, version.status.value, 'cy')}, "
-            "nid yn cael ei hadolygu"
+            f"mae'r fersiwn {VERSION_IS_CY[version.status.value]}, nid yn cael ei hadolygu"
         )
     if not approver_orgs:
         blocking.append(
