@@ -51,9 +51,12 @@ export function InstrumentsPage({ user }: { user: User }) {
                     <span className="nhsuk-table-responsive__heading" aria-hidden="true">
                       {t('instruments.instrument')}{' '}
                     </span>
-                    <Link to={`/instruments/${instrument.id}`}>{localized(instrument.title, i18n.language)}</Link>
-                    <br />
-                    <code>{instrument.code}</code>
+                    {/* One box for the value, so that on a phone the code sits under the title. */}
+                    <span>
+                      <Link to={`/instruments/${instrument.id}`}>{localized(instrument.title, i18n.language)}</Link>
+                      <br />
+                      <code>{instrument.code}</code>
+                    </span>
                   </td>
                   <td className="nhsuk-table__cell">
                     <span className="nhsuk-table-responsive__heading" aria-hidden="true">
