@@ -56,6 +56,7 @@ LAYER = {
     "ChartPoint.lower_band",
     "ChartPoint.upper_band",
     "IndicatorUnitLatest.latest_value",
+    "SignalOnIndicator.value",
 }
 """Aggregates of survey answers (measurements and charts: derived measurements are survey
 aggregates; those partners push are their own figures, published as sent)."""
@@ -104,6 +105,14 @@ NOT_SURVEY_AGGREGATES = {
     "FhirBundle.total": "how many of the caller's own pushed QuestionnaireResponses matched",
     "RetractionSummary.": "how many of the caller's own pushed records it retracted",
     "WebhookEventRead.": "deliveries to the caller's own receiver",
+    "Reviews.total": "drafts awaiting the signed-in person's review",
+    "ReviewAsked.version_number": "a version number",
+    "Suggestions.total": "co-design suggestions awaiting the signed-in person",
+    "Responsibilities.total": "parts in actions awaiting the person's organisation",
+    "Signals.total": "how many indicator series signal, not a count of answers",
+    "Overdue.total": "improvement actions past due",
+    "OverdueAction.days_overdue": "days since an action's due date",
+    "Changes.unread": "the signed-in person's unread notifications",
 }
 
 
@@ -163,6 +172,7 @@ CALLED = {
     "listMeasurements",
     "getIndicatorChart",
     "getPartnershipIndicators",
+    "getMyAgenda",
 }
 """Operations with a survey aggregate that the test below calls (besides the CSV export, the
 stream and the printable report, which are not JSON)."""
@@ -289,6 +299,14 @@ async def test_every_survey_aggregate_comes_out_of_the_layer(
         assert latest
         every = [m["value"] for m in measurements]
         assert all(any(v == pytest.approx(m) for m in every) for v in latest)
+        # A person's home page gives the latest value of a series that signals: the
+        # published one, as its chart shows it.
+        for headers in (reader, staff):
+            agenda = await http.get("/api/v1/me/agenda", headers=headers)
+            assert agenda.status_code == 200, agenda.text
+            for signal in agenda.json()["signals"]["items"]:
+                if signal["indicator_id"] == indicator["id"]:
+                    assert any(signal["value"] == pytest.approx(m) for m in every), signal
         report = await http.get(
             f"/api/v1/partnerships/{world.partnership_id}/report",
             headers=reader,
@@ -303,7 +321,9 @@ async def test_every_survey_aggregate_comes_out_of_the_layer(
             await push(http, world, random.Random(4), {"N": 5}, days=0)
 
         stream, _ = await asyncio.gather(
-            http.get("/api/v1/stream?seconds=2.5", headers=reader), release()
+            # Long enough for the release to land on a busy machine (two test processes).
+            http.get("/api/v1/stream?seconds=6", headers=reader),
+            release(),
         )
         [(_, data)] = [e for e in events(stream.text) if e[0] == "results"]
         assert data["responses"] == CANARY + 27
