@@ -87,8 +87,10 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
+# Two processes (pytest-xdist) on the two cores CI has; PYTEST_WORKERS=0 runs in this one.
+PYTEST_WORKERS ?= 2
 pytest: $(VENV)/.installed $(FRONTEND)/node_modules/.installed  # the generated-client test runs openapi-typescript and tsc
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 frontend-test: $(FRONTEND)/node_modules/.installed
 	$(NPM) run check:api

@@ -13,6 +13,7 @@ import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
@@ -39,7 +40,19 @@ from gwella.models import load_all_models
 
 load_all_models()
 
-PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+def _worker_database(url: str | None) -> str | None:
+    """Under pytest-xdist (``make test`` runs two workers) each worker has a PostgreSQL
+    database of its own, named after TEST_DATABASE_URL's with the worker's id appended: the
+    suite truncates every table after each test, which two workers must not do to each other."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"{parts.path}_{worker}"))
+
+
+PG_URL = _worker_database(os.environ.get("TEST_DATABASE_URL"))
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 
 
@@ -63,6 +76,24 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
     return Settings(**values)
 
 
+async def _create_database(url: str) -> None:
+    """Create the worker's database on the server unless it is there (a worker reuses it on
+    the next run, as the single-process suite reuses TEST_DATABASE_URL's)."""
+    name = urlsplit(url).path.lstrip("/")
+    server = create_engine(
+        urlunsplit(urlsplit(url)._replace(path="/postgres")), isolation_level="AUTOCOMMIT"
+    )
+    try:
+        async with server.connect() as conn:
+            found = await conn.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            )
+            if not found:
+                await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        await server.dispose()
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
@@ -77,6 +108,8 @@ async def template_url(backend: str, tmp_path_factory: pytest.TempPathFactory) -
     else:
         assert PG_URL is not None
         url = PG_URL
+        if os.environ.get("PYTEST_XDIST_WORKER"):
+            await _create_database(url)
         engine = create_engine(url)
         async with engine.begin() as conn:
             await conn.execute(text("DROP SCHEMA public CASCADE"))
