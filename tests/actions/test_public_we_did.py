@@ -55,3 +55,33 @@ async def test_a_completed_action_shows_what_was_done_and_when(team: Team) -> No
     under_way = shown[doing["id"]]
     assert under_way["completed_on"] is None
     assert under_way["we_did"] is None
+
+
+async def test_what_is_said_on_completing_is_the_public_we_did(team: Team) -> None:
+    """The note written for the public when completing, in either language, is the "we
+    did"; the timeline's explanation stays inside; a reason is refused for other moves."""
+    done = await team.agreed(title={"en": "Evening appointments"})
+    refused = await team.status(
+        "board_manager", done["id"], "in_progress", reason={"cy": "Dim ond wrth gwblhau"}
+    )
+    assert refused.status_code == 422, refused.text
+    assert (await team.status("board_manager", done["id"], "in_progress")).status_code == 200
+    r = await team.call(
+        "council_staff",
+        "POST",
+        f"/actions/{done['id']}/updates",
+        json={"note": {"en": "Four evenings run"}, "percent": 40},
+    )
+    assert r.status_code == 201, r.text
+    said = {"cy": "Mae clinigau gyda'r nos bob nos Fawrth bellach."}
+    r = await team.status("board_manager", done["id"], "completed", reason=said)
+    assert r.status_code == 200, r.text
+    assert r.json()["closure_reason"]["cy"] == said["cy"]
+
+    page = (
+        await team.call(None, "GET", f"/public/partnerships/{team.partnership.id}/actions")
+    ).json()
+    [shown] = [a for a in page["actions"] if a["id"] == done["id"]]
+    assert shown["we_did"]["cy"] == said["cy"]
+    assert shown["reason_not_taken_forward"] is None
+    assert "Moving to completed" not in str(page), "the timeline's explanation stays inside"

@@ -62,10 +62,13 @@ async def public_page(session: AsyncSession, partnership_id: uuid.UUID) -> Publi
     today = utcnow().date()
 
     def we_did(a: Action) -> LocalText | None:
-        """A completed action's "we did": the last progress note its organisations published
-        up to its completion (public already, beside the others in ``updates``)."""
+        """A completed action's "we did": what was said publicly on completing it, else the
+        last progress note its organisations published up to its completion (public
+        already, beside the others in ``updates``)."""
         if a.status is not ActionStatus.completed:
             return None
+        if a.closure_reason:
+            return LocalText.model_validate(a.closure_reason)
         notes = [
             u
             for u in updates
@@ -90,7 +93,7 @@ async def public_page(session: AsyncSession, partnership_id: uuid.UUID) -> Publi
                 else None,
                 we_did=we_did(a),
                 reason_not_taken_forward=LocalText.model_validate(a.closure_reason)
-                if a.closure_reason
+                if a.closure_reason and a.status is ActionStatus.not_taken_forward
                 else None,
                 organisations=[
                     PublicResponsibility(organisation_name=org_name(r.organisation_id), role=r.role)

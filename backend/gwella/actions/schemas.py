@@ -215,7 +215,8 @@ class StatusChange(ApiModel):
     reason: BilingualText | None = Field(
         default=None,
         description="For `not_taken_forward`: the public reason (required; for a service "
-        "user's proposal at least 20 characters)",
+        "user's proposal at least 20 characters). For `completed` (optional): what was done, "
+        'shown as the public page\'s "we did"',
     )
 
 
@@ -227,7 +228,9 @@ class ActionRead(ReadModel):
     summary: LocalText
     origin: ActionOrigin
     status: ActionStatus
-    closure_reason: LocalText | None
+    closure_reason: LocalText | None = Field(
+        description="Said publicly: why it was not taken forward, or (completed) what was done"
+    )
     standard_id: uuid.UUID | None
     due_date: date | None
     overdue: bool = Field(description="Due date passed and not completed or not taken forward")

@@ -222,8 +222,8 @@ def _check_change(action: Action, change: StatusChange, who: Parties) -> None:
                 f"at least {MIN_REASON_FOR_SERVICE_USERS} characters",
                 "A service user's proposal is closed only with a written, public reason.",
             )
-    elif change.reason is not None:
-        raise invalid("body.reason", "only for not_taken_forward")
+    elif change.reason is not None and target is not S.completed:
+        raise invalid("body.reason", "only for not_taken_forward or completed")
     if target is S.agreed:
         lead = next(
             (
@@ -253,7 +253,8 @@ async def change_status(
     now = utcnow()
     if target in (S.agreed, S.not_taken_forward) and action.decided_at is None:
         action.decided_at = now
-    if target is S.not_taken_forward:
+    if target is S.not_taken_forward or (target is S.completed and change.reason is not None):
+        # Said publicly: why it was not taken forward, or what was done ("we did").
         action.closure_reason = stored_text(change.reason)
     if target is S.completed:
         action.completed_at = now

@@ -134,7 +134,7 @@ EXACT: dict[str, str] = {
     "A service user's proposal is closed only with a written, public reason.": (
         "Dim ond gyda rheswm ysgrifenedig, cyhoeddus y caiff cynnig defnyddiwr gwasanaeth ei gau."
     ),
-    "only for not_taken_forward": "dim ond ar gyfer not_taken_forward",
+    "only for not_taken_forward or completed": ("dim ond ar gyfer not_taken_forward neu completed"),
     "An action is agreed only once its lead organisation has accepted the lead part.": (
         "Dim ond ar ôl i'w sefydliad arweiniol dderbyn y rhan arweiniol y caiff cam gwella ei "
         "gytuno."

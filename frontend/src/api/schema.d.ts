@@ -2937,6 +2937,7 @@ export interface components {
             summary: components["schemas"]["LocalText"];
             origin: components["schemas"]["ActionOrigin"];
             status: components["schemas"]["ActionStatus"];
+            /** @description Said publicly: why it was not taken forward, or (completed) what was done */
             closure_reason: components["schemas"]["LocalText"] | null;
             /** Standard Id */
             standard_id: string | null;
@@ -7330,7 +7331,7 @@ export interface components {
              * @description Why: shown in the action's timeline
              */
             explanation: string;
-            /** @description For `not_taken_forward`: the public reason (required; for a service user's proposal at least 20 characters) */
+            /** @description For `not_taken_forward`: the public reason (required; for a service user's proposal at least 20 characters). For `completed` (optional): what was done, shown as the public page's "we did" */
             reason?: components["schemas"]["BilingualText"] | null;
         };
         /** SubmissionCreate */
