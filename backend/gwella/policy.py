@@ -395,8 +395,7 @@ def ensure_decide_action(
     if p.is_user and p.orgs_with_role(*DECIDER_ROLES) & set(deciders):
         return
     raise Forbidden(
-        f"Only administrators and managers of the deciding organisation can {doing}: see the "
-        "operation's description for who decides."
+        f"Only administrators and managers of the organisation that decides can {doing}."
     )
 
 

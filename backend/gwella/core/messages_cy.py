@@ -411,10 +411,8 @@ TEMPLATES: list[Template] = [
         doing=_doing,
     ),
     _t(
-        r"Only administrators and managers of the deciding organisation can (?P<doing>.+): see "
-        r"the operation's description for who decides\.",
-        "Dim ond gweinyddwyr a rheolwyr y sefydliad sy'n penderfynu all {doing}: gweler "
-        "disgrifiad y weithred i weld pwy sy'n penderfynu.",
+        r"Only administrators and managers of the organisation that decides can (?P<doing>.+)\.",
+        "Dim ond gweinyddwyr a rheolwyr y sefydliad sy'n penderfynu all {doing}.",
         doing=_doing,
     ),
     _t(

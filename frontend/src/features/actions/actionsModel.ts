@@ -242,6 +242,30 @@ export function mayEditAction(user: User, action: Action, memberOrganisationIds:
   return deciders.some((id) => managesOrganisation(user, id));
 }
 
+/**
+ * The statuses this person may move the action to, as changeActionStatus decides: agreeing is
+ * for administrators and managers of any organisation responsible for it (not declined) and
+ * the partnership's appointed leads; every other move for those of the lead organisation
+ * (while there is no lead, of the responsible organisations; while there are none, of any
+ * member organisation). Platform administrators may make any move the workflow allows.
+ */
+export function decidableTransitions(
+  user: User,
+  action: Action,
+  memberOrganisationIds: readonly string[],
+  partnershipLeadUserIds: readonly string[],
+): ActionStatus[] {
+  if (user.is_platform_admin) return action.allowed_transitions;
+  const live = action.responsibilities.filter((r) => r.state !== 'declined');
+  const lead = live.find((r) => r.role === 'lead');
+  const deciders = lead ? [lead.organisation_id] : live.length > 0 ? live.map((r) => r.organisation_id) : memberOrganisationIds;
+  return action.allowed_transitions.filter((s) =>
+    s === 'agreed'
+      ? partnershipLeadUserIds.includes(user.id) || live.some((r) => managesOrganisation(user, r.organisation_id))
+      : deciders.some((id) => managesOrganisation(user, id)),
+  );
+}
+
 /** Managers or administrators anywhere: the people who may decide on actions. */
 export function mayDecide(user: User): boolean {
   return user.is_platform_admin || (user.memberships ?? []).some((m) => MANAGER_ROLES.includes(m.role));

@@ -8,12 +8,12 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { OriginText, OverdueFlag, Progress, StatusTag } from './ActionBits';
 import { useAction, useStandards } from '../../features/actions/api';
 import { usePartnershipMembers } from '../../features/partnerships/api';
-import { mayDecide, mayEditAction, type Action, type EvidenceRead } from '../../features/actions/actionsModel';
+import { mayEditAction, type Action, type EvidenceRead } from '../../features/actions/actionsModel';
 import { PdsaSection } from './PdsaSection';
 import { EditActionForm } from './EditActionForm';
 import { EvidenceDescription } from './ProposeActionPage';
 import { ResponsibilitiesSection } from './ResponsibilitiesSection';
-import { StatusChangeForm } from './StatusChangeForm';
+import { StatusSection } from './StatusChangeForm';
 import { Supporters } from './Supporters';
 import { Timeline } from './Timeline';
 import { UpdatesSection } from './UpdatesSection';
@@ -136,7 +136,7 @@ export function ActionPage({ user }: { user: User }) {
       <EditSection action={a} user={user} />
       <Supporters action={a} user={user} />
       <ResponsibilitiesSection action={a} user={user} />
-      {a.allowed_transitions.length > 0 && mayDecide(user) ? <StatusChangeForm action={a} /> : null}
+      <StatusSection action={a} user={user} />
       <UpdatesSection key={`updates-${a.progress}`} action={a} user={user} />
       <PdsaSection action={a} user={user} />
       <Timeline action={a} />

@@ -5,10 +5,21 @@ import { Button, Radios, Textarea } from '../../components/fields';
 import { SuccessBanner } from '../../components/status';
 import { useFormErrors } from '../../components/useFormErrors';
 import { useChangeStatusMutation } from '../../features/actions/api';
-import { SERVICE_USER_REASON_MIN, bilingual, needsPublicReason, type Action, type ActionStatus } from '../../features/actions/actionsModel';
+import type { User } from '../../api/types';
+import { usePartnershipLeads } from '../../features/actions/api';
+import { usePartnershipMembers } from '../../features/partnerships/api';
+import { nameIn } from '../../i18n/localized';
+import {
+  SERVICE_USER_REASON_MIN,
+  bilingual,
+  decidableTransitions,
+  needsPublicReason,
+  type Action,
+  type ActionStatus,
+} from '../../features/actions/actionsModel';
 
 /** Move the action on, with an explanation (and a public reason where required). */
-export function StatusChangeForm({ action }: { action: Action }) {
+export function StatusChangeForm({ action, transitions = action.allowed_transitions }: { action: Action; transitions?: readonly ActionStatus[] }) {
   const { t } = useTranslation();
   const changeStatus = useChangeStatusMutation(action.id);
   const [status, setStatus] = useState<ActionStatus | ''>('');
@@ -77,7 +88,7 @@ export function StatusChangeForm({ action }: { action: Action }) {
           value={status}
           onChange={(value) => setStatus(value as ActionStatus)}
           error={errors.fieldError('status')}
-          options={action.allowed_transitions.map((s) => ({ value: s, label: t(`improvement.status.${s}`) }))}
+          options={transitions.map((s) => ({ value: s, label: t(`improvement.status.${s}`) }))}
         />
         <Textarea
           id={errors.idFor('explanation')}
@@ -106,6 +117,37 @@ export function StatusChangeForm({ action }: { action: Action }) {
           {t('improvement.statusChange.submit')}
         </Button>
       </form>
+    </section>
+  );
+}
+
+/**
+ * The status form for those the server lets move the action on (the same rule as
+ * changeActionStatus, offering only the moves they may make); everyone else reads who decides.
+ */
+export function StatusSection({ action, user }: { action: Action; user: User }) {
+  const { t, i18n } = useTranslation();
+  const live = action.responsibilities.filter((r) => r.state !== 'declined');
+  const lead = live.find((r) => r.role === 'lead');
+  const members = usePartnershipMembers(live.length === 0 && action.allowed_transitions.length > 0 ? action.partnership_id : '');
+  const mayAgree = action.allowed_transitions.includes('agreed');
+  const leads = usePartnershipLeads(mayAgree ? action.partnership_id : '');
+  if (action.allowed_transitions.length === 0 || members.isLoading || leads.isLoading) return null;
+  const memberIds = (members.data ?? []).map((m) => m.organisation_id);
+  const leadIds = (leads.data ?? []).map((l) => l.user_id);
+  const mine = decidableTransitions(user, action, memberIds, leadIds);
+  if (mine.length > 0) return <StatusChangeForm action={action} transitions={mine} />;
+  return (
+    <section aria-labelledby="status-heading">
+      <h2 id="status-heading">{t('improvement.statusChange.whoTitle')}</h2>
+      <p data-testid="who-decides">
+        {lead
+          ? t('improvement.statusChange.whoLead', { organisation: nameIn(lead.organisation_name, lead.organisation_name_cy, i18n.language) })
+          : live.length > 0
+            ? t('improvement.statusChange.whoResponsible')
+            : t('improvement.statusChange.whoMembers')}
+        {mayAgree ? ` ${t('improvement.statusChange.whoAgrees')}` : ''}
+      </p>
     </section>
   );
 }
