@@ -181,6 +181,32 @@ def long_date(day: date, language: str) -> str:
     return f"{day.day} {month} {day.year}"
 
 
+# An indicator's unit is a word typed once, usually in English ("days"); the common ones are
+# said in Welsh (in the singular, as Welsh counts: "12 diwrnod"), as the web app says them.
+UNITS_CY = {
+    "day": "diwrnod",
+    "days": "diwrnod",
+    "week": "wythnos",
+    "weeks": "wythnos",
+    "month": "mis",
+    "months": "mis",
+    "hour": "awr",
+    "hours": "awr",
+    "people": "o bobl",
+    "responses": "ymateb",
+}
+
+
+def with_unit(figure: str, unit: str, language: str) -> str:
+    """A figure with its indicator's unit: "74%", "43 days", "43 diwrnod"."""
+    if unit == "%":
+        return f"{figure}%"
+    if not unit:
+        return figure
+    word = UNITS_CY.get(unit.strip().lower(), unit) if language == "cy" else unit
+    return f"{figure} {word}"
+
+
 _SOFT = (
     ("ch", "ch"),  # the spirants do not soften: caught before "c", "p" and "t"
     ("ph", "ph"),

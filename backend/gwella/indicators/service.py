@@ -18,7 +18,7 @@ from gwella.core.concurrency import lock_rows
 from gwella.core.database import utcnow
 from gwella.core.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from gwella.core.pagination import PageParams, paginate
-from gwella.core.vocabulary import long_date
+from gwella.core.vocabulary import with_unit
 from gwella.indicators import events, spc
 from gwella.indicators.models import (
     Annotation,
@@ -30,13 +30,7 @@ from gwella.indicators.models import (
 )
 from gwella.indicators.ownership import REMOVED_MEANWHILE, LateRefusal, held_elsewhere
 from gwella.indicators.schemas import AnnotationCreate, IndicatorCreate
-from gwella.indicators.wording import (
-    NATURE_CY,
-    NATURE_EN,
-    RULE_WORDS,
-    TARGET_MET_CY,
-    TARGET_MISSED_CY,
-)
+from gwella.indicators.wording import TARGET_MET_CY, TARGET_MISSED_CY, signal_texts
 from gwella.notifications import service as notifications
 from gwella.partnerships import service as partnerships
 from gwella.webhooks import service as webhooks
@@ -438,23 +432,13 @@ async def raise_signals(
                     "value": latest.value,
                 },
             )
-        name = indicator.name
-        rule_en, rule_cy = RULE_WORDS[last.rule]
+        title, body = signal_texts(indicator, latest.period_end, latest.value, last.rule, nature)
         await notifications.notify(
             session,
             await signal_recipients(session, organisation_id),
             kind="indicator.signal",
-            title={
-                "en": f"{name.get('en', indicator.code)}: a special cause ({NATURE_EN[nature]})",
-                "cy": f"{name.get('cy', indicator.code)}: achos arbennig ({NATURE_CY[nature]})",
-            },
-            body={
-                "en": f"The value for the period ending {long_date(latest.period_end, 'en')} "
-                f"({latest.value:g} {indicator.unit}) is a special cause: {rule_en}.",
-                "cy": f"Mae'r gwerth ar gyfer y cyfnod sy'n dod i ben ar "
-                f"{long_date(latest.period_end, 'cy')} ({latest.value:g} {indicator.unit}) "
-                f"yn achos arbennig: {rule_cy}.",
-            },
+            title=title,
+            body=body,
             link=f"/indicators/{indicator_id}?organisation_id={organisation_id}",
             record_type="indicator",
             record_id=indicator_id,
@@ -540,9 +524,10 @@ async def _notify_target_crossing(
             + (TARGET_MET_CY if met else TARGET_MISSED_CY),
         },
         body={
-            "en": f"{now:g} {indicator.unit} against a target of {target:g} (before: {before:g}).",
-            "cy": f"{now:g} {indicator.unit} o'i gymharu â tharged o {target:g} "
-            f"(cynt: {before:g}).",
+            "en": f"{with_unit(f'{now:g}', indicator.unit, 'en')} against a target of {target:g} "
+            f"(before: {before:g}).",
+            "cy": f"{with_unit(f'{now:g}', indicator.unit, 'cy')} o'i gymharu â tharged o "
+            f"{target:g} (cynt: {before:g}).",
         },
         link=f"/indicators/{indicator.id}?organisation_id={organisation_id}",
         record_type="indicator",
