@@ -79,7 +79,7 @@ export function App() {
         <Route path="/campaigns" element={<RequireAuth>{(user) => <CampaignsPage user={user} />}</RequireAuth>} />
         <Route path="/campaigns/new" element={<RequireAuth>{(user) => <CampaignNewPage user={user} />}</RequireAuth>} />
         <Route path="/campaigns/:campaignId" element={<RequireAuth>{(user) => <CampaignPage user={user} />}</RequireAuth>} />
-        <Route path="/campaigns/:campaignId/responses" element={<RequireAuth>{() => <ResponsesPage />}</RequireAuth>} />
+        <Route path="/campaigns/:campaignId/responses" element={<RequireAuth>{(user) => <ResponsesPage user={user} />}</RequireAuth>} />
         <Route path="/campaigns/:campaignId/paper" element={<RequireAuth>{() => <PaperEntryPage />}</RequireAuth>} />
         <Route path="/campaigns/:campaignId/results" element={<RequireAuth>{() => <ResultsPage />}</RequireAuth>} />
         <Route path="/results" element={<RequireAuth>{() => <ResultsIndexPage />}</RequireAuth>} />

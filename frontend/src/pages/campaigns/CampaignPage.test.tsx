@@ -238,7 +238,7 @@ describe('held responses', () => {
     const user = userEvent.setup();
     await renderWithApp(
       <Routes>
-        <Route path="/campaigns/:campaignId/responses" element={<ResponsesPage />} />
+        <Route path="/campaigns/:campaignId/responses" element={<ResponsesPage user={runner()} />} />
       </Routes>,
       { route: `/campaigns/${CAMPAIGN}/responses`, token: 'tok' },
     );

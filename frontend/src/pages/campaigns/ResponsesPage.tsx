@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { User } from '../../api/types';
+import { editorOrganisationIds } from '../instruments/permissions';
 import { BackLink } from '../../components/actions';
 import { Button, TextInput } from '../../components/fields';
 import { formatDateTime } from '../../components/format';
@@ -12,9 +14,34 @@ import { useCampaign, useCampaignResponses, useCommentsToModerate, useModerateMu
 import { HeldResponsesSection, answerText } from './HeldResponses';
 import { localized, nameIn } from '../../i18n/localized';
 
-/** A campaign's raw responses (staff of its services only) and the moderation of free text. */
-export function ResponsesPage() {
+/**
+ * A campaign's raw responses (staff of its services only) and the moderation of free text.
+ * Anyone else (a service user or carer who typed the address) is told plainly who sees them and
+ * where the results are, and nothing is asked that the server would refuse.
+ */
+export function ResponsesPage({ user }: { user: User }) {
   const { campaignId = '' } = useParams();
+  // As the server decides (raw_response_org_ids): staff, managers and administrators only.
+  if (editorOrganisationIds(user).length > 0) return <StaffResponses campaignId={campaignId} />;
+  return <ForStaffOnly campaignId={campaignId} />;
+}
+
+function ForStaffOnly({ campaignId }: { campaignId: string }) {
+  const { t } = useTranslation();
+  usePageTitle(t('campaigns.responsesTitle'));
+  return (
+    <>
+      <BackLink to="/results">{t('resultsIndex.title')}</BackLink>
+      <h1>{t('campaigns.responsesTitle')}</h1>
+      <p data-testid="responses-for-staff">{t('campaigns.responsesForStaff')}</p>
+      <p>
+        <Link to={`/campaigns/${campaignId}/results`}>{t('results.campaignLink')}</Link>
+      </p>
+    </>
+  );
+}
+
+function StaffResponses({ campaignId }: { campaignId: string }) {
   const { t, i18n } = useTranslation();
   const campaign = useCampaign(campaignId);
   const versionId = campaign.data?.instrument_version_id ?? '';
