@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import cy from './locales/cy.json';
+import { softMutation } from './localized';
 
 export const LANGUAGES = ['en', 'cy'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -68,6 +69,11 @@ function applyDocumentLanguage(language: string): void {
     document.documentElement.lang = isLanguage(language) ? language : 'en';
   }
 }
+
+// "gan {{organisation, soft}}": the Welsh soft mutation of what is put in ("gan Fwrdd...").
+i18n.services.formatter?.add('soft', (value: unknown, lng: string | undefined) =>
+  lng === 'cy' ? softMutation(String(value ?? '')) : String(value ?? ''),
+);
 
 applyDocumentLanguage(i18n.language);
 i18n.on('languageChanged', applyDocumentLanguage);

@@ -74,3 +74,35 @@ export function useLocalName(): (record: { name: string | null; name_cy?: string
   const { i18n } = useTranslation();
   return (record) => localizedName(record, i18n.language);
 }
+
+// Welsh soft mutation, as the backend's core.vocabulary.soft_mutation: the spirants (ch, ph,
+// th) first, then ll, rh, p, t, c, b, d, m, g. A capital stays a capital ("Bwrdd" after
+// "gan" reads "Fwrdd"), as names of organisations mutate too.
+const SOFT: [string, string][] = [
+  ['ch', 'ch'],
+  ['ph', 'ph'],
+  ['th', 'th'],
+  ['ll', 'l'],
+  ['rh', 'r'],
+  ['p', 'b'],
+  ['t', 'd'],
+  ['c', 'g'],
+  ['b', 'f'],
+  ['d', 'dd'],
+  ['m', 'f'],
+  ['g', ''],
+];
+
+/** A Welsh word or name as it reads after a word that softens it ("gan", "i"). */
+export function softMutation(welsh: string): string {
+  const lower = welsh.toLowerCase();
+  for (const [radical, soft] of SOFT) {
+    if (!lower.startsWith(radical)) continue;
+    const rest = welsh.slice(radical.length);
+    const capital = welsh.charAt(0) !== lower.charAt(0);
+    if (!capital) return soft + rest;
+    const mutated = soft + rest;
+    return mutated.charAt(0).toUpperCase() + mutated.slice(1);
+  }
+  return welsh;
+}

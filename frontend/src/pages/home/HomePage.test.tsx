@@ -212,7 +212,7 @@ describe('The home page', () => {
     expect(within(shown).getByRole('heading', { name: '3 cham gweithredu yn hwyr' })).toBeInTheDocument();
     expect(within(shown).getByRole('heading', { name: '1 arwydd ar eich dangosyddion' })).toBeInTheDocument();
     expect(screen.getByTestId('agenda-overdue')).toHaveTextContent('2 ddiwrnod yn hwyr');
-    expect(screen.getByTestId('agenda-reviews')).toHaveTextContent("Anfonwyd i'w adolygu ar 8 Chwefror 2027 gan Bwrdd Iechyd Bae Abermor");
+    expect(screen.getByTestId('agenda-reviews')).toHaveTextContent("Anfonwyd i'w adolygu ar 8 Chwefror 2027 gan Fwrdd Iechyd Bae Abermor");
     expect(screen.getByTestId('agenda-signals')).toHaveTextContent('Achos arbennig: pryder');
     // A title written only in English is shown in English, marked as such.
     const lead = within(screen.getByTestId('agenda-responsibilities')).getByRole('link', { name: 'Evening appointments' });
