@@ -57,7 +57,8 @@ export function StatusChangeForm({ action, transitions = action.allowed_transiti
       {
         status,
         explanation: explanation.trim(),
-        ...(needsPublicReason(status)
+        ...(needsPublicReason(status) ||
+        (status === 'completed' && (reasonEn.trim() !== '' || reasonCy.trim() !== ''))
           ? { reason: bilingual(reasonEn, reasonCy) }
           : {}),
       },
@@ -111,6 +112,20 @@ export function StatusChangeForm({ action, transitions = action.allowed_transiti
               error={errors.fieldError('reason') ?? errors.fieldError('en')}
             />
             <Textarea id={errors.idFor('reason_cy')} lang="cy" label={t('improvement.statusChange.reasonCy')} rows={3} value={reasonCy} onChange={(e) => setReasonCy(e.target.value)} />
+          </>
+        ) : null}
+        {status === 'completed' ? (
+          <>
+            <Textarea
+              id={errors.idFor('reason')}
+              label={t('improvement.statusChange.weDidEn')}
+              hint={t('improvement.statusChange.weDidHint')}
+              rows={3}
+              value={reasonEn}
+              onChange={(e) => setReasonEn(e.target.value)}
+              error={errors.fieldError('reason') ?? errors.fieldError('en')}
+            />
+            <Textarea id={errors.idFor('reason_cy')} lang="cy" label={t('improvement.statusChange.weDidCy')} rows={3} value={reasonCy} onChange={(e) => setReasonCy(e.target.value)} />
           </>
         ) : null}
         <Button type="submit" busy={changeStatus.isPending}>
