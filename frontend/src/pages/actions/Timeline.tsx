@@ -1,6 +1,7 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { nameIn } from '../../i18n/localized';
-import { formatDateTime } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
 import { LoadError, Loading } from '../../components/status';
 import { useTimeline } from '../../features/actions/api';
 import { byWhom, type Action, type ActionStatus, type TimelineEntry } from '../../features/actions/actionsModel';
@@ -36,6 +37,13 @@ function TimelineText({ entry, organisation }: { entry: TimelineEntry; organisat
 }
 
 /** What happened to the action, oldest first, as the API tells it. */
+/** The worker's own words are in the reader's language: "Due on 2026-12-01" (its record of
+ * an action going overdue) reads "It was due on 1 December 2026" / "Roedd i fod erbyn ...". */
+function explanationOf(entry: TimelineEntry, t: TFunction): string {
+  const due = entry.kind === 'overdue' ? /^Due on (\d{4}-\d{2}-\d{2})$/.exec(entry.explanation ?? '') : null;
+  return due ? t('improvement.timeline.dueOn', { date: formatDate(due[1]) }) : (entry.explanation ?? '');
+}
+
 export function Timeline({ action }: { action: Action }) {
   const { t, i18n } = useTranslation();
   const timeline = useTimeline(action.id);
@@ -53,7 +61,7 @@ export function Timeline({ action }: { action: Action }) {
               <strong>
                 <TimelineText entry={entry} organisation={entry.organisation_id ? names.get(entry.organisation_id) : undefined} />
               </strong>
-              {entry.explanation ? <span className="nhsuk-u-display-block">{entry.explanation}</span> : null}
+              {entry.explanation ? <span className="nhsuk-u-display-block">{explanationOf(entry, t)}</span> : null}
             </li>
           ))}
         </ol>
