@@ -88,8 +88,10 @@ async def test_load_demo_leaves_a_signal_for_each_chart_that_ends_on_a_special_c
         n for n in await _signals(client, manager) if codes[n["record_id"]] == "WAIT-ASSESS"
     )
     assert " days)" in waiting["body"]["en"]
-    assert " diwrnod)" in waiting["body"]["cy"] and "days" not in waiting["body"]["cy"]
-    assert "%)" in involved["body"]["en"] and " %" not in involved["body"]["en"]
+    assert " diwrnod)" in waiting["body"]["cy"]
+    assert "days" not in waiting["body"]["cy"]
+    assert "%)" in involved["body"]["en"]
+    assert " %" not in involved["body"]["en"]
 
     # Loading the demo again raises nothing twice.
     await load_demo(session)
