@@ -3,12 +3,16 @@ and shows nobody else's (another organisation's manager, a service user, an outs
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
+from unittest import mock
 
 import httpx
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gwella.actions import checks
+from gwella.actions.workflow import notify_overdue
 from gwella.core.database import utcnow
 from gwella.demo.data import DEMO_PASSWORD
 from gwella.demo.loader import load_demo
@@ -201,6 +205,24 @@ async def test_overdue_actions_are_counted_in_days_for_those_who_carry_them(team
     # An action on time is not overdue.
     await team.agreed()
     assert (await agenda(team, "board_manager"))["overdue"]["total"] == 1
+
+
+async def test_an_overdue_action_nobody_took_on_waits_for_those_told_of_it(team: Team) -> None:
+    """Nobody has a part: the members' administrators and managers decide it, are told when
+    it goes overdue (workflow.notify_overdue), and find it on their home page too."""
+    due = (utcnow() - timedelta(days=3)).date().isoformat()
+    with mock.patch.object(checks, "utcnow", return_value=utcnow() - timedelta(days=4)):
+        action = await team.propose("board_staff", due_date=due)
+    await notify_overdue(team.session)
+    await team.session.commit()
+    for who in ("board_manager", "council_manager"):
+        data = await agenda(team, who)
+        assert [i["action_id"] for i in data["overdue"]["items"]] == [action["id"]], who
+        assert data["overdue"]["items"][0]["days_overdue"] == 3
+        told = await team.call(who, "GET", "/notifications")
+        assert any(n["kind"] == "action.overdue" for n in told.json()["items"]), who
+    for who in ("board_staff", "forum_su", "outsider_admin"):
+        assert (await agenda(team, who))["overdue"]["total"] == 0, who
 
 
 async def test_signals_say_what_the_chart_says_for_the_same_series(

@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
@@ -21,6 +21,7 @@ from gwella.actions.models import (
 )
 from gwella.actions.rules import CLOSED, overdue_condition
 from gwella.core.principal import Principal
+from gwella.partnerships import service as partnerships
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,10 @@ async def overdue_for(
 ) -> tuple[list[OverdueAction], int]:
     """Open actions past their due date that ``p`` carries: they own a part, or their
     organisation has a part (accepted or still to answer) and they are its staff, manager
-    or administrator (who write its progress and move it on). Most overdue first: the first
-    ``limit`` and how many there are. Service users and carers see only parts they own."""
+    or administrator (who write its progress and move it on); or nobody has a part and they
+    administer or manage a member of its partnership (who are told it is overdue). Most
+    overdue first: the first ``limit`` and how many there are. Service users and carers see
+    only parts they own."""
     if not p.is_user:
         return [], 0
     working = p.orgs_with_role(*policy.EDITOR_ROLES)
@@ -86,9 +89,20 @@ async def overdue_for(
         ActionResponsibility.organisation_id.in_(working),
     )
     live = ActionResponsibility.state != ResponsibilityState.declined
+    # An action nobody has taken on is decided by any member's administrators and managers
+    # (policy.action_deciders): they are told when it goes overdue, and it waits for them here.
+    deciding, _ = await partnerships.sharing_context(
+        session, p.orgs_with_role(*policy.DECIDER_ROLES)
+    )
     where = [
         overdue_condition(today),
-        exists().where(ActionResponsibility.action_id == Action.id, live, mine),
+        or_(
+            exists().where(ActionResponsibility.action_id == Action.id, live, mine),
+            and_(
+                ~exists().where(ActionResponsibility.action_id == Action.id, live),
+                Action.partnership_id.in_(deciding),
+            ),
+        ),
     ]
     visible = policy.action_partnership_ids(p)
     if visible is not None:
