@@ -45,9 +45,9 @@ describe('The e-mail digest choice on the profile', () => {
   it('speaks Welsh and shows a weekly choice already made', async () => {
     preferencesApi('weekly');
     await renderWithApp(<DigestPreferences email="alys@example.test" />, { token: 'tok', language: 'cy' });
-    expect(await screen.findByRole('radio', { name: 'Bob wythnos, ddydd Llun tua 7am amser y DU' })).toBeChecked();
+    expect(await screen.findByRole('radio', { name: 'Bob wythnos, ddydd Llun tua 7 y bore amser y DU' })).toBeChecked();
     expect(screen.getByRole('heading', { name: 'E-byst am eich hysbysiadau' })).toBeInTheDocument();
-    expect(screen.getByTestId('digest-explained')).toHaveTextContent('Bob bore dydd Llun tua 7am');
+    expect(screen.getByTestId('digest-explained')).toHaveTextContent('Bob bore dydd Llun tua 7 o\'r gloch');
     expect(screen.getByRole('button', { name: "Cadw'r dewis e-bost" })).toBeInTheDocument();
   });
 
