@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Instrument, InstrumentVersion, ReviewState, User } from '../../../api/types';
@@ -15,10 +16,20 @@ import {
   type ReviewDecision,
 } from '../../../features/instruments/api';
 import { useOrganisationOptions } from '../../../features/organisations/api';
-import { useLocalName } from '../../../i18n/localized';
+import { softMutation, useLocalName } from '../../../i18n/localized';
 import { canReview } from '../permissions';
 
 // Review of a draft: the policy and progress, asking for review, reviewing, publishing.
+
+/** Role names inside a sentence: in lower case, and in Welsh softened after "neu"
+ * ("defnyddiwr gwasanaeth neu ofalwr"), not "Defnyddiwr gwasanaeth neu Gofalwr". */
+export function rolesInSentence(roles: readonly string[], t: TFunction, language: string): string {
+  return roles
+    .map((r) => (isRole(r) ? t(`roles.${r}`) : r))
+    .map((word) => word.charAt(0).toLocaleLowerCase() + word.slice(1))
+    .map((word, n) => (n > 0 && language === 'cy' ? softMutation(word) : word))
+    .join(` ${t('instruments.review.or')} `);
+}
 
 export function ReviewSection({
   user,
@@ -96,7 +107,7 @@ function ReviewBody({
     const org = organisations.data?.items.find((o) => o.id === id);
     return org ? localName(org) : '';
   };
-  const roles = state.approver_roles.map((r) => (isRole(r) ? t(`roles.${r}`) : r)).join(` ${t('instruments.review.or')} `);
+  const roles = rolesInSentence(state.approver_roles, t, i18n.language);
   return (
     <>
       <p>{t('instruments.review.policy', { count: state.approvals_needed, roles })}</p>
