@@ -95,7 +95,7 @@ export function BarChart({
           height={layout.height}
           viewBox={`0 0 ${frame.width} ${layout.height}`}
           role="img"
-          aria-label={t('charts.barsLabel', { title })}
+          aria-label={t('charts.barsLabel', { title: sentenceEnd(title) })}
           focusable="false"
           data-testid="bar-chart"
           data-labels={layout.labels}
@@ -168,4 +168,10 @@ export function BarChart({
       <figcaption className="nhsuk-body-s app-chart__caption">{t('charts.whiskers')}</figcaption>
     </figure>
   );
+}
+
+/** A title as the end of a sentence: "plan?" stays, "Waiting times" gets its full stop. */
+export function sentenceEnd(text: string): string {
+  const trimmed = text.trim();
+  return /[.?!…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

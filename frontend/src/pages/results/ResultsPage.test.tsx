@@ -243,7 +243,7 @@ describe('The results dashboard', () => {
     await screen.findByRole('heading', { level: 1, name: 'Results: Spring survey' });
     expect(await screen.findByTestId('results-responses')).toHaveTextContent('8');
     const block = await screen.findByRole('region', { name: 'Do you have a care plan?' });
-    expect(within(block).getByRole('img', { name: /Bar chart: Do you have a care plan\?/ })).toBeInTheDocument();
+    expect(within(block).getByRole('img', { name: 'Bar chart: Do you have a care plan? The same figures are in the table below the chart.' })).toBeInTheDocument();
     // The table alternative: held-back cells say so, never 0.
     const table = within(block).getByRole('table', { hidden: true });
     const heldBack = within(table).getAllByText('Held back', { exact: true });
