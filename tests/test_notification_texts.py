@@ -46,7 +46,7 @@ async def _action_texts(monkeypatch: pytest.MonkeyPatch) -> Rendered:
     for role in ROLES:
         await action_notify.proposed(s, action, people, None, role)
     for part in ResponsibilityRole:
-        await action_notify.assigned(s, action, people, None, part)
+        await action_notify.assigned(s, action, people, None, part, owner=uuid.uuid4())
         for accept in (True, False):
             await action_notify.answered(
                 s,

@@ -601,3 +601,30 @@ async def test_list_filters_and_keyset_pages(team: Team) -> None:
     assert bad.status_code == 422
     bad = await team.call("forum_su", "GET", "/actions", params={"status": "done"})
     assert bad.status_code == 422
+
+
+async def test_the_person_named_for_a_part_is_told_who_answers_for_it(team: Team) -> None:
+    """The managers are asked to accept or decline; a member of staff named for the part,
+    who may not answer for it, is told so instead of being asked."""
+    parts = team.parts()
+    parts[0]["owner_id"] = str(team.users["board_staff"].id)
+    await team.propose("forum_su", responsibilities=parts)
+    await team.session.commit()
+    bodies = {
+        who: list(
+            await team.session.scalars(
+                select(Notification.body).where(
+                    Notification.user_id == team.users[who].id,
+                    Notification.kind == "action.assigned",
+                )
+            )
+        )
+        for who in ("board_manager", "board_staff")
+    }
+    assert [b["en"] for b in bodies["board_manager"]] == [
+        "Accept or decline your organisation's part."
+    ]
+    [named] = bodies["board_staff"]
+    assert "named for your organisation's part" in named["en"]
+    assert "Accept or decline" not in named["en"]
+    assert "wedi'ch enwi" in named["cy"]

@@ -164,29 +164,49 @@ async def proposed(
 async def assigned(
     session: AsyncSession,
     action: Action,
-    people: People,
+    deciders: People,
     actor: uuid.UUID | None,
     role: ResponsibilityRole,
+    owner: uuid.UUID | None = None,
 ) -> None:
-    """An organisation is asked to take a part."""
+    """An organisation is asked to take a part: its administrators and managers, who answer
+    for it, are asked to accept or decline; the person named for the part, if not one of
+    them, is told who answers."""
     part = words.RESPONSIBILITY_ROLE[role.value]
     verb = "lead" if role is ResponsibilityRole.lead else "support"
+    title = (
+        f"Your organisation is asked to {verb} an action: {title_en(action)}",
+        f"Gofynnir i'ch sefydliad {words.soft_mutation(part.cy)} cam gweithredu: "
+        f"{title_cy(action)}",
+    )
+    answering = set(deciders)
     await _send(
         session,
         action,
-        people,
+        answering,
         actor,
         "action.assigned",
-        (
-            f"Your organisation is asked to {verb} an action: {title_en(action)}",
-            f"Gofynnir i'ch sefydliad {words.soft_mutation(part.cy)} cam gweithredu: "
-            f"{title_cy(action)}",
-        ),
+        title,
         (
             "Accept or decline your organisation's part.",
             "Derbyniwch neu wrthodwch ran eich sefydliad.",
         ),
     )
+    if owner is not None and owner not in answering:
+        await _send(
+            session,
+            action,
+            [owner],
+            actor,
+            "action.assigned",
+            title,
+            (
+                "You are named for your organisation's part. Its administrators and "
+                "managers accept or decline it.",
+                "Chi sydd wedi'ch enwi ar gyfer rhan eich sefydliad. Ei weinyddwyr a'i "
+                "reolwyr sy'n ei derbyn neu'n ei gwrthod.",
+            ),
+        )
 
 
 async def answered(

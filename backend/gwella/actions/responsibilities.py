@@ -87,9 +87,10 @@ async def add_part(
     await notify.assigned(
         session,
         action,
-        {*await notify.deciders_people(session, [item.organisation_id]), item.owner_id},
+        await notify.deciders_people(session, [item.organisation_id]),
         ctx.actor_id,
         item.role,
+        owner=item.owner_id,
     )
     return row
 
