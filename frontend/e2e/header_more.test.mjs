@@ -125,8 +125,12 @@ describe('the header navigation keeps to one line', () => {
           // A link in it goes where it says, and the list closes on the new page.
           await more.click();
           const target = page.locator('#app-header-more-list').getByRole('link', { name: moved[moved.length - 1] });
+          const before = new URL(page.url()).pathname;
           await target.click();
+          // The new page, not the old one's heading still on screen while it loads.
+          await page.waitForURL((url) => url.pathname !== before);
           await page.getByRole('heading', { level: 1 }).first().waitFor();
+          await page.locator('#app-header-more-list').waitFor({ state: 'detached', timeout: 5000 });
           await settled(page);
           assert.equal(await page.locator('#app-header-more-list').count(), 0, 'the list closes on a new page');
           if (moved[moved.length - 1] === words.profile) {

@@ -147,7 +147,10 @@ export function StatusSection({ action, user }: { action: Action; user: User }) 
   const members = usePartnershipMembers(live.length === 0 && action.allowed_transitions.length > 0 ? action.partnership_id : '');
   const mayAgree = action.allowed_transitions.includes('agreed');
   const leads = usePartnershipLeads(mayAgree ? action.partnership_id : '');
-  if (action.allowed_transitions.length === 0 || members.isLoading || leads.isLoading) return null;
+  // While the members or leads are still on their way, decide with what is known: the form,
+  // once shown, stays mounted (and keeps its "The action is now: …" message) when a status
+  // change brings new moves that need them (agreeing asks for the partnership's leads).
+  if (action.allowed_transitions.length === 0) return null;
   const memberIds = (members.data ?? []).map((m) => m.organisation_id);
   const leadIds = (leads.data ?? []).map((l) => l.user_id);
   const mine = decidableTransitions(user, action, memberIds, leadIds);
