@@ -38,6 +38,25 @@ export async function apiCall(baseUrl, token, method, path, body) {
 }
 
 /**
+ * Set a demo person's preferred language through the API (the app speaks it once they sign
+ * in): read their record for its ETag, then PATCH it.
+ * @param {string} baseUrl
+ * @param {string} email
+ * @param {'en' | 'cy'} language
+ */
+export async function preferLanguage(baseUrl, email, language) {
+  const token = await apiToken(baseUrl, email);
+  const me = await fetch(`${baseUrl}/api/v1/users/me`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(me.status, 200);
+  const answer = await fetch(`${baseUrl}/api/v1/users/me`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-Match': me.headers.get('etag') ?? '' },
+    body: JSON.stringify({ language }),
+  });
+  assert.equal(answer.status, 200, await answer.text());
+}
+
+/**
  * The main pages: [name, path, needs signing in].
  * @param {string} baseUrl
  * @returns {Promise<{ name: string, path: string, signedIn: boolean }[]>}

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DESKTOP, PHONE, checkAccessibility, closeBrowser, openBrowser, screenshot, settled, signIn, startApp } from './harness.mjs';
-import { apiCall, apiToken } from './mainPages.mjs';
+import { apiCall, apiToken, preferLanguage as setLanguage } from './mainPages.mjs';
 
 const TIMEOUT = { timeout: 300_000 };
 const SERVICE_USER = 'serviceuser@demo.gwella.test';
@@ -60,15 +60,7 @@ const WORDS = {
  * @param {'en' | 'cy'} language
  */
 async function preferLanguage(language) {
-  const token = await apiToken(app.baseUrl, SERVICE_USER);
-  const me = await fetch(`${app.baseUrl}/api/v1/users/me`, { headers: { Authorization: `Bearer ${token}` } });
-  assert.equal(me.status, 200);
-  const answer = await fetch(`${app.baseUrl}/api/v1/users/me`, {
-    method: 'PATCH',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-Match': me.headers.get('etag') ?? '' },
-    body: JSON.stringify({ language }),
-  });
-  assert.equal(answer.status, 200, await answer.text());
+  await setLanguage(app.baseUrl, SERVICE_USER, language);
 }
 
 /**
