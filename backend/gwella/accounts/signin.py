@@ -181,6 +181,13 @@ async def principal_for_token(
     )
 
 
+async def token_expiry(session: AsyncSession, secret: str) -> datetime | None:
+    """When this token expires (None if it is unknown)."""
+    return await session.scalar(
+        select(AccessToken.expires_at).where(AccessToken.token_hash == hash_secret(secret))
+    )
+
+
 async def _live_token(session: AsyncSession, secret: str) -> AccessToken | None:
     token = await session.scalar(
         select(AccessToken).where(AccessToken.token_hash == hash_secret(secret))

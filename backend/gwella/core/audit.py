@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwella.core.database import Base, utcnow
+from gwella.core.watched import Watched
 
 
 class ActorType(enum.StrEnum):
@@ -41,7 +42,7 @@ class AuditContext:
         return cls(ActorType.system, None, label)
 
 
-class AuditEvent(Base):
+class AuditEvent(Watched, Base):
     __tablename__ = "audit_events"
     __table_args__ = (
         Index("ix_audit_events_record", "record_type", "record_id"),

@@ -159,9 +159,10 @@ class Settings(BaseSettings):
         "walked from the right past every listed hop (instead of counting hops)",
     )
     # Live streams (GET /api/v1/stream), counted per server process: beyond a person's cap
-    # a new stream gets 429, beyond the process's cap 503 (both with Retry-After).
+    # a new stream gets 429, beyond the process's cap 503 (both with Retry-After). Streams
+    # cost the database nothing each (one change feed per process reads for all of them).
     stream_max_per_person: int = Field(default=5, ge=1, le=100)
-    stream_max_per_process: int = Field(default=50, ge=1, le=10_000)
+    stream_max_per_process: int = Field(default=1000, ge=1, le=10_000)
     # Background work (webhook delivery). `run_worker` unset means: in-process in development
     # only (so `make run` works alone); elsewhere run `gwella worker` beside the API.
     run_worker: bool | None = None

@@ -28,16 +28,18 @@ from sqlalchemy.orm import Mapped, ORMExecuteState, Session, SessionTransaction,
 
 from gwella.core.database import AppSession, Base
 from gwella.core.principal import Principal
+from gwella.core.watched import PRINCIPALS_CHANGED, Watched
 
-_CHANGED = "gwella.principals_changed"
+_CHANGED = PRINCIPALS_CHANGED
 ROW = 1
 PRINCIPAL_NEUTRAL = "gwella_principal_neutral"
 """An execution option for a statement that writes to such a table only what no principal
 holds (the time of the last sign-in): it leaves the generation, and every memory, alone."""
 
 
-class AuthGeneration(Base):
-    """One row: the generation of everything principals are built from."""
+class AuthGeneration(Watched, Base):
+    """One row: the generation of everything principals are built from (watched: open streams
+    check their callers again when it moves on)."""
 
     __tablename__ = "auth_generation"
 

@@ -11,9 +11,10 @@ from sqlalchemy import Enum, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwella.core.database import Base, IdMixin, utcnow
+from gwella.core.watched import Watched
 
 
-class Notification(IdMixin, Base):
+class Notification(Watched, IdMixin, Base):
     __tablename__ = "notifications"
     __table_args__ = (Index("ix_notifications_user_created", "user_id", "created_at"),)
 

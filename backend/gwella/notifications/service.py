@@ -73,13 +73,11 @@ async def mark_read(
 
 
 async def created_since(
-    session: AsyncSession, user_id: uuid.UUID, since: datetime, limit: int = 50
+    session: AsyncSession, user_id: uuid.UUID | None, since: datetime, limit: int = 50
 ) -> list[Notification]:
-    """A person's notifications created since a moment, oldest first (for the live stream)."""
-    stmt = (
-        select(Notification)
-        .where(Notification.user_id == user_id, Notification.created_at >= since)
-        .order_by(Notification.created_at)
-        .limit(limit)
-    )
-    return list(await session.scalars(stmt))
+    """A person's notifications (None: everyone's) created since a moment, oldest first (for
+    the live streams)."""
+    stmt = select(Notification).where(Notification.created_at >= since)
+    if user_id is not None:
+        stmt = stmt.where(Notification.user_id == user_id)
+    return list(await session.scalars(stmt.order_by(Notification.created_at).limit(limit)))

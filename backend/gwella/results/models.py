@@ -12,6 +12,7 @@ from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, S
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwella.core.database import Base
+from gwella.core.watched import Watched
 
 
 class ResultCell(Base):
@@ -57,7 +58,7 @@ class PendingResult(Base):
     """Per kind name (``all``, ``month``, ``week``), what its cells hold now, when anything."""
 
 
-class ResultRelease(Base):
+class ResultRelease(Watched, Base):
     """When a service's results in a campaign last moved on (the day only)."""
 
     __tablename__ = "result_releases"

@@ -13,8 +13,8 @@ Every open ``GET /api/v1/stream`` holds an :class:`OpenStream` from it, so that
 * shutting down ends every stream at once (:meth:`StreamRegistry.end_all`), with a last
   event saying why, instead of the server waiting for each to run out.
 
-The registry is also the place a process-wide change feed can hand its news to, stream by
-stream, when one replaces each stream's own polling.
+The process's change feed (:mod:`gwella.stream.feed`) hands each stream its events through
+:meth:`OpenStream.push`; the stream sends them from its own loop.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ EXIT_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 class OpenStream:
-    """One open stream's place in the registry, and the way to tell it to end."""
+    """One open stream's place in the registry, its events waiting to be sent, and the way
+    to tell it to end."""
 
     def __init__(self, registry: StreamRegistry, person: uuid.UUID) -> None:
         self.person = person
@@ -46,18 +47,37 @@ class OpenStream:
         self.end_reason: str | None = None
         self._registry = registry
         self._wake = asyncio.Event()
+        self._ended = asyncio.Event()
+        self._outbox: list[str] = []
 
     def end(self, reason: str) -> None:
         """Ask the stream to end (it sends ``end`` with ``reason`` and stops); the first
         reason given is kept."""
         if self.end_reason is None:
             self.end_reason = reason
+        self._ended.set()
         self._wake.set()
 
+    async def ended(self) -> None:
+        """Return once the stream has been told to end."""
+        await self._ended.wait()
+
+    def push(self, chunk: str) -> None:
+        """An event for the stream to send (from the process's change feed)."""
+        self._outbox.append(chunk)
+        self._wake.set()
+
+    def take(self) -> list[str]:
+        """The events waiting to be sent, oldest first (and none left)."""
+        out, self._outbox = self._outbox, []
+        return out
+
     async def wait(self, seconds: float) -> None:
-        """Sleep for ``seconds``, or less if the stream is told to end meanwhile."""
+        """Sleep for ``seconds``, or less if an event comes or the stream is told to end."""
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), seconds)
+        if self.end_reason is None:
+            self._wake.clear()
 
     def close(self) -> None:
         """Give the place back (idempotent)."""
