@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import httpx
+import aiohttp
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -51,7 +51,7 @@ def config(settings: Settings) -> delivery.DeliveryConfig:
 
 
 @pytest.fixture
-async def http(config: delivery.DeliveryConfig) -> AsyncIterator[httpx.AsyncClient]:
+async def http(config: delivery.DeliveryConfig) -> AsyncIterator[aiohttp.ClientSession]:
     async with delivery.http_client(config) as client:
         yield client
 
@@ -62,7 +62,7 @@ class Hooks:
 
     sessionmaker: async_sessionmaker[AsyncSession]
     settings: Settings
-    http: httpx.AsyncClient
+    http: aiohttp.ClientSession
     config: delivery.DeliveryConfig
     receiver: Receiver
 
@@ -112,7 +112,7 @@ class Hooks:
 def hooks(
     sessionmaker: async_sessionmaker[AsyncSession],
     settings: Settings,
-    http: httpx.AsyncClient,
+    http: aiohttp.ClientSession,
     config: delivery.DeliveryConfig,
     receiver: Receiver,
 ) -> Hooks:

@@ -39,6 +39,8 @@ class Receiver:
         """How long the ``slow`` mode takes to answer 200."""
         self.redirect_to = "http://169.254.169.254/latest/meta-data/"
         """Where the ``redirect`` mode sends the caller (a cloud metadata address)."""
+        self.extra_headers = ""
+        """Header lines (each ending in CRLF) added to every answer."""
 
     @property
     def url(self) -> str:
@@ -103,7 +105,8 @@ class Receiver:
             }[mode]
             answer = b'{"received":true}' if mode in ("ok", "slow") else b"oops\x00 not today"
             writer.write(
-                f"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n{extra}"
+                f"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n"
+                f"{extra}{self.extra_headers}"
                 f"Content-Length: {len(answer)}\r\n\r\n".encode()
                 + answer
             )

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from gwella.core.database import utcnow
 from gwella.organisations.models import Organisation
-from gwella.webhooks import delivery
+from gwella.webhooks import claiming
 from gwella.webhooks.models import DeliveryStatus, WebhookDelivery
 from tests.webhooks.conftest import Hooks
 from tests.webhooks.receiver import Receiver
@@ -38,7 +38,7 @@ async def test_concurrent_claims_are_disjoint(
     now = utcnow()
     claims = await asyncio.gather(
         *(
-            delivery.claim_deliveries(
+            claiming.claim_deliveries(
                 hooks.sessionmaker,
                 worker_id=f"w{i}",
                 now=now,
@@ -92,7 +92,7 @@ async def test_a_lease_keeps_others_off_until_it_lapses(hooks: Hooks, org: Organ
     now = utcnow()
 
     async def claim(worker: str, at: timedelta) -> list[uuid.UUID]:
-        return await delivery.claim_deliveries(
+        return await claiming.claim_deliveries(
             hooks.sessionmaker, worker_id=worker, now=now + at, limit=5, lease=LEASE
         )
 
@@ -121,7 +121,7 @@ async def test_skip_locked_claims_around_rows_locked_elsewhere(
         ).one()
         held_id = held.id
         ids = await asyncio.wait_for(
-            delivery.claim_deliveries(
+            claiming.claim_deliveries(
                 hooks.sessionmaker, worker_id="w1", now=now, limit=10, lease=LEASE
             ),
             timeout=5,
@@ -129,7 +129,7 @@ async def test_skip_locked_claims_around_rows_locked_elsewhere(
         assert len(ids) == 2
         assert held_id not in ids, "the locked row is skipped, without waiting for it"
         await locker.rollback()
-    again = await delivery.claim_deliveries(
+    again = await claiming.claim_deliveries(
         hooks.sessionmaker, worker_id="w2", now=now, limit=10, lease=LEASE
     )
     assert again == [held_id]

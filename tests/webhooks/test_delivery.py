@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from gwella.accounts import api_clients as accounts
 from gwella.core.database import utcnow
 from gwella.organisations.models import Organisation
-from gwella.webhooks import delivery
+from gwella.webhooks import claiming, delivery
 from gwella.webhooks import service as webhooks
 from gwella.webhooks.models import (
     DeliveryStatus,
@@ -454,13 +454,13 @@ async def test_a_delivery_whose_subscription_went_meanwhile_is_let_go(
     sub, _ = await hooks.subscribe(org)
     await hooks.emit(org, uuid.uuid4())
     now = utcnow()
-    ids = await delivery.claim_deliveries(
+    ids = await claiming.claim_deliveries(
         hooks.sessionmaker, worker_id="w1", now=now, limit=10, lease=timedelta(minutes=1)
     )
-    [job] = await delivery._load_jobs(hooks.sessionmaker, ids, hooks.config, now)
+    [job] = await claiming.load_jobs(hooks.sessionmaker, ids, hooks.config.secret_key, now)
     async with hooks.sessionmaker() as s:
         await webhooks.delete_subscription(s, SYSTEM, await s.get_one(WebhookSubscription, sub.id))
         await s.commit()
     outcome = await delivery.send(hooks.http, job, int(now.timestamp()), 1.0)
-    await delivery._record(hooks.sessionmaker, job, outcome, "w1", now)
+    await delivery._record_all(hooks.sessionmaker, [(job, outcome, now)], "w1")
     assert await count(hooks.sessionmaker, WebhookAttempt) == 0

@@ -17,7 +17,7 @@ from gwella.core.audit import AuditEvent
 from gwella.core.config import Environment, Settings
 from gwella.core.database import utcnow
 from gwella.core.errors import ValidationFailed
-from gwella.webhooks import delivery
+from gwella.webhooks import claiming
 from gwella.webhooks.models import WebhookSubscription
 from gwella.webhooks.service import check_url
 from gwella.webhooks.signing import decrypt_secret
@@ -320,7 +320,7 @@ async def test_admins_read_deliveries_and_attempts_and_redeliver(
 
     # While a worker holds it, a redelivery is refused rather than racing it.
     assert (await client.post(f"{one}/redeliver", headers=admin)).status_code == 202
-    await delivery.claim_deliveries(
+    await claiming.claim_deliveries(
         hooks.sessionmaker,
         worker_id="busy",
         now=utcnow(),

@@ -1,12 +1,13 @@
 """Sending the outbox: claim due deliveries, POST them signed, record every attempt.
 
-* **Claiming** (:func:`claim_deliveries`): a worker takes a *lease* on a batch of due
+* **Claiming** (:func:`.claiming.claim_deliveries`): a worker takes a *lease* on a batch of due
   deliveries (``locked_by``/``locked_until``) in one short transaction and sends them outside
   any transaction, so a slow receiver never holds a lock or blocks the API. PostgreSQL picks
   the batch with ``SELECT … FOR UPDATE SKIP LOCKED`` (concurrent workers never wait for or
-  take each other's rows); elsewhere each candidate is taken with an atomic conditional
-  ``UPDATE … WHERE id = ? AND (locked_until IS NULL OR locked_until < now)`` checked by its row
-  count. Either way one delivery is leased by one worker at a time, so no event is sent twice
+  take each other's rows), in the one statement that leases it and returns what sending it
+  needs; elsewhere the due candidates are taken with one atomic conditional
+  ``UPDATE … WHERE id IN (…) AND (locked_until IS NULL OR locked_until < now) RETURNING id``.
+  Either way one delivery is leased by one worker at a time, so no event is sent twice
   while workers are alive. A worker that dies mid-send loses its lease when it lapses and the
   delivery is tried again: delivery is *at least once*, and the ``webhook-id`` header (the
   same on every try) lets receivers ignore a repeat.
@@ -17,6 +18,8 @@
   30 s, 2 min, 10 min, then hourly (plus up to 10 % jitter; longer if the receiver sends
   ``Retry-After``), until the delivery's deadline (24 hours by default); then it is failed.
   Redirects are not followed (a 3xx is a failed answer).
+* **Recording**: attempts that finish together are recorded in one transaction of three
+  statements (the deliveries' state, the attempts, their new state), whatever their number.
 * **Destinations**: unless ``GWELLA_WEBHOOK_ALLOW_PRIVATE`` is on, the client connects only
   to public addresses, checked when the connection is made (:mod:`.destinations`); a URL
   that leads inside fails its delivery at once, with the reason, instead of being retried.
@@ -30,28 +33,30 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-import httpx
-from sqlalchemy import ColumnElement, Select, and_, case, delete, exists, or_, select, update
+import aiohttp
+from sqlalchemy import (
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import aliased
-from sqlalchemy.orm.exc import StaleDataError
 
-from gwella.core import changes
 from gwella.core.config import Settings
 from gwella.core.database import utcnow
 from gwella.core.logging import get_logger
-from gwella.webhooks.destinations import guarded_transport
+from gwella.webhooks.claiming import AnyRow, attempts, claim, deliveries, jobs_of
+from gwella.webhooks.destinations import connector
 from gwella.webhooks.models import (
-    HELD_MARK,
     DeliveryStatus,
-    WebhookAttempt,
     WebhookDelivery,
     WebhookEvent,
-    WebhookSubscription,
 )
-from gwella.webhooks.sending import USER_AGENT, Job, Outcome, encode_body, send
-from gwella.webhooks.signing import SecretUnreadable, decrypt_secret
+from gwella.webhooks.sending import USER_AGENT, Job, Outcome, send
 
 _log = get_logger("gwella.webhooks")
 
@@ -112,198 +117,101 @@ def retry_delay(failed_attempts: int, delivery_id: uuid.UUID) -> timedelta:
     return base + base * ((delivery_id.int % 1000) / 10_000)
 
 
-# ------------------------------------------------------------------------------ claiming
+# ------------------------------------------------------------------------------ recording
 
-
-def _due(now: datetime, limit: int) -> Select[uuid.UUID]:
-    earlier = aliased(WebhookDelivery)
-    blocked = exists().where(
-        earlier.subscription_id == WebhookDelivery.subscription_id,
-        earlier.record_type == WebhookDelivery.record_type,
-        earlier.record_id == WebhookDelivery.record_id,
-        earlier.event_seq < WebhookDelivery.event_seq,
-        earlier.status == DeliveryStatus.pending,
+_SETTLE = (
+    update(deliveries)
+    .where(deliveries.c.id == bindparam("b_id"), deliveries.c.locked_by == bindparam("b_by"))
+    .values(
+        attempt_count=bindparam("b_count"),
+        last_attempt_at=bindparam("b_at", type_=deliveries.c.last_attempt_at.type),
+        last_status_code=bindparam("b_code", type_=deliveries.c.last_status_code.type),
+        last_error=bindparam("b_error", type_=deliveries.c.last_error.type),
+        locked_by=None,
+        locked_until=None,
+        status=bindparam("b_status", type_=deliveries.c.status.type),
+        delivered_at=func.coalesce(
+            bindparam("b_delivered", type_=deliveries.c.delivered_at.type),
+            deliveries.c.delivered_at,
+        ),
+        next_attempt_at=func.coalesce(
+            bindparam("b_next", type_=deliveries.c.next_attempt_at.type),
+            deliveries.c.next_attempt_at,
+        ),
     )
-    return (
-        select(WebhookDelivery.id)
-        .join(WebhookSubscription, WebhookSubscription.id == WebhookDelivery.subscription_id)
-        .where(
-            WebhookDelivery.status == DeliveryStatus.pending,
-            WebhookDelivery.next_attempt_at <= now,
-            _unlocked(now),
-            WebhookSubscription.is_active.is_(True),
-            ~blocked,
-        )
-        .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.event_seq)
-        .limit(limit)
+)
+"""One delivery's state after an attempt (executed for many at once): only while the
+worker still holds its lease; the delivery time and next try are kept unless given."""
+
+
+def _settled(row: AnyRow, outcome: Outcome, now: datetime) -> dict[str, Any]:
+    """The delivery's new state after ``outcome`` (parameters of :data:`_SETTLE`)."""
+    count = row.attempt_count + 1
+    values: dict[str, Any] = {
+        "b_id": row.id,
+        "b_by": row.locked_by,
+        "b_count": count,
+        "b_at": now,
+        "b_code": outcome.status_code,
+        "b_error": outcome.error,
+        "b_status": DeliveryStatus.pending,
+        "b_delivered": None,
+        "b_next": None,
+    }
+    if outcome.ok:
+        values |= {"b_status": DeliveryStatus.delivered, "b_delivered": now}
+    elif outcome.final or now >= row.deadline_at:
+        values["b_status"] = DeliveryStatus.failed
+    else:
+        delay = retry_delay(count, row.id)
+        if outcome.retry_after is not None:
+            delay = max(delay, outcome.retry_after)
+        values["b_next"] = min(now + delay, row.deadline_at)
+    return values
+
+
+async def _write(
+    session: AsyncSession, done: list[tuple[Job, Outcome, datetime]], worker_id: str
+) -> dict[uuid.UUID, DeliveryStatus]:
+    """Store the attempts of deliveries that still exist and settle those still leased to
+    ``worker_id``: three statements whatever the number. Returns each one's status."""
+    rows = await session.execute(
+        select(
+            deliveries.c.id,
+            deliveries.c.locked_by,
+            deliveries.c.attempt_count,
+            deliveries.c.deadline_at,
+            deliveries.c.status,
+        ).where(deliveries.c.id.in_([j.delivery_id for j, _, _ in done]))
     )
-
-
-def _unlocked(now: datetime) -> ColumnElement[bool]:
-    return or_(WebhookDelivery.locked_until.is_(None), WebhookDelivery.locked_until < now)
-
-
-async def _lease(
-    session: AsyncSession, worker_id: str, now: datetime, lease: timedelta
-) -> dict[str, Any]:
-    """The values a claim sets: the lease, and for a delivery that was held until now its
-    place in replay's order (this transaction's change mark: after every event already
-    listed, so no cursor handed out meanwhile is past it)."""
-    placed = case(
-        (WebhookDelivery.event_mark == HELD_MARK, await changes.mark(session)),
-        else_=WebhookDelivery.event_mark,
-    )
-    return {"locked_by": worker_id, "locked_until": now + lease, "event_mark": placed}
-
-
-async def _claim_skip_locked(
-    session: AsyncSession, worker_id: str, now: datetime, limit: int, lease: timedelta
-) -> list[uuid.UUID]:
-    stmt = _due(now, limit).with_for_update(skip_locked=True, of=WebhookDelivery)
-    ids = list((await session.scalars(stmt)).all())
-    if ids:
-        await session.execute(
-            update(WebhookDelivery)
-            .where(WebhookDelivery.id.in_(ids))
-            .values(await _lease(session, worker_id, now, lease))
-            .execution_options(synchronize_session=False)
+    current = {r.id: r for r in rows}
+    tried: list[dict[str, Any]] = []
+    settled: list[dict[str, Any]] = []
+    statuses: dict[uuid.UUID, DeliveryStatus] = {}
+    for job, outcome, at in done:
+        row = current.get(job.delivery_id)
+        if row is None:
+            continue  # its subscription was deleted meanwhile
+        tried.append(
+            {
+                "delivery_id": row.id,
+                "attempted_at": at,
+                "duration_ms": outcome.duration_ms,
+                "status_code": outcome.status_code,
+                "error": outcome.error,
+                "response_body": outcome.response_body,
+                "worker_id": worker_id,
+            }
         )
-    return ids
-
-
-async def _claim_portable(
-    session: AsyncSession, worker_id: str, now: datetime, limit: int, lease: timedelta
-) -> list[uuid.UUID]:
-    candidates = list((await session.scalars(_due(now, limit))).all())
-    claimed: list[uuid.UUID] = []
-    if not candidates:
-        return claimed
-    values = await _lease(session, worker_id, now, lease)
-    for delivery_id in candidates:
-        result = await session.execute(
-            update(WebhookDelivery)
-            .where(
-                and_(
-                    WebhookDelivery.id == delivery_id,
-                    WebhookDelivery.status == DeliveryStatus.pending,
-                    _unlocked(now),
-                )
-            )
-            .values(values)
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount == 1:  # type: ignore[attr-defined]
-            claimed.append(delivery_id)
-    return claimed
-
-
-async def claim_deliveries(
-    sessionmaker: async_sessionmaker[AsyncSession],
-    *,
-    worker_id: str,
-    now: datetime,
-    limit: int,
-    lease: timedelta,
-    portable: bool = False,
-) -> list[uuid.UUID]:
-    """Lease up to ``limit`` due deliveries to ``worker_id`` and commit; returns their ids.
-
-    PostgreSQL uses ``FOR UPDATE SKIP LOCKED`` unless ``portable`` (the path every other
-    database takes, kept callable on PostgreSQL so that both are tested there)."""
-    async with sessionmaker() as session:
-        if session.get_bind().dialect.name == "postgresql" and not portable:
-            ids = await _claim_skip_locked(session, worker_id, now, limit, lease)
-        else:
-            ids = await _claim_portable(session, worker_id, now, limit, lease)
-        await session.commit()
-    return ids
-
-
-# ------------------------------------------------------------------------------- sending
-
-
-async def _load_jobs(
-    sessionmaker: async_sessionmaker[AsyncSession],
-    ids: list[uuid.UUID],
-    config: DeliveryConfig,
-    now: datetime,
-) -> list[Job]:
-    async with sessionmaker() as session:
-        rows = await session.execute(
-            select(WebhookDelivery, WebhookEvent, WebhookSubscription)
-            .join(WebhookEvent, WebhookEvent.seq == WebhookDelivery.event_seq)
-            .join(WebhookSubscription, WebhookSubscription.id == WebhookDelivery.subscription_id)
-            .where(WebhookDelivery.id.in_(ids))
-        )
-        jobs = []
-        for delivery, event, subscription in rows:
-            job = Job(
-                delivery_id=delivery.id,
-                url=subscription.url,
-                event_id=str(event.id),
-                body=encode_body(event.payload),
-                secrets=[],
-            )
-            try:
-                job.secrets.append(
-                    decrypt_secret(
-                        config.secret_key, subscription.id, subscription.secret_encrypted
-                    )
-                )
-                expires = subscription.previous_secret_expires_at
-                if subscription.previous_secret_encrypted and expires and expires > now:
-                    job.secrets.append(
-                        decrypt_secret(
-                            config.secret_key,
-                            subscription.id,
-                            subscription.previous_secret_encrypted,
-                        )
-                    )
-            except SecretUnreadable as exc:
-                job.problem = str(exc)
-            jobs.append(job)
-        return jobs
-
-
-async def _record(
-    sessionmaker: async_sessionmaker[AsyncSession],
-    job: Job,
-    outcome: Outcome,
-    worker_id: str,
-    now: datetime,
-) -> None:
-    async with sessionmaker() as session:
-        delivery = await session.get(WebhookDelivery, job.delivery_id)
-        if delivery is None:
-            return  # its subscription was deleted meanwhile
-        session.add(
-            WebhookAttempt(
-                delivery_id=delivery.id,
-                attempted_at=now,
-                duration_ms=outcome.duration_ms,
-                status_code=outcome.status_code,
-                error=outcome.error,
-                response_body=outcome.response_body,
-                worker_id=worker_id,
-            )
-        )
-        if delivery.locked_by == worker_id:
-            _apply(delivery, outcome, now)
-        try:
-            await session.commit()
-        except (StaleDataError, IntegrityError):
-            await session.rollback()
-            _log.info("webhook_delivery_vanished", delivery_id=str(job.delivery_id))
-            return
-    _log.info(
-        "webhook_attempt",
-        delivery_id=str(delivery.id),
-        event_id=job.event_id,
-        status_code=outcome.status_code,
-        ok=outcome.ok,
-        outcome=delivery.status.value,
-        duration_ms=outcome.duration_ms,
-    )
+        statuses[row.id] = row.status
+        if row.locked_by == worker_id:
+            settled.append(_settled(row, outcome, at))
+            statuses[row.id] = settled[-1]["b_status"]
+    if tried:
+        await session.execute(insert(attempts), tried)
+    if settled:
+        await session.execute(_SETTLE, settled)
+    return statuses
 
 
 async def _record_all(
@@ -311,77 +219,37 @@ async def _record_all(
     done: list[tuple[Job, Outcome, datetime]],
     worker_id: str,
 ) -> None:
-    """Record a batch's attempts in one transaction (each as :func:`_record` would); if a
-    delivery vanished meanwhile (its subscription deleted), one by one instead."""
-    async with sessionmaker() as session:
-        rows = await session.scalars(
-            select(WebhookDelivery).where(
-                WebhookDelivery.id.in_([j.delivery_id for j, _, _ in done])
-            )
-        )
-        deliveries = {d.id: d for d in rows}
-        for job, outcome, at in done:
-            delivery = deliveries.get(job.delivery_id)
-            if delivery is None:
-                continue  # its subscription was deleted meanwhile
-            session.add(
-                WebhookAttempt(
-                    delivery_id=delivery.id,
-                    attempted_at=at,
-                    duration_ms=outcome.duration_ms,
-                    status_code=outcome.status_code,
-                    error=outcome.error,
-                    response_body=outcome.response_body,
-                    worker_id=worker_id,
-                )
-            )
-            if delivery.locked_by == worker_id:
-                _apply(delivery, outcome, at)
-        try:
+    """Record attempts that finished together in one transaction; if a delivery vanished
+    meanwhile (its subscription deleted), one by one instead, letting the vanished go."""
+    try:
+        async with sessionmaker() as session:
+            statuses = await _write(session, done, worker_id)
             await session.commit()
-        except (StaleDataError, IntegrityError):
-            await session.rollback()
-            for job, outcome, at in done:
-                await _record(sessionmaker, job, outcome, worker_id, at)
+    except IntegrityError:
+        if len(done) == 1:
+            _log.info("webhook_delivery_vanished", delivery_id=str(done[0][0].delivery_id))
             return
+        for one in done:
+            await _record_all(sessionmaker, [one], worker_id)
+        return
     for job, outcome, _ in done:
-        delivery = deliveries.get(job.delivery_id)
-        if delivery is None:
+        status = statuses.get(job.delivery_id)
+        if status is None:
             continue
         _log.info(
             "webhook_attempt",
-            delivery_id=str(delivery.id),
+            delivery_id=str(job.delivery_id),
             event_id=job.event_id,
             status_code=outcome.status_code,
             ok=outcome.ok,
-            outcome=delivery.status.value,
+            outcome=status.value,
             duration_ms=outcome.duration_ms,
         )
 
 
-def _apply(delivery: WebhookDelivery, outcome: Outcome, now: datetime) -> None:
-    delivery.attempt_count += 1
-    delivery.last_attempt_at = now
-    delivery.last_status_code = outcome.status_code
-    delivery.last_error = outcome.error
-    delivery.locked_by = None
-    delivery.locked_until = None
-    if outcome.ok:
-        delivery.status = DeliveryStatus.delivered
-        delivery.delivered_at = now
-        return
-    if outcome.final or now >= delivery.deadline_at:
-        delivery.status = DeliveryStatus.failed
-        return
-    delay = retry_delay(delivery.attempt_count, delivery.id)
-    if outcome.retry_after is not None:
-        delay = max(delay, outcome.retry_after)
-    delivery.next_attempt_at = min(now + delay, delivery.deadline_at)
-
-
 async def deliver_due(
     sessionmaker: async_sessionmaker[AsyncSession],
-    http: httpx.AsyncClient,
+    http: aiohttp.ClientSession,
     config: DeliveryConfig,
     *,
     worker_id: str,
@@ -394,8 +262,8 @@ async def deliver_due(
     finish together in one transaction).
 
     Per-record order holds because a claim never takes an event while an earlier one of the
-    same record to the same subscription is pending (:func:`_due`): each batch holds at most
-    one event of a record, and the next is claimed only once this one is recorded. A worker
+    same record to the same subscription is pending (:mod:`.claiming`): each batch holds at
+    most one event of a record, and the next is claimed only once this one is recorded. A worker
     that dies before recording loses its lease and the batch is sent again (at least once:
     the ``webhook-id`` lets receivers ignore a repeat).
 
@@ -403,7 +271,7 @@ async def deliver_due(
     time. ``gate`` bounds the requests in flight when several steps run at once (by default
     this step's own). Returns how many deliveries were attempted."""
     claimed_at = now or utcnow()
-    ids = await claim_deliveries(
+    rows = await claim(
         sessionmaker,
         worker_id=worker_id,
         now=claimed_at,
@@ -411,9 +279,9 @@ async def deliver_due(
         lease=config.lease_for,
         portable=portable,
     )
-    if not ids:
+    if not rows:
         return 0
-    jobs = await _load_jobs(sessionmaker, ids, config, claimed_at)
+    jobs = jobs_of(rows, config.secret_key, claimed_at)
     gate = gate or asyncio.Semaphore(config.concurrency)
 
     finished: asyncio.Queue[tuple[Job, Outcome, datetime]] = asyncio.Queue()
@@ -442,22 +310,20 @@ async def deliver_due(
     return len(jobs)
 
 
-def http_client(config: DeliveryConfig) -> httpx.AsyncClient:
-    """The client workers send with: no redirects followed, no proxy or netrc from the
-    environment (credentials must never travel to a subscriber's host), and, unless
-    ``allow_private``, connections only to public addresses checked as they are made."""
-    # As many connections as requests in flight, all kept alive between batches (the pool
-    # checks every open connection on each request, so more than that only costs time).
-    limits = httpx.Limits(
-        max_connections=config.concurrency, max_keepalive_connections=config.concurrency
-    )
-    return httpx.AsyncClient(
-        timeout=httpx.Timeout(config.timeout),
-        follow_redirects=False,
-        trust_env=False,
-        limits=limits,
-        transport=None if config.allow_private else guarded_transport(limits),
+def http_client(config: DeliveryConfig) -> aiohttp.ClientSession:
+    """The client workers send with: no redirects followed (each request says so), no
+    proxy or netrc from the environment (credentials must never travel to a subscriber's
+    host), no cookies kept, and, unless ``allow_private``, connections only to public
+    addresses checked as they are made (:func:`.destinations.connector`).
+
+    aiohttp rather than httpx: on this path httpx spent about 2 ms of CPU per request
+    (its pool checks every open connection on each one), aiohttp about 0.1 ms."""
+    return aiohttp.ClientSession(
+        connector=connector(config.concurrency, guarded=not config.allow_private),
+        timeout=aiohttp.ClientTimeout(total=config.timeout),
         headers={"user-agent": USER_AGENT},
+        cookie_jar=aiohttp.DummyCookieJar(),
+        trust_env=False,
     )
 
 

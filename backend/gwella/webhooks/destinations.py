@@ -7,13 +7,15 @@ cloud provider's metadata service (169.254.169.254, which hands out credentials)
 
 * **At subscription** (:func:`destination_refusal`) the URL's host is resolved and *every*
   address it resolves to is checked; one address inside is enough to refuse (422).
-* **At delivery** the name is resolved again by the connection itself
-  (:class:`GuardedBackend`, under httpx): every address is checked, and the connection is
+* **At delivery** the name is resolved again by the client's own resolver
+  (:class:`GuardedResolver`, under aiohttp): every address is checked, and the connection is
   made to an address that was checked, never by a second lookup, so a name that answers
-  "public" to the check and "private" a moment later (DNS rebinding) cannot switch it. A
+  "public" to the check and "private" a moment later (DNS rebinding) cannot switch it; every
+  socket is checked again before it connects (:func:`guarded_socket`: an address written in
+  the URL never goes through a resolver). A
   refused destination fails the delivery at once with the reason (it would fail again on
   every retry); an administrator can redeliver after changing the URL.
-* Redirects are never followed (``follow_redirects=False``): a 3xx is a failed answer.
+* Redirects are never followed (``allow_redirects=False``): a 3xx is a failed answer.
 
 An address is allowed only when it is globally routable (:func:`refusal`): IPv4 addresses
 carried in IPv6 ones (IPv4-mapped ``::ffff:a.b.c.d``, NAT64 ``64:ff9b::/96``, 6to4, Teredo)
@@ -26,12 +28,12 @@ import asyncio
 import ipaddress
 import socket
 import ssl
-import typing
 import urllib.parse
-from collections.abc import Iterable
 
-import httpcore
-import httpx
+import aiohttp
+import aiohttp.abc
+import certifi
+from aiohappyeyeballs import AddrInfoType
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 SETTING = "GWELLA_WEBHOOK_ALLOW_PRIVATE"
@@ -70,7 +72,7 @@ NAMED = [(ipaddress.ip_network(net), what) for net, what in _NAMED]
 NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 
 
-class DestinationRefused(httpcore.ConnectError):
+class DestinationRefused(OSError):
     """The URL leads inside the network (or nowhere); the message says how."""
 
 
@@ -160,64 +162,60 @@ async def destination_refusal(url: str) -> str | None:
 # ------------------------------------------------------------------------ the connection
 
 
-class GuardedBackend(httpcore.AsyncNetworkBackend):
-    """httpcore's network layer with the check in front: resolve, check every address,
-    then connect to a checked one (the next if it cannot be reached). TLS still verifies
-    the certificate against the URL's name (httpcore passes it as the server name)."""
+class GuardedResolver(aiohttp.abc.AbstractResolver):
+    """The client's name lookup with the check in front: every address a name resolves to
+    is checked, and the client connects to those addresses only (no second lookup)."""
 
-    def __init__(self) -> None:
-        self._inner = httpcore.AnyIOBackend()
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[aiohttp.abc.ResolveResult]:
+        addresses = await checked_addresses(host, port, RESOLVE_SECONDS)
+        return [
+            {
+                "hostname": host,
+                "host": address,
+                "port": port,
+                "family": socket.AF_INET6 if ":" in address else socket.AF_INET,
+                "proto": 0,
+                "flags": socket.AI_NUMERICHOST,
+            }
+            for address in addresses
+        ]
 
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,  # noqa: ASYNC109 - httpcore's interface
-        local_address: str | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        addresses = await checked_addresses(host, port, timeout)
-        failure: Exception | None = None
-        for address in addresses:
-            try:
-                return await self._inner.connect_tcp(
-                    address,
-                    port,
-                    timeout=timeout,
-                    local_address=local_address,
-                    socket_options=socket_options,
-                )
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                failure = exc
-        assert failure is not None
-        raise failure
-
-    async def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,  # noqa: ASYNC109 - httpcore's interface
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        raise DestinationRefused("webhooks are never sent to a local socket")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
+    async def close(self) -> None:
+        return None
 
 
-def guarded_transport(limits: httpx.Limits) -> httpx.AsyncHTTPTransport:
-    """httpx's own transport (so that its answers, errors and time-outs are the same as
-    anywhere) over a connection pool that connects through :class:`GuardedBackend`."""
-    transport = httpx.AsyncHTTPTransport(trust_env=False, limits=limits)
-    context: ssl.SSLContext = httpx.create_ssl_context(trust_env=False)
-    # httpx builds its pool with httpcore's default network layer and offers no parameter
-    # for another; the pool is swapped for one with the same settings over the guard. The
-    # delivery tests fail if this ever stops taking effect.
-    pool = httpcore.AsyncConnectionPool(
-        ssl_context=context,
-        max_connections=limits.max_connections,
-        max_keepalive_connections=limits.max_keepalive_connections,
-        keepalive_expiry=limits.keepalive_expiry,
-        network_backend=GuardedBackend(),
+def guarded_socket(addr_info: AddrInfoType) -> socket.socket:
+    """Every socket the client opens, after checking the address it is about to connect to
+    (an address in the URL itself never goes through the resolver)."""
+    family, type_, proto, _, address = addr_info
+    what = refusal(parse(str(address[0])))
+    if what is not None:
+        raise DestinationRefused(
+            f"{address[0]} is {what}; webhooks go only to public addresses (unless {SETTING} is on)"
+        )
+    return socket.socket(family=family, type=type_, proto=proto)
+
+
+def connector(limit: int, *, guarded: bool) -> aiohttp.TCPConnector:
+    """The client's connection pool: at most ``limit`` connections, kept alive between
+    requests; ``guarded``: only to public addresses, checked by :class:`GuardedResolver`
+    (names) and :func:`guarded_socket` (every connection). Certificates are verified
+    against the same CA bundle as everywhere else (certifi)."""
+    tls = ssl.create_default_context(cafile=certifi.where())
+    if not guarded:
+        return aiohttp.TCPConnector(limit=limit, ssl=tls)
+    return aiohttp.TCPConnector(
+        limit=limit, ssl=tls, resolver=GuardedResolver(), socket_factory=guarded_socket
     )
-    typing.cast(typing.Any, transport)._pool = pool
-    return transport
+
+
+def refused(exc: BaseException) -> DestinationRefused | None:
+    """The refusal behind a client error, if that is what it was."""
+    seen: BaseException | None = exc
+    for _ in range(4):  # the client wraps it once or twice
+        if seen is None or isinstance(seen, DestinationRefused):
+            return seen
+        seen = seen.__cause__
+    return None

@@ -7,17 +7,20 @@ import asyncio
 import json
 import time
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
-import httpx
+import aiohttp
 
 from gwella import __version__
-from gwella.webhooks.destinations import DestinationRefused
+from gwella.webhooks.destinations import refused
 from gwella.webhooks.signing import signature_header
 
 MAX_RETRY_AFTER = timedelta(hours=1)
 RESPONSE_BODY_CHARS = 1000
+RESPONSE_BODY_BYTES = RESPONSE_BODY_CHARS * 4
+"""Read no more of an answer than its first 1,000 characters can take (UTF-8)."""
 ERROR_CHARS = 500
 USER_AGENT = f"Gwella-Webhooks/{__version__}"
 
@@ -58,16 +61,16 @@ def _clean(text: str, limit: int) -> str:
     return text.replace("\x00", "\ufffd")[:limit]
 
 
-def _retry_after(response: httpx.Response) -> timedelta | None:
-    if response.status_code not in (429, 503):
+def _retry_after(status: int, headers: Mapping[str, str]) -> timedelta | None:
+    if status not in (429, 503):
         return None
-    value = response.headers.get("retry-after", "")
+    value = headers.get("retry-after", "")
     if value.isdigit():
         return min(timedelta(seconds=int(value)), MAX_RETRY_AFTER)
     return None
 
 
-async def send(http: httpx.AsyncClient, job: Job, timestamp: int, limit: float) -> Outcome:
+async def send(http: aiohttp.ClientSession, job: Job, timestamp: int, limit: float) -> Outcome:
     """One signed POST, bounded by ``limit`` seconds in all (however slowly the receiver
     trickles its answer)."""
     if job.problem:
@@ -87,22 +90,28 @@ async def send(http: httpx.AsyncClient, job: Job, timestamp: int, limit: float) 
     final = False
     try:
         async with asyncio.timeout(limit):
-            async with http.stream("POST", job.url, content=job.body, headers=headers) as answer:
-                status = answer.status_code
-                retry_after = _retry_after(answer)
+            async with http.post(
+                job.url, data=job.body, headers=headers, allow_redirects=False
+            ) as answer:
+                status = answer.status
+                retry_after = _retry_after(status, answer.headers)
                 received = bytearray()
-                async for chunk in answer.aiter_bytes():
-                    received += chunk
-                    if len(received) >= RESPONSE_BODY_CHARS * 4:
+                while len(received) < RESPONSE_BODY_BYTES:
+                    chunk = await answer.content.read(RESPONSE_BODY_BYTES - len(received))
+                    if not chunk:
                         break
+                    received += chunk
                 text = received.decode("utf-8", "replace")
     except TimeoutError:
         error = f"no complete answer within {limit:g} s"
-    except httpx.HTTPError as exc:
+    except (aiohttp.ClientError, OSError) as exc:
         error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        if isinstance(exc.__cause__, DestinationRefused):
+        refusal = refused(exc)
+        if refusal is not None:
             final = True
-            error = f"Refused: {exc}. Not retried: change the subscription's URL, then redeliver."
+            error = (
+                f"Refused: {refusal}. Not retried: change the subscription's URL, then redeliver."
+            )
     duration = int((time.monotonic() - started) * 1000)
     outcome = Outcome(status, None, _clean(text, RESPONSE_BODY_CHARS) if text else None, duration)
     outcome.retry_after = retry_after
