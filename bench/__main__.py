@@ -1,8 +1,8 @@
 """Run the benchmarks: ``python -m bench [--scale full|tiny] [--only 1,2] [--database-url …]``.
 
 Writes ``bench/results/<UTC time>.json`` (every figure of the run) and ``….md`` (the table),
-and, for a full run of all five, copies the table to ``bench/results/latest.md`` (a run of some
-of them never replaces it). Needs PostgreSQL: ``BENCH_DATABASE_URL``
+and, for a full run of all of them, copies the table to ``bench/results/latest.md`` (a run
+of some of them never replaces it). Needs PostgreSQL: ``BENCH_DATABASE_URL``
 (default ``postgresql+asyncpg://postgres@127.0.0.1/gwella_bench``); the database is created
 if missing and its schema is dropped and migrated afresh.
 """
@@ -25,6 +25,16 @@ from bench.report import markdown
 
 DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1/gwella_bench"
 RESULTS = Path(__file__).resolve().parent / "results"
+STEPS = [
+    (1, "ingestion", "bench.ingest"),
+    (2, "results", "bench.results"),
+    (3, "insight", "bench.insight"),
+    (4, "http_load", "bench.load"),
+    (5, "memory", "bench.memory"),
+    (6, "webhooks", "bench.webhooks"),
+    (7, "streams", "bench.streams"),  # issue 18's target "6 (new)"
+]
+EVERY = {number for number, _, _ in STEPS}
 
 
 async def run_all(
@@ -46,15 +56,7 @@ async def run_all(
         },
         "benchmarks": {},
     }
-    steps = [
-        (1, "ingestion", "bench.ingest"),
-        (2, "results", "bench.results"),
-        (3, "insight", "bench.insight"),
-        (4, "http_load", "bench.load"),
-        (5, "memory", "bench.memory"),
-        (6, "webhooks", "bench.webhooks"),
-    ]
-    for number, name, module in steps:
+    for number, name, module in STEPS:
         if number not in only:
             continue
         started = time.monotonic()
@@ -71,23 +73,24 @@ async def run_all(
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--scale", choices=sorted(SCALES), default="full")
-    parser.add_argument("--only", default="1,2,3,4,5,6", help="benchmark numbers, e.g. 1,3")
+    parser.add_argument(
+        "--only", default=",".join(map(str, sorted(EVERY))), help="benchmark numbers, e.g. 1,3"
+    )
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     only = {int(x) for x in args.only.split(",") if x.strip()}
     result = asyncio.run(run_all(args.database_url, SCALES[args.scale], only))
+    whole = args.scale == "full" and only >= EVERY  # only such a run replaces latest.md
     result["command"] = (
-        "make bench"
-        if args.scale == "full" and len(only) == 6
-        else (f"python -m bench --scale {args.scale} --only {args.only}")
+        "make bench" if whole else f"python -m bench --scale {args.scale} --only {args.only}"
     )
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     table = markdown(result)
     (args.out / f"{stamp}-{args.scale}.json").write_text(dumps(result) + "\n", encoding="utf-8")
     (args.out / f"{stamp}-{args.scale}.md").write_text(table, encoding="utf-8")
-    if args.scale == "full" and len(only) == 6:
+    if whole:
         (args.out / "latest.md").write_text(table, encoding="utf-8")
     print(table)
 

@@ -92,4 +92,41 @@ def markdown(result: dict[str, Any]) -> str:
             f"per worker CPU-second; order per record kept: {_yes(r['per_record_order_kept'])}) "
             f"| — | — | ≥ 500/s | {_yes(r['met'])} |"
         )
+    if "streams" in b:
+        lines += _streams(b["streams"])
     return "\n".join(lines) + "\n"
+
+
+def _streams(r: dict[str, Any]) -> list[str]:
+    """Benchmark 7 (issue 18's target 6): three rows, one per target."""
+    reads, most = r["reads"], max(int(k) for k in r["stages"])
+    met = r["met_each"]
+    heard = r["releases"][str(most)]
+    stage = r["stages"][str(most)]
+    dropped = sum(n for why, n in r["closing"]["ended_before"].items() if why != "time-up")
+    errors = sum(sum(x["errors"].values()) for x in reads.values() if x["errors"])
+    work = ", ".join(
+        f"{k} streams: {v['database']['transactions_per_s']:g} transactions/s, "
+        f"{v['database']['tup_returned_per_s']:,.0f} tuples returned/s, "
+        f"server CPU {v['database']['server_cpu_cores']:g} cores"
+        for k, v in r["stages"].items()
+    )
+    waits = (
+        f"p50 {heard['p50_ms']:g} / p95 {heard['p95_ms']:g} / max {heard['max_ms']:g} ms"
+        if heard["n"]
+        else "none heard"
+    )
+    return [
+        f"| 7 | {most:,} open streams on 2 processes: read mix p95 "
+        f"| {most:,} streams ({stage['open']:,} open once opened, {dropped:,} ended or refused "
+        f"by the end): {_lat(reads['all'])} ({errors} errors in all phases) "
+        f"| no stream: {_lat(reads['none'])}; none again after: {_lat(reads['none_again'])} "
+        f"| {r['ratio_read_p95_all_to_none']:g}x | ≤ 1.2x | {_yes(met['read_p95_ratio'])} |",
+        f"| 7 | {most:,} open streams: database work per second, quiet "
+        f"| {work} | — | +{r['transactions_per_s_growth']:g} transactions/s "
+        f"| independent of the streams (≤ +10/s) | {_yes(met['database_flat'])} |",
+        f"| 7 | {most:,} open streams: a release heard by every stream "
+        f"| {heard['heard']:,} of {heard['expected']:,} heard ({heard['releases']} releases), "
+        f"{heard['within_1s']:,} within 1 s: {waits} | — | — | all within 1 s "
+        f"| {_yes(met['all_heard_within_1s'])} |",
+    ]

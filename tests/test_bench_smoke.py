@@ -16,9 +16,17 @@ from bench.report import markdown
 async def test_every_benchmark_runs_at_a_tiny_size(backend: str, database_url: str) -> None:
     if backend != "postgresql":
         pytest.skip("the benchmarks run on PostgreSQL (set TEST_DATABASE_URL)")
-    result = await run_all(database_url, TINY, {1, 2, 3, 4, 5, 6}, fresh=False)
+    result = await run_all(database_url, TINY, {1, 2, 3, 4, 5, 6, 7}, fresh=False)
     runs: dict[str, Any] = result["benchmarks"]
-    assert set(runs) == {"ingestion", "results", "insight", "http_load", "memory", "webhooks"}
+    assert set(runs) == {
+        "ingestion",
+        "results",
+        "insight",
+        "http_load",
+        "memory",
+        "webhooks",
+        "streams",
+    }
 
     ingestion = runs["ingestion"]
     assert ingestion["median_http_per_s"] > 0
@@ -46,6 +54,23 @@ async def test_every_benchmark_runs_at_a_tiny_size(backend: str, database_url: s
     assert hooks["received"] == hooks["events"] == TINY.webhook_events
     assert hooks["per_record_order_kept"]
 
+    streams = runs["streams"]
+    most = max(int(n) for n in streams["stages"])
+    assert streams["stages"][str(most)]["open"] == most, "every stream was let in"
+    heard = streams["releases"][str(most)]
+    assert heard["heard"] == heard["expected"] == most * heard["releases"]
+    for phase in ("none", "all", "none_again"):
+        assert streams["reads"][phase]["requests"] > 0, phase
+        assert not streams["reads"][phase]["errors"], (phase, streams["reads"][phase]["errors"])
+
     table = markdown({**result, "command": "pytest tests/test_bench_smoke.py"})
-    for name in ("Ingestion", "Results", "Time to insight", "HTTP load", "Memory", "Webhook"):
+    for name in (
+        "Ingestion",
+        "Results",
+        "Time to insight",
+        "HTTP load",
+        "Memory",
+        "Webhook",
+        "open streams",
+    ):
         assert name in table
