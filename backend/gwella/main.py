@@ -30,7 +30,7 @@ from gwella.accounts.routes.users import memberships_router, users_router
 from gwella.actions.router import router as actions_router
 from gwella.audit.router import router as audit_router
 from gwella.campaigns.router import router as campaigns_router
-from gwella.core import i18n
+from gwella.core import conditional, i18n
 from gwella.core.concurrency import declare_conditional_headers
 from gwella.core.config import Settings, get_settings
 from gwella.core.database import create_engine, create_sessionmaker
@@ -78,7 +78,6 @@ from gwella.partnerships.router import router as partnerships_router
 from gwella.responses.router import public_router as public_surveys_router
 from gwella.responses.router import router as responses_router
 from gwella.results.router import router as results_router
-from gwella.stream.feed import ChangeFeed
 from gwella.stream.registry import StreamRegistry, ending_streams_on_exit_signals
 from gwella.stream.router import router as stream_router
 from gwella.sync.router import router as sync_router
@@ -374,6 +373,7 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
                 for status, spec in problem_responses(400, 408, 413, 415).items():
                     operation.setdefault("responses", {}).setdefault(str(status), spec)
     declare_conditional_headers(schema)
+    conditional.declare(schema)  # If-None-Match: the ETag and the 304 it may bring
     # The token endpoint as OAuth 2.0 flows, so that tools know where tokens come from (and
     # that its 400 to credentials that do not exist is RFC 6749's answer). Operations still
     # ask for the bearer token itself (HTTPBearer).
@@ -422,9 +422,6 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         app.state.principals = PrincipalCache()  # this process's memory of token holders
         streams = StreamRegistry(settings.stream_max_per_person, settings.stream_max_per_process)
         app.state.streams = streams  # the live streams open in this process
-        feed = ChangeFeed(app.state.sessionmaker, engine)
-        app.state.feed = feed  # what changed, read once for all of them
-        await feed.start()
         _log.info("started", env=settings.env.value, database=engine.dialect.name)
         _freeze_start_up_objects()
         try:
@@ -435,7 +432,6 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
                     yield
         finally:
             streams.end_all("shutdown")
-            await feed.stop()
             await engine.dispose()
 
     app = FastAPI(

@@ -26,7 +26,9 @@ from gwella.campaigns.schemas import (
     CampaignState,
     CampaignUpdate,
 )
+from gwella.core import conditional
 from gwella.core.concurrency import IfMatch, set_etag
+from gwella.core.conditional import columns_of
 from gwella.core.config import Settings
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, SettingsDep, SignedIn
@@ -46,14 +48,14 @@ def survey_url(settings: Settings, token: str) -> str:
     return f"{settings.public_url.rstrip('/')}/s/{token}"
 
 
-async def _reads(
+async def _scopes(
     session: AsyncSession,
     principal: Principal,
     rows: list[Campaign],
     links: dict[uuid.UUID, list[CampaignService]] | None = None,
-) -> list[CampaignRead]:
-    """The campaigns as read (``links``: those already loaded, to save a query), each with the
-    published number of responses in the services the reader can see."""
+) -> tuple[dict[uuid.UUID, list[CampaignService]], dict[uuid.UUID, list[uuid.UUID]]]:
+    """Each campaign's links (``links``: those already loaded, to save a query) and the
+    services among them that the reader can see."""
     if links is None:
         links = await service.links_of(session, [c.id for c in rows])
     owners = await organisations.organisations_of_services(
@@ -70,6 +72,20 @@ async def _reads(
         )
         for c in rows
     }
+    return links, scope
+
+
+async def _reads(
+    session: AsyncSession,
+    principal: Principal,
+    rows: list[Campaign],
+    links: dict[uuid.UUID, list[CampaignService]] | None = None,
+    scope: dict[uuid.UUID, list[uuid.UUID]] | None = None,
+) -> list[CampaignRead]:
+    """The campaigns as read, each with the published number of responses in the services
+    the reader can see (``links`` and ``scope``: as :func:`_scopes` gave them)."""
+    if links is None or scope is None:
+        links, scope = await _scopes(session, principal, rows, links)
     counts = await results.visible_response_counts(
         session, scope, scope, {c.id: c.min_cell_size for c in rows}, rules()
     )
@@ -102,13 +118,15 @@ async def _reads(
 )
 async def list_campaigns(
     request: Request,
+    response: Response,
     session: SessionDep,
     principal: Reader,
+    if_none_match: Annotated[str | None, Depends(conditional.if_none_match)],
     params: Annotated[PageParams, Depends(page_params("-opens_at", list(service.SORTS)))],
     organisation_id: uuid.UUID | None = None,
     instrument_id: uuid.UUID | None = None,
     state: CampaignState | None = None,
-) -> CampaignPage:
+) -> CampaignPage | Response:
     visible = (
         None
         if principal.is_platform_admin
@@ -122,8 +140,24 @@ async def list_campaigns(
         instrument_id=instrument_id,
         state=state,
     )
+    links, scope = await _scopes(session, principal, rows)
+    # The page is a function of its rows, their state now, their links, the services the
+    # reader can see and those services' releases (the published response counts).
+    marks = await results.release_marks(session, scope)
+    tag = conditional.tag_of(
+        "campaigns",
+        str(request.url),
+        cursor,
+        [(columns_of(c), service.state_of(c), [k.service_id for k in links[c.id]]) for c in rows],
+        scope,
+        marks,
+        rules(),
+    )
+    if conditional.holds(if_none_match, tag):
+        return conditional.not_modified(tag)
+    conditional.tag_response(response, tag)
     return CampaignPage(
-        items=await _reads(session, principal, rows),
+        items=await _reads(session, principal, rows, links, scope),
         next_cursor=cursor,
         next=next_link(request, cursor),
     )

@@ -89,7 +89,7 @@ def set_etag(response: Response, version: int) -> None:
 _ENTITY_TAG = re.compile(r'\s*(W/)?"([\x21\x23-\x7e\x80-\xff]*)"\s*(?:,|$)')
 
 
-def _entity_tags(field: str) -> list[tuple[bool, str]] | None:
+def entity_tags(field: str) -> list[tuple[bool, str]] | None:
     """The (weak, opaque tag) pairs of an If-Match list, or None when it is not one."""
     tags: list[tuple[bool, str]] = []
     position = 0
@@ -115,7 +115,7 @@ def check_if_match(if_match: str | None, version: int) -> None:
             "have not seen"
             + (" (If-Match: * names no version and is not accepted here)." if if_match else ".")
         )
-    tags = _entity_tags(if_match)
+    tags = entity_tags(if_match)
     if tags is None:
         raise PreconditionFailed(
             "If-Match must hold the entity tag you read, in double quotes as the ETag header "

@@ -9,7 +9,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from gwella import policy
+from gwella.core import conditional
 from gwella.core.concurrency import IfMatch, OptionalIfMatch, set_etag
+from gwella.core.conditional import columns_of
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader, SignedIn
 from gwella.core.errors import NotFound, problem_responses
@@ -72,14 +74,20 @@ async def list_frameworks(session: SessionDep, principal: Reader) -> list[Framew
 )
 async def list_indicators(
     request: Request,
+    response: Response,
     session: SessionDep,
     principal: Reader,
+    if_none_match: Annotated[str | None, Depends(conditional.if_none_match)],
     params: Annotated[PageParams, Depends(page_params("code", list(service.SORTS)))],
     standard_id: uuid.UUID | None = None,
-) -> IndicatorPage:
+) -> IndicatorPage | Response:
     rows, cursor = await service.list_indicators(
         session, params, visible_orgs=policy.visible_org_ids(principal), standard_id=standard_id
     )
+    tag = conditional.tag_of("indicators", str(request.url), cursor, [columns_of(r) for r in rows])
+    if conditional.holds(if_none_match, tag):
+        return conditional.not_modified(tag)
+    conditional.tag_response(response, tag)
     return IndicatorPage(
         items=[IndicatorRead.model_validate(r) for r in rows],
         next_cursor=cursor,
@@ -173,8 +181,10 @@ async def list_measurements(
 )
 async def get_chart(
     indicator_id: uuid.UUID,
+    response: Response,
     session: SessionDep,
     principal: Reader,
+    if_none_match: Annotated[str | None, Depends(conditional.if_none_match)],
     organisation_id: uuid.UUID,
     service_id: uuid.UUID | None = None,
     baseline_points: Annotated[int | None, Query(ge=2, le=500)] = None,
@@ -185,7 +195,7 @@ async def get_chart(
     run_length: Annotated[int, Query(ge=5, le=12)] = 7,
     screen_moving_ranges: bool = False,
     two_of_three: Literal["beyond_band", "within_limits"] = "beyond_band",
-) -> ChartRead:
+) -> ChartRead | Response:
     indicator = await visible_indicator(session, principal, indicator_id)
     policy.ensure_read_org(principal, organisation_id)
     if service_id is not None:
@@ -195,6 +205,20 @@ async def get_chart(
     rows = await service.series(
         session, indicator.id, service.unit_key(organisation_id, service_id)
     )
+    notes = await service.annotations_of(session, indicator.id, organisation_id, service_id)
+    # The chart is a function of the indicator, the series, the notes and the settings: any
+    # caller allowed to read the organisation sees the same one.
+    tag = conditional.tag_of(
+        "chart",
+        columns_of(indicator),
+        [(m.period_start, m.period_end, m.value) for m in rows],
+        [columns_of(n) for n in notes],
+        (organisation_id, service_id, baseline_points, recalculate_at, run_length),
+        (screen_moving_ranges, two_of_three),
+    )
+    if conditional.holds(if_none_match, tag):
+        return conditional.not_modified(tag)
+    conditional.tag_response(response, tag)
     cuts = tuple(
         next((i for i, m in enumerate(rows) if m.period_end >= when), len(rows))
         for when in (recalculate_at or [])
@@ -209,7 +233,6 @@ async def get_chart(
     result = spc.chart(
         [m.value for m in rows], indicator.direction.value, indicator.target, settings
     )
-    notes = await service.annotations_of(session, indicator.id, organisation_id, service_id)
     return ChartRead(
         annotations=[AnnotationRead.model_validate(n) for n in notes],
         indicator_id=indicator.id,

@@ -8,7 +8,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
 from gwella import policy
+from gwella.core import conditional
 from gwella.core.concurrency import IfMatch, set_etag
+from gwella.core.conditional import columns_of
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import PlatformAdmin, Reader, SignedIn
 from gwella.core.errors import problem_responses
@@ -51,8 +53,10 @@ CREATE_ERRORS = problem_responses(401, 403, 404, 409, 413, 422)
 )
 async def list_organisations(
     request: Request,
+    response: Response,
     session: SessionDep,
     principal: Reader,
+    if_none_match: Annotated[str | None, Depends(conditional.if_none_match)],
     params: Annotated[PageParams, Depends(page_params("name", list(service.ORG_SORTS)))],
     kind: OrganisationKind | None = None,
     q: Annotated[str | None, Query(max_length=100, description="Name contains (en or cy)")] = None,
@@ -65,7 +69,7 @@ async def list_organisations(
         Literal["service_user", "carer", "staff", "manager", "admin"] | None,
         Query(description="Only organisations where you hold this role (e.g. admin, for pickers)"),
     ] = None,
-) -> OrganisationPage:
+) -> OrganisationPage | Response:
     ids = None
     if my_role is not None:
         ids = principal.orgs_with_role(my_role)
@@ -83,6 +87,12 @@ async def list_organisations(
         is_active=is_active,
         ids=ids,
     )
+    tag = conditional.tag_of(
+        "organisations", str(request.url), cursor, [columns_of(r) for r in rows]
+    )
+    if conditional.holds(if_none_match, tag):
+        return conditional.not_modified(tag)
+    conditional.tag_response(response, tag)
     return OrganisationPage(
         items=[OrganisationRead.model_validate(r) for r in rows],
         next_cursor=cursor,

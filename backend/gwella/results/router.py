@@ -6,16 +6,17 @@ from __future__ import annotations
 import uuid
 from collections import OrderedDict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import StreamingResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gwella import policy
 from gwella.campaigns.access import visible_campaign
-from gwella.core import csvfiles
+from gwella.core import conditional, csvfiles
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import Reader
 from gwella.core.errors import NotFound, problem_responses
@@ -70,8 +71,52 @@ REMEMBERED_RESULTS = 128
 _remembered: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
 
 
+@dataclass(frozen=True)
+class _Inputs:
+    """What a campaign's results are a function of, besides their cells (whose every change
+    counts a release, in ``marks``): read before the cells, so that a change committed in
+    between gives an old tag with a new answer, never the reverse."""
+
+    marks: list[tuple[uuid.UUID, int, date]]
+    comments: list[tuple[str, str, uuid.UUID, uuid.UUID]]
+
+    @property
+    def released_on(self) -> date | None:
+        return max((day for _, _, day in self.marks), default=None)
+
+
+async def _inputs(session: AsyncSession, campaign: Campaign, scope: list[uuid.UUID]) -> _Inputs:
+    return _Inputs(
+        (await service.release_marks(session, {campaign.id: scope}))[campaign.id],
+        await free_text.published_comments(session, campaign.id, scope),
+    )
+
+
+def _tag(campaign: Campaign, scope: list[uuid.UUID], period: Period, inputs: _Inputs) -> str:
+    """The results' ETag: the same inputs give the same answer (see :func:`_results`). The
+    caller's scope is in it, so two people who see different services never share one. A
+    campaign runs a published version, whose questions never change: its id stands for them
+    (and saves reading them)."""
+    return conditional.tag_of(
+        "results",
+        campaign.id,
+        campaign.instrument_version_id,
+        campaign.min_cell_size,
+        mode_of(campaign).per_response,
+        period,
+        scope,
+        inputs.marks,
+        inputs.comments,
+        rules(),
+    )
+
+
 async def _results(
-    session: AsyncSession, campaign: Campaign, scope: list[uuid.UUID], period: Period
+    session: AsyncSession,
+    campaign: Campaign,
+    scope: list[uuid.UUID],
+    period: Period,
+    inputs: _Inputs | None = None,
 ) -> bytes:
     """The results, as JSON.
 
@@ -82,11 +127,11 @@ async def _results(
     any new response, comment or setting gives a new key, never a stale answer. Keys and
     answers hold only ints, strings, dates and bytes, which the garbage collector does not
     have to walk (it walked every remembered object on each full collection)."""
+    inputs = inputs or await _inputs(session, campaign, scope)
+    comments, released_on = inputs.comments, inputs.released_on
     version = await instruments.get_version(session, campaign.instrument_version_id)
     content = instruments.content_of(version)
     cells = await service.table_cells(session, campaign.id, content, scope, period)
-    comments = await free_text.published_comments(session, campaign.id, scope)
-    released_on = await service.released_on(session, campaign.id, scope)
     key = (
         campaign.id.int,
         version.id.int,
@@ -207,6 +252,7 @@ async def get_results(
     campaign_id: uuid.UUID,
     session: SessionDep,
     principal: Reader,
+    if_none_match: Annotated[str | None, Depends(conditional.if_none_match)],
     period: Period = "all",
     service_id: uuid.UUID | None = None,
     organisation_id: uuid.UUID | None = None,
@@ -215,8 +261,16 @@ async def get_results(
     campaign, scope = await _scope(
         session, principal, campaign_id, service_id, organisation_id, partnership_id
     )
+    inputs = await _inputs(session, campaign, scope)
+    tag = _tag(campaign, scope, period, inputs)
+    if conditional.holds(if_none_match, tag):
+        return conditional.not_modified(tag)
     # The JSON was made from the validated model once (see _results): sent as it is.
-    return Response(await _results(session, campaign, scope, period), media_type="application/json")
+    return Response(
+        await _results(session, campaign, scope, period, inputs),
+        media_type="application/json",
+        headers=conditional.headers(tag),
+    )
 
 
 def _shown(value: object) -> str:

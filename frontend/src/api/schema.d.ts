@@ -10561,7 +10561,10 @@ export interface operations {
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
                 sort?: "-created_at" | "-name" | "created_at" | "name";
             };
-            header?: never;
+            header?: {
+                /** @description Optional: ETags of answers you hold (or `*`). When the answer would be one of them it is not sent again: 304 Not Modified, with its ETag and no body. Tags compare weakly (`W/` or not); a field that is not a list of entity tags is ignored and the answer sent in full */
+                "If-None-Match"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10570,11 +10573,22 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationPage"];
                 };
+            };
+            /** @description Not Modified: the answer is still the one whose ETag you sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad request */
             400: {
@@ -14480,7 +14494,10 @@ export interface operations {
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, -opens_at, created_at, name, opens_at */
                 sort?: "-created_at" | "-name" | "-opens_at" | "created_at" | "name" | "opens_at";
             };
-            header?: never;
+            header?: {
+                /** @description Optional: ETags of answers you hold (or `*`). When the answer would be one of them it is not sent again: 304 Not Modified, with its ETag and no body. Tags compare weakly (`W/` or not); a field that is not a list of entity tags is ignored and the answer sent in full */
+                "If-None-Match"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14489,11 +14506,22 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignPage"];
                 };
+            };
+            /** @description Not Modified: the answer is still the one whose ETag you sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad request */
             400: {
@@ -16474,7 +16502,10 @@ export interface operations {
                 organisation_id?: string | null;
                 partnership_id?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description Optional: ETags of answers you hold (or `*`). When the answer would be one of them it is not sent again: 304 Not Modified, with its ETag and no body. Tags compare weakly (`W/` or not); a field that is not a list of entity tags is ignored and the answer sent in full */
+                "If-None-Match"?: string | null;
+            };
             path: {
                 campaign_id: string;
             };
@@ -16485,11 +16516,22 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignResults"];
                 };
+            };
+            /** @description Not Modified: the answer is still the one whose ETag you sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad request */
             400: {
@@ -17615,7 +17657,10 @@ export interface operations {
                 /** @description Sort field, `-` prefix for descending. One of: -code, -created_at, code, created_at */
                 sort?: "-code" | "-created_at" | "code" | "created_at";
             };
-            header?: never;
+            header?: {
+                /** @description Optional: ETags of answers you hold (or `*`). When the answer would be one of them it is not sent again: 304 Not Modified, with its ETag and no body. Tags compare weakly (`W/` or not); a field that is not a list of entity tags is ignored and the answer sent in full */
+                "If-None-Match"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17624,11 +17669,22 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorPage"];
                 };
+            };
+            /** @description Not Modified: the answer is still the one whose ETag you sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad request */
             400: {
@@ -17936,7 +17992,10 @@ export interface operations {
                 screen_moving_ranges?: boolean;
                 two_of_three?: "beyond_band" | "within_limits";
             };
-            header?: never;
+            header?: {
+                /** @description Optional: ETags of answers you hold (or `*`). When the answer would be one of them it is not sent again: 304 Not Modified, with its ETag and no body. Tags compare weakly (`W/` or not); a field that is not a list of entity tags is ignored and the answer sent in full */
+                "If-None-Match"?: string | null;
+            };
             path: {
                 indicator_id: string;
             };
@@ -17947,11 +18006,22 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChartRead"];
                 };
+            };
+            /** @description Not Modified: the answer is still the one whose ETag you sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad request */
             400: {
