@@ -78,6 +78,7 @@ from gwella.partnerships.router import router as partnerships_router
 from gwella.responses.router import public_router as public_surveys_router
 from gwella.responses.router import router as responses_router
 from gwella.results.router import router as results_router
+from gwella.stream.feed import ChangeFeed
 from gwella.stream.registry import StreamRegistry, ending_streams_on_exit_signals
 from gwella.stream.router import router as stream_router
 from gwella.sync.router import router as sync_router
@@ -422,6 +423,9 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
         app.state.principals = PrincipalCache()  # this process's memory of token holders
         streams = StreamRegistry(settings.stream_max_per_person, settings.stream_max_per_process)
         app.state.streams = streams  # the live streams open in this process
+        feed = ChangeFeed(app.state.sessionmaker, engine)
+        app.state.feed = feed  # what changed, read once for all of them
+        await feed.start()
         _log.info("started", env=settings.env.value, database=engine.dialect.name)
         _freeze_start_up_objects()
         try:
@@ -432,6 +436,7 @@ def create_app(settings: Settings | None = None, mail: MailSender | None = None)
                     yield
         finally:
             streams.end_all("shutdown")
+            await feed.stop()
             await engine.dispose()
 
     app = FastAPI(
