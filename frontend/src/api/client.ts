@@ -4,6 +4,7 @@ import type { paths } from './schema';
 import { getToken, setToken } from '../auth/token';
 import { i18n } from '../i18n';
 import { ApiProblem, networkProblem, toProblem } from './problem';
+import { revalidation } from './revalidate';
 
 const authAndLanguage: Middleware = {
   onRequest({ request }) {
@@ -34,6 +35,7 @@ export const api = createClient<paths>({
   fetch: (input: Request) => globalThis.fetch(input),
 });
 api.use(authAndLanguage);
+api.use(revalidation); // after authAndLanguage: its key holds the token and the language
 
 interface FetchResult<T> {
   data?: T;
