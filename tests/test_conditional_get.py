@@ -279,8 +279,22 @@ async def test_lists_change_their_tag_with_their_items(
     assert r.status_code == 200, r.text
     assert (await read(client, "/api/v1/organisations", admin))[0] != orgs
     indicators, _ = await read(client, "/api/v1/indicators", admin)
-    await make_indicator(session)
+    indicator = await make_indicator(session)
     assert (await read(client, "/api/v1/indicators", admin))[0] != indicators
+    services_url = f"/api/v1/organisations/{w['north_org'].id}/services"
+    services, _ = await read(client, services_url, admin)
+    path = f"/api/v1/services/{w['north'].id}"
+    current = await client.get(path, headers=admin)
+    r = await client.patch(
+        path, headers={**admin, "If-Match": current.headers["etag"]}, json={"name": "North CMHT"}
+    )
+    assert r.status_code == 200, r.text
+    assert (await read(client, services_url, admin))[0] != services
+    measurements_url = f"/api/v1/indicators/{indicator.id}/measurements"
+    measured, body = await read(client, measurements_url, admin)
+    assert body["items"] == []
+    await add_measurements(session, w["north_org"], monthly(indicator.code, [1.0]))
+    assert (await read(client, measurements_url, admin))[0] != measured
 
 
 @pytest.mark.parametrize(
@@ -291,6 +305,8 @@ async def test_lists_change_their_tag_with_their_items(
         "listCampaigns",
         "listIndicators",
         "listOrganisations",
+        "listServices",
+        "listMeasurements",
     ],
 )
 def test_the_spec_declares_the_condition_the_tag_and_the_304(app: Any, operation: str) -> None:

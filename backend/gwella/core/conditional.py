@@ -135,3 +135,9 @@ def declare(spec: dict[str, Any]) -> None:
 def columns_of(row: Any) -> tuple[Any, ...]:
     """Every column's value of a loaded ORM row, for a tag of what is read from it."""
     return tuple(getattr(row, c.key) for c in inspect(row).mapper.column_attrs)
+
+
+def page_tag(kind: str, request: Request, cursor: str | None, rows: Any, *more: Any) -> str:
+    """The tag of a page of a list made of its rows' columns alone (``more``: whatever
+    else it shows): the address (its filters, and the ``next`` link it gives) and the rows."""
+    return tag_of(kind, str(request.url), cursor, [columns_of(r) for r in rows], *more)

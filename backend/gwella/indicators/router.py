@@ -84,7 +84,7 @@ async def list_indicators(
     rows, cursor = await service.list_indicators(
         session, params, visible_orgs=policy.visible_org_ids(principal), standard_id=standard_id
     )
-    tag = conditional.tag_of("indicators", str(request.url), cursor, [columns_of(r) for r in rows])
+    tag = conditional.page_tag("indicators", request, cursor, rows)
     if conditional.holds(if_none_match, tag):
         return conditional.not_modified(tag)
     conditional.tag_response(response, tag)
@@ -142,14 +142,16 @@ async def get_indicator(
 async def list_measurements(
     indicator_id: uuid.UUID,
     request: Request,
+    response: Response,
     session: SessionDep,
     principal: Reader,
+    if_none_match: Annotated[str | None, Depends(conditional.if_none_match)],
     params: Annotated[
         PageParams, Depends(page_params("period_end", list(service.MEASUREMENT_SORTS)))
     ],
     organisation_id: uuid.UUID | None = None,
     service_id: uuid.UUID | None = None,
-) -> MeasurementPage:
+) -> MeasurementPage | Response:
     indicator = await visible_indicator(session, principal, indicator_id)
     rows, cursor = await service.list_measurements(
         session,
@@ -159,6 +161,10 @@ async def list_measurements(
         organisation_id=organisation_id,
         service_id=service_id,
     )
+    tag = conditional.page_tag("measurements", request, cursor, rows)
+    if conditional.holds(if_none_match, tag):
+        return conditional.not_modified(tag)
+    conditional.tag_response(response, tag)
     return MeasurementPage(
         items=[MeasurementRead.model_validate(r) for r in rows],
         next_cursor=cursor,

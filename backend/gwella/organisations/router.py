@@ -10,7 +10,6 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from gwella import policy
 from gwella.core import conditional
 from gwella.core.concurrency import IfMatch, set_etag
-from gwella.core.conditional import columns_of
 from gwella.core.database import SessionDep
 from gwella.core.dependencies import PlatformAdmin, Reader, SignedIn
 from gwella.core.errors import problem_responses
@@ -87,9 +86,7 @@ async def list_organisations(
         is_active=is_active,
         ids=ids,
     )
-    tag = conditional.tag_of(
-        "organisations", str(request.url), cursor, [columns_of(r) for r in rows]
-    )
+    tag = conditional.page_tag("organisations", request, cursor, rows)
     if conditional.holds(if_none_match, tag):
         return conditional.not_modified(tag)
     conditional.tag_response(response, tag)
@@ -167,14 +164,16 @@ async def update_organisation(
 async def list_services(
     organisation_id: OrgRef,
     request: Request,
+    response: Response,
     session: SessionDep,
     principal: Reader,
+    if_none_match: Annotated[str | None, Depends(conditional.if_none_match)],
     params: Annotated[PageParams, Depends(page_params("name", list(service.SERVICE_SORTS)))],
     kind: ServiceKind | None = None,
     code: Annotated[str | None, Query(max_length=64)] = None,
     parent_id: uuid.UUID | None = None,
     is_active: bool | None = None,
-) -> ServicePage:
+) -> ServicePage | Response:
     org = await visible_organisation(session, principal, organisation_id)
     rows, cursor = await service.list_services(
         session,
@@ -185,6 +184,10 @@ async def list_services(
         parent_id=parent_id,
         is_active=is_active,
     )
+    tag = conditional.page_tag("services", request, cursor, rows)
+    if conditional.holds(if_none_match, tag):
+        return conditional.not_modified(tag)
+    conditional.tag_response(response, tag)
     return ServicePage(
         items=[ServiceRead.model_validate(r) for r in rows],
         next_cursor=cursor,

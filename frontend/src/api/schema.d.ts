@@ -10969,7 +10969,10 @@ export interface operations {
                 /** @description Sort field, `-` prefix for descending. One of: -created_at, -name, created_at, name */
                 sort?: "-created_at" | "-name" | "created_at" | "name";
             };
-            header?: never;
+            header?: {
+                /** @description Optional: ETags of answers you hold (or `*`). When the answer would be one of them it is not sent again: 304 Not Modified, with its ETag and no body. Tags compare weakly (`W/` or not); a field that is not a list of entity tags is ignored and the answer sent in full */
+                "If-None-Match"?: string | null;
+            };
             path: {
                 /** @description The organisation's id, or `scheme:code` (e.g. `ods:7A9`) */
                 organisation_id: string;
@@ -10981,11 +10984,22 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServicePage"];
                 };
+            };
+            /** @description Not Modified: the answer is still the one whose ETag you sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad request */
             400: {
@@ -17914,7 +17928,10 @@ export interface operations {
                 /** @description Sort field, `-` prefix for descending. One of: -period_end, period_end */
                 sort?: "-period_end" | "period_end";
             };
-            header?: never;
+            header?: {
+                /** @description Optional: ETags of answers you hold (or `*`). When the answer would be one of them it is not sent again: 304 Not Modified, with its ETag and no body. Tags compare weakly (`W/` or not); a field that is not a list of entity tags is ignored and the answer sent in full */
+                "If-None-Match"?: string | null;
+            };
             path: {
                 indicator_id: string;
             };
@@ -17925,11 +17942,22 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeasurementPage"];
                 };
+            };
+            /** @description Not Modified: the answer is still the one whose ETag you sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The answer's entity tag (weak): send it back in If-None-Match to be told 304 Not Modified while the answer is unchanged. It differs between callers who may see different things */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad request */
             400: {
