@@ -12,7 +12,18 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any, TypeAlias, cast
 
-from sqlalchemy import ColumnElement, Row, Select, Table, exists, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    Table,
+    any_,
+    exists,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
@@ -49,6 +60,15 @@ secrets."""
 
 
 def _due(now: datetime, limit: int) -> Select[uuid.UUID]:
+    """The first ``limit`` deliveries due and free, oldest due first, none of them behind
+    an earlier event of its record still pending.
+
+    Ordered by ``next_attempt_at`` alone, the order of the index on (status,
+    next_attempt_at): the database walks it and stops after ``limit`` rows, checking each
+    against its record's earlier events by that index. A second key (the event's sequence)
+    made it sort every pending row on each claim, a cost growing with the backlog (5,000
+    pending: 20 ms against 1.4 ms, and worse as updates leave dead rows). Order within a
+    record never depended on it: the check above keeps it."""
     earlier = aliased(WebhookDelivery)
     blocked = exists().where(
         earlier.subscription_id == WebhookDelivery.subscription_id,
@@ -67,7 +87,7 @@ def _due(now: datetime, limit: int) -> Select[uuid.UUID]:
             WebhookSubscription.is_active.is_(True),
             ~blocked,
         )
-        .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.event_seq)
+        .order_by(WebhookDelivery.next_attempt_at)
         .limit(limit)
     )
 
@@ -98,7 +118,9 @@ async def _claim_skip_locked(
         await session.execute(
             update(deliveries)
             .where(
-                deliveries.c.id.in_(due.correlate(None)),
+                # = ANY(ARRAY(…)): the batch is chosen first, then found by primary key
+                # (as IN (…) the planner scanned the whole table to match it).
+                deliveries.c.id == any_(func.array(due.correlate(None).scalar_subquery())),
                 events.c.seq == deliveries.c.event_seq,
                 subscriptions.c.id == deliveries.c.subscription_id,
             )
