@@ -33,6 +33,7 @@ from fastapi import Header, Request
 from sqlalchemy import inspect
 from starlette.responses import Response
 
+from gwella import __version__
 from gwella.core.concurrency import entity_tags
 
 VARY = "Authorization"
@@ -65,10 +66,11 @@ NOT_MODIFIED = {
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """A digest of the Python sources of the package: tags change with the code that
-    builds the answers (read once per process; the same on every replica of one release)."""
+    builds the answers (read once per process; the same on every replica of one release).
+    An installation without sources is digested by its compiled files instead."""
     root = Path(__file__).resolve().parent.parent
-    digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(root.rglob("*.py")):
+    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(root.rglob("*.py")) or sorted(root.rglob("*.pyc")):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
