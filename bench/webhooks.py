@@ -132,6 +132,7 @@ async def run(database_url: str, env: dict[str, str], scale: Scale) -> dict[str,
             await s.commit()
         worker = Worker(settings, maker)
         stop = asyncio.Event()
+        load_at_start = list(os.getloadavg())
         started = time.monotonic()
         cpu_started = time.process_time()
         task = asyncio.create_task(worker.run_deliveries(stop))
@@ -158,6 +159,8 @@ async def run(database_url: str, env: dict[str, str], scale: Scale) -> dict[str,
     for record, status in seen:
         arrivals.setdefault(record, []).append(int(status))
     in_order = all(statuses == sorted(statuses) for statuses in arrivals.values())
+    # At least once allows a repeat (after a lost lease); a run without failures has none.
+    repeats = len(seen) - len({(record, status) for record, status in seen})
     return {
         "events": events,
         "received": len(seen),
@@ -165,8 +168,10 @@ async def run(database_url: str, env: dict[str, str], scale: Scale) -> dict[str,
         "deliveries_per_second": round(events / seconds, 1),
         "worker_cpu_seconds": round(cpu, 2),
         "deliveries_per_cpu_second": round(events / cpu, 1),
+        "load_average_at_start": load_at_start,
         "load_average": list(os.getloadavg()),
         "per_record_order_kept": in_order,
+        "repeats": repeats,
         "batch_size": worker.config.batch_size,
         "concurrency": worker.config.concurrency,
         "cpus": os.cpu_count(),
