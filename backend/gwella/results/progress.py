@@ -40,3 +40,10 @@ async def releases_so_far(
     if service_ids is not None:
         stmt = stmt.where(ResultRelease.service_id.in_(service_ids))
     return {campaign: int(n or 0) for campaign, n in await session.execute(stmt)}
+
+
+async def release_counts(session: AsyncSession) -> dict[tuple[uuid.UUID, uuid.UUID], int]:
+    """Per campaign and service, how many releases it has had (for the streams' change feed,
+    which tells apart what each person may see itself)."""
+    stmt = select(ResultRelease.campaign_id, ResultRelease.service_id, ResultRelease.releases)
+    return {(c, s): int(n or 0) for c, s, n in await session.execute(stmt)}

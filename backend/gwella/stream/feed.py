@@ -38,7 +38,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi import Request
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from gwella import policy
@@ -56,10 +55,9 @@ from gwella.core.watched import CHANNEL
 from gwella.disclosure import publish, rules
 from gwella.disclosure.tables import TOTAL, Tally
 from gwella.notifications import service as notifications
-from gwella.organisations.models import Service
+from gwella.organisations import service as organisations
 from gwella.results import progress
 from gwella.results.aggregate import RESPONSES
-from gwella.results.models import ResultRelease
 from gwella.stream.registry import OpenStream
 
 POLL_SECONDS = 0.5
@@ -312,20 +310,14 @@ class ChangeFeed:
 
     async def _read_results(self, session: AsyncSession) -> bool:
         """Read the releases; when they moved, what publishing needs. True when they moved."""
-        rows = await session.execute(
-            select(ResultRelease.campaign_id, ResultRelease.service_id, ResultRelease.releases)
-        )
-        releases = {(c, s): int(n or 0) for c, s, n in rows}
+        releases = await progress.release_counts(session)
         if releases == self._releases:
             return False
         self._releases = releases
         self._tallies = await progress.response_tallies(session, None)
         self._smallest = await campaigns.smallest_cells(session, self._tallies)
         services = {s for by in self._tallies.values() for s in by} | {s for _, s in releases}
-        org_of = await session.execute(
-            select(Service.id, Service.organisation_id).where(Service.id.in_(services))
-        )
-        self._org_of = dict(org_of.all())
+        self._org_of = await organisations.organisations_of_services(session, services)
         self._published = {}
         return True
 
