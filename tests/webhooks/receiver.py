@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 from collections import deque
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -41,10 +42,13 @@ class Receiver:
         """Where the ``redirect`` mode sends the caller (a cloud metadata address)."""
         self.extra_headers = ""
         """Header lines (each ending in CRLF) added to every answer."""
+        self.tls: ssl.SSLContext | None = None
+        """Set before :meth:`start` to answer over TLS (``https``)."""
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/hooks/gwella"
+        scheme = "https" if self.tls else "http"
+        return f"{scheme}://127.0.0.1:{self.port}/hooks/gwella"
 
     @property
     def accepted(self) -> list[Received]:
@@ -52,7 +56,7 @@ class Receiver:
         return [r for r in self.requests if r.mode in ("ok", "slow")]
 
     async def start(self) -> None:
-        self._server = await asyncio.start_server(self._on_connection, "127.0.0.1", 0)
+        self._server = await asyncio.start_server(self._on_connection, "127.0.0.1", 0, ssl=self.tls)
         self.port = self._server.sockets[0].getsockname()[1]
 
     async def close(self) -> None:

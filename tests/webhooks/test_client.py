@@ -1,12 +1,21 @@
 """The worker's HTTP client carries nothing from one request to the next or from the
-environment: no cookie a receiver set, no proxy the process's environment names; and many
-deliveries finished together are recorded together, each as if alone."""
+environment: no cookie a receiver set, no proxy the process's environment names; it sends
+nothing to a receiver whose certificate does not verify; and many deliveries finished
+together are recorded together, each as if alone."""
 
 from __future__ import annotations
 
+import ipaddress
+import ssl
 import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from sqlalchemy import func, select
 
 from gwella.organisations.models import Organisation
@@ -90,3 +99,57 @@ async def test_a_batch_of_outcomes_is_recorded_as_each_alone(
             assert row.delivered_at is None
             assert row.last_error == "HTTP 500"
             assert row.next_attempt_at > row.last_attempt_at
+
+
+def self_signed(directory: Path) -> ssl.SSLContext:
+    """A server context with a certificate for 127.0.0.1 that no authority signed."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(hours=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    (directory / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (directory / "key.pem").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(directory / "cert.pem", directory / "key.pem")
+    return context
+
+
+async def test_a_receiver_whose_certificate_does_not_verify_gets_nothing(
+    hooks: Hooks, org: Organisation, tmp_path: Path
+) -> None:
+    """The signed body never travels to a receiver that cannot prove its name; the attempt
+    fails with the reason and is retried (the receiver may fix its certificate)."""
+    impostor = Receiver()
+    impostor.tls = self_signed(tmp_path)
+    await impostor.start()
+    try:
+        await hooks.subscribe(org, url=impostor.url)
+        await hooks.emit(org, uuid.uuid4())
+        assert await hooks.step() == 1
+    finally:
+        await impostor.close()
+    assert impostor.requests == []
+    async with hooks.sessionmaker() as s:
+        [row] = list(await s.scalars(select(WebhookDelivery)))
+    assert row.status is DeliveryStatus.pending
+    assert row.last_status_code is None
+    assert "certificate" in (row.last_error or "").lower()
