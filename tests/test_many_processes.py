@@ -7,6 +7,7 @@ for the module; every request goes over HTTP to one process or the other, named 
 * a stream held by B hears a release pushed through A;
 * a token revoked through A is refused by B at once, although B remembered its principal,
   and B's open stream with that token ends;
+* results B remembers move on with a release pushed through A;
 * the sign-in throttle counts failures made on A and on B together (it is kept in the
   database). The caps on live streams are not: they are counted per process, as
   ``GWELLA_STREAM_MAX_PER_PERSON`` says, so a person at the cap on A may still open one on B;
@@ -217,6 +218,34 @@ async def test_a_token_revoked_through_one_process_is_refused_by_the_other_at_on
             assert (await a.get("/api/v1/users/me", headers=headers)).status_code == 401
             ended = await events.next("end")
             assert ended["reason"] == "unauthenticated"
+
+
+def published_total(results: dict[str, Any]) -> int:
+    """The campaign's published number of responses (0 while held back)."""
+    [whole] = results["periods"]
+    return int(whole["responses"]["total"] or 0)
+
+
+async def test_results_remembered_by_one_process_move_on_with_a_release_through_the_other(
+    cluster: Cluster,
+) -> None:
+    """B remembers the answer it built; a release pushed through A gives a new one at once.
+    Ten responses move the published total by at least 10 - 2 * 3 (the perturbation's
+    largest change, before and after)."""
+    world = cluster.world
+    path = f"/api/v1/campaigns/{world.campaign_id}/results"
+    async with (
+        httpx.AsyncClient(base_url=cluster.a.url, timeout=60) as a,
+        httpx.AsyncClient(base_url=cluster.b.url, timeout=60) as b,
+    ):
+        headers = await bearer(b, cluster.people[0])
+        first = await b.get(path, headers=headers)
+        assert first.status_code == 200, first.text
+        assert (await b.get(path, headers=headers)).json() == first.json()  # remembered
+        await push_release(a, world, world.campaign_id, "remembered", n=10)
+        after = await b.get(path, headers=headers)
+    assert after.status_code == 200, after.text
+    assert published_total(after.json()) >= published_total(first.json()) + 4
 
 
 async def test_sign_in_failures_on_both_processes_count_together(cluster: Cluster) -> None:
