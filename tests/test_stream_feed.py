@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gwella.accounts.models import Role
+from gwella.accounts.models import AccessToken, Role
 from gwella.core.config import Settings
+from gwella.core.database import utcnow
+from gwella.core.security import hash_secret
 from gwella.notifications import service as notifications
 from gwella.stream import feed as feed_module
 from tests.conftest import make_settings
@@ -160,3 +163,23 @@ async def test_on_postgresql_a_commit_is_heard_before_the_fallback_look(
     )
     assert [name for name, _ in events(r.text)] == ["notification", "end"]
     assert pushed[0] - committed < feed_module.FALLBACK_SECONDS / 10
+
+
+async def test_a_stream_ends_when_its_token_expires(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """Nothing changes in the database when a token runs out: the stream keeps its expiry
+    and ends then, saying so, rather than at its own end an hour later."""
+    person = await make_user(session, {await make_org(session): [Role.staff]})
+    headers = await sign_in(client, person.email)
+    secret = headers["Authorization"].removeprefix("Bearer ")
+    await session.execute(
+        update(AccessToken)
+        .where(AccessToken.token_hash == hash_secret(secret))
+        .values(expires_at=utcnow() + timedelta(seconds=2))
+    )
+    await session.commit()
+    started = time.monotonic()
+    r = await client.get("/api/v1/stream?seconds=20", headers=headers)
+    assert events(r.text) == [("end", {"reason": "unauthenticated"})]
+    assert 1.5 < time.monotonic() - started < 5

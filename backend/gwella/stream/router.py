@@ -30,9 +30,11 @@ from gwella.stream.feed import UNAUTHENTICATED, ChangeFeed, Recheck, event
 from gwella.stream.registry import OpenStream, StreamRegistry
 
 router = APIRouter(prefix="/api/v1", tags=["stream"])
-TICK_SECONDS = 1.0
-"""How often a stream with nothing to send looks at its clock and its connection."""
 HEARTBEAT_SECONDS = 15.0
+"""A stream with nothing to send sleeps until its next event, this comment, its end or its
+token's expiry: no waking every second (a thousand streams would wake together). A reader
+that goes away is noticed by Starlette, which listens for the disconnect and cancels the
+stream (ASGI spec below 2.4, as uvicorn speaks), or by the next send failing."""
 TIME_UP = "time-up"
 
 
@@ -143,8 +145,11 @@ async def stream(
                 if time.monotonic() - beat >= HEARTBEAT_SECONDS:
                     beat = time.monotonic()
                     yield ": still here\n\n"
-                left = seconds - (time.monotonic() - started)
-                await place.wait(min(TICK_SECONDS, max(0.0, left)))
+                now = time.monotonic()
+                until = [seconds - (now - started), HEARTBEAT_SECONDS - (now - beat)]
+                if watcher.expires_at is not None:
+                    until.append((watcher.expires_at - utcnow()).total_seconds())
+                await place.wait(max(0.0, min(until)))
             for chunk in place.take():
                 yield chunk
             yield event("end", {"reason": place.end_reason})
