@@ -16,8 +16,12 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Select, String, Table, Uuid, bindparam, func, select, true
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, aliased
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.types import TypeEngine
 
 from gwella.campaigns import access_codes
 from gwella.campaigns.enums import Anonymity, Channel
@@ -181,25 +185,59 @@ async def stored_under(
     source_organisation_id: uuid.UUID | None,
 ) -> dict[str, Response]:
     """The stored responses these items would repeat, by external id or submission id."""
-    external = {i.external_id for i in items if i.external_id is not None}
-    submissions = {i.submission_id for i in items if i.submission_id is not None}
+    external = sorted({i.external_id for i in items if i.external_id is not None})
+    submissions = sorted({i.submission_id for i in items if i.submission_id is not None})
     out: dict[str, Response] = {}
     if external and source_organisation_id is not None:
         for r in await session.scalars(
-            select(Response).where(
+            _by_keys(
+                session,
                 Response.source_organisation_id == source_organisation_id,
-                Response.external_id.in_(external),
+                Response.external_id,
+                external,
+                String(),
             )
         ):
             out[str(r.external_id)] = r
     if submissions:
         for r in await session.scalars(
-            select(Response).where(
-                Response.campaign_id == campaign.id, Response.submission_id.in_(submissions)
+            _by_keys(
+                session,
+                Response.campaign_id == campaign.id,
+                Response.submission_id,
+                submissions,
+                Uuid(),
             )
         ):
             out[str(r.submission_id)] = r
     return out
+
+
+def _by_keys(
+    session: AsyncSession,
+    scope: ColumnElement[bool],
+    column: InstrumentedAttribute[Any],
+    keys: Sequence[Any],
+    key_type: TypeEngine[Any],
+) -> Select[Response]:
+    """The responses of ``scope`` whose ``column`` is one of ``keys``, by one probe of the
+    unique index per key.
+
+    On PostgreSQL the keys travel as one array and each is looked up on its own (a LATERAL
+    subquery with LIMIT 1, which the planner cannot turn into a scan): with ``IN (…)`` and
+    statistics that lag behind a table growing by bulk loads (or none yet), the planner read
+    every response of the organisation or campaign and filtered them against the list, a
+    cost that grew with the table (1.3-3.6 s per batch of 1,000 at 100,000-200,000 stored
+    responses, against 13 ms at 10,000)."""
+    if session.bind is None or session.bind.dialect.name != "postgresql":
+        return select(Response).where(scope, column.in_(keys))
+    wanted = (
+        func.unnest(bindparam("keys", list(keys), type_=ARRAY(key_type)))
+        .table_valued("k")
+        .render_derived("wanted")
+    )
+    found = select(Response).where(scope, column == wanted.c.k).limit(1).lateral("found")
+    return select(aliased(Response, found)).select_from(wanted).join(found, true())
 
 
 def _removed(at: str) -> Refusal:

@@ -228,13 +228,14 @@ async def _write(
     new = [c for c in checked if c.row is not None]
     changed = [c for c in checked if c.row is None]
     rows: list[dict[str, Any]] = []
-    answer_rows: list[dict[str, Any]] = []
     for c in new:
         row = c.row
         assert row is not None
         rows.append(row)
-        answer_rows += service.answer_rows(row["id"], content, c.values["answers"])
         out[c.index] = Stored("created", row["id"], row["submission_id"], row["submitted_at"])
+    answer_rows = service.answer_rows_of(
+        content, ((r["id"], c.values["answers"]) for r, c in zip(rows, new, strict=True))
+    )
     await bulk.insert_rows(session, cast(Table, Answer.__table__), answer_rows)
     changes = [
         results.Change(
