@@ -22,8 +22,8 @@ def _compose() -> dict[str, Any]:
 
 def test_compose_has_postgres_and_the_api_with_healthchecks() -> None:
     services = _compose()["services"]
-    assert set(services) == {"postgres", "api", "worker"}
-    for name in ("postgres", "api", "worker"):
+    assert set(services) == {"postgres", "proxy", "api", "worker"}
+    for name in ("postgres", "proxy", "api", "worker"):
         check = services[name]["healthcheck"]
         assert check["test"]
         assert check["interval"]
@@ -45,6 +45,26 @@ def test_api_waits_for_a_healthy_database_and_runs_in_production_mode() -> None:
         public_url = _compose()["services"][service]["environment"]["GWELLA_PUBLIC_URL"]
         assert public_url.startswith("${GWELLA_PUBLIC_URL:?"), "required, never defaulted"
     assert "readyz" in " ".join(api["healthcheck"]["test"])
+
+
+def test_api_replicas_scale_behind_the_proxy() -> None:
+    """`docker compose up --scale api=N`: no replica claims a host port (N would clash); the
+    proxy alone publishes 8000 and spreads requests over every replica Docker's DNS names,
+    passing the live streams unbuffered; the API counts that one proxy in X-Forwarded-For."""
+    services = _compose()["services"]
+    api, proxy = services["api"], services["proxy"]
+    assert "ports" not in api
+    assert api["expose"] == ["8000"]
+    assert proxy["ports"] == ["127.0.0.1:8000:8000"]
+    assert proxy["image"].startswith("caddy:2.")
+    assert "./deploy/Caddyfile:/etc/caddy/Caddyfile:ro" in proxy["volumes"]
+    caddyfile = (ROOT / "deploy" / "Caddyfile").read_text()
+    assert re.search(r"dynamic a api 8000", caddyfile)
+    assert "flush_interval -1" in caddyfile
+    assert api["environment"]["GWELLA_TRUST_PROXY_HEADERS"] == "true"
+    assert api["environment"]["GWELLA_TRUSTED_PROXY_COUNT"] == "1"
+    # Replicas migrate as they start; they take turns (tests/test_migrations.py).
+    assert "MIGRATION_LOCK" in (ROOT / "migrations" / "env.py").read_text()
 
 
 def test_dockerfile_migrates_on_start_and_drops_root() -> None:

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import sys
+import uuid
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
 
 from gwella.cli import alembic_config
-from tests.conftest import make_settings
+from gwella.core.database import create_engine
+from tests.conftest import PG_URL, _create_database, make_settings
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 async def test_models_and_migrations_agree(template_url: str) -> None:
@@ -72,3 +81,50 @@ async def test_the_disclosure_migration_rebuilds_results_from_new_record_keys(
         )
     )
     assert cell == keys
+
+
+async def test_replicas_starting_together_migrate_in_turn(tmp_path: Path) -> None:
+    """Every API replica runs `gwella migrate` as it starts: started together on an empty
+    PostgreSQL database, they take turns (an advisory lock) instead of racing to create the
+    same tables, and all of them start."""
+    if not PG_URL:
+        pytest.skip("PostgreSQL only (TEST_DATABASE_URL)")
+    name = f"gwella_replicas_{uuid.uuid4().hex[:8]}"
+    url = urlunsplit(urlsplit(PG_URL)._replace(path=f"/{name}"))
+    await _create_database(url)
+    env = {**os.environ, "DATABASE_URL": url, "GWELLA_ENV": "development"}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "backend"), env.get("PYTHONPATH", "")])
+    try:
+        replicas = [
+            await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "gwella",
+                "migrate",
+                env=env,
+                cwd=ROOT,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.STDOUT,
+            )
+            for _ in range(2)
+        ]
+        outputs = await asyncio.gather(*(p.communicate() for p in replicas))
+        for p, (out, _) in zip(replicas, outputs, strict=True):
+            assert p.returncode == 0, out.decode()[-2000:]
+        engine = create_engine(url)
+        try:
+            async with engine.connect() as conn:
+                head = await conn.scalar(text("SELECT version_num FROM alembic_version"))
+        finally:
+            await engine.dispose()
+        assert (
+            head
+            == ScriptDirectory.from_config(alembic_config(make_settings(url))).get_current_head()
+        )
+    finally:
+        server = create_engine(
+            urlunsplit(urlsplit(url)._replace(path="/postgres")), isolation_level="AUTOCOMMIT"
+        )
+        async with server.connect() as conn:
+            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        await server.dispose()
