@@ -9,8 +9,10 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from gwella.core.errors import PROBLEM_MEDIA_TYPE
+from gwella.core.middleware import AllowedMethodsMiddleware
 from gwella.main import create_app
 from tests.conftest import make_settings
 from tests.core.test_http_conventions import assert_problem
@@ -104,3 +106,34 @@ async def test_cors_preflight_is_left_to_cors(database_url: str, cors: bool) -> 
         assert "access-control-allow-origin" not in preflight.headers
     assert plain.status_code == 204
     assert _allow(plain) == {"GET", "POST", "OPTIONS"}
+
+
+async def test_paths_find_their_templates_wherever_the_parameters_are() -> None:
+    """The middleware looks a path up among the templates that can match it (by length and
+    leading segments): a template starting with a parameter, one with a parameter among the
+    leading segments, and the fewest-parameters rule still hold."""
+    inner = FastAPI()
+    for path, method in [
+        ("/{tenant}/things", "GET"),
+        ("/api/{version}/things/{id}", "DELETE"),
+        ("/api/v1/things/{id}", "PATCH"),
+        ("/api/v1/things/inspect", "POST"),
+        ("/api/v1/things/{id}/parts/{part}", "PUT"),
+    ]:
+        inner.add_api_route(path, lambda: None, methods=[method])
+    app = AllowedMethodsMiddleware(inner, routes=lambda: inner.routes)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+
+        async def allowed(path: str) -> set[str]:
+            response = await c.options(path)
+            assert response.status_code == 204, path
+            return _allow(response)
+
+        assert await allowed("/anyone/things") == {"GET", "OPTIONS"}
+        assert await allowed("/api/v2/things/7") == {"DELETE", "OPTIONS"}
+        # Both /api/{version}/things/{id} and /api/v1/things/{id} match: fewer parameters win.
+        assert await allowed("/api/v1/things/7") == {"PATCH", "OPTIONS"}
+        assert await allowed("/api/v1/things/inspect") == {"POST", "OPTIONS"}
+        assert await allowed("/api/v1/things/7/parts/8") == {"PUT", "OPTIONS"}
+        assert (await c.options("/api/v1/things/7/parts")).status_code == 404

@@ -98,8 +98,11 @@ def holds(if_none_match: str | None, tag: str) -> bool:
     return any(held == opaque for _, held in tags)
 
 
-def if_none_match(request: Request, header: IfNoneMatch = None) -> str | None:
-    """The If-None-Match field as one list, however many lines it came in (RFC 9110 §5.3)."""
+async def if_none_match(request: Request, header: IfNoneMatch = None) -> str | None:
+    """The If-None-Match field as one list, however many lines it came in (RFC 9110 §5.3).
+
+    ``async`` although it awaits nothing: FastAPI runs a plain ``def`` dependency in a
+    thread pool, a thread hand-off on every tagged read."""
     lines = request.headers.getlist("if-none-match")
     return ", ".join(lines) if lines else header
 

@@ -59,12 +59,14 @@ MailDep = Annotated[MailSender, Depends(get_mail)]
 async def authenticate(
     request: Request,
     session: SessionDep,
-    settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthenticated()
     authenticator: Authenticator = request.app.state.authenticate
+    # The settings from the app's state, as get_app_settings reads them: one dependency
+    # fewer for FastAPI to solve on every authenticated request.
+    settings: Settings = request.app.state.settings
     return await authenticator(
         session,
         credentials.credentials,
@@ -85,10 +87,10 @@ def require(policy: RoutePolicy) -> Callable[..., Awaitable[Principal]]:
     return dependency
 
 
-def public(reason: str) -> Callable[[], None]:
+def public(reason: str) -> Callable[[], Awaitable[None]]:
     """The dependency of a route anyone may call, with the reason it is open."""
 
-    def dependency() -> None:
+    async def dependency() -> None:  # async: see get_app_settings
         return None
 
     setattr(dependency, POLICY_ATTRIBUTE, RoutePolicy("public", reason, authenticated=False))

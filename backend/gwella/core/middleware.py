@@ -416,6 +416,31 @@ KNOWN_METHODS = frozenset(
 API_PATHS = ("/api/", "/fhir/")
 
 
+_Template = tuple[int, re.Pattern[str], frozenset[str]]  # parameters, pattern, methods
+_Bucket = tuple[int, tuple[str, ...]]
+_PREFIX = 3  # static segments a bucket is keyed by: "api", "v1" and the collection
+
+
+def _bucket(template: str) -> _Bucket:
+    """A template's number of ``/``-separated segments and its first static segments (up to
+    :data:`_PREFIX`, ending before its first parameter). A parameter matches ``[^/]+``, so a
+    path can only match templates with as many segments as it has, whose static prefix is
+    the same as the path's first segments."""
+    segments = template.split("/")[1:]
+    prefix: list[str] = []
+    for segment in segments[:_PREFIX]:
+        if segment.startswith("{"):
+            break
+        prefix.append(segment)
+    return len(segments), tuple(prefix)
+
+
+def _path_buckets(path: str) -> list[_Bucket]:
+    """Every bucket holding templates that might match the path."""
+    segments = path.split("/")[1:]
+    return [(len(segments), tuple(segments[:k])) for k in range(min(_PREFIX, len(segments)) + 1)]
+
+
 def _path_pattern(template: str) -> re.Pattern[str]:
     parts = re.split(r"(\{[^}]+\})", template)
     return re.compile(
@@ -435,22 +460,36 @@ class AllowedMethodsMiddleware:
     def __init__(self, app: ASGIApp, routes: Callable[[], Sequence[BaseRoute]]) -> None:
         self.app = app
         self.routes = routes
-        self._paths: list[tuple[int, re.Pattern[str], frozenset[str]]] | None = None
+        self._buckets: dict[_Bucket, list[_Template]] | None = None
 
-    def _table(self) -> list[tuple[int, re.Pattern[str], frozenset[str]]]:
-        if self._paths is None:
+    def _table(self) -> dict[_Bucket, list[_Template]]:
+        """The documented templates by :func:`_bucket`: a path is matched against the few
+        templates that can match it, not every route's (some 160 of them)."""
+        if self._buckets is None:
             methods: dict[str, set[str]] = {}
             for route in iter_route_contexts(self.routes()):
                 if route.include_in_schema and route.path_format and route.methods:
                     methods.setdefault(route.path_format, set()).update(route.methods)
-            self._paths = sorted(
-                (
+            buckets: dict[_Bucket, list[_Template]] = {}
+            for template, found in sorted(methods.items(), key=lambda kv: kv[0].count("{")):
+                buckets.setdefault(_bucket(template), []).append(
                     (template.count("{"), _path_pattern(template), frozenset(found))
-                    for template, found in methods.items()
-                ),
-                key=lambda row: row[0],
-            )
-        return self._paths
+                )
+            self._buckets = buckets
+        return self._buckets
+
+    def _matching(self, path: str) -> list[tuple[int, frozenset[str]]]:
+        """(parameters, methods) of every template matching the path, fewest parameters
+        first."""
+        table = self._table()
+        found = [
+            (n, m)
+            for bucket in _path_buckets(path)
+            for n, pattern, m in table.get(bucket, ())
+            if pattern.match(path)
+        ]
+        found.sort(key=lambda row: row[0])
+        return found
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -468,7 +507,7 @@ class AllowedMethodsMiddleware:
                 request_id,
             )
             return
-        matching = [(n, m) for n, pattern, m in self._table() if pattern.match(scope["path"])]
+        matching = self._matching(scope["path"])
         methods = {m for n, ms in matching if n == matching[0][0] for m in ms}
         if not matching and method not in ("GET", "HEAD") and scope["path"].startswith(API_PATHS):
             # Nothing here to take any method (GET goes on: the documentation's own pages).
