@@ -67,6 +67,7 @@ OVERLAP = timedelta(seconds=10)
 """Events are read again this far back: a row's time is taken before its transaction
 commits, so a row may become visible after later ones were read (repeats are dropped)."""
 PAGE = 500
+STOP_SECONDS = 3.0
 JOIN_SECONDS = 5.0
 """A stream waits at most this long for its first look (the database may be slow or down:
 it goes on, and its baseline comes with the next look that succeeds)."""
@@ -149,6 +150,8 @@ class ChangeFeed:
         self._watchers: set[Watcher] = set()
         self._poke = asyncio.Event()
         self._listening = False
+        self._stopping = asyncio.Event()
+        self._lost = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._generation: int | None = None
         self._events = Cursor()
@@ -170,11 +173,17 @@ class ChangeFeed:
             self._tasks.append(asyncio.create_task(self._listen(), name="gwella-feed-listen"))
 
     async def stop(self) -> None:
+        """Stop looking and listening. Bounded: a task that has not ended within
+        :data:`STOP_SECONDS` is left behind rather than holding the shutdown up (a cancelled
+        database call may swallow its cancellation)."""
+        self._stopping.set()
+        self._lost.set()
         for task in self._tasks:
             task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        if self._tasks:
+            _, pending = await asyncio.wait(self._tasks, timeout=STOP_SECONDS)
+            if pending:
+                _log.warning("change feed: tasks did not stop in time", tasks=len(pending))
         self._tasks.clear()
 
     def poke(self) -> None:
@@ -188,8 +197,8 @@ class ChangeFeed:
         def heard(*_: object) -> None:
             self.poke()
 
-        while True:
-            lost = asyncio.Event()
+        while not self._stopping.is_set():
+            lost = self._lost = asyncio.Event()
             try:
                 async with self._engine.connect() as conn:
                     raw = await conn.get_raw_connection()
@@ -199,21 +208,22 @@ class ChangeFeed:
                     self._listening, pause = True, 1.0
                     self.poke()  # anything committed while nobody listened
                     try:
-                        await lost.wait()
+                        if not self._stopping.is_set():
+                            await lost.wait()  # (stop() sets it too)
                     finally:
                         self._listening = False
-                        if not lost.is_set():
-                            with contextlib.suppress(Exception):
-                                await driver.remove_listener(CHANNEL, heard)
+                        with contextlib.suppress(Exception):
+                            await driver.remove_listener(CHANNEL, heard)
             except asyncio.CancelledError:
                 raise
             except Exception:
                 _log.warning("change feed: listening failed; polling meanwhile", exc_info=True)
-            await asyncio.sleep(pause)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), pause)
             pause = min(pause * 2, 30.0)
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping.is_set():
             wait = FALLBACK_SECONDS if self._listening else self.poll_seconds
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._poke.wait(), wait)
